@@ -1,0 +1,53 @@
+//go:build !bootstrap
+
+package schema
+
+// Policies live in this one file: they import the generated privacy package, which a first
+// generation (ENT_BOOTSTRAP=1, see entc.go) has to create before they can compile.
+
+import (
+	"entgo.io/ent"
+
+	"github.com/partnercenter/partnercenter/ent/privacy"
+	"github.com/partnercenter/partnercenter/ent/rule"
+)
+
+// Policy of Partner.
+func (Partner) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterPartnerSelf()},
+		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of User.
+func (User) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterUsers()},
+		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of Customer.
+func (Customer) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterCustomers()},
+		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of Association.
+func (Association) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterAssociations()},
+		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of Session: only authentication itself (through viewer.SystemContext) reads or writes it.
+func (Session) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}

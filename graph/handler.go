@@ -1,0 +1,145 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"runtime/debug"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/privacy"
+	"github.com/partnercenter/partnercenter/internal/apperr"
+	"github.com/partnercenter/partnercenter/internal/auth"
+	"github.com/partnercenter/partnercenter/internal/money"
+	"github.com/partnercenter/partnercenter/internal/viewer"
+)
+
+// Options configure the GraphQL handler.
+type Options struct {
+	// Introspection is on in development mode (GraphiQL needs it).
+	Introspection bool
+	// ComplexityLimit caps the cost of one operation (see complexity.go); 0 means DefaultComplexityLimit.
+	ComplexityLimit int
+	Logger          *slog.Logger
+}
+
+// DefaultComplexityLimit admits 100 customers with a dozen fields and their partner, or 50
+// partners with 10 customers each and 5 rows under every customer.
+const DefaultComplexityLimit = 30000
+
+// NewHandler builds the GraphQL HTTP handler: POST and GET (queries only) transports, a
+// transaction per mutation, limits, and the error presenter.
+func NewHandler(client *ent.Client, authSvc *auth.Service, opt Options) *handler.Server {
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	if opt.ComplexityLimit == 0 {
+		opt.ComplexityLimit = DefaultComplexityLimit
+	}
+	srv := handler.New(NewSchema(client, authSvc))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if opt.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(ComplexityLimit{Limit: opt.ComplexityLimit})
+	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.SetDisableSuggestion(true)
+	srv.AroundRootFields(requireViewer)
+	srv.AroundFields(limitPageSize)
+	srv.SetErrorPresenter(presentError(opt.Logger))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		opt.Logger.ErrorContext(ctx, "panic in resolver", "panic", p, "stack", string(debug.Stack()))
+		return apperr.New(apperr.Internal, "internal error")
+	})
+	return srv
+}
+
+// publicRootFields may be resolved without logging in.
+var publicRootFields = map[string]bool{"login": true, "__typename": true, "__schema": true, "__type": true}
+
+// requireViewer refuses every root field but login to an anonymous request.
+func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	rf := graphql.GetRootFieldContext(ctx)
+	if viewer.FromContext(ctx) == nil && rf != nil && !publicRootFields[rf.Field.Name] {
+		graphql.AddError(ctx, apperr.New(apperr.Unauthenticated, "log in first: call the login mutation or send Authorization: Bearer <token>"))
+		return graphql.Null
+	}
+	return next(ctx)
+}
+
+// presentError maps domain errors to extensions.code and hides everything else.
+func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		if gerr.Extensions == nil {
+			gerr.Extensions = map[string]any{}
+		}
+		if _, ok := gerr.Extensions["code"]; ok && !isWrapped(err) {
+			return gerr // parse and validation errors carry their own code
+		}
+		var denied bool
+		switch e, ok := apperr.As(err); {
+		case ok:
+			gerr.Message = e.Message
+			gerr.Extensions["code"] = string(e.Code)
+			if e.Field != "" {
+				gerr.Extensions["field"] = e.Field
+			}
+		case errors.Is(err, money.ErrInvalid):
+			gerr.Message = err.Error()
+			gerr.Extensions["code"] = string(apperr.BadUserInput)
+		case ent.IsNotFound(err):
+			gerr.Message = "not found"
+			gerr.Extensions["code"] = string(apperr.NotFound)
+		case errors.Is(err, privacy.Deny):
+			denied = true
+			gerr.Message = "forbidden"
+			gerr.Extensions["code"] = string(apperr.Forbidden)
+		case ent.IsValidationError(err), ent.IsConstraintError(err):
+			gerr.Message = "the input was refused by a data rule"
+			gerr.Extensions["code"] = string(apperr.BadUserInput)
+		case isInputError(err):
+			gerr.Extensions["code"] = string(apperr.BadUserInput)
+		default:
+			log.ErrorContext(ctx, "internal error", "err", err, "path", gerr.Path.String())
+			gerr.Message = "internal error"
+			gerr.Extensions["code"] = string(apperr.Internal)
+		}
+		if denied {
+			log.InfoContext(ctx, "privacy denied", "err", err.Error(), "path", gerr.Path.String())
+		}
+		return gerr
+	}
+}
+
+// isWrapped reports an error that gqlgen wrapped from a resolver (as opposed to one it made).
+func isWrapped(err error) bool {
+	var gerr *gqlerror.Error
+	if errors.As(err, &gerr) {
+		return gerr.Unwrap() != nil
+	}
+	return true
+}
+
+// isInputError reports an argument that failed to unmarshal (a bad scalar such as a malformed
+// Decimal or cursor): gqlgen reports these on the field path with the unmarshal error wrapped.
+func isInputError(err error) bool {
+	var gerr *gqlerror.Error
+	if errors.As(err, &gerr) && gerr.Rule != "" {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,222 @@
+// Package demo loads the demo world into an empty database: the platform, one partner of each
+// kind (a distributor with two cloud resellers), an unrelated solution provider, customers in
+// both association types, and the demo users listed in the README (password Demo@12345).
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/internal/auth"
+	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
+	"github.com/partnercenter/partnercenter/internal/viewer"
+)
+
+// Password is the password of every demo user.
+const Password = "Demo@12345"
+
+// Users lists the demo logins, as the README does.
+var Users = []struct{ Email, Role, Of string }{
+	{"platform@example.com", "PLATFORM_OPERATOR", "the platform"},
+	{"sp.admin@example.com", "PARTNER_ADMIN", "Demo SP"},
+	{"sp.supervisor@example.com", "SUPERVISOR", "Demo SP"},
+	{"sp.manager@example.com", "CUSTOMER_MANAGER", "Demo SP"},
+	{"dist.admin@example.com", "PARTNER_ADMIN", "Demo Distributor"},
+	{"reseller.admin@example.com", "PARTNER_ADMIN", "Demo Reseller East"},
+	{"other.admin@example.com", "PARTNER_ADMIN", "Other SP"},
+	{"customer@example.com", "CUSTOMER", "a resale customer of Demo SP"},
+}
+
+// LoadIfEmpty loads the demo world when the database has no users yet; it reports whether it did.
+func LoadIfEmpty(ctx context.Context, client *ent.Client) (bool, error) {
+	ctx = viewer.SystemContext(ctx)
+	n, err := client.User.Query().Count(ctx)
+	if err != nil || n > 0 {
+		return false, err
+	}
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return false, err
+	}
+	if err := load(ctx, tx.Client()); err != nil {
+		_ = tx.Rollback()
+		return false, err
+	}
+	return true, tx.Commit()
+}
+
+var surnames = []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
+var givenNames = []string{"伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "晓东", "建华", "丽华", "志强"}
+var companies = []string{"科技有限公司", "信息技术有限公司", "网络科技有限公司", "数据服务有限公司", "软件有限公司"}
+var cities = [][2]string{{"110000", "110100"}, {"310000", "310100"}, {"440000", "440300"}, {"330000", "330100"}, {"510000", "510100"}, {"420000", "420100"}}
+var labels = []string{"重点客户", "新客户", "教育", "互联网", "制造业"}
+
+type world struct {
+	ctx  context.Context
+	c    *ent.Client
+	now  time.Time
+	hash string
+	seq  int
+}
+
+func load(ctx context.Context, c *ent.Client) error {
+	h, err := auth.HashPassword(Password)
+	if err != nil {
+		return err
+	}
+	w := &world{ctx: ctx, c: c, now: time.Now().UTC().Truncate(time.Second), hash: h}
+	mk := func(name string, kind partner.Kind, dist *ent.Partner, program, level string, verified bool, credit string) (*ent.Partner, error) {
+		q := c.Partner.Create().SetName(name).SetKind(kind).SetProgramName(program).SetProgramLevel(level).
+			SetBusinessVerified(verified).SetCreditLimit(money.MustParse(credit))
+		if dist != nil {
+			q.SetDistributorID(dist.ID)
+		}
+		return q.Save(ctx)
+	}
+	sp, err := mk("Demo SP", partner.KindSOLUTION_PROVIDER, nil, "解决方案伙伴计划", "金牌", true, "50000.00")
+	if err != nil {
+		return err
+	}
+	dist, err := mk("Demo Distributor", partner.KindDISTRIBUTOR, nil, "分销伙伴计划", "总经销商", true, "200000.00")
+	if err != nil {
+		return err
+	}
+	resEast, err := mk("Demo Reseller East", partner.KindCLOUD_RESELLER, dist, "分销伙伴计划", "云经销商", true, "0.00")
+	if err != nil {
+		return err
+	}
+	resWest, err := mk("Demo Reseller West", partner.KindCLOUD_RESELLER, dist, "分销伙伴计划", "云经销商", false, "0.00")
+	if err != nil {
+		return err
+	}
+	gov, err := mk("Demo Gov Subsidy", partner.KindGOV_SUBSIDY, nil, "政府补贴伙伴计划", "标准", true, "0.00")
+	if err != nil {
+		return err
+	}
+	govCloud, err := mk("Demo Gov Cloud", partner.KindGOV_CLOUD, nil, "政务云伙伴计划", "标准", true, "0.00")
+	if err != nil {
+		return err
+	}
+	other, err := mk("Other SP", partner.KindSOLUTION_PROVIDER, nil, "解决方案伙伴计划", "银牌", true, "10000.00")
+	if err != nil {
+		return err
+	}
+
+	if _, err := w.user("platform@example.com", "平台运营", user.RolePLATFORM_OPERATOR, nil, nil, nil); err != nil {
+		return err
+	}
+	if _, err := w.user("sp.admin@example.com", "Demo SP 管理员", user.RolePARTNER_ADMIN, &sp.ID, nil, nil); err != nil {
+		return err
+	}
+	sup, err := w.user("sp.supervisor@example.com", "Demo SP 主管", user.RoleSUPERVISOR, &sp.ID, nil, nil)
+	if err != nil {
+		return err
+	}
+	mgr, err := w.user("sp.manager@example.com", "Demo SP 客户经理", user.RoleCUSTOMER_MANAGER, &sp.ID, nil, &sup.ID)
+	if err != nil {
+		return err
+	}
+	for _, x := range []struct {
+		email, name string
+		p           *ent.Partner
+	}{
+		{"dist.admin@example.com", "Demo Distributor 管理员", dist},
+		{"reseller.admin@example.com", "Demo Reseller East 管理员", resEast},
+		{"reseller.west@example.com", "Demo Reseller West 管理员", resWest},
+		{"gov.admin@example.com", "Demo Gov Subsidy 管理员", gov},
+		{"govcloud.admin@example.com", "Demo Gov Cloud 管理员", govCloud},
+		{"other.admin@example.com", "Other SP 管理员", other},
+	} {
+		if _, err := w.user(x.email, x.name, user.RolePARTNER_ADMIN, &x.p.ID, nil, nil); err != nil {
+			return err
+		}
+	}
+
+	spCustomers, err := w.customers(ctx, sp, 60, mgr, 12)
+	if err != nil {
+		return err
+	}
+	for _, x := range []struct {
+		p *ent.Partner
+		n int
+	}{{resEast, 12}, {resWest, 8}, {gov, 6}, {govCloud, 6}, {other, 10}} {
+		if _, err := w.customers(ctx, x.p, x.n, nil, 0); err != nil {
+			return err
+		}
+	}
+	// The customer's own user belongs to the first resale customer of Demo SP.
+	var resale *ent.Customer
+	for _, cu := range spCustomers {
+		if cu.AssociationType != nil && *cu.AssociationType == customer.AssociationTypeRESALE {
+			resale = cu
+			break
+		}
+	}
+	_, err = w.user("customer@example.com", "Demo 客户", user.RoleCUSTOMER, nil, &resale.ID, nil)
+	return err
+}
+
+func (w *world) user(email, name string, role user.Role, partnerID, customerID, supervisorID *gid.ID) (*ent.User, error) {
+	return w.c.User.Create().SetEmail(email).SetDisplayName(name).SetPasswordHash(w.hash).SetRole(role).
+		SetNillablePartnerID(partnerID).SetNillableCustomerID(customerID).SetNillableSupervisorID(supervisorID).
+		Save(w.ctx)
+}
+
+// customers creates n customers of p (alternating resale and advisory), their associations, and
+// assigns the first `assigned` of them to mgr.
+func (w *world) customers(ctx context.Context, p *ent.Partner, n int, mgr *ent.User, assigned int) ([]*ent.Customer, error) {
+	creates := make([]*ent.CustomerCreate, n)
+	for i := range n {
+		w.seq++
+		s := w.seq
+		var name string
+		if s%3 == 0 {
+			name = fmt.Sprintf("%s%s%s", string(surnames[s%len(surnames)]), "云", companies[s%len(companies)])
+		} else {
+			name = string(surnames[s%len(surnames)]) + givenNames[(s*7)%len(givenNames)]
+		}
+		typ := customer.AssociationTypeRESALE
+		if i%2 == 1 {
+			typ = customer.AssociationTypeADVISORY
+		}
+		created := w.now.AddDate(0, 0, -(n-i)*3)
+		city := cities[s%len(cities)]
+		cc := w.c.Customer.Create().
+			SetAccountName(fmt.Sprintf("demo_c%04d", s)).
+			SetName(name).
+			SetMobile(fmt.Sprintf("0086-139%08d", 10000000+s*7919)).
+			SetEmail(fmt.Sprintf("customer%04d@example.com", s)).
+			SetProvinceCode(city[0]).SetCityCode(city[1]).
+			SetPartnerID(p.ID).SetAssociationType(typ).SetAssociatedAt(created.Add(time.Hour)).
+			SetCreatedAt(created).SetUpdatedAt(created)
+		if s%4 == 0 {
+			cc.SetLabel(labels[s%len(labels)])
+		}
+		if typ == customer.AssociationTypeRESALE {
+			cc.SetGracePeriodDays(1)
+		}
+		if mgr != nil && i < assigned {
+			cc.SetManagerID(mgr.ID)
+		}
+		creates[i] = cc
+	}
+	cs, err := w.c.Customer.CreateBulk(creates...).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	acs := make([]*ent.AssociationCreate, len(cs))
+	for i, cu := range cs {
+		acs[i] = w.c.Association.Create().SetCustomerID(cu.ID).SetPartnerID(p.ID).
+			SetType(associationType(*cu.AssociationType)).SetSince(*cu.AssociatedAt)
+	}
+	if _, err := w.c.Association.CreateBulk(acs...).Save(ctx); err != nil {
+		return nil, err
+	}
+	return cs, nil
+}

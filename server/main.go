@@ -1,0 +1,79 @@
+// Command partnercenter is the Partner Center server: the GraphQL API, the SPA, health checks.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/partnercenter/partnercenter/internal/db"
+	"github.com/partnercenter/partnercenter/internal/demo"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "partnercenter:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	cfg, err := ParseConfig(args, environ, os.Stderr)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg.LogFormat, os.Stderr)
+	slog.SetDefault(log)
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+
+	database, err := db.Open(ctx, cfg.DatabaseURL, db.Options{DataDir: cfg.DataDir})
+	if err != nil {
+		return err
+	}
+	defer database.Close()
+	log.Info("database ready", "dialect", database.Dialect)
+	if cfg.Demo {
+		loaded, err := demo.LoadIfEmpty(ctx, database.Client)
+		if err != nil {
+			return fmt.Errorf("loading demo data: %w", err)
+		}
+		if loaded {
+			log.Info("demo data loaded", "password", "see README (demo users)")
+		}
+	}
+
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           NewHTTPHandler(cfg, database, log),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() {
+		log.Info("listening", "addr", cfg.Addr, "dev", cfg.Dev)
+		errc <- srv.ListenAndServe()
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
