@@ -107,7 +107,9 @@ func (w *costWalker) field(f *ast.Field) (int, *gqlerror.Error) {
 			return 0, err
 		}
 		return 1 + n*children, nil
-	case f.Definition.Type.Elem != nil && len(f.SelectionSet) > 0:
+	case f.Definition.Type.Elem != nil && len(f.SelectionSet) > 0 &&
+		(f.ObjectDefinition == nil || !strings.HasSuffix(f.ObjectDefinition.Name, "Connection")):
+		// A plain list edge; a connection's own edges are already counted by its page size.
 		return 1 + unboundedListCost*children, nil
 	}
 	return 1 + children, nil

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"runtime/debug"
 
@@ -111,7 +112,8 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		case ent.IsValidationError(err), ent.IsConstraintError(err):
 			gerr.Message = "the input was refused by a data rule"
 			gerr.Extensions["code"] = string(apperr.BadUserInput)
-		case isInputError(err):
+		case isArgumentError(ctx, gerr):
+			gerr.Message = fmt.Sprintf("invalid argument %v: %s", gerr.Path[len(gerr.Path)-1], gerr.Message)
 			gerr.Extensions["code"] = string(apperr.BadUserInput)
 		default:
 			log.ErrorContext(ctx, "internal error", "err", err, "path", gerr.Path.String())
@@ -134,12 +136,25 @@ func isWrapped(err error) bool {
 	return true
 }
 
-// isInputError reports an argument that failed to unmarshal (a bad scalar such as a malformed
-// Decimal or cursor): gqlgen reports these on the field path with the unmarshal error wrapped.
-func isInputError(err error) bool {
-	var gerr *gqlerror.Error
-	if errors.As(err, &gerr) && gerr.Rule != "" {
-		return true
+// isArgumentError reports an argument that failed to unmarshal (a malformed cursor, ID or
+// Decimal): gqlgen reports it on a path that extends the field's path by the argument's name.
+func isArgumentError(ctx context.Context, gerr *gqlerror.Error) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return false
+	}
+	fp := fc.Path()
+	if len(gerr.Path) <= len(fp) {
+		return false
+	}
+	name, ok := gerr.Path[len(fp)].(ast.PathName)
+	if !ok {
+		return false
+	}
+	for _, a := range fc.Field.Arguments {
+		if a.Name == string(name) {
+			return true
+		}
 	}
 	return false
 }

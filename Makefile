@@ -1,0 +1,64 @@
+# Partner Center: `make run` builds everything and starts the server on the embedded database with
+# demo data; `make test` runs every check CI runs. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+GO        ?= go
+BIN       := bin/partnercenter
+ADDR      ?= :8080
+GO_PKGS   := ./...
+export PC_REQUIRE_POSTGRES ?= 1
+
+.PHONY: help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+run: build ## build the SPA and the server, then serve http://localhost:8080 (SQLite in ./data, demo data)
+	$(BIN) --addr $(ADDR) --dev
+
+build: build-spa build-server ## build the SPA (frontend/dist) and the server (bin/partnercenter)
+
+build-server:
+	$(GO) build -o $(BIN) ./server
+
+deps: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build-spa: deps
+	npm run build
+
+test: vet test-go check-generated spa-check e2e ## everything CI runs: vet, Go tests on PostgreSQL and SQLite, generated code, SPA checks, browser test
+	@echo "make test: all checks passed"
+
+vet:
+	$(GO) vet $(GO_PKGS)
+
+test-go: ## Go tests on PostgreSQL (found or started by scripts/with-postgres.sh) and SQLite
+	scripts/with-postgres.sh $(GO) test -count=1 $(GO_PKGS)
+
+check-generated: deps ## fail if ent, gqlgen or graphql-codegen output is stale
+	scripts/check-generated.sh
+
+spa-check: deps ## the SPA's type check and unit tests
+	npm run typecheck
+	npm run test:unit
+
+e2e: build ## browser test: the built SPA in Debian Chromium against a fresh server
+	@command -v chromium >/dev/null || { echo "e2e: chromium is missing: apt-get install -y chromium fonts-wqy-microhei"; exit 1; }
+	SERVER_BIN=$(BIN) npm run e2e
+
+generate: deps ## regenerate ent, the GraphQL schema and resolvers, and the SPA's typed operations
+	cd ent && $(GO) generate .
+	$(GO) tool gqlgen generate
+	npm run codegen
+
+migration: ## write a PostgreSQL migration for schema changes: make migration name=add_something
+	@test -n "$(name)" || { echo "usage: make migration name=what_changed"; exit 1; }
+	$(GO) run ./internal/db/migrategen -name $(name)
+
+clean:
+	rm -rf bin frontend/dist
