@@ -114,6 +114,11 @@ func TestViewerPerRole(t *testing.T) {
 				t.Fatalf("customer user: %s", r.Raw)
 			}
 		}
+		// A connection without first/last returns at most 100 rows (the platform sees 102 customers).
+		r0 := s.post(t, s.login(t, "platform@example.com"), `{ customers { totalCount edges { node { id } } } }`, nil)
+		if tc := dig(r0.Data, "customers", "totalCount").(float64); tc <= 100 || len(dig(r0.Data, "customers", "edges").([]any)) != 100 {
+			t.Fatalf("default page: %v total, %d edges", tc, len(dig(r0.Data, "customers", "edges").([]any)))
+		}
 		// The platform sees every partner kind, and the distributor's two resellers.
 		r := s.post(t, s.login(t, "platform@example.com"), `{ partners(first: 20, where: {kind: DISTRIBUTOR}) { edges { node { name resellers(first: 10) { totalCount } } } } }`, nil)
 		if dig(r.Data, "partners", "edges", 0, "node", "resellers", "totalCount") != float64(2) {
