@@ -3,7 +3,9 @@
 package ent
 
 import (
+	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
@@ -18,8 +20,30 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 5)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 7)}
 	graph.Nodes[0] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   apikey.Table,
+			Columns: apikey.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: apikey.FieldID,
+			},
+		},
+		Type: "APIKey",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			apikey.FieldCreatedAt:   {Type: field.TypeTime, Column: apikey.FieldCreatedAt},
+			apikey.FieldPartnerID:   {Type: field.TypeString, Column: apikey.FieldPartnerID},
+			apikey.FieldCreatedByID: {Type: field.TypeString, Column: apikey.FieldCreatedByID},
+			apikey.FieldName:        {Type: field.TypeString, Column: apikey.FieldName},
+			apikey.FieldPrefix:      {Type: field.TypeString, Column: apikey.FieldPrefix},
+			apikey.FieldSecretHash:  {Type: field.TypeString, Column: apikey.FieldSecretHash},
+			apikey.FieldScope:       {Type: field.TypeEnum, Column: apikey.FieldScope},
+			apikey.FieldLastUsedAt:  {Type: field.TypeTime, Column: apikey.FieldLastUsedAt},
+			apikey.FieldRevokedAt:   {Type: field.TypeTime, Column: apikey.FieldRevokedAt},
+		},
+	}
+	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   association.Table,
 			Columns: association.Columns,
@@ -40,7 +64,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 			association.FieldEndedAt:    {Type: field.TypeTime, Column: association.FieldEndedAt},
 		},
 	}
-	graph.Nodes[1] = &sqlgraph.Node{
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   auditlog.Table,
+			Columns: auditlog.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: auditlog.FieldID,
+			},
+		},
+		Type: "AuditLog",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			auditlog.FieldCreatedAt:      {Type: field.TypeTime, Column: auditlog.FieldCreatedAt},
+			auditlog.FieldAction:         {Type: field.TypeEnum, Column: auditlog.FieldAction},
+			auditlog.FieldOutcome:        {Type: field.TypeEnum, Column: auditlog.FieldOutcome},
+			auditlog.FieldActorID:        {Type: field.TypeString, Column: auditlog.FieldActorID},
+			auditlog.FieldActorName:      {Type: field.TypeString, Column: auditlog.FieldActorName},
+			auditlog.FieldAPIKeyID:       {Type: field.TypeString, Column: auditlog.FieldAPIKeyID},
+			auditlog.FieldPartnerID:      {Type: field.TypeString, Column: auditlog.FieldPartnerID},
+			auditlog.FieldActingForID:    {Type: field.TypeString, Column: auditlog.FieldActingForID},
+			auditlog.FieldTargetType:     {Type: field.TypeString, Column: auditlog.FieldTargetType},
+			auditlog.FieldTargetID:       {Type: field.TypeString, Column: auditlog.FieldTargetID},
+			auditlog.FieldSensitiveField: {Type: field.TypeString, Column: auditlog.FieldSensitiveField},
+			auditlog.FieldReason:         {Type: field.TypeString, Column: auditlog.FieldReason},
+			auditlog.FieldDetail:         {Type: field.TypeString, Column: auditlog.FieldDetail},
+			auditlog.FieldRemoteAddr:     {Type: field.TypeString, Column: auditlog.FieldRemoteAddr},
+			auditlog.FieldRequestID:      {Type: field.TypeString, Column: auditlog.FieldRequestID},
+			auditlog.FieldSubjectHash:    {Type: field.TypeString, Column: auditlog.FieldSubjectHash},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -69,7 +122,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldFrozen:          {Type: field.TypeBool, Column: customer.FieldFrozen},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -88,10 +141,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldProgramName:      {Type: field.TypeString, Column: partner.FieldProgramName},
 			partner.FieldProgramLevel:     {Type: field.TypeString, Column: partner.FieldProgramLevel},
 			partner.FieldBusinessVerified: {Type: field.TypeBool, Column: partner.FieldBusinessVerified},
+			partner.FieldRequireStepUp:    {Type: field.TypeBool, Column: partner.FieldRequireStepUp},
 			partner.FieldCreditLimit:      {Type: field.TypeInt64, Column: partner.FieldCreditLimit},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -110,7 +164,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRemoteAddr: {Type: field.TypeString, Column: session.FieldRemoteAddr},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -131,8 +185,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldCustomerID:        {Type: field.TypeString, Column: user.FieldCustomerID},
 			user.FieldSupervisorID:      {Type: field.TypeString, Column: user.FieldSupervisorID},
 			user.FieldPasswordChangedAt: {Type: field.TypeTime, Column: user.FieldPasswordChangedAt},
+			user.FieldTotpSecret:        {Type: field.TypeString, Column: user.FieldTotpSecret},
+			user.FieldTotpPendingSecret: {Type: field.TypeString, Column: user.FieldTotpPendingSecret},
+			user.FieldTotpLastStep:      {Type: field.TypeInt64, Column: user.FieldTotpLastStep},
 		},
 	}
+	graph.MustAddE(
+		"created_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   apikey.CreatedByTable,
+			Columns: []string{apikey.CreatedByColumn},
+			Bidi:    false,
+		},
+		"APIKey",
+		"User",
+	)
 	graph.MustAddE(
 		"customer",
 		&sqlgraph.EdgeSpec{
@@ -359,6 +428,105 @@ type predicateAdder interface {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *APIKeyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the APIKeyQuery builder.
+func (_q *APIKeyQuery) Filter() *APIKeyFilter {
+	return &APIKeyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *APIKeyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the APIKeyMutation builder.
+func (m *APIKeyMutation) Filter() *APIKeyFilter {
+	return &APIKeyFilter{config: m.config, predicateAdder: m}
+}
+
+// APIKeyFilter provides a generic filtering capability at runtime for APIKeyQuery.
+type APIKeyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *APIKeyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *APIKeyFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(apikey.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *APIKeyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(apikey.FieldCreatedAt))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *APIKeyFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(apikey.FieldPartnerID))
+}
+
+// WhereCreatedByID applies the entql string predicate on the created_by_id field.
+func (f *APIKeyFilter) WhereCreatedByID(p entql.StringP) {
+	f.Where(p.Field(apikey.FieldCreatedByID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *APIKeyFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(apikey.FieldName))
+}
+
+// WherePrefix applies the entql string predicate on the prefix field.
+func (f *APIKeyFilter) WherePrefix(p entql.StringP) {
+	f.Where(p.Field(apikey.FieldPrefix))
+}
+
+// WhereSecretHash applies the entql string predicate on the secret_hash field.
+func (f *APIKeyFilter) WhereSecretHash(p entql.StringP) {
+	f.Where(p.Field(apikey.FieldSecretHash))
+}
+
+// WhereScope applies the entql string predicate on the scope field.
+func (f *APIKeyFilter) WhereScope(p entql.StringP) {
+	f.Where(p.Field(apikey.FieldScope))
+}
+
+// WhereLastUsedAt applies the entql time.Time predicate on the last_used_at field.
+func (f *APIKeyFilter) WhereLastUsedAt(p entql.TimeP) {
+	f.Where(p.Field(apikey.FieldLastUsedAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *APIKeyFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(apikey.FieldRevokedAt))
+}
+
+// WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
+func (f *APIKeyFilter) WhereHasCreatedBy() {
+	f.Where(entql.HasEdge("created_by"))
+}
+
+// WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
+func (f *APIKeyFilter) WhereHasCreatedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssociationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -387,7 +555,7 @@ type AssociationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssociationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[0].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -467,6 +635,126 @@ func (f *AssociationFilter) WhereHasPartnerWith(preds ...predicate.Partner) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AuditLogQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AuditLogQuery builder.
+func (_q *AuditLogQuery) Filter() *AuditLogFilter {
+	return &AuditLogFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AuditLogMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AuditLogMutation builder.
+func (m *AuditLogMutation) Filter() *AuditLogFilter {
+	return &AuditLogFilter{config: m.config, predicateAdder: m}
+}
+
+// AuditLogFilter provides a generic filtering capability at runtime for AuditLogQuery.
+type AuditLogFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AuditLogFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AuditLogFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AuditLogFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(auditlog.FieldCreatedAt))
+}
+
+// WhereAction applies the entql string predicate on the action field.
+func (f *AuditLogFilter) WhereAction(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldAction))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *AuditLogFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldOutcome))
+}
+
+// WhereActorID applies the entql string predicate on the actor_id field.
+func (f *AuditLogFilter) WhereActorID(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldActorID))
+}
+
+// WhereActorName applies the entql string predicate on the actor_name field.
+func (f *AuditLogFilter) WhereActorName(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldActorName))
+}
+
+// WhereAPIKeyID applies the entql string predicate on the api_key_id field.
+func (f *AuditLogFilter) WhereAPIKeyID(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldAPIKeyID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *AuditLogFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldPartnerID))
+}
+
+// WhereActingForID applies the entql string predicate on the acting_for_id field.
+func (f *AuditLogFilter) WhereActingForID(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldActingForID))
+}
+
+// WhereTargetType applies the entql string predicate on the target_type field.
+func (f *AuditLogFilter) WhereTargetType(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldTargetType))
+}
+
+// WhereTargetID applies the entql string predicate on the target_id field.
+func (f *AuditLogFilter) WhereTargetID(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldTargetID))
+}
+
+// WhereSensitiveField applies the entql string predicate on the sensitive_field field.
+func (f *AuditLogFilter) WhereSensitiveField(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldSensitiveField))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *AuditLogFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldReason))
+}
+
+// WhereDetail applies the entql string predicate on the detail field.
+func (f *AuditLogFilter) WhereDetail(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldDetail))
+}
+
+// WhereRemoteAddr applies the entql string predicate on the remote_addr field.
+func (f *AuditLogFilter) WhereRemoteAddr(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldRemoteAddr))
+}
+
+// WhereRequestID applies the entql string predicate on the request_id field.
+func (f *AuditLogFilter) WhereRequestID(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldRequestID))
+}
+
+// WhereSubjectHash applies the entql string predicate on the subject_hash field.
+func (f *AuditLogFilter) WhereSubjectHash(p entql.StringP) {
+	f.Where(p.Field(auditlog.FieldSubjectHash))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CustomerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -495,7 +783,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -671,7 +959,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -720,6 +1008,11 @@ func (f *PartnerFilter) WhereProgramLevel(p entql.StringP) {
 // WhereBusinessVerified applies the entql bool predicate on the business_verified field.
 func (f *PartnerFilter) WhereBusinessVerified(p entql.BoolP) {
 	f.Where(p.Field(partner.FieldBusinessVerified))
+}
+
+// WhereRequireStepUp applies the entql bool predicate on the require_step_up field.
+func (f *PartnerFilter) WhereRequireStepUp(p entql.BoolP) {
+	f.Where(p.Field(partner.FieldRequireStepUp))
 }
 
 // WhereCreditLimit applies the entql int64 predicate on the credit_limit field.
@@ -826,7 +1119,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -910,7 +1203,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -969,6 +1262,21 @@ func (f *UserFilter) WhereSupervisorID(p entql.StringP) {
 // WherePasswordChangedAt applies the entql time.Time predicate on the password_changed_at field.
 func (f *UserFilter) WherePasswordChangedAt(p entql.TimeP) {
 	f.Where(p.Field(user.FieldPasswordChangedAt))
+}
+
+// WhereTotpSecret applies the entql string predicate on the totp_secret field.
+func (f *UserFilter) WhereTotpSecret(p entql.StringP) {
+	f.Where(p.Field(user.FieldTotpSecret))
+}
+
+// WhereTotpPendingSecret applies the entql string predicate on the totp_pending_secret field.
+func (f *UserFilter) WhereTotpPendingSecret(p entql.StringP) {
+	f.Where(p.Field(user.FieldTotpPendingSecret))
+}
+
+// WhereTotpLastStep applies the entql int64 predicate on the totp_last_step field.
+func (f *UserFilter) WhereTotpLastStep(p entql.Int64P) {
+	f.Where(p.Field(user.FieldTotpLastStep))
 }
 
 // WhereHasPartner applies a predicate to check if query has an edge partner.

@@ -7,13 +7,459 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 )
+
+// APIKeyWhereInput represents a where input for filtering APIKey queries.
+type APIKeyWhereInput struct {
+	Predicates []predicate.APIKey  `json:"-"`
+	Not        *APIKeyWhereInput   `json:"not,omitempty"`
+	Or         []*APIKeyWhereInput `json:"or,omitempty"`
+	And        []*APIKeyWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "prefix" field predicates.
+	Prefix             *string  `json:"prefix,omitempty"`
+	PrefixNEQ          *string  `json:"prefixNEQ,omitempty"`
+	PrefixIn           []string `json:"prefixIn,omitempty"`
+	PrefixNotIn        []string `json:"prefixNotIn,omitempty"`
+	PrefixGT           *string  `json:"prefixGT,omitempty"`
+	PrefixGTE          *string  `json:"prefixGTE,omitempty"`
+	PrefixLT           *string  `json:"prefixLT,omitempty"`
+	PrefixLTE          *string  `json:"prefixLTE,omitempty"`
+	PrefixContains     *string  `json:"prefixContains,omitempty"`
+	PrefixHasPrefix    *string  `json:"prefixHasPrefix,omitempty"`
+	PrefixHasSuffix    *string  `json:"prefixHasSuffix,omitempty"`
+	PrefixEqualFold    *string  `json:"prefixEqualFold,omitempty"`
+	PrefixContainsFold *string  `json:"prefixContainsFold,omitempty"`
+
+	// "secret_hash" field predicates.
+	SecretHash             *string  `json:"secretHash,omitempty"`
+	SecretHashNEQ          *string  `json:"secretHashNEQ,omitempty"`
+	SecretHashIn           []string `json:"secretHashIn,omitempty"`
+	SecretHashNotIn        []string `json:"secretHashNotIn,omitempty"`
+	SecretHashGT           *string  `json:"secretHashGT,omitempty"`
+	SecretHashGTE          *string  `json:"secretHashGTE,omitempty"`
+	SecretHashLT           *string  `json:"secretHashLT,omitempty"`
+	SecretHashLTE          *string  `json:"secretHashLTE,omitempty"`
+	SecretHashContains     *string  `json:"secretHashContains,omitempty"`
+	SecretHashHasPrefix    *string  `json:"secretHashHasPrefix,omitempty"`
+	SecretHashHasSuffix    *string  `json:"secretHashHasSuffix,omitempty"`
+	SecretHashEqualFold    *string  `json:"secretHashEqualFold,omitempty"`
+	SecretHashContainsFold *string  `json:"secretHashContainsFold,omitempty"`
+
+	// "scope" field predicates.
+	Scope      *apikey.Scope  `json:"scope,omitempty"`
+	ScopeNEQ   *apikey.Scope  `json:"scopeNEQ,omitempty"`
+	ScopeIn    []apikey.Scope `json:"scopeIn,omitempty"`
+	ScopeNotIn []apikey.Scope `json:"scopeNotIn,omitempty"`
+
+	// "last_used_at" field predicates.
+	LastUsedAt       *time.Time  `json:"lastUsedAt,omitempty"`
+	LastUsedAtNEQ    *time.Time  `json:"lastUsedAtNEQ,omitempty"`
+	LastUsedAtIn     []time.Time `json:"lastUsedAtIn,omitempty"`
+	LastUsedAtNotIn  []time.Time `json:"lastUsedAtNotIn,omitempty"`
+	LastUsedAtGT     *time.Time  `json:"lastUsedAtGT,omitempty"`
+	LastUsedAtGTE    *time.Time  `json:"lastUsedAtGTE,omitempty"`
+	LastUsedAtLT     *time.Time  `json:"lastUsedAtLT,omitempty"`
+	LastUsedAtLTE    *time.Time  `json:"lastUsedAtLTE,omitempty"`
+	LastUsedAtIsNil  bool        `json:"lastUsedAtIsNil,omitempty"`
+	LastUsedAtNotNil bool        `json:"lastUsedAtNotNil,omitempty"`
+
+	// "revoked_at" field predicates.
+	RevokedAt       *time.Time  `json:"revokedAt,omitempty"`
+	RevokedAtNEQ    *time.Time  `json:"revokedAtNEQ,omitempty"`
+	RevokedAtIn     []time.Time `json:"revokedAtIn,omitempty"`
+	RevokedAtNotIn  []time.Time `json:"revokedAtNotIn,omitempty"`
+	RevokedAtGT     *time.Time  `json:"revokedAtGT,omitempty"`
+	RevokedAtGTE    *time.Time  `json:"revokedAtGTE,omitempty"`
+	RevokedAtLT     *time.Time  `json:"revokedAtLT,omitempty"`
+	RevokedAtLTE    *time.Time  `json:"revokedAtLTE,omitempty"`
+	RevokedAtIsNil  bool        `json:"revokedAtIsNil,omitempty"`
+	RevokedAtNotNil bool        `json:"revokedAtNotNil,omitempty"`
+
+	// "created_by" edge predicates.
+	HasCreatedBy     *bool             `json:"hasCreatedBy,omitempty"`
+	HasCreatedByWith []*UserWhereInput `json:"hasCreatedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *APIKeyWhereInput) AddPredicates(predicates ...predicate.APIKey) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the APIKeyWhereInput filter on the APIKeyQuery builder.
+func (i *APIKeyWhereInput) Filter(q *APIKeyQuery) (*APIKeyQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAPIKeyWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAPIKeyWhereInput is returned in case the APIKeyWhereInput is empty.
+var ErrEmptyAPIKeyWhereInput = errors.New("ent: empty predicate APIKeyWhereInput")
+
+// P returns a predicate for filtering apikeys.
+// An error is returned if the input is empty or invalid.
+func (i *APIKeyWhereInput) P() (predicate.APIKey, error) {
+	var predicates []predicate.APIKey
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, apikey.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.APIKey, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, apikey.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.APIKey, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, apikey.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, apikey.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, apikey.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, apikey.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, apikey.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, apikey.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, apikey.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, apikey.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, apikey.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, apikey.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, apikey.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, apikey.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, apikey.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, apikey.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, apikey.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, apikey.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, apikey.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, apikey.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, apikey.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, apikey.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, apikey.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, apikey.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, apikey.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, apikey.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, apikey.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, apikey.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, apikey.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, apikey.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, apikey.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, apikey.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Prefix != nil {
+		predicates = append(predicates, apikey.PrefixEQ(*i.Prefix))
+	}
+	if i.PrefixNEQ != nil {
+		predicates = append(predicates, apikey.PrefixNEQ(*i.PrefixNEQ))
+	}
+	if len(i.PrefixIn) > 0 {
+		predicates = append(predicates, apikey.PrefixIn(i.PrefixIn...))
+	}
+	if len(i.PrefixNotIn) > 0 {
+		predicates = append(predicates, apikey.PrefixNotIn(i.PrefixNotIn...))
+	}
+	if i.PrefixGT != nil {
+		predicates = append(predicates, apikey.PrefixGT(*i.PrefixGT))
+	}
+	if i.PrefixGTE != nil {
+		predicates = append(predicates, apikey.PrefixGTE(*i.PrefixGTE))
+	}
+	if i.PrefixLT != nil {
+		predicates = append(predicates, apikey.PrefixLT(*i.PrefixLT))
+	}
+	if i.PrefixLTE != nil {
+		predicates = append(predicates, apikey.PrefixLTE(*i.PrefixLTE))
+	}
+	if i.PrefixContains != nil {
+		predicates = append(predicates, apikey.PrefixContains(*i.PrefixContains))
+	}
+	if i.PrefixHasPrefix != nil {
+		predicates = append(predicates, apikey.PrefixHasPrefix(*i.PrefixHasPrefix))
+	}
+	if i.PrefixHasSuffix != nil {
+		predicates = append(predicates, apikey.PrefixHasSuffix(*i.PrefixHasSuffix))
+	}
+	if i.PrefixEqualFold != nil {
+		predicates = append(predicates, apikey.PrefixEqualFold(*i.PrefixEqualFold))
+	}
+	if i.PrefixContainsFold != nil {
+		predicates = append(predicates, apikey.PrefixContainsFold(*i.PrefixContainsFold))
+	}
+	if i.SecretHash != nil {
+		predicates = append(predicates, apikey.SecretHashEQ(*i.SecretHash))
+	}
+	if i.SecretHashNEQ != nil {
+		predicates = append(predicates, apikey.SecretHashNEQ(*i.SecretHashNEQ))
+	}
+	if len(i.SecretHashIn) > 0 {
+		predicates = append(predicates, apikey.SecretHashIn(i.SecretHashIn...))
+	}
+	if len(i.SecretHashNotIn) > 0 {
+		predicates = append(predicates, apikey.SecretHashNotIn(i.SecretHashNotIn...))
+	}
+	if i.SecretHashGT != nil {
+		predicates = append(predicates, apikey.SecretHashGT(*i.SecretHashGT))
+	}
+	if i.SecretHashGTE != nil {
+		predicates = append(predicates, apikey.SecretHashGTE(*i.SecretHashGTE))
+	}
+	if i.SecretHashLT != nil {
+		predicates = append(predicates, apikey.SecretHashLT(*i.SecretHashLT))
+	}
+	if i.SecretHashLTE != nil {
+		predicates = append(predicates, apikey.SecretHashLTE(*i.SecretHashLTE))
+	}
+	if i.SecretHashContains != nil {
+		predicates = append(predicates, apikey.SecretHashContains(*i.SecretHashContains))
+	}
+	if i.SecretHashHasPrefix != nil {
+		predicates = append(predicates, apikey.SecretHashHasPrefix(*i.SecretHashHasPrefix))
+	}
+	if i.SecretHashHasSuffix != nil {
+		predicates = append(predicates, apikey.SecretHashHasSuffix(*i.SecretHashHasSuffix))
+	}
+	if i.SecretHashEqualFold != nil {
+		predicates = append(predicates, apikey.SecretHashEqualFold(*i.SecretHashEqualFold))
+	}
+	if i.SecretHashContainsFold != nil {
+		predicates = append(predicates, apikey.SecretHashContainsFold(*i.SecretHashContainsFold))
+	}
+	if i.Scope != nil {
+		predicates = append(predicates, apikey.ScopeEQ(*i.Scope))
+	}
+	if i.ScopeNEQ != nil {
+		predicates = append(predicates, apikey.ScopeNEQ(*i.ScopeNEQ))
+	}
+	if len(i.ScopeIn) > 0 {
+		predicates = append(predicates, apikey.ScopeIn(i.ScopeIn...))
+	}
+	if len(i.ScopeNotIn) > 0 {
+		predicates = append(predicates, apikey.ScopeNotIn(i.ScopeNotIn...))
+	}
+	if i.LastUsedAt != nil {
+		predicates = append(predicates, apikey.LastUsedAtEQ(*i.LastUsedAt))
+	}
+	if i.LastUsedAtNEQ != nil {
+		predicates = append(predicates, apikey.LastUsedAtNEQ(*i.LastUsedAtNEQ))
+	}
+	if len(i.LastUsedAtIn) > 0 {
+		predicates = append(predicates, apikey.LastUsedAtIn(i.LastUsedAtIn...))
+	}
+	if len(i.LastUsedAtNotIn) > 0 {
+		predicates = append(predicates, apikey.LastUsedAtNotIn(i.LastUsedAtNotIn...))
+	}
+	if i.LastUsedAtGT != nil {
+		predicates = append(predicates, apikey.LastUsedAtGT(*i.LastUsedAtGT))
+	}
+	if i.LastUsedAtGTE != nil {
+		predicates = append(predicates, apikey.LastUsedAtGTE(*i.LastUsedAtGTE))
+	}
+	if i.LastUsedAtLT != nil {
+		predicates = append(predicates, apikey.LastUsedAtLT(*i.LastUsedAtLT))
+	}
+	if i.LastUsedAtLTE != nil {
+		predicates = append(predicates, apikey.LastUsedAtLTE(*i.LastUsedAtLTE))
+	}
+	if i.LastUsedAtIsNil {
+		predicates = append(predicates, apikey.LastUsedAtIsNil())
+	}
+	if i.LastUsedAtNotNil {
+		predicates = append(predicates, apikey.LastUsedAtNotNil())
+	}
+	if i.RevokedAt != nil {
+		predicates = append(predicates, apikey.RevokedAtEQ(*i.RevokedAt))
+	}
+	if i.RevokedAtNEQ != nil {
+		predicates = append(predicates, apikey.RevokedAtNEQ(*i.RevokedAtNEQ))
+	}
+	if len(i.RevokedAtIn) > 0 {
+		predicates = append(predicates, apikey.RevokedAtIn(i.RevokedAtIn...))
+	}
+	if len(i.RevokedAtNotIn) > 0 {
+		predicates = append(predicates, apikey.RevokedAtNotIn(i.RevokedAtNotIn...))
+	}
+	if i.RevokedAtGT != nil {
+		predicates = append(predicates, apikey.RevokedAtGT(*i.RevokedAtGT))
+	}
+	if i.RevokedAtGTE != nil {
+		predicates = append(predicates, apikey.RevokedAtGTE(*i.RevokedAtGTE))
+	}
+	if i.RevokedAtLT != nil {
+		predicates = append(predicates, apikey.RevokedAtLT(*i.RevokedAtLT))
+	}
+	if i.RevokedAtLTE != nil {
+		predicates = append(predicates, apikey.RevokedAtLTE(*i.RevokedAtLTE))
+	}
+	if i.RevokedAtIsNil {
+		predicates = append(predicates, apikey.RevokedAtIsNil())
+	}
+	if i.RevokedAtNotNil {
+		predicates = append(predicates, apikey.RevokedAtNotNil())
+	}
+
+	if i.HasCreatedBy != nil {
+		p := apikey.HasCreatedBy()
+		if !*i.HasCreatedBy {
+			p = apikey.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCreatedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasCreatedByWith))
+		for _, w := range i.HasCreatedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCreatedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, apikey.HasCreatedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAPIKeyWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return apikey.And(predicates...), nil
+	}
+}
 
 // AssociationWhereInput represents a where input for filtering Association queries.
 type AssociationWhereInput struct {
@@ -434,6 +880,572 @@ func (i *AssociationWhereInput) P() (predicate.Association, error) {
 		return predicates[0], nil
 	default:
 		return association.And(predicates...), nil
+	}
+}
+
+// AuditLogWhereInput represents a where input for filtering AuditLog queries.
+type AuditLogWhereInput struct {
+	Predicates []predicate.AuditLog  `json:"-"`
+	Not        *AuditLogWhereInput   `json:"not,omitempty"`
+	Or         []*AuditLogWhereInput `json:"or,omitempty"`
+	And        []*AuditLogWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "action" field predicates.
+	Action      *auditlog.Action  `json:"action,omitempty"`
+	ActionNEQ   *auditlog.Action  `json:"actionNEQ,omitempty"`
+	ActionIn    []auditlog.Action `json:"actionIn,omitempty"`
+	ActionNotIn []auditlog.Action `json:"actionNotIn,omitempty"`
+
+	// "outcome" field predicates.
+	Outcome      *auditlog.Outcome  `json:"outcome,omitempty"`
+	OutcomeNEQ   *auditlog.Outcome  `json:"outcomeNEQ,omitempty"`
+	OutcomeIn    []auditlog.Outcome `json:"outcomeIn,omitempty"`
+	OutcomeNotIn []auditlog.Outcome `json:"outcomeNotIn,omitempty"`
+
+	// "actor_name" field predicates.
+	ActorName             *string  `json:"actorName,omitempty"`
+	ActorNameNEQ          *string  `json:"actorNameNEQ,omitempty"`
+	ActorNameIn           []string `json:"actorNameIn,omitempty"`
+	ActorNameNotIn        []string `json:"actorNameNotIn,omitempty"`
+	ActorNameGT           *string  `json:"actorNameGT,omitempty"`
+	ActorNameGTE          *string  `json:"actorNameGTE,omitempty"`
+	ActorNameLT           *string  `json:"actorNameLT,omitempty"`
+	ActorNameLTE          *string  `json:"actorNameLTE,omitempty"`
+	ActorNameContains     *string  `json:"actorNameContains,omitempty"`
+	ActorNameHasPrefix    *string  `json:"actorNameHasPrefix,omitempty"`
+	ActorNameHasSuffix    *string  `json:"actorNameHasSuffix,omitempty"`
+	ActorNameIsNil        bool     `json:"actorNameIsNil,omitempty"`
+	ActorNameNotNil       bool     `json:"actorNameNotNil,omitempty"`
+	ActorNameEqualFold    *string  `json:"actorNameEqualFold,omitempty"`
+	ActorNameContainsFold *string  `json:"actorNameContainsFold,omitempty"`
+
+	// "target_type" field predicates.
+	TargetType             *string  `json:"targetType,omitempty"`
+	TargetTypeNEQ          *string  `json:"targetTypeNEQ,omitempty"`
+	TargetTypeIn           []string `json:"targetTypeIn,omitempty"`
+	TargetTypeNotIn        []string `json:"targetTypeNotIn,omitempty"`
+	TargetTypeGT           *string  `json:"targetTypeGT,omitempty"`
+	TargetTypeGTE          *string  `json:"targetTypeGTE,omitempty"`
+	TargetTypeLT           *string  `json:"targetTypeLT,omitempty"`
+	TargetTypeLTE          *string  `json:"targetTypeLTE,omitempty"`
+	TargetTypeContains     *string  `json:"targetTypeContains,omitempty"`
+	TargetTypeHasPrefix    *string  `json:"targetTypeHasPrefix,omitempty"`
+	TargetTypeHasSuffix    *string  `json:"targetTypeHasSuffix,omitempty"`
+	TargetTypeIsNil        bool     `json:"targetTypeIsNil,omitempty"`
+	TargetTypeNotNil       bool     `json:"targetTypeNotNil,omitempty"`
+	TargetTypeEqualFold    *string  `json:"targetTypeEqualFold,omitempty"`
+	TargetTypeContainsFold *string  `json:"targetTypeContainsFold,omitempty"`
+
+	// "sensitive_field" field predicates.
+	SensitiveField             *string  `json:"sensitiveField,omitempty"`
+	SensitiveFieldNEQ          *string  `json:"sensitiveFieldNEQ,omitempty"`
+	SensitiveFieldIn           []string `json:"sensitiveFieldIn,omitempty"`
+	SensitiveFieldNotIn        []string `json:"sensitiveFieldNotIn,omitempty"`
+	SensitiveFieldGT           *string  `json:"sensitiveFieldGT,omitempty"`
+	SensitiveFieldGTE          *string  `json:"sensitiveFieldGTE,omitempty"`
+	SensitiveFieldLT           *string  `json:"sensitiveFieldLT,omitempty"`
+	SensitiveFieldLTE          *string  `json:"sensitiveFieldLTE,omitempty"`
+	SensitiveFieldContains     *string  `json:"sensitiveFieldContains,omitempty"`
+	SensitiveFieldHasPrefix    *string  `json:"sensitiveFieldHasPrefix,omitempty"`
+	SensitiveFieldHasSuffix    *string  `json:"sensitiveFieldHasSuffix,omitempty"`
+	SensitiveFieldIsNil        bool     `json:"sensitiveFieldIsNil,omitempty"`
+	SensitiveFieldNotNil       bool     `json:"sensitiveFieldNotNil,omitempty"`
+	SensitiveFieldEqualFold    *string  `json:"sensitiveFieldEqualFold,omitempty"`
+	SensitiveFieldContainsFold *string  `json:"sensitiveFieldContainsFold,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonIsNil        bool     `json:"reasonIsNil,omitempty"`
+	ReasonNotNil       bool     `json:"reasonNotNil,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "detail" field predicates.
+	Detail             *string  `json:"detail,omitempty"`
+	DetailNEQ          *string  `json:"detailNEQ,omitempty"`
+	DetailIn           []string `json:"detailIn,omitempty"`
+	DetailNotIn        []string `json:"detailNotIn,omitempty"`
+	DetailGT           *string  `json:"detailGT,omitempty"`
+	DetailGTE          *string  `json:"detailGTE,omitempty"`
+	DetailLT           *string  `json:"detailLT,omitempty"`
+	DetailLTE          *string  `json:"detailLTE,omitempty"`
+	DetailContains     *string  `json:"detailContains,omitempty"`
+	DetailHasPrefix    *string  `json:"detailHasPrefix,omitempty"`
+	DetailHasSuffix    *string  `json:"detailHasSuffix,omitempty"`
+	DetailIsNil        bool     `json:"detailIsNil,omitempty"`
+	DetailNotNil       bool     `json:"detailNotNil,omitempty"`
+	DetailEqualFold    *string  `json:"detailEqualFold,omitempty"`
+	DetailContainsFold *string  `json:"detailContainsFold,omitempty"`
+
+	// "subject_hash" field predicates.
+	SubjectHash             *string  `json:"subjectHash,omitempty"`
+	SubjectHashNEQ          *string  `json:"subjectHashNEQ,omitempty"`
+	SubjectHashIn           []string `json:"subjectHashIn,omitempty"`
+	SubjectHashNotIn        []string `json:"subjectHashNotIn,omitempty"`
+	SubjectHashGT           *string  `json:"subjectHashGT,omitempty"`
+	SubjectHashGTE          *string  `json:"subjectHashGTE,omitempty"`
+	SubjectHashLT           *string  `json:"subjectHashLT,omitempty"`
+	SubjectHashLTE          *string  `json:"subjectHashLTE,omitempty"`
+	SubjectHashContains     *string  `json:"subjectHashContains,omitempty"`
+	SubjectHashHasPrefix    *string  `json:"subjectHashHasPrefix,omitempty"`
+	SubjectHashHasSuffix    *string  `json:"subjectHashHasSuffix,omitempty"`
+	SubjectHashIsNil        bool     `json:"subjectHashIsNil,omitempty"`
+	SubjectHashNotNil       bool     `json:"subjectHashNotNil,omitempty"`
+	SubjectHashEqualFold    *string  `json:"subjectHashEqualFold,omitempty"`
+	SubjectHashContainsFold *string  `json:"subjectHashContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AuditLogWhereInput) AddPredicates(predicates ...predicate.AuditLog) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AuditLogWhereInput filter on the AuditLogQuery builder.
+func (i *AuditLogWhereInput) Filter(q *AuditLogQuery) (*AuditLogQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAuditLogWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAuditLogWhereInput is returned in case the AuditLogWhereInput is empty.
+var ErrEmptyAuditLogWhereInput = errors.New("ent: empty predicate AuditLogWhereInput")
+
+// P returns a predicate for filtering auditlogs.
+// An error is returned if the input is empty or invalid.
+func (i *AuditLogWhereInput) P() (predicate.AuditLog, error) {
+	var predicates []predicate.AuditLog
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, auditlog.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AuditLog, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, auditlog.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AuditLog, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, auditlog.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, auditlog.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, auditlog.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, auditlog.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, auditlog.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, auditlog.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, auditlog.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, auditlog.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, auditlog.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, auditlog.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, auditlog.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, auditlog.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, auditlog.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, auditlog.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, auditlog.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, auditlog.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, auditlog.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Action != nil {
+		predicates = append(predicates, auditlog.ActionEQ(*i.Action))
+	}
+	if i.ActionNEQ != nil {
+		predicates = append(predicates, auditlog.ActionNEQ(*i.ActionNEQ))
+	}
+	if len(i.ActionIn) > 0 {
+		predicates = append(predicates, auditlog.ActionIn(i.ActionIn...))
+	}
+	if len(i.ActionNotIn) > 0 {
+		predicates = append(predicates, auditlog.ActionNotIn(i.ActionNotIn...))
+	}
+	if i.Outcome != nil {
+		predicates = append(predicates, auditlog.OutcomeEQ(*i.Outcome))
+	}
+	if i.OutcomeNEQ != nil {
+		predicates = append(predicates, auditlog.OutcomeNEQ(*i.OutcomeNEQ))
+	}
+	if len(i.OutcomeIn) > 0 {
+		predicates = append(predicates, auditlog.OutcomeIn(i.OutcomeIn...))
+	}
+	if len(i.OutcomeNotIn) > 0 {
+		predicates = append(predicates, auditlog.OutcomeNotIn(i.OutcomeNotIn...))
+	}
+	if i.ActorName != nil {
+		predicates = append(predicates, auditlog.ActorNameEQ(*i.ActorName))
+	}
+	if i.ActorNameNEQ != nil {
+		predicates = append(predicates, auditlog.ActorNameNEQ(*i.ActorNameNEQ))
+	}
+	if len(i.ActorNameIn) > 0 {
+		predicates = append(predicates, auditlog.ActorNameIn(i.ActorNameIn...))
+	}
+	if len(i.ActorNameNotIn) > 0 {
+		predicates = append(predicates, auditlog.ActorNameNotIn(i.ActorNameNotIn...))
+	}
+	if i.ActorNameGT != nil {
+		predicates = append(predicates, auditlog.ActorNameGT(*i.ActorNameGT))
+	}
+	if i.ActorNameGTE != nil {
+		predicates = append(predicates, auditlog.ActorNameGTE(*i.ActorNameGTE))
+	}
+	if i.ActorNameLT != nil {
+		predicates = append(predicates, auditlog.ActorNameLT(*i.ActorNameLT))
+	}
+	if i.ActorNameLTE != nil {
+		predicates = append(predicates, auditlog.ActorNameLTE(*i.ActorNameLTE))
+	}
+	if i.ActorNameContains != nil {
+		predicates = append(predicates, auditlog.ActorNameContains(*i.ActorNameContains))
+	}
+	if i.ActorNameHasPrefix != nil {
+		predicates = append(predicates, auditlog.ActorNameHasPrefix(*i.ActorNameHasPrefix))
+	}
+	if i.ActorNameHasSuffix != nil {
+		predicates = append(predicates, auditlog.ActorNameHasSuffix(*i.ActorNameHasSuffix))
+	}
+	if i.ActorNameIsNil {
+		predicates = append(predicates, auditlog.ActorNameIsNil())
+	}
+	if i.ActorNameNotNil {
+		predicates = append(predicates, auditlog.ActorNameNotNil())
+	}
+	if i.ActorNameEqualFold != nil {
+		predicates = append(predicates, auditlog.ActorNameEqualFold(*i.ActorNameEqualFold))
+	}
+	if i.ActorNameContainsFold != nil {
+		predicates = append(predicates, auditlog.ActorNameContainsFold(*i.ActorNameContainsFold))
+	}
+	if i.TargetType != nil {
+		predicates = append(predicates, auditlog.TargetTypeEQ(*i.TargetType))
+	}
+	if i.TargetTypeNEQ != nil {
+		predicates = append(predicates, auditlog.TargetTypeNEQ(*i.TargetTypeNEQ))
+	}
+	if len(i.TargetTypeIn) > 0 {
+		predicates = append(predicates, auditlog.TargetTypeIn(i.TargetTypeIn...))
+	}
+	if len(i.TargetTypeNotIn) > 0 {
+		predicates = append(predicates, auditlog.TargetTypeNotIn(i.TargetTypeNotIn...))
+	}
+	if i.TargetTypeGT != nil {
+		predicates = append(predicates, auditlog.TargetTypeGT(*i.TargetTypeGT))
+	}
+	if i.TargetTypeGTE != nil {
+		predicates = append(predicates, auditlog.TargetTypeGTE(*i.TargetTypeGTE))
+	}
+	if i.TargetTypeLT != nil {
+		predicates = append(predicates, auditlog.TargetTypeLT(*i.TargetTypeLT))
+	}
+	if i.TargetTypeLTE != nil {
+		predicates = append(predicates, auditlog.TargetTypeLTE(*i.TargetTypeLTE))
+	}
+	if i.TargetTypeContains != nil {
+		predicates = append(predicates, auditlog.TargetTypeContains(*i.TargetTypeContains))
+	}
+	if i.TargetTypeHasPrefix != nil {
+		predicates = append(predicates, auditlog.TargetTypeHasPrefix(*i.TargetTypeHasPrefix))
+	}
+	if i.TargetTypeHasSuffix != nil {
+		predicates = append(predicates, auditlog.TargetTypeHasSuffix(*i.TargetTypeHasSuffix))
+	}
+	if i.TargetTypeIsNil {
+		predicates = append(predicates, auditlog.TargetTypeIsNil())
+	}
+	if i.TargetTypeNotNil {
+		predicates = append(predicates, auditlog.TargetTypeNotNil())
+	}
+	if i.TargetTypeEqualFold != nil {
+		predicates = append(predicates, auditlog.TargetTypeEqualFold(*i.TargetTypeEqualFold))
+	}
+	if i.TargetTypeContainsFold != nil {
+		predicates = append(predicates, auditlog.TargetTypeContainsFold(*i.TargetTypeContainsFold))
+	}
+	if i.SensitiveField != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldEQ(*i.SensitiveField))
+	}
+	if i.SensitiveFieldNEQ != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldNEQ(*i.SensitiveFieldNEQ))
+	}
+	if len(i.SensitiveFieldIn) > 0 {
+		predicates = append(predicates, auditlog.SensitiveFieldIn(i.SensitiveFieldIn...))
+	}
+	if len(i.SensitiveFieldNotIn) > 0 {
+		predicates = append(predicates, auditlog.SensitiveFieldNotIn(i.SensitiveFieldNotIn...))
+	}
+	if i.SensitiveFieldGT != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldGT(*i.SensitiveFieldGT))
+	}
+	if i.SensitiveFieldGTE != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldGTE(*i.SensitiveFieldGTE))
+	}
+	if i.SensitiveFieldLT != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldLT(*i.SensitiveFieldLT))
+	}
+	if i.SensitiveFieldLTE != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldLTE(*i.SensitiveFieldLTE))
+	}
+	if i.SensitiveFieldContains != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldContains(*i.SensitiveFieldContains))
+	}
+	if i.SensitiveFieldHasPrefix != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldHasPrefix(*i.SensitiveFieldHasPrefix))
+	}
+	if i.SensitiveFieldHasSuffix != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldHasSuffix(*i.SensitiveFieldHasSuffix))
+	}
+	if i.SensitiveFieldIsNil {
+		predicates = append(predicates, auditlog.SensitiveFieldIsNil())
+	}
+	if i.SensitiveFieldNotNil {
+		predicates = append(predicates, auditlog.SensitiveFieldNotNil())
+	}
+	if i.SensitiveFieldEqualFold != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldEqualFold(*i.SensitiveFieldEqualFold))
+	}
+	if i.SensitiveFieldContainsFold != nil {
+		predicates = append(predicates, auditlog.SensitiveFieldContainsFold(*i.SensitiveFieldContainsFold))
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, auditlog.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, auditlog.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, auditlog.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, auditlog.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, auditlog.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, auditlog.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, auditlog.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, auditlog.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, auditlog.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, auditlog.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, auditlog.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonIsNil {
+		predicates = append(predicates, auditlog.ReasonIsNil())
+	}
+	if i.ReasonNotNil {
+		predicates = append(predicates, auditlog.ReasonNotNil())
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, auditlog.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, auditlog.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.Detail != nil {
+		predicates = append(predicates, auditlog.DetailEQ(*i.Detail))
+	}
+	if i.DetailNEQ != nil {
+		predicates = append(predicates, auditlog.DetailNEQ(*i.DetailNEQ))
+	}
+	if len(i.DetailIn) > 0 {
+		predicates = append(predicates, auditlog.DetailIn(i.DetailIn...))
+	}
+	if len(i.DetailNotIn) > 0 {
+		predicates = append(predicates, auditlog.DetailNotIn(i.DetailNotIn...))
+	}
+	if i.DetailGT != nil {
+		predicates = append(predicates, auditlog.DetailGT(*i.DetailGT))
+	}
+	if i.DetailGTE != nil {
+		predicates = append(predicates, auditlog.DetailGTE(*i.DetailGTE))
+	}
+	if i.DetailLT != nil {
+		predicates = append(predicates, auditlog.DetailLT(*i.DetailLT))
+	}
+	if i.DetailLTE != nil {
+		predicates = append(predicates, auditlog.DetailLTE(*i.DetailLTE))
+	}
+	if i.DetailContains != nil {
+		predicates = append(predicates, auditlog.DetailContains(*i.DetailContains))
+	}
+	if i.DetailHasPrefix != nil {
+		predicates = append(predicates, auditlog.DetailHasPrefix(*i.DetailHasPrefix))
+	}
+	if i.DetailHasSuffix != nil {
+		predicates = append(predicates, auditlog.DetailHasSuffix(*i.DetailHasSuffix))
+	}
+	if i.DetailIsNil {
+		predicates = append(predicates, auditlog.DetailIsNil())
+	}
+	if i.DetailNotNil {
+		predicates = append(predicates, auditlog.DetailNotNil())
+	}
+	if i.DetailEqualFold != nil {
+		predicates = append(predicates, auditlog.DetailEqualFold(*i.DetailEqualFold))
+	}
+	if i.DetailContainsFold != nil {
+		predicates = append(predicates, auditlog.DetailContainsFold(*i.DetailContainsFold))
+	}
+	if i.SubjectHash != nil {
+		predicates = append(predicates, auditlog.SubjectHashEQ(*i.SubjectHash))
+	}
+	if i.SubjectHashNEQ != nil {
+		predicates = append(predicates, auditlog.SubjectHashNEQ(*i.SubjectHashNEQ))
+	}
+	if len(i.SubjectHashIn) > 0 {
+		predicates = append(predicates, auditlog.SubjectHashIn(i.SubjectHashIn...))
+	}
+	if len(i.SubjectHashNotIn) > 0 {
+		predicates = append(predicates, auditlog.SubjectHashNotIn(i.SubjectHashNotIn...))
+	}
+	if i.SubjectHashGT != nil {
+		predicates = append(predicates, auditlog.SubjectHashGT(*i.SubjectHashGT))
+	}
+	if i.SubjectHashGTE != nil {
+		predicates = append(predicates, auditlog.SubjectHashGTE(*i.SubjectHashGTE))
+	}
+	if i.SubjectHashLT != nil {
+		predicates = append(predicates, auditlog.SubjectHashLT(*i.SubjectHashLT))
+	}
+	if i.SubjectHashLTE != nil {
+		predicates = append(predicates, auditlog.SubjectHashLTE(*i.SubjectHashLTE))
+	}
+	if i.SubjectHashContains != nil {
+		predicates = append(predicates, auditlog.SubjectHashContains(*i.SubjectHashContains))
+	}
+	if i.SubjectHashHasPrefix != nil {
+		predicates = append(predicates, auditlog.SubjectHashHasPrefix(*i.SubjectHashHasPrefix))
+	}
+	if i.SubjectHashHasSuffix != nil {
+		predicates = append(predicates, auditlog.SubjectHashHasSuffix(*i.SubjectHashHasSuffix))
+	}
+	if i.SubjectHashIsNil {
+		predicates = append(predicates, auditlog.SubjectHashIsNil())
+	}
+	if i.SubjectHashNotNil {
+		predicates = append(predicates, auditlog.SubjectHashNotNil())
+	}
+	if i.SubjectHashEqualFold != nil {
+		predicates = append(predicates, auditlog.SubjectHashEqualFold(*i.SubjectHashEqualFold))
+	}
+	if i.SubjectHashContainsFold != nil {
+		predicates = append(predicates, auditlog.SubjectHashContainsFold(*i.SubjectHashContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAuditLogWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return auditlog.And(predicates...), nil
 	}
 }
 
@@ -1152,6 +2164,10 @@ type PartnerWhereInput struct {
 	BusinessVerified    *bool `json:"businessVerified,omitempty"`
 	BusinessVerifiedNEQ *bool `json:"businessVerifiedNEQ,omitempty"`
 
+	// "require_step_up" field predicates.
+	RequireStepUp    *bool `json:"requireStepUp,omitempty"`
+	RequireStepUpNEQ *bool `json:"requireStepUpNEQ,omitempty"`
+
 	// "distributor" edge predicates.
 	HasDistributor     *bool                `json:"hasDistributor,omitempty"`
 	HasDistributorWith []*PartnerWhereInput `json:"hasDistributorWith,omitempty"`
@@ -1480,6 +2496,12 @@ func (i *PartnerWhereInput) P() (predicate.Partner, error) {
 	if i.BusinessVerifiedNEQ != nil {
 		predicates = append(predicates, partner.BusinessVerifiedNEQ(*i.BusinessVerifiedNEQ))
 	}
+	if i.RequireStepUp != nil {
+		predicates = append(predicates, partner.RequireStepUpEQ(*i.RequireStepUp))
+	}
+	if i.RequireStepUpNEQ != nil {
+		predicates = append(predicates, partner.RequireStepUpNEQ(*i.RequireStepUpNEQ))
+	}
 
 	if i.HasDistributor != nil {
 		p := partner.HasDistributor()
@@ -1676,6 +2698,40 @@ type UserWhereInput struct {
 	SupervisorIDNotNil       bool     `json:"supervisorIDNotNil,omitempty"`
 	SupervisorIDEqualFold    *gid.ID  `json:"supervisorIDEqualFold,omitempty"`
 	SupervisorIDContainsFold *gid.ID  `json:"supervisorIDContainsFold,omitempty"`
+
+	// "totp_secret" field predicates.
+	TotpSecret             *string  `json:"totpSecret,omitempty"`
+	TotpSecretNEQ          *string  `json:"totpSecretNEQ,omitempty"`
+	TotpSecretIn           []string `json:"totpSecretIn,omitempty"`
+	TotpSecretNotIn        []string `json:"totpSecretNotIn,omitempty"`
+	TotpSecretGT           *string  `json:"totpSecretGT,omitempty"`
+	TotpSecretGTE          *string  `json:"totpSecretGTE,omitempty"`
+	TotpSecretLT           *string  `json:"totpSecretLT,omitempty"`
+	TotpSecretLTE          *string  `json:"totpSecretLTE,omitempty"`
+	TotpSecretContains     *string  `json:"totpSecretContains,omitempty"`
+	TotpSecretHasPrefix    *string  `json:"totpSecretHasPrefix,omitempty"`
+	TotpSecretHasSuffix    *string  `json:"totpSecretHasSuffix,omitempty"`
+	TotpSecretIsNil        bool     `json:"totpSecretIsNil,omitempty"`
+	TotpSecretNotNil       bool     `json:"totpSecretNotNil,omitempty"`
+	TotpSecretEqualFold    *string  `json:"totpSecretEqualFold,omitempty"`
+	TotpSecretContainsFold *string  `json:"totpSecretContainsFold,omitempty"`
+
+	// "totp_pending_secret" field predicates.
+	TotpPendingSecret             *string  `json:"totpPendingSecret,omitempty"`
+	TotpPendingSecretNEQ          *string  `json:"totpPendingSecretNEQ,omitempty"`
+	TotpPendingSecretIn           []string `json:"totpPendingSecretIn,omitempty"`
+	TotpPendingSecretNotIn        []string `json:"totpPendingSecretNotIn,omitempty"`
+	TotpPendingSecretGT           *string  `json:"totpPendingSecretGT,omitempty"`
+	TotpPendingSecretGTE          *string  `json:"totpPendingSecretGTE,omitempty"`
+	TotpPendingSecretLT           *string  `json:"totpPendingSecretLT,omitempty"`
+	TotpPendingSecretLTE          *string  `json:"totpPendingSecretLTE,omitempty"`
+	TotpPendingSecretContains     *string  `json:"totpPendingSecretContains,omitempty"`
+	TotpPendingSecretHasPrefix    *string  `json:"totpPendingSecretHasPrefix,omitempty"`
+	TotpPendingSecretHasSuffix    *string  `json:"totpPendingSecretHasSuffix,omitempty"`
+	TotpPendingSecretIsNil        bool     `json:"totpPendingSecretIsNil,omitempty"`
+	TotpPendingSecretNotNil       bool     `json:"totpPendingSecretNotNil,omitempty"`
+	TotpPendingSecretEqualFold    *string  `json:"totpPendingSecretEqualFold,omitempty"`
+	TotpPendingSecretContainsFold *string  `json:"totpPendingSecretContainsFold,omitempty"`
 
 	// "partner" edge predicates.
 	HasPartner     *bool                `json:"hasPartner,omitempty"`
@@ -2037,6 +3093,96 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	}
 	if i.SupervisorIDContainsFold != nil {
 		predicates = append(predicates, user.SupervisorIDContainsFold(*i.SupervisorIDContainsFold))
+	}
+	if i.TotpSecret != nil {
+		predicates = append(predicates, user.TotpSecretEQ(*i.TotpSecret))
+	}
+	if i.TotpSecretNEQ != nil {
+		predicates = append(predicates, user.TotpSecretNEQ(*i.TotpSecretNEQ))
+	}
+	if len(i.TotpSecretIn) > 0 {
+		predicates = append(predicates, user.TotpSecretIn(i.TotpSecretIn...))
+	}
+	if len(i.TotpSecretNotIn) > 0 {
+		predicates = append(predicates, user.TotpSecretNotIn(i.TotpSecretNotIn...))
+	}
+	if i.TotpSecretGT != nil {
+		predicates = append(predicates, user.TotpSecretGT(*i.TotpSecretGT))
+	}
+	if i.TotpSecretGTE != nil {
+		predicates = append(predicates, user.TotpSecretGTE(*i.TotpSecretGTE))
+	}
+	if i.TotpSecretLT != nil {
+		predicates = append(predicates, user.TotpSecretLT(*i.TotpSecretLT))
+	}
+	if i.TotpSecretLTE != nil {
+		predicates = append(predicates, user.TotpSecretLTE(*i.TotpSecretLTE))
+	}
+	if i.TotpSecretContains != nil {
+		predicates = append(predicates, user.TotpSecretContains(*i.TotpSecretContains))
+	}
+	if i.TotpSecretHasPrefix != nil {
+		predicates = append(predicates, user.TotpSecretHasPrefix(*i.TotpSecretHasPrefix))
+	}
+	if i.TotpSecretHasSuffix != nil {
+		predicates = append(predicates, user.TotpSecretHasSuffix(*i.TotpSecretHasSuffix))
+	}
+	if i.TotpSecretIsNil {
+		predicates = append(predicates, user.TotpSecretIsNil())
+	}
+	if i.TotpSecretNotNil {
+		predicates = append(predicates, user.TotpSecretNotNil())
+	}
+	if i.TotpSecretEqualFold != nil {
+		predicates = append(predicates, user.TotpSecretEqualFold(*i.TotpSecretEqualFold))
+	}
+	if i.TotpSecretContainsFold != nil {
+		predicates = append(predicates, user.TotpSecretContainsFold(*i.TotpSecretContainsFold))
+	}
+	if i.TotpPendingSecret != nil {
+		predicates = append(predicates, user.TotpPendingSecretEQ(*i.TotpPendingSecret))
+	}
+	if i.TotpPendingSecretNEQ != nil {
+		predicates = append(predicates, user.TotpPendingSecretNEQ(*i.TotpPendingSecretNEQ))
+	}
+	if len(i.TotpPendingSecretIn) > 0 {
+		predicates = append(predicates, user.TotpPendingSecretIn(i.TotpPendingSecretIn...))
+	}
+	if len(i.TotpPendingSecretNotIn) > 0 {
+		predicates = append(predicates, user.TotpPendingSecretNotIn(i.TotpPendingSecretNotIn...))
+	}
+	if i.TotpPendingSecretGT != nil {
+		predicates = append(predicates, user.TotpPendingSecretGT(*i.TotpPendingSecretGT))
+	}
+	if i.TotpPendingSecretGTE != nil {
+		predicates = append(predicates, user.TotpPendingSecretGTE(*i.TotpPendingSecretGTE))
+	}
+	if i.TotpPendingSecretLT != nil {
+		predicates = append(predicates, user.TotpPendingSecretLT(*i.TotpPendingSecretLT))
+	}
+	if i.TotpPendingSecretLTE != nil {
+		predicates = append(predicates, user.TotpPendingSecretLTE(*i.TotpPendingSecretLTE))
+	}
+	if i.TotpPendingSecretContains != nil {
+		predicates = append(predicates, user.TotpPendingSecretContains(*i.TotpPendingSecretContains))
+	}
+	if i.TotpPendingSecretHasPrefix != nil {
+		predicates = append(predicates, user.TotpPendingSecretHasPrefix(*i.TotpPendingSecretHasPrefix))
+	}
+	if i.TotpPendingSecretHasSuffix != nil {
+		predicates = append(predicates, user.TotpPendingSecretHasSuffix(*i.TotpPendingSecretHasSuffix))
+	}
+	if i.TotpPendingSecretIsNil {
+		predicates = append(predicates, user.TotpPendingSecretIsNil())
+	}
+	if i.TotpPendingSecretNotNil {
+		predicates = append(predicates, user.TotpPendingSecretNotNil())
+	}
+	if i.TotpPendingSecretEqualFold != nil {
+		predicates = append(predicates, user.TotpPendingSecretEqualFold(*i.TotpPendingSecretEqualFold))
+	}
+	if i.TotpPendingSecretContainsFold != nil {
+		predicates = append(predicates, user.TotpPendingSecretContainsFold(*i.TotpPendingSecretContainsFold))
 	}
 
 	if i.HasPartner != nil {

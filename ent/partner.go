@@ -35,6 +35,8 @@ type Partner struct {
 	ProgramLevel *string `json:"program_level,omitempty"`
 	// 商业信息认证
 	BusinessVerified bool `json:"business_verified,omitempty"`
+	// money, coupon and reveal operations need a fresh authenticator code (验证码验证)
+	RequireStepUp bool `json:"require_step_up,omitempty"`
 	// credit granted by the platform (授信额度)
 	CreditLimit money.Money `json:"credit_limit,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -125,7 +127,7 @@ func (*Partner) scanValues(columns []string) ([]any, error) {
 			values[i] = new(gid.ID)
 		case partner.FieldCreditLimit:
 			values[i] = new(money.Money)
-		case partner.FieldBusinessVerified:
+		case partner.FieldBusinessVerified, partner.FieldRequireStepUp:
 			values[i] = new(sql.NullBool)
 		case partner.FieldName, partner.FieldKind, partner.FieldProgramName, partner.FieldProgramLevel:
 			values[i] = new(sql.NullString)
@@ -202,6 +204,12 @@ func (_m *Partner) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field business_verified", values[i])
 			} else if value.Valid {
 				_m.BusinessVerified = value.Bool
+			}
+		case partner.FieldRequireStepUp:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field require_step_up", values[i])
+			} else if value.Valid {
+				_m.RequireStepUp = value.Bool
 			}
 		case partner.FieldCreditLimit:
 			if value, ok := values[i].(*money.Money); !ok {
@@ -299,6 +307,9 @@ func (_m *Partner) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("business_verified=")
 	builder.WriteString(fmt.Sprintf("%v", _m.BusinessVerified))
+	builder.WriteString(", ")
+	builder.WriteString("require_step_up=")
+	builder.WriteString(fmt.Sprintf("%v", _m.RequireStepUp))
 	builder.WriteString(", ")
 	builder.WriteString("credit_limit=")
 	builder.WriteString(fmt.Sprintf("%v", _m.CreditLimit))

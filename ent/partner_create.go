@@ -121,6 +121,20 @@ func (_c *PartnerCreate) SetNillableBusinessVerified(v *bool) *PartnerCreate {
 	return _c
 }
 
+// SetRequireStepUp sets the "require_step_up" field.
+func (_c *PartnerCreate) SetRequireStepUp(v bool) *PartnerCreate {
+	_c.mutation.SetRequireStepUp(v)
+	return _c
+}
+
+// SetNillableRequireStepUp sets the "require_step_up" field if the given value is not nil.
+func (_c *PartnerCreate) SetNillableRequireStepUp(v *bool) *PartnerCreate {
+	if v != nil {
+		_c.SetRequireStepUp(*v)
+	}
+	return _c
+}
+
 // SetCreditLimit sets the "credit_limit" field.
 func (_c *PartnerCreate) SetCreditLimit(v money.Money) *PartnerCreate {
 	_c.mutation.SetCreditLimit(v)
@@ -269,6 +283,10 @@ func (_c *PartnerCreate) defaults() error {
 		v := partner.DefaultBusinessVerified
 		_c.mutation.SetBusinessVerified(v)
 	}
+	if _, ok := _c.mutation.RequireStepUp(); !ok {
+		v := partner.DefaultRequireStepUp
+		_c.mutation.SetRequireStepUp(v)
+	}
 	if _, ok := _c.mutation.CreditLimit(); !ok {
 		if partner.DefaultCreditLimit == nil {
 			return fmt.Errorf("ent: uninitialized partner.DefaultCreditLimit (forgotten import ent/runtime?)")
@@ -322,6 +340,9 @@ func (_c *PartnerCreate) check() error {
 	}
 	if _, ok := _c.mutation.BusinessVerified(); !ok {
 		return &ValidationError{Name: "business_verified", err: errors.New(`ent: missing required field "Partner.business_verified"`)}
+	}
+	if _, ok := _c.mutation.RequireStepUp(); !ok {
+		return &ValidationError{Name: "require_step_up", err: errors.New(`ent: missing required field "Partner.require_step_up"`)}
 	}
 	if _, ok := _c.mutation.CreditLimit(); !ok {
 		return &ValidationError{Name: "credit_limit", err: errors.New(`ent: missing required field "Partner.credit_limit"`)}
@@ -393,6 +414,10 @@ func (_c *PartnerCreate) createSpec() (*Partner, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.BusinessVerified(); ok {
 		_spec.SetField(partner.FieldBusinessVerified, field.TypeBool, value)
 		_node.BusinessVerified = value
+	}
+	if value, ok := _c.mutation.RequireStepUp(); ok {
+		_spec.SetField(partner.FieldRequireStepUp, field.TypeBool, value)
+		_node.RequireStepUp = value
 	}
 	if value, ok := _c.mutation.CreditLimit(); ok {
 		_spec.SetField(partner.FieldCreditLimit, field.TypeInt64, value)

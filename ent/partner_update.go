@@ -142,6 +142,20 @@ func (_u *PartnerUpdate) SetNillableBusinessVerified(v *bool) *PartnerUpdate {
 	return _u
 }
 
+// SetRequireStepUp sets the "require_step_up" field.
+func (_u *PartnerUpdate) SetRequireStepUp(v bool) *PartnerUpdate {
+	_u.mutation.SetRequireStepUp(v)
+	return _u
+}
+
+// SetNillableRequireStepUp sets the "require_step_up" field if the given value is not nil.
+func (_u *PartnerUpdate) SetNillableRequireStepUp(v *bool) *PartnerUpdate {
+	if v != nil {
+		_u.SetRequireStepUp(*v)
+	}
+	return _u
+}
+
 // SetCreditLimit sets the "credit_limit" field.
 func (_u *PartnerUpdate) SetCreditLimit(v money.Money) *PartnerUpdate {
 	_u.mutation.ResetCreditLimit()
@@ -431,6 +445,9 @@ func (_u *PartnerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.BusinessVerified(); ok {
 		_spec.SetField(partner.FieldBusinessVerified, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.RequireStepUp(); ok {
+		_spec.SetField(partner.FieldRequireStepUp, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.CreditLimit(); ok {
 		_spec.SetField(partner.FieldCreditLimit, field.TypeInt64, value)
@@ -777,6 +794,20 @@ func (_u *PartnerUpdateOne) SetNillableBusinessVerified(v *bool) *PartnerUpdateO
 	return _u
 }
 
+// SetRequireStepUp sets the "require_step_up" field.
+func (_u *PartnerUpdateOne) SetRequireStepUp(v bool) *PartnerUpdateOne {
+	_u.mutation.SetRequireStepUp(v)
+	return _u
+}
+
+// SetNillableRequireStepUp sets the "require_step_up" field if the given value is not nil.
+func (_u *PartnerUpdateOne) SetNillableRequireStepUp(v *bool) *PartnerUpdateOne {
+	if v != nil {
+		_u.SetRequireStepUp(*v)
+	}
+	return _u
+}
+
 // SetCreditLimit sets the "credit_limit" field.
 func (_u *PartnerUpdateOne) SetCreditLimit(v money.Money) *PartnerUpdateOne {
 	_u.mutation.ResetCreditLimit()
@@ -1096,6 +1127,9 @@ func (_u *PartnerUpdateOne) sqlSave(ctx context.Context) (_node *Partner, err er
 	}
 	if value, ok := _u.mutation.BusinessVerified(); ok {
 		_spec.SetField(partner.FieldBusinessVerified, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.RequireStepUp(); ok {
+		_spec.SetField(partner.FieldRequireStepUp, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.CreditLimit(); ok {
 		_spec.SetField(partner.FieldCreditLimit, field.TypeInt64, value)

@@ -14,8 +14,12 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// APIKey is the client for interacting with the APIKey builders.
+	APIKey *APIKeyClient
 	// Association is the client for interacting with the Association builders.
 	Association *AssociationClient
+	// AuditLog is the client for interacting with the AuditLog builders.
+	AuditLog *AuditLogClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
 	// Partner is the client for interacting with the Partner builders.
@@ -155,7 +159,9 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.APIKey = NewAPIKeyClient(tx.config)
 	tx.Association = NewAssociationClient(tx.config)
+	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
@@ -169,7 +175,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: Association.QueryXXX(), the query will be executed
+// applies a query, for example: APIKey.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

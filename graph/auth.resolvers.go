@@ -11,18 +11,22 @@ import (
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*model.LoginPayload, error) {
-	ses, err := r.auth.Login(ctx, email, password, auth.RemoteAddr(ctx))
+	ses, err := r.auth.Login(ctx, email, password)
 	if err != nil {
 		return nil, err
 	}
 	auth.SetSessionCookie(ctx, ses.Token, ses.ExpiresAt)
 	// The rest of this request is answered as the user who just logged in.
-	vctx := viewer.NewContext(ctx, auth.ViewerOf(ses.User, nil))
-	v, err := r.viewerOf(vctx, ses.User)
+	v, err := r.auth.ViewerFor(ctx, ses.User)
 	if err != nil {
 		return nil, err
 	}
-	return &model.LoginPayload{Token: ses.Token, ExpiresAt: ses.ExpiresAt, Viewer: v}, nil
+	vctx := viewer.NewContext(ctx, v)
+	vm, err := r.viewerOf(vctx, ses.User)
+	if err != nil {
+		return nil, err
+	}
+	return &model.LoginPayload{Token: ses.Token, ExpiresAt: ses.ExpiresAt, Viewer: vm}, nil
 }
 
 // Logout is the resolver for the logout field.

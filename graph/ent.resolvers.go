@@ -19,10 +19,22 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []gid.ID) ([]ent.Noder, e
 	return r.noders(ctx, ids)
 }
 
+// APIKeys is the resolver for the apiKeys field.
+func (r *queryResolver) APIKeys(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.APIKeyOrder, where *ent.APIKeyWhereInput) (*ent.APIKeyConnection, error) {
+	return r.db(ctx).APIKey.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAPIKeyOrder(orderBy), ent.WithAPIKeyFilter(where.Filter))
+}
+
 // Associations is the resolver for the associations field.
 func (r *queryResolver) Associations(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) (*ent.AssociationConnection, error) {
 	return r.db(ctx).Association.Query().Paginate(ctx, after, first, before, last,
 		ent.WithAssociationOrder(orderBy), ent.WithAssociationFilter(where.Filter))
+}
+
+// AuditLogs is the resolver for the auditLogs field.
+func (r *queryResolver) AuditLogs(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error) {
+	return r.db(ctx).AuditLog.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAuditLogOrder(orderBy), ent.WithAuditLogFilter(where.Filter))
 }
 
 // Customers is the resolver for the customers field.
@@ -46,4 +58,16 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[gid.ID],
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+// User returns generated.UserResolver implementation.
+func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
+
+// CustomerWhereInput returns generated.CustomerWhereInputResolver implementation.
+func (r *Resolver) CustomerWhereInput() generated.CustomerWhereInputResolver {
+	return &customerWhereInputResolver{r}
+}
+
+type (
+	queryResolver              struct{ *Resolver }
+	userResolver               struct{ *Resolver }
+	customerWhereInputResolver struct{ *Resolver }
+)

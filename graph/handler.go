@@ -19,6 +19,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/privacy"
 	"github.com/partnercenter/partnercenter/internal/apperr"
+	"github.com/partnercenter/partnercenter/internal/audit"
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/money"
 	"github.com/partnercenter/partnercenter/internal/viewer"
@@ -56,7 +57,10 @@ func NewHandler(client *ent.Client, authSvc *auth.Service, opt Options) *handler
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(ComplexityLimit{Limit: opt.ComplexityLimit})
-	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.Use(auditFlusher{client: client, log: opt.Logger}) // outside the transaction
+	// Every mutation runs in one transaction, except login, which must record failures that
+	// throttle later attempts even though it is refused.
+	srv.Use(entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields("login")})
 	srv.SetDisableSuggestion(true)
 	srv.AroundRootFields(requireViewer)
 	srv.AroundFields(limitPageSize)
@@ -71,14 +75,42 @@ func NewHandler(client *ent.Client, authSvc *auth.Service, opt Options) *handler
 // publicRootFields may be resolved without logging in.
 var publicRootFields = map[string]bool{"login": true, "__typename": true, "__schema": true, "__type": true}
 
-// requireViewer refuses every root field but login to an anonymous request.
+// requireViewer refuses every root field but login to an anonymous request, and every mutation
+// to a read-only API key.
 func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	rf := graphql.GetRootFieldContext(ctx)
-	if viewer.FromContext(ctx) == nil && rf != nil && !publicRootFields[rf.Field.Name] {
+	v := viewer.FromContext(ctx)
+	if rf == nil || publicRootFields[rf.Field.Name] {
+		return next(ctx)
+	}
+	if v == nil {
 		graphql.AddError(ctx, apperr.New(apperr.Unauthenticated, "log in first: call the login mutation or send Authorization: Bearer <token>"))
 		return graphql.Null
 	}
+	if v.ReadOnly && rf.Object == "Mutation" {
+		graphql.AddError(ctx, apperr.New(apperr.Forbidden, "this API key has the READ scope: it may not call mutations"))
+		return graphql.Null
+	}
 	return next(ctx)
+}
+
+// auditFlusher writes the refusals recorded during a request (audit.RecordRefusal) after the
+// request's transaction has committed or rolled back, so that a refusal stays on record.
+type auditFlusher struct {
+	client *ent.Client
+	log    *slog.Logger
+}
+
+func (auditFlusher) ExtensionName() string                   { return "AuditFlusher" }
+func (auditFlusher) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (a auditFlusher) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	d := &audit.Deferred{}
+	resp := next(audit.WithDeferred(ctx, d))
+	if err := d.Flush(a.client); err != nil {
+		a.log.ErrorContext(ctx, "writing deferred audit records", "err", err)
+	}
+	return resp
 }
 
 // presentError maps domain errors to extensions.code and hides everything else.

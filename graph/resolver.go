@@ -21,7 +21,8 @@ type Resolver struct {
 // NewSchema builds the executable schema with its dependencies.
 func NewSchema(client *ent.Client, authSvc *auth.Service) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers: &Resolver{client: client, auth: authSvc},
+		Resolvers:  &Resolver{client: client, auth: authSvc},
+		Directives: generated.DirectiveRoot{Sensitive: sensitiveDirective},
 	})
 }
 

@@ -20,6 +20,8 @@ import (
 	"github.com/partnercenter/partnercenter/graph"
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/db"
+	"github.com/partnercenter/partnercenter/internal/mask"
+	"github.com/partnercenter/partnercenter/internal/reqinfo"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
@@ -36,7 +38,21 @@ func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger) http.Handler
 	gql := graph.NewHandler(database.Client, authSvc, graph.Options{Introspection: cfg.Dev, Logger: log})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, authSvc.Middleware(cfg.SecureCookies)(noteViewer(gql))))
+	// Cookie sessions are protected from cross-site request forgery: browsers' cross-origin POSTs
+	// are refused unless they come from an allowed origin (bearer tokens are not sent by browsers
+	// on their own, so they need no such check).
+	csrf := http.NewCrossOriginProtection()
+	for _, o := range cfg.AllowedOrigins {
+		if err := csrf.AddTrustedOrigin(o); err != nil {
+			log.Warn("ignoring an allowed origin that is not an origin", "origin", o, "err", err)
+		}
+	}
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = io.WriteString(w, `{"errors":[{"message":"cross-origin request refused","extensions":{"code":"FORBIDDEN"}}]}`)
+	}))
+	mux.Handle("/graphql", csrf.Handler(limitBody(cfg.MaxBodyBytes, authSvc.Middleware(cfg.SecureCookies)(noteViewer(gql)))))
 	if cfg.Dev {
 		mux.Handle("GET /graphiql", playground.Handler("Partner Center GraphiQL", "/graphql"))
 	}
@@ -180,6 +196,7 @@ func requestLog(log *slog.Logger, next http.Handler) http.Handler {
 		w.Header().Set("X-Request-ID", id)
 		holder := &viewerHolder{}
 		ctx := context.WithValue(context.WithValue(r.Context(), reqIDKey{}, id), holderKey{}, holder)
+		ctx = reqinfo.NewContext(ctx, reqinfo.Info{RequestID: id, RemoteAddr: reqinfo.HostOnly(r.RemoteAddr)})
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(ctx))
 		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status, "bytes", sw.bytes,
@@ -219,11 +236,39 @@ func recoverPanic(log *slog.Logger, next http.Handler) http.Handler {
 // contextHandler adds the request ID to every log record made with a request's context.
 type contextHandler struct{ slog.Handler }
 
+// Handle adds the request ID and scrubs anything that looks like an email or a mobile from the
+// message and string attributes, so that raw personal data never reaches a log.
 func (h contextHandler) Handle(ctx context.Context, r slog.Record) error {
+	out := slog.NewRecord(r.Time, r.Level, mask.Scrub(r.Message), r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		out.AddAttrs(scrubAttr(a))
+		return true
+	})
 	if id := RequestID(ctx); id != "" {
-		r.AddAttrs(slog.String("request_id", id))
+		out.AddAttrs(slog.String("request_id", id))
 	}
-	return h.Handler.Handle(ctx, r)
+	return h.Handler.Handle(ctx, out)
+}
+
+func scrubAttr(a slog.Attr) slog.Attr {
+	v := a.Value.Resolve()
+	switch v.Kind() {
+	case slog.KindString:
+		return slog.String(a.Key, mask.Scrub(v.String()))
+	case slog.KindAny:
+		if err, ok := v.Any().(error); ok {
+			return slog.String(a.Key, mask.Scrub(err.Error()))
+		}
+		return slog.String(a.Key, mask.Scrub(v.String()))
+	case slog.KindGroup:
+		attrs := v.Group()
+		out := make([]any, len(attrs))
+		for i, g := range attrs {
+			out[i] = scrubAttr(g)
+		}
+		return slog.Group(a.Key, out...)
+	}
+	return a
 }
 
 func (h contextHandler) WithAttrs(a []slog.Attr) slog.Handler {

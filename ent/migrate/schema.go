@@ -8,6 +8,40 @@ import (
 )
 
 var (
+	// APIKeysColumns holds the columns for the "api_keys" table.
+	APIKeysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "prefix", Type: field.TypeString, Unique: true, Size: 32},
+		{Name: "secret_hash", Type: field.TypeString},
+		{Name: "scope", Type: field.TypeEnum, Enums: []string{"READ", "READ_WRITE"}},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeString, Size: 40},
+	}
+	// APIKeysTable holds the schema information for the "api_keys" table.
+	APIKeysTable = &schema.Table{
+		Name:       "api_keys",
+		Columns:    APIKeysColumns,
+		PrimaryKey: []*schema.Column{APIKeysColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "api_keys_users_created_by",
+				Columns:    []*schema.Column{APIKeysColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "apikey_partner_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{APIKeysColumns[2], APIKeysColumns[1]},
+			},
+		},
+	}
 	// AssociationsColumns holds the columns for the "associations" table.
 	AssociationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -49,6 +83,54 @@ var (
 				Name:    "association_partner_id_status_since",
 				Unique:  false,
 				Columns: []*schema.Column{AssociationsColumns[8], AssociationsColumns[4], AssociationsColumns[5]},
+			},
+		},
+	}
+	// AuditLogsColumns holds the columns for the "audit_logs" table.
+	AuditLogsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"LOGIN", "LOGIN_FAILED", "LOGOUT", "PASSWORD_CHANGED", "REVEAL", "API_KEY_CREATED", "API_KEY_REVOKED", "TOTP_ENROLLED", "TOTP_DISABLED", "STEP_UP_VERIFIED", "STEP_UP_FAILED", "SETTINGS_CHANGED"}},
+		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"ALLOWED", "DENIED"}, Default: "ALLOWED"},
+		{Name: "actor_id", Type: field.TypeString, Nullable: true},
+		{Name: "actor_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "api_key_id", Type: field.TypeString, Nullable: true},
+		{Name: "partner_id", Type: field.TypeString, Nullable: true},
+		{Name: "acting_for_id", Type: field.TypeString, Nullable: true},
+		{Name: "target_type", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "target_id", Type: field.TypeString, Nullable: true},
+		{Name: "sensitive_field", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "detail", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "remote_addr", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "request_id", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "subject_hash", Type: field.TypeString, Nullable: true, Size: 64},
+	}
+	// AuditLogsTable holds the schema information for the "audit_logs" table.
+	AuditLogsTable = &schema.Table{
+		Name:       "audit_logs",
+		Columns:    AuditLogsColumns,
+		PrimaryKey: []*schema.Column{AuditLogsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditlog_partner_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditLogsColumns[7], AuditLogsColumns[1]},
+			},
+			{
+				Name:    "auditlog_actor_id_action_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditLogsColumns[4], AuditLogsColumns[2], AuditLogsColumns[1]},
+			},
+			{
+				Name:    "auditlog_action_subject_hash_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditLogsColumns[2], AuditLogsColumns[16], AuditLogsColumns[1]},
+			},
+			{
+				Name:    "auditlog_action_remote_addr_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditLogsColumns[2], AuditLogsColumns[14], AuditLogsColumns[1]},
 			},
 		},
 	}
@@ -124,6 +206,7 @@ var (
 		{Name: "program_name", Type: field.TypeString, Nullable: true, Size: 100},
 		{Name: "program_level", Type: field.TypeString, Nullable: true, Size: 50},
 		{Name: "business_verified", Type: field.TypeBool, Default: false},
+		{Name: "require_step_up", Type: field.TypeBool, Default: false},
 		{Name: "credit_limit", Type: field.TypeInt64},
 		{Name: "distributor_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
@@ -135,7 +218,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "partners_partners_resellers",
-				Columns:    []*schema.Column{PartnersColumns[9]},
+				Columns:    []*schema.Column{PartnersColumns[10]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -144,7 +227,7 @@ var (
 			{
 				Name:    "partner_distributor_id",
 				Unique:  false,
-				Columns: []*schema.Column{PartnersColumns[9]},
+				Columns: []*schema.Column{PartnersColumns[10]},
 			},
 			{
 				Name:    "partner_kind",
@@ -194,6 +277,9 @@ var (
 		{Name: "password_hash", Type: field.TypeString},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"PLATFORM_OPERATOR", "PARTNER_ADMIN", "SUPERVISOR", "CUSTOMER_MANAGER", "CUSTOMER"}},
 		{Name: "password_changed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "totp_secret", Type: field.TypeString, Nullable: true},
+		{Name: "totp_pending_secret", Type: field.TypeString, Nullable: true},
+		{Name: "totp_last_step", Type: field.TypeInt64, Default: 0},
 		{Name: "customer_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "partner_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "supervisor_id", Type: field.TypeString, Nullable: true, Size: 40},
@@ -206,19 +292,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "users_customers_users",
-				Columns:    []*schema.Column{UsersColumns[8]},
+				Columns:    []*schema.Column{UsersColumns[11]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "users_partners_users",
-				Columns:    []*schema.Column{UsersColumns[9]},
+				Columns:    []*schema.Column{UsersColumns[12]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "users_users_managed",
-				Columns:    []*schema.Column{UsersColumns[10]},
+				Columns:    []*schema.Column{UsersColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -227,18 +313,20 @@ var (
 			{
 				Name:    "user_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{UsersColumns[9]},
+				Columns: []*schema.Column{UsersColumns[12]},
 			},
 			{
 				Name:    "user_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{UsersColumns[8]},
+				Columns: []*schema.Column{UsersColumns[11]},
 			},
 		},
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		APIKeysTable,
 		AssociationsTable,
+		AuditLogsTable,
 		CustomersTable,
 		PartnersTable,
 		SessionsTable,
@@ -247,6 +335,7 @@ var (
 )
 
 func init() {
+	APIKeysTable.ForeignKeys[0].RefTable = UsersTable
 	AssociationsTable.ForeignKeys[0].RefTable = CustomersTable
 	AssociationsTable.ForeignKeys[1].RefTable = PartnersTable
 	CustomersTable.ForeignKeys[0].RefTable = PartnersTable

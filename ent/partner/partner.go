@@ -36,6 +36,8 @@ const (
 	FieldProgramLevel = "program_level"
 	// FieldBusinessVerified holds the string denoting the business_verified field in the database.
 	FieldBusinessVerified = "business_verified"
+	// FieldRequireStepUp holds the string denoting the require_step_up field in the database.
+	FieldRequireStepUp = "require_step_up"
 	// FieldCreditLimit holds the string denoting the credit_limit field in the database.
 	FieldCreditLimit = "credit_limit"
 	// EdgeDistributor holds the string denoting the distributor edge name in mutations.
@@ -92,6 +94,7 @@ var Columns = []string{
 	FieldProgramName,
 	FieldProgramLevel,
 	FieldBusinessVerified,
+	FieldRequireStepUp,
 	FieldCreditLimit,
 }
 
@@ -127,6 +130,8 @@ var (
 	ProgramLevelValidator func(string) error
 	// DefaultBusinessVerified holds the default value on creation for the "business_verified" field.
 	DefaultBusinessVerified bool
+	// DefaultRequireStepUp holds the default value on creation for the "require_step_up" field.
+	DefaultRequireStepUp bool
 	// DefaultCreditLimit holds the default value on creation for the "credit_limit" field.
 	DefaultCreditLimit func() money.Money
 	// DefaultID holds the default value on creation for the "id" field.
@@ -207,6 +212,11 @@ func ByProgramLevel(opts ...sql.OrderTermOption) OrderOption {
 // ByBusinessVerified orders the results by the business_verified field.
 func ByBusinessVerified(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBusinessVerified, opts...).ToFunc()
+}
+
+// ByRequireStepUp orders the results by the require_step_up field.
+func ByRequireStepUp(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRequireStepUp, opts...).ToFunc()
 }
 
 // ByCreditLimit orders the results by the credit_limit field.

@@ -92,6 +92,11 @@ func BusinessVerified(v bool) predicate.Partner {
 	return predicate.Partner(sql.FieldEQ(FieldBusinessVerified, v))
 }
 
+// RequireStepUp applies equality check predicate on the "require_step_up" field. It's identical to RequireStepUpEQ.
+func RequireStepUp(v bool) predicate.Partner {
+	return predicate.Partner(sql.FieldEQ(FieldRequireStepUp, v))
+}
+
 // CreditLimit applies equality check predicate on the "credit_limit" field. It's identical to CreditLimitEQ.
 func CreditLimit(v money.Money) predicate.Partner {
 	return predicate.Partner(sql.FieldEQ(FieldCreditLimit, v))
@@ -500,6 +505,16 @@ func BusinessVerifiedEQ(v bool) predicate.Partner {
 // BusinessVerifiedNEQ applies the NEQ predicate on the "business_verified" field.
 func BusinessVerifiedNEQ(v bool) predicate.Partner {
 	return predicate.Partner(sql.FieldNEQ(FieldBusinessVerified, v))
+}
+
+// RequireStepUpEQ applies the EQ predicate on the "require_step_up" field.
+func RequireStepUpEQ(v bool) predicate.Partner {
+	return predicate.Partner(sql.FieldEQ(FieldRequireStepUp, v))
+}
+
+// RequireStepUpNEQ applies the NEQ predicate on the "require_step_up" field.
+func RequireStepUpNEQ(v bool) predicate.Partner {
+	return predicate.Partner(sql.FieldNEQ(FieldRequireStepUp, v))
 }
 
 // CreditLimitEQ applies the EQ predicate on the "credit_limit" field.

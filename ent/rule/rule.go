@@ -1,5 +1,6 @@
 // Package rule holds the ent privacy rules that every path (GraphQL, exports, jobs) goes through:
-// who sees which rows is decided here, not in resolvers.
+// who sees which rows is decided here, not in resolvers. Query rules add the tenant condition to
+// the SQL, so another tenant's row is simply not found; mutations are denied unless a rule allows.
 package rule
 
 import (
@@ -8,8 +9,13 @@ import (
 	"entgo.io/ent/entql"
 
 	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/privacy"
+	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
@@ -33,84 +39,187 @@ func AllowIfPlatform() privacy.QueryMutationRule {
 	})
 }
 
-// FilterPartnerSelf limits partner staff to their own partner (and a distributor to its resellers).
-func FilterPartnerSelf() privacy.QueryRule {
-	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+// managerScope is the set of managers whose customers a supervisor or manager sees, or nil for
+// roles that see their whole partner.
+func managerScope(v *viewer.Viewer) []gid.ID {
+	switch v.Role {
+	case viewer.RoleCustomerManager:
+		return []gid.ID{v.UserID}
+	case viewer.RoleSupervisor:
+		return append([]gid.ID{v.UserID}, v.ManagerIDs...)
+	}
+	return nil
+}
+
+// FilterPartners: staff see their partner, a distributor its resellers, a reseller its
+// distributor (but none of the distributor's other resellers); a customer sees its partner.
+func FilterPartners() privacy.QueryRule {
+	return privacy.PartnerQueryRuleFunc(func(ctx context.Context, q *ent.PartnerQuery) error {
 		v := viewer.FromContext(ctx)
-		pf, ok := f.(*ent.PartnerFilter)
-		if !ok {
-			return privacy.Denyf("unexpected filter %T", f)
-		}
 		switch {
 		case v.IsPartnerStaff():
-			pid := string(v.PartnerID)
-			pf.Where(entql.Or(entql.FieldEQ("id", pid), entql.FieldEQ("distributor_id", pid)))
+			ids := v.PartnerIDs()
+			if v.DistributorID != "" {
+				ids = append(ids, v.DistributorID)
+			}
+			q.Where(partner.IDIn(ids...))
 			return privacy.Skip
 		case v.IsCustomer():
-			pf.WhereHasCustomersWith(customer.ID(v.CustomerID))
+			q.Where(partner.HasCustomersWith(customer.ID(v.CustomerID)))
 			return privacy.Skip
 		}
 		return privacy.Denyf("no partner visible")
 	})
 }
 
-// FilterUsers limits partner staff to their partner's users and a customer to itself.
+// FilterUsers: an admin sees the users of its partner (and a distributor its resellers');
+// other staff see their partner's users; anyone else only themselves.
 func FilterUsers() privacy.QueryRule {
-	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+	return privacy.UserQueryRuleFunc(func(ctx context.Context, q *ent.UserQuery) error {
 		v := viewer.FromContext(ctx)
-		uf, ok := f.(*ent.UserFilter)
-		if !ok {
-			return privacy.Denyf("unexpected filter %T", f)
-		}
 		switch {
+		case v.IsPartnerAdmin():
+			q.Where(user.PartnerIDIn(v.PartnerIDs()...))
 		case v.IsPartnerStaff():
-			uf.WherePartnerID(entql.StringEQ(string(v.PartnerID)))
-			return privacy.Skip
+			q.Where(user.PartnerID(v.PartnerID))
 		case v != nil:
-			uf.WhereID(entql.StringEQ(string(v.UserID)))
-			return privacy.Skip
+			q.Where(user.ID(v.UserID))
+		default:
+			return privacy.Denyf("no user visible")
 		}
-		return privacy.Denyf("no user visible")
+		return privacy.Skip
 	})
 }
 
-// FilterCustomers limits partner staff to the customers associated with their partner, and a
-// customer's user to its own customer.
+// FilterCustomers: an admin sees its partner's customers (a distributor also its resellers'); a
+// supervisor those of its managers; a manager those assigned to it; a customer's user itself.
 func FilterCustomers() privacy.QueryRule {
-	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+	return privacy.CustomerQueryRuleFunc(func(ctx context.Context, q *ent.CustomerQuery) error {
 		v := viewer.FromContext(ctx)
-		cf, ok := f.(*ent.CustomerFilter)
-		if !ok {
-			return privacy.Denyf("unexpected filter %T", f)
-		}
 		switch {
+		case v.IsPartnerAdmin():
+			q.Where(customer.PartnerIDIn(v.PartnerIDs()...))
 		case v.IsPartnerStaff():
-			cf.WherePartnerID(entql.StringEQ(string(v.PartnerID)))
-			return privacy.Skip
+			q.Where(customer.PartnerID(v.PartnerID), customer.ManagerIDIn(managerScope(v)...))
 		case v.IsCustomer():
-			cf.WhereID(entql.StringEQ(string(v.CustomerID)))
-			return privacy.Skip
+			q.Where(customer.ID(v.CustomerID))
+		default:
+			return privacy.Denyf("no customer visible")
 		}
-		return privacy.Denyf("no customer visible")
+		return privacy.Skip
 	})
 }
 
-// FilterAssociations limits associations to the viewer's partner or customer.
+// FilterAssociations follows FilterCustomers: the associations of the customers one may see,
+// with one's own partner (or a distributor's resellers).
 func FilterAssociations() privacy.QueryRule {
+	return privacy.AssociationQueryRuleFunc(func(ctx context.Context, q *ent.AssociationQuery) error {
+		v := viewer.FromContext(ctx)
+		switch {
+		case v.IsPartnerAdmin():
+			q.Where(association.PartnerIDIn(v.PartnerIDs()...))
+		case v.IsPartnerStaff():
+			q.Where(association.PartnerID(v.PartnerID),
+				association.HasCustomerWith(customer.ManagerIDIn(managerScope(v)...)))
+		case v.IsCustomer():
+			q.Where(association.CustomerID(v.CustomerID))
+		default:
+			return privacy.Denyf("no association visible")
+		}
+		return privacy.Skip
+	})
+}
+
+// FilterAuditLogs: a partner admin sees its partner's log; anyone else its own actions.
+func FilterAuditLogs() privacy.QueryRule {
+	return privacy.AuditLogQueryRuleFunc(func(ctx context.Context, q *ent.AuditLogQuery) error {
+		v := viewer.FromContext(ctx)
+		switch {
+		case v.IsPartnerAdmin():
+			q.Where(auditlog.PartnerID(v.PartnerID))
+		case v != nil:
+			q.Where(auditlog.ActorID(v.UserID))
+		default:
+			return privacy.Denyf("no audit record visible")
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowAuditOfSelf lets a viewer append audit records of its own actions (never change them).
+func AllowAuditOfSelf() privacy.MutationRule {
+	return privacy.AuditLogMutationRuleFunc(func(ctx context.Context, m *ent.AuditLogMutation) error {
+		v := viewer.FromContext(ctx)
+		if actor, ok := m.ActorID(); ok && v != nil && m.Op().Is(ent.OpCreate) && actor == v.UserID {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// FilterAPIKeys: only a partner's admin sees (and changes) its partner's keys.
+func FilterAPIKeys() privacy.QueryMutationRule {
 	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
 		v := viewer.FromContext(ctx)
-		af, ok := f.(*ent.AssociationFilter)
-		if !ok {
-			return privacy.Denyf("unexpected filter %T", f)
+		kf, ok := f.(*ent.APIKeyFilter)
+		if !ok || !v.IsPartnerAdmin() || v.APIKeyID != "" {
+			return privacy.Denyf("API keys are managed by the partner's admin")
+		}
+		kf.WherePartnerID(entql.StringEQ(string(v.PartnerID)))
+		return privacy.Skip
+	})
+}
+
+// AllowAdminCreateAPIKey lets a partner admin (logged in, not itself a key) create its own keys.
+func AllowAdminCreateAPIKey() privacy.MutationRule {
+	return privacy.APIKeyMutationRuleFunc(func(ctx context.Context, m *ent.APIKeyMutation) error {
+		v := viewer.FromContext(ctx)
+		if p, ok := m.PartnerID(); ok && m.Op().Is(ent.OpCreate) && v.IsPartnerAdmin() && v.APIKeyID == "" && p == v.PartnerID {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowAdminRevokeAPIKey lets the admin update (revoke) keys; FilterAPIKeys limits which.
+func AllowAdminRevokeAPIKey() privacy.MutationRule {
+	return privacy.APIKeyMutationRuleFunc(func(ctx context.Context, m *ent.APIKeyMutation) error {
+		v := viewer.FromContext(ctx)
+		if m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) && v.IsPartnerAdmin() && v.APIKeyID == "" {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowSelfUpdate lets a logged-in user change its own row (password, authenticator); a bulk
+// update is narrowed to that row.
+func AllowSelfUpdate() privacy.MutationRule {
+	return privacy.UserMutationRuleFunc(func(ctx context.Context, m *ent.UserMutation) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.APIKeyID != "" {
+			return privacy.Skip
 		}
 		switch {
-		case v.IsPartnerStaff():
-			af.WherePartnerID(entql.StringEQ(string(v.PartnerID)))
-			return privacy.Skip
-		case v.IsCustomer():
-			af.WhereCustomerID(entql.StringEQ(string(v.CustomerID)))
-			return privacy.Skip
+		case m.Op().Is(ent.OpUpdateOne):
+			if id, ok := m.ID(); ok && id == v.UserID {
+				return privacy.Allow
+			}
+		case m.Op().Is(ent.OpUpdate):
+			m.Where(user.ID(v.UserID))
+			return privacy.Allow
 		}
-		return privacy.Denyf("no association visible")
+		return privacy.Skip
+	})
+}
+
+// AllowAdminUpdateOwnPartner lets a partner admin change its partner's settings.
+func AllowAdminUpdateOwnPartner() privacy.MutationRule {
+	return privacy.PartnerMutationRuleFunc(func(ctx context.Context, m *ent.PartnerMutation) error {
+		v := viewer.FromContext(ctx)
+		if id, ok := m.ID(); ok && v.IsPartnerAdmin() && v.APIKeyID == "" && m.Op().Is(ent.OpUpdateOne) && id == v.PartnerID {
+			return privacy.Allow
+		}
+		return privacy.Skip
 	})
 }

@@ -6,7 +6,9 @@ import (
 	"context"
 	"time"
 
+	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/schema"
@@ -23,6 +25,84 @@ import (
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	apikeyMixin := schema.APIKey{}.Mixin()
+	apikey.Policy = privacy.NewPolicies(schema.APIKey{})
+	apikey.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := apikey.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	apikeyMixinFields0 := apikeyMixin[0].Fields()
+	_ = apikeyMixinFields0
+	apikeyFields := schema.APIKey{}.Fields()
+	_ = apikeyFields
+	// apikeyDescCreatedAt is the schema descriptor for created_at field.
+	apikeyDescCreatedAt := apikeyFields[0].Descriptor()
+	// apikey.DefaultCreatedAt holds the default value on creation for the created_at field.
+	apikey.DefaultCreatedAt = apikeyDescCreatedAt.Default.(func() time.Time)
+	// apikeyDescName is the schema descriptor for name field.
+	apikeyDescName := apikeyFields[3].Descriptor()
+	// apikey.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	apikey.NameValidator = func() func(string) error {
+		validators := apikeyDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// apikeyDescPrefix is the schema descriptor for prefix field.
+	apikeyDescPrefix := apikeyFields[4].Descriptor()
+	// apikey.PrefixValidator is a validator for the "prefix" field. It is called by the builders before save.
+	apikey.PrefixValidator = func() func(string) error {
+		validators := apikeyDescPrefix.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(prefix string) error {
+			for _, fn := range fns {
+				if err := fn(prefix); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// apikeyDescSecretHash is the schema descriptor for secret_hash field.
+	apikeyDescSecretHash := apikeyFields[5].Descriptor()
+	// apikey.SecretHashValidator is a validator for the "secret_hash" field. It is called by the builders before save.
+	apikey.SecretHashValidator = apikeyDescSecretHash.Validators[0].(func(string) error)
+	// apikeyDescID is the schema descriptor for id field.
+	apikeyDescID := apikeyMixinFields0[0].Descriptor()
+	// apikey.DefaultID holds the default value on creation for the id field.
+	apikey.DefaultID = apikeyDescID.Default.(func() gid.ID)
+	// apikey.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	apikey.IDValidator = func() func(string) error {
+		validators := apikeyDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	associationMixin := schema.Association{}.Mixin()
 	association.Policy = privacy.NewPolicies(schema.Association{})
 	association.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -60,6 +140,76 @@ func init() {
 	// association.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	association.IDValidator = func() func(string) error {
 		validators := associationDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	auditlogMixin := schema.AuditLog{}.Mixin()
+	auditlog.Policy = privacy.NewPolicies(schema.AuditLog{})
+	auditlog.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditlog.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditlogMixinFields0 := auditlogMixin[0].Fields()
+	_ = auditlogMixinFields0
+	auditlogFields := schema.AuditLog{}.Fields()
+	_ = auditlogFields
+	// auditlogDescCreatedAt is the schema descriptor for created_at field.
+	auditlogDescCreatedAt := auditlogFields[0].Descriptor()
+	// auditlog.DefaultCreatedAt holds the default value on creation for the created_at field.
+	auditlog.DefaultCreatedAt = auditlogDescCreatedAt.Default.(func() time.Time)
+	// auditlogDescActorName is the schema descriptor for actor_name field.
+	auditlogDescActorName := auditlogFields[4].Descriptor()
+	// auditlog.ActorNameValidator is a validator for the "actor_name" field. It is called by the builders before save.
+	auditlog.ActorNameValidator = auditlogDescActorName.Validators[0].(func(string) error)
+	// auditlogDescTargetType is the schema descriptor for target_type field.
+	auditlogDescTargetType := auditlogFields[8].Descriptor()
+	// auditlog.TargetTypeValidator is a validator for the "target_type" field. It is called by the builders before save.
+	auditlog.TargetTypeValidator = auditlogDescTargetType.Validators[0].(func(string) error)
+	// auditlogDescSensitiveField is the schema descriptor for sensitive_field field.
+	auditlogDescSensitiveField := auditlogFields[10].Descriptor()
+	// auditlog.SensitiveFieldValidator is a validator for the "sensitive_field" field. It is called by the builders before save.
+	auditlog.SensitiveFieldValidator = auditlogDescSensitiveField.Validators[0].(func(string) error)
+	// auditlogDescReason is the schema descriptor for reason field.
+	auditlogDescReason := auditlogFields[11].Descriptor()
+	// auditlog.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	auditlog.ReasonValidator = auditlogDescReason.Validators[0].(func(string) error)
+	// auditlogDescDetail is the schema descriptor for detail field.
+	auditlogDescDetail := auditlogFields[12].Descriptor()
+	// auditlog.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
+	auditlog.DetailValidator = auditlogDescDetail.Validators[0].(func(string) error)
+	// auditlogDescRemoteAddr is the schema descriptor for remote_addr field.
+	auditlogDescRemoteAddr := auditlogFields[13].Descriptor()
+	// auditlog.RemoteAddrValidator is a validator for the "remote_addr" field. It is called by the builders before save.
+	auditlog.RemoteAddrValidator = auditlogDescRemoteAddr.Validators[0].(func(string) error)
+	// auditlogDescRequestID is the schema descriptor for request_id field.
+	auditlogDescRequestID := auditlogFields[14].Descriptor()
+	// auditlog.RequestIDValidator is a validator for the "request_id" field. It is called by the builders before save.
+	auditlog.RequestIDValidator = auditlogDescRequestID.Validators[0].(func(string) error)
+	// auditlogDescSubjectHash is the schema descriptor for subject_hash field.
+	auditlogDescSubjectHash := auditlogFields[15].Descriptor()
+	// auditlog.SubjectHashValidator is a validator for the "subject_hash" field. It is called by the builders before save.
+	auditlog.SubjectHashValidator = auditlogDescSubjectHash.Validators[0].(func(string) error)
+	// auditlogDescID is the schema descriptor for id field.
+	auditlogDescID := auditlogMixinFields0[0].Descriptor()
+	// auditlog.DefaultID holds the default value on creation for the id field.
+	auditlog.DefaultID = auditlogDescID.Default.(func() gid.ID)
+	// auditlog.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	auditlog.IDValidator = func() func(string) error {
+		validators := auditlogDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -273,8 +423,12 @@ func init() {
 	partnerDescBusinessVerified := partnerFields[5].Descriptor()
 	// partner.DefaultBusinessVerified holds the default value on creation for the business_verified field.
 	partner.DefaultBusinessVerified = partnerDescBusinessVerified.Default.(bool)
+	// partnerDescRequireStepUp is the schema descriptor for require_step_up field.
+	partnerDescRequireStepUp := partnerFields[6].Descriptor()
+	// partner.DefaultRequireStepUp holds the default value on creation for the require_step_up field.
+	partner.DefaultRequireStepUp = partnerDescRequireStepUp.Default.(bool)
 	// partnerDescCreditLimit is the schema descriptor for credit_limit field.
-	partnerDescCreditLimit := partnerFields[6].Descriptor()
+	partnerDescCreditLimit := partnerFields[7].Descriptor()
 	// partner.DefaultCreditLimit holds the default value on creation for the credit_limit field.
 	partner.DefaultCreditLimit = partnerDescCreditLimit.Default.(func() money.Money)
 	// partnerDescID is the schema descriptor for id field.
@@ -409,6 +563,10 @@ func init() {
 	userDescPasswordHash := userFields[2].Descriptor()
 	// user.PasswordHashValidator is a validator for the "password_hash" field. It is called by the builders before save.
 	user.PasswordHashValidator = userDescPasswordHash.Validators[0].(func(string) error)
+	// userDescTotpLastStep is the schema descriptor for totp_last_step field.
+	userDescTotpLastStep := userFields[10].Descriptor()
+	// user.DefaultTotpLastStep holds the default value on creation for the totp_last_step field.
+	user.DefaultTotpLastStep = userDescTotpLastStep.Default.(int64)
 	// userDescID is the schema descriptor for id field.
 	userDescID := userMixinFields0[0].Descriptor()
 	// user.DefaultID holds the default value on creation for the id field.

@@ -28,11 +28,13 @@ func (Customer) Fields() []ent.Field {
 	noWhere := entgql.Skip(entgql.SkipWhereInput)
 	return []ent.Field{
 		field.String("account_name").NotEmpty().MaxLen(64).Unique().Comment("账号名").
-			Annotations(noWhere),
-		field.String("name").NotEmpty().MaxLen(200).Comment("客户名称").Annotations(noWhere),
+			Annotations(noWhere, Sensitive("ACCOUNT_NAME")),
+		field.String("name").NotEmpty().MaxLen(200).Comment("客户名称").
+			Annotations(noWhere, Sensitive("NAME")),
 		field.String("mobile").NotEmpty().MaxLen(32).Unique().
-			Comment("country code-number, e.g. 0086-13912345678").Annotations(noWhere),
-		field.String("email").NotEmpty().MaxLen(254).Annotations(noWhere),
+			Comment("country code-number, e.g. 0086-13912345678").
+			Annotations(noWhere, Sensitive("MOBILE")),
+		field.String("email").NotEmpty().MaxLen(254).Annotations(noWhere, Sensitive("EMAIL")),
 		field.String("province_code").Optional().Nillable().MaxLen(12),
 		field.String("city_code").Optional().Nillable().MaxLen(12),
 		field.String("label").Optional().Nillable().MaxLen(50),

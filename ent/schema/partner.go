@@ -35,6 +35,8 @@ func (Partner) Fields() []ent.Field {
 		field.String("program_name").Optional().Nillable().MaxLen(100).Comment("伙伴计划"),
 		field.String("program_level").Optional().Nillable().MaxLen(50).Comment("等级"),
 		field.Bool("business_verified").Default(false).Comment("商业信息认证"),
+		field.Bool("require_step_up").Default(false).
+			Comment("money, coupon and reveal operations need a fresh authenticator code (验证码验证)"),
 		field.Int64("credit_limit").GoType(money.Money{}).
 			DefaultFunc(func() money.Money { return money.Zero }).
 			Annotations(entgql.Type("Decimal"), entgql.Skip(entgql.SkipWhereInput)).

@@ -3,7 +3,8 @@
 package schema
 
 // Policies live in this one file: they import the generated privacy package, which a first
-// generation (ENT_BOOTSTRAP=1, see entc.go) has to create before they can compile.
+// generation (ENT_BOOTSTRAP=1, see entc.go) has to create before they can compile. The rules
+// themselves are in ent/rule. Every mutation policy ends in AlwaysDenyRule.
 
 import (
 	"entgo.io/ent"
@@ -15,8 +16,8 @@ import (
 // Policy of Partner.
 func (Partner) Policy() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterPartnerSelf()},
-		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterPartners()},
+		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), rule.AllowAdminUpdateOwnPartner(), privacy.AlwaysDenyRule()},
 	}
 }
 
@@ -24,7 +25,7 @@ func (Partner) Policy() ent.Policy {
 func (User) Policy() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterUsers()},
-		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), rule.AllowSelfUpdate(), privacy.AlwaysDenyRule()},
 	}
 }
 
@@ -49,5 +50,22 @@ func (Session) Policy() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of AuditLog: append-only; one appends records of one's own actions.
+func (AuditLog) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterAuditLogs()},
+		Mutation: privacy.MutationPolicy{rule.AllowAuditOfSelf(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of APIKey: the partner admin's own.
+func (APIKey) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterAPIKeys()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowAdminCreateAPIKey(),
+			rule.FilterAPIKeys(), rule.AllowAdminRevokeAPIKey(), privacy.AlwaysDenyRule()},
 	}
 }

@@ -24,7 +24,7 @@ func (User) Mixin() []ent.Mixin {
 func (User) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("email").NotEmpty().MaxLen(254).Unique().
-			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+			Annotations(entgql.Skip(entgql.SkipWhereInput), Sensitive("EMAIL")),
 		field.String("display_name").NotEmpty().MaxLen(100),
 		field.String("password_hash").Sensitive().NotEmpty(),
 		field.Enum("role").
@@ -35,6 +35,13 @@ func (User) Fields() []ent.Field {
 			Comment("the supervisor (主管) of a customer manager"),
 		field.Time("password_changed_at").Optional().Nillable().
 			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.String("totp_secret").Optional().Nillable().Sensitive().
+			Comment("the enrolled authenticator's secret"),
+		field.String("totp_pending_secret").Optional().Nillable().Sensitive().
+			Comment("a secret being enrolled, until a first code confirms it"),
+		field.Int64("totp_last_step").Default(0).
+			Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("the last accepted time step: a code is accepted once"),
 	}
 }
 

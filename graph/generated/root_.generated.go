@@ -11,7 +11,9 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/mask"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -26,12 +28,39 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
+	User() UserResolver
+	CustomerWhereInput() CustomerWhereInputResolver
 }
 
 type DirectiveRoot struct {
+	Sensitive func(ctx context.Context, obj any, next graphql.Resolver, kind mask.Kind) (res any, err error)
 }
 
 type ComplexityRoot struct {
+	APIKey struct {
+		CreatedAt   func(childComplexity int) int
+		CreatedBy   func(childComplexity int) int
+		CreatedByID func(childComplexity int) int
+		ID          func(childComplexity int) int
+		LastUsedAt  func(childComplexity int) int
+		Name        func(childComplexity int) int
+		PartnerID   func(childComplexity int) int
+		Prefix      func(childComplexity int) int
+		RevokedAt   func(childComplexity int) int
+		Scope       func(childComplexity int) int
+	}
+
+	APIKeyConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	APIKeyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Association struct {
 		CreatedAt  func(childComplexity int) int
 		Customer   func(childComplexity int) int
@@ -55,6 +84,41 @@ type ComplexityRoot struct {
 	AssociationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AuditLog struct {
+		APIKeyID       func(childComplexity int) int
+		ActingForID    func(childComplexity int) int
+		Action         func(childComplexity int) int
+		ActorID        func(childComplexity int) int
+		ActorName      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Detail         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Outcome        func(childComplexity int) int
+		PartnerID      func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		RemoteAddr     func(childComplexity int) int
+		RequestID      func(childComplexity int) int
+		SensitiveField func(childComplexity int) int
+		TargetID       func(childComplexity int) int
+		TargetType     func(childComplexity int) int
+	}
+
+	AuditLogConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditLogEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CreateApiKeyPayload struct {
+		APIKey func(childComplexity int) int
+		Key    func(childComplexity int) int
 	}
 
 	Customer struct {
@@ -98,8 +162,16 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		Login  func(childComplexity int, email string, password string) int
-		Logout func(childComplexity int) int
+		BeginTotpEnrollment   func(childComplexity int) int
+		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
+		ConfirmTotpEnrollment func(childComplexity int, code string) int
+		CreateAPIKey          func(childComplexity int, input model.CreateAPIKeyInput) int
+		DisableTotp           func(childComplexity int, code string) int
+		Login                 func(childComplexity int, email string, password string) int
+		Logout                func(childComplexity int) int
+		RevealSensitive       func(childComplexity int, input model.RevealSensitiveInput) int
+		RevokeAPIKey          func(childComplexity int, id gid.ID) int
+		SetStepUpRequired     func(childComplexity int, required bool, verificationCode *string) int
 	}
 
 	PageInfo struct {
@@ -122,6 +194,7 @@ type ComplexityRoot struct {
 		Name             func(childComplexity int) int
 		ProgramLevel     func(childComplexity int) int
 		ProgramName      func(childComplexity int) int
+		RequireStepUp    func(childComplexity int) int
 		Resellers        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) int
 		UpdatedAt        func(childComplexity int) int
 	}
@@ -138,13 +211,26 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		APIKeys      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.APIKeyOrder, where *ent.APIKeyWhereInput) int
 		Associations func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
+		AuditLogs    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Customers    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
 		Node         func(childComplexity int, id gid.ID) int
 		Nodes        func(childComplexity int, ids []gid.ID) int
 		Partners     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) int
 		Users        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
 		Viewer       func(childComplexity int) int
+	}
+
+	RevealSensitivePayload struct {
+		Field func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	TotpEnrollment struct {
+		Secret func(childComplexity int) int
+		URI    func(childComplexity int) int
 	}
 
 	User struct {
@@ -160,6 +246,7 @@ type ComplexityRoot struct {
 		PartnerID         func(childComplexity int) int
 		Role              func(childComplexity int) int
 		SupervisorID      func(childComplexity int) int
+		TotpEnabled       func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 	}
 
@@ -195,6 +282,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "APIKey.createdAt":
+		if e.ComplexityRoot.APIKey.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.CreatedAt(childComplexity), true
+	case "APIKey.createdBy":
+		if e.ComplexityRoot.APIKey.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.CreatedBy(childComplexity), true
+	case "APIKey.createdByID":
+		if e.ComplexityRoot.APIKey.CreatedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.CreatedByID(childComplexity), true
+	case "APIKey.id":
+		if e.ComplexityRoot.APIKey.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.ID(childComplexity), true
+	case "APIKey.lastUsedAt":
+		if e.ComplexityRoot.APIKey.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.LastUsedAt(childComplexity), true
+	case "APIKey.name":
+		if e.ComplexityRoot.APIKey.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.Name(childComplexity), true
+	case "APIKey.partnerID":
+		if e.ComplexityRoot.APIKey.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.PartnerID(childComplexity), true
+	case "APIKey.prefix":
+		if e.ComplexityRoot.APIKey.Prefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.Prefix(childComplexity), true
+	case "APIKey.revokedAt":
+		if e.ComplexityRoot.APIKey.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.RevokedAt(childComplexity), true
+	case "APIKey.scope":
+		if e.ComplexityRoot.APIKey.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKey.Scope(childComplexity), true
+
+	case "APIKeyConnection.edges":
+		if e.ComplexityRoot.APIKeyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKeyConnection.Edges(childComplexity), true
+	case "APIKeyConnection.pageInfo":
+		if e.ComplexityRoot.APIKeyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKeyConnection.PageInfo(childComplexity), true
+	case "APIKeyConnection.totalCount":
+		if e.ComplexityRoot.APIKeyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKeyConnection.TotalCount(childComplexity), true
+
+	case "APIKeyEdge.cursor":
+		if e.ComplexityRoot.APIKeyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKeyEdge.Cursor(childComplexity), true
+	case "APIKeyEdge.node":
+		if e.ComplexityRoot.APIKeyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.APIKeyEdge.Node(childComplexity), true
 
 	case "Association.createdAt":
 		if e.ComplexityRoot.Association.CreatedAt == nil {
@@ -294,6 +474,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssociationEdge.Node(childComplexity), true
+
+	case "AuditLog.apiKeyID":
+		if e.ComplexityRoot.AuditLog.APIKeyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.APIKeyID(childComplexity), true
+	case "AuditLog.actingForID":
+		if e.ComplexityRoot.AuditLog.ActingForID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.ActingForID(childComplexity), true
+	case "AuditLog.action":
+		if e.ComplexityRoot.AuditLog.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Action(childComplexity), true
+	case "AuditLog.actorID":
+		if e.ComplexityRoot.AuditLog.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.ActorID(childComplexity), true
+	case "AuditLog.actorName":
+		if e.ComplexityRoot.AuditLog.ActorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.ActorName(childComplexity), true
+	case "AuditLog.createdAt":
+		if e.ComplexityRoot.AuditLog.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.CreatedAt(childComplexity), true
+	case "AuditLog.detail":
+		if e.ComplexityRoot.AuditLog.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Detail(childComplexity), true
+	case "AuditLog.id":
+		if e.ComplexityRoot.AuditLog.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.ID(childComplexity), true
+	case "AuditLog.outcome":
+		if e.ComplexityRoot.AuditLog.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Outcome(childComplexity), true
+	case "AuditLog.partnerID":
+		if e.ComplexityRoot.AuditLog.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.PartnerID(childComplexity), true
+	case "AuditLog.reason":
+		if e.ComplexityRoot.AuditLog.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.Reason(childComplexity), true
+	case "AuditLog.remoteAddr":
+		if e.ComplexityRoot.AuditLog.RemoteAddr == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.RemoteAddr(childComplexity), true
+	case "AuditLog.requestID":
+		if e.ComplexityRoot.AuditLog.RequestID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.RequestID(childComplexity), true
+	case "AuditLog.sensitiveField":
+		if e.ComplexityRoot.AuditLog.SensitiveField == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.SensitiveField(childComplexity), true
+	case "AuditLog.targetID":
+		if e.ComplexityRoot.AuditLog.TargetID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.TargetID(childComplexity), true
+	case "AuditLog.targetType":
+		if e.ComplexityRoot.AuditLog.TargetType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLog.TargetType(childComplexity), true
+
+	case "AuditLogConnection.edges":
+		if e.ComplexityRoot.AuditLogConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLogConnection.Edges(childComplexity), true
+	case "AuditLogConnection.pageInfo":
+		if e.ComplexityRoot.AuditLogConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLogConnection.PageInfo(childComplexity), true
+	case "AuditLogConnection.totalCount":
+		if e.ComplexityRoot.AuditLogConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLogConnection.TotalCount(childComplexity), true
+
+	case "AuditLogEdge.cursor":
+		if e.ComplexityRoot.AuditLogEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLogEdge.Cursor(childComplexity), true
+	case "AuditLogEdge.node":
+		if e.ComplexityRoot.AuditLogEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditLogEdge.Node(childComplexity), true
+
+	case "CreateApiKeyPayload.apiKey":
+		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateApiKeyPayload.APIKey(childComplexity), true
+	case "CreateApiKeyPayload.key":
+		if e.ComplexityRoot.CreateApiKeyPayload.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateApiKeyPayload.Key(childComplexity), true
 
 	case "Customer.accountName":
 		if e.ComplexityRoot.Customer.AccountName == nil {
@@ -467,6 +789,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LoginPayload.Viewer(childComplexity), true
 
+	case "Mutation.beginTotpEnrollment":
+		if e.ComplexityRoot.Mutation.BeginTotpEnrollment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.BeginTotpEnrollment(childComplexity), true
+	case "Mutation.changePassword":
+		if e.ComplexityRoot.Mutation.ChangePassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changePassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
+	case "Mutation.confirmTotpEnrollment":
+		if e.ComplexityRoot.Mutation.ConfirmTotpEnrollment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmTotpEnrollment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmTotpEnrollment(childComplexity, args["code"].(string)), true
+	case "Mutation.createApiKey":
+		if e.ComplexityRoot.Mutation.CreateAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createApiKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["input"].(model.CreateAPIKeyInput)), true
+	case "Mutation.disableTotp":
+		if e.ComplexityRoot.Mutation.DisableTotp == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_disableTotp_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DisableTotp(childComplexity, args["code"].(string)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -484,6 +856,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.revealSensitive":
+		if e.ComplexityRoot.Mutation.RevealSensitive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revealSensitive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevealSensitive(childComplexity, args["input"].(model.RevealSensitiveInput)), true
+	case "Mutation.revokeApiKey":
+		if e.ComplexityRoot.Mutation.RevokeAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeApiKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeAPIKey(childComplexity, args["id"].(gid.ID)), true
+	case "Mutation.setStepUpRequired":
+		if e.ComplexityRoot.Mutation.SetStepUpRequired == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setStepUpRequired_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetStepUpRequired(childComplexity, args["required"].(bool), args["verificationCode"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -592,6 +997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Partner.ProgramName(childComplexity), true
+	case "Partner.requireStepUp":
+		if e.ComplexityRoot.Partner.RequireStepUp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.RequireStepUp(childComplexity), true
 	case "Partner.resellers":
 		if e.ComplexityRoot.Partner.Resellers == nil {
 			break
@@ -642,6 +1053,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PartnerEdge.Node(childComplexity), true
 
+	case "Query.apiKeys":
+		if e.ComplexityRoot.Query.APIKeys == nil {
+			break
+		}
+
+		args, err := ec.field_Query_apiKeys_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.APIKeys(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.APIKeyOrder), args["where"].(*ent.APIKeyWhereInput)), true
 	case "Query.associations":
 		if e.ComplexityRoot.Query.Associations == nil {
 			break
@@ -653,6 +1075,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Associations(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.AssociationOrder), args["where"].(*ent.AssociationWhereInput)), true
+	case "Query.auditLogs":
+		if e.ComplexityRoot.Query.AuditLogs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditLogs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditLogs(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.AuditLogOrder), args["where"].(*ent.AuditLogWhereInput)), true
 	case "Query.customers":
 		if e.ComplexityRoot.Query.Customers == nil {
 			break
@@ -715,6 +1148,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "RevealSensitivePayload.field":
+		if e.ComplexityRoot.RevealSensitivePayload.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevealSensitivePayload.Field(childComplexity), true
+	case "RevealSensitivePayload.id":
+		if e.ComplexityRoot.RevealSensitivePayload.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevealSensitivePayload.ID(childComplexity), true
+	case "RevealSensitivePayload.value":
+		if e.ComplexityRoot.RevealSensitivePayload.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevealSensitivePayload.Value(childComplexity), true
+
+	case "TotpEnrollment.secret":
+		if e.ComplexityRoot.TotpEnrollment.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TotpEnrollment.Secret(childComplexity), true
+	case "TotpEnrollment.uri":
+		if e.ComplexityRoot.TotpEnrollment.URI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TotpEnrollment.URI(childComplexity), true
 
 	case "User.assignedCustomers":
 		if e.ComplexityRoot.User.AssignedCustomers == nil {
@@ -793,6 +1258,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.SupervisorID(childComplexity), true
+	case "User.totpEnabled":
+		if e.ComplexityRoot.User.TotpEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.TotpEnabled(childComplexity), true
 	case "User.updatedAt":
 		if e.ComplexityRoot.User.UpdatedAt == nil {
 			break
@@ -865,12 +1336,19 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputAPIKeyOrder,
+		ec.unmarshalInputAPIKeyWhereInput,
 		ec.unmarshalInputAssociationOrder,
 		ec.unmarshalInputAssociationWhereInput,
+		ec.unmarshalInputAuditLogOrder,
+		ec.unmarshalInputAuditLogWhereInput,
+		ec.unmarshalInputChangePasswordInput,
+		ec.unmarshalInputCreateApiKeyInput,
 		ec.unmarshalInputCustomerOrder,
 		ec.unmarshalInputCustomerWhereInput,
 		ec.unmarshalInputPartnerOrder,
 		ec.unmarshalInputPartnerWhereInput,
+		ec.unmarshalInputRevealSensitiveInput,
 		ec.unmarshalInputUserOrder,
 		ec.unmarshalInputUserWhereInput,
 	)
@@ -950,6 +1428,178 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../ent.graphqls", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 directive @goModel(model: String, models: [String!], forceGenerate: Boolean) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION
+type APIKey implements Node {
+  id: ID!
+  createdAt: Time!
+  partnerID: String!
+  createdByID: ID!
+  name: String!
+  """
+  the visible start of the key, e.g. pck_a1b2c3d4
+  """
+  prefix: String!
+  scope: APIKeyScope!
+  lastUsedAt: Time
+  revokedAt: Time
+  createdBy: User!
+}
+"""
+A connection to a list of items.
+"""
+type APIKeyConnection {
+  """
+  A list of edges.
+  """
+  edges: [APIKeyEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type APIKeyEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: APIKey
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for APIKey connections
+"""
+input APIKeyOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order APIKeys.
+  """
+  field: APIKeyOrderField!
+}
+"""
+Properties by which APIKey connections can be ordered.
+"""
+enum APIKeyOrderField {
+  CREATED_AT
+}
+"""
+APIKeyScope is enum for the field scope
+"""
+enum APIKeyScope @goModel(model: "github.com/partnercenter/partnercenter/ent/apikey.Scope") {
+  READ
+  READ_WRITE
+}
+"""
+APIKeyWhereInput is used for filtering APIKey objects.
+Input was generated by ent.
+"""
+input APIKeyWhereInput {
+  not: APIKeyWhereInput
+  and: [APIKeyWhereInput!]
+  or: [APIKeyWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  prefix field predicates
+  """
+  prefix: String
+  prefixNEQ: String
+  prefixIn: [String!]
+  prefixNotIn: [String!]
+  prefixGT: String
+  prefixGTE: String
+  prefixLT: String
+  prefixLTE: String
+  prefixContains: String
+  prefixHasPrefix: String
+  prefixHasSuffix: String
+  prefixEqualFold: String
+  prefixContainsFold: String
+  """
+  scope field predicates
+  """
+  scope: APIKeyScope
+  scopeNEQ: APIKeyScope
+  scopeIn: [APIKeyScope!]
+  scopeNotIn: [APIKeyScope!]
+  """
+  last_used_at field predicates
+  """
+  lastUsedAt: Time
+  lastUsedAtNEQ: Time
+  lastUsedAtIn: [Time!]
+  lastUsedAtNotIn: [Time!]
+  lastUsedAtGT: Time
+  lastUsedAtGTE: Time
+  lastUsedAtLT: Time
+  lastUsedAtLTE: Time
+  lastUsedAtIsNil: Boolean
+  lastUsedAtNotNil: Boolean
+  """
+  revoked_at field predicates
+  """
+  revokedAt: Time
+  revokedAtNEQ: Time
+  revokedAtIn: [Time!]
+  revokedAtNotIn: [Time!]
+  revokedAtGT: Time
+  revokedAtGTE: Time
+  revokedAtLT: Time
+  revokedAtLTE: Time
+  revokedAtIsNil: Boolean
+  revokedAtNotNil: Boolean
+  """
+  created_by edge predicates
+  """
+  hasCreatedBy: Boolean
+  hasCreatedByWith: [UserWhereInput!]
+}
 type Association implements Node {
   id: ID!
   createdAt: Time!
@@ -1138,6 +1788,253 @@ input AssociationWhereInput {
   hasPartner: Boolean
   hasPartnerWith: [PartnerWhereInput!]
 }
+type AuditLog implements Node {
+  id: ID!
+  createdAt: Time!
+  action: AuditLogAction!
+  outcome: AuditLogOutcome!
+  """
+  the user who acted; null for a failed login of an unknown email
+  """
+  actorID: String
+  """
+  the actor's display name at the time
+  """
+  actorName: String
+  """
+  the API key the actor used, if any
+  """
+  apiKeyID: String
+  """
+  the partner whose log this belongs to (the tenant); null for platform-only records
+  """
+  partnerID: String
+  """
+  the reseller a distributor acted for
+  """
+  actingForID: String
+  targetType: String
+  targetID: String
+  """
+  which sensitive field, for reveals
+  """
+  sensitiveField: String
+  reason: String
+  """
+  why it was refused, or what changed; never a personal value
+  """
+  detail: String
+  remoteAddr: String
+  requestID: String
+}
+"""
+AuditLogAction is enum for the field action
+"""
+enum AuditLogAction @goModel(model: "github.com/partnercenter/partnercenter/ent/auditlog.Action") {
+  LOGIN
+  LOGIN_FAILED
+  LOGOUT
+  PASSWORD_CHANGED
+  REVEAL
+  API_KEY_CREATED
+  API_KEY_REVOKED
+  TOTP_ENROLLED
+  TOTP_DISABLED
+  STEP_UP_VERIFIED
+  STEP_UP_FAILED
+  SETTINGS_CHANGED
+}
+"""
+A connection to a list of items.
+"""
+type AuditLogConnection {
+  """
+  A list of edges.
+  """
+  edges: [AuditLogEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AuditLogEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: AuditLog
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for AuditLog connections
+"""
+input AuditLogOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AuditLogs.
+  """
+  field: AuditLogOrderField!
+}
+"""
+Properties by which AuditLog connections can be ordered.
+"""
+enum AuditLogOrderField {
+  CREATED_AT
+}
+"""
+AuditLogOutcome is enum for the field outcome
+"""
+enum AuditLogOutcome @goModel(model: "github.com/partnercenter/partnercenter/ent/auditlog.Outcome") {
+  ALLOWED
+  DENIED
+}
+"""
+AuditLogWhereInput is used for filtering AuditLog objects.
+Input was generated by ent.
+"""
+input AuditLogWhereInput {
+  not: AuditLogWhereInput
+  and: [AuditLogWhereInput!]
+  or: [AuditLogWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  action field predicates
+  """
+  action: AuditLogAction
+  actionNEQ: AuditLogAction
+  actionIn: [AuditLogAction!]
+  actionNotIn: [AuditLogAction!]
+  """
+  outcome field predicates
+  """
+  outcome: AuditLogOutcome
+  outcomeNEQ: AuditLogOutcome
+  outcomeIn: [AuditLogOutcome!]
+  outcomeNotIn: [AuditLogOutcome!]
+  """
+  actor_name field predicates
+  """
+  actorName: String
+  actorNameNEQ: String
+  actorNameIn: [String!]
+  actorNameNotIn: [String!]
+  actorNameGT: String
+  actorNameGTE: String
+  actorNameLT: String
+  actorNameLTE: String
+  actorNameContains: String
+  actorNameHasPrefix: String
+  actorNameHasSuffix: String
+  actorNameIsNil: Boolean
+  actorNameNotNil: Boolean
+  actorNameEqualFold: String
+  actorNameContainsFold: String
+  """
+  target_type field predicates
+  """
+  targetType: String
+  targetTypeNEQ: String
+  targetTypeIn: [String!]
+  targetTypeNotIn: [String!]
+  targetTypeGT: String
+  targetTypeGTE: String
+  targetTypeLT: String
+  targetTypeLTE: String
+  targetTypeContains: String
+  targetTypeHasPrefix: String
+  targetTypeHasSuffix: String
+  targetTypeIsNil: Boolean
+  targetTypeNotNil: Boolean
+  targetTypeEqualFold: String
+  targetTypeContainsFold: String
+  """
+  sensitive_field field predicates
+  """
+  sensitiveField: String
+  sensitiveFieldNEQ: String
+  sensitiveFieldIn: [String!]
+  sensitiveFieldNotIn: [String!]
+  sensitiveFieldGT: String
+  sensitiveFieldGTE: String
+  sensitiveFieldLT: String
+  sensitiveFieldLTE: String
+  sensitiveFieldContains: String
+  sensitiveFieldHasPrefix: String
+  sensitiveFieldHasSuffix: String
+  sensitiveFieldIsNil: Boolean
+  sensitiveFieldNotNil: Boolean
+  sensitiveFieldEqualFold: String
+  sensitiveFieldContainsFold: String
+  """
+  reason field predicates
+  """
+  reason: String
+  reasonNEQ: String
+  reasonIn: [String!]
+  reasonNotIn: [String!]
+  reasonGT: String
+  reasonGTE: String
+  reasonLT: String
+  reasonLTE: String
+  reasonContains: String
+  reasonHasPrefix: String
+  reasonHasSuffix: String
+  reasonIsNil: Boolean
+  reasonNotNil: Boolean
+  reasonEqualFold: String
+  reasonContainsFold: String
+  """
+  detail field predicates
+  """
+  detail: String
+  detailNEQ: String
+  detailIn: [String!]
+  detailNotIn: [String!]
+  detailGT: String
+  detailGTE: String
+  detailLT: String
+  detailLTE: String
+  detailContains: String
+  detailHasPrefix: String
+  detailHasSuffix: String
+  detailIsNil: Boolean
+  detailNotNil: Boolean
+  detailEqualFold: String
+  detailContainsFold: String
+}
 """
 Define a Relay Cursor type:
 https://relay.dev/graphql/connections.htm#sec-Cursor
@@ -1150,16 +2047,16 @@ type Customer implements Node {
   """
   账号名
   """
-  accountName: String!
+  accountName: String! @sensitive(kind: ACCOUNT_NAME)
   """
   客户名称
   """
-  name: String!
+  name: String! @sensitive(kind: NAME)
   """
   country code-number, e.g. 0086-13912345678
   """
-  mobile: String!
-  email: String!
+  mobile: String! @sensitive(kind: MOBILE)
+  email: String! @sensitive(kind: EMAIL)
   provinceCode: String
   cityCode: String
   label: String
@@ -1477,6 +2374,10 @@ type Partner implements Node {
   """
   businessVerified: Boolean!
   """
+  money, coupon and reveal operations need a fresh authenticator code (验证码验证)
+  """
+  requireStepUp: Boolean!
+  """
   credit granted by the platform (授信额度)
   """
   creditLimit: Decimal!
@@ -1748,6 +2649,11 @@ input PartnerWhereInput {
   businessVerified: Boolean
   businessVerifiedNEQ: Boolean
   """
+  require_step_up field predicates
+  """
+  requireStepUp: Boolean
+  requireStepUpNEQ: Boolean
+  """
   distributor edge predicates
   """
   hasDistributor: Boolean
@@ -1787,6 +2693,37 @@ type Query {
     """
     ids: [ID!]!
   ): [Node]!
+  apiKeys(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for APIKeys returned from the connection.
+    """
+    orderBy: APIKeyOrder
+
+    """
+    Filtering options for APIKeys returned from the connection.
+    """
+    where: APIKeyWhereInput
+  ): APIKeyConnection!
   associations(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -1818,6 +2755,37 @@ type Query {
     """
     where: AssociationWhereInput
   ): AssociationConnection!
+  auditLogs(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for AuditLogs returned from the connection.
+    """
+    orderBy: AuditLogOrder
+
+    """
+    Filtering options for AuditLogs returned from the connection.
+    """
+    where: AuditLogWhereInput
+  ): AuditLogConnection!
   customers(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -1916,7 +2884,7 @@ type User implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
-  email: String!
+  email: String! @sensitive(kind: EMAIL)
   displayName: String!
   role: UserRole!
   partnerID: ID
@@ -2183,12 +3151,154 @@ scalar Decimal
 "A point in time, RFC 3339."
 scalar Time
 `, BuiltIn: false},
+	{Name: "../schema/security.graphqls", Input: `"What kind of personal data a field holds; it decides how the server masks it."
+enum SensitiveKind {
+  NAME
+  ACCOUNT_NAME
+  MOBILE
+  EMAIL
+  BANK_ACCOUNT
+}
+
+"""
+Personal data (DOMAIN.md §8). The server answers it masked (0086-139****5678, z***@example.com,
+张*, ab***yz, **** 1234) unless it is the viewer's own; revealSensitive returns one plain value.
+"""
+directive @sensitive(kind: SensitiveKind!) on FIELD_DEFINITION
+
+"A customer field that revealSensitive can return in plain text."
+enum SensitiveField {
+  NAME
+  ACCOUNT_NAME
+  MOBILE
+  EMAIL
+}
+
+input RevealSensitiveInput {
+  "The customer."
+  id: ID!
+  field: SensitiveField!
+  "Why you need it; kept in the audit log."
+  reason: String
+  "A fresh authenticator code, when your partner requires step-up verification."
+  verificationCode: String
+}
+
+type RevealSensitivePayload {
+  "The plain value."
+  value: String!
+  field: SensitiveField!
+  id: ID!
+}
+
+input CreateApiKeyInput {
+  name: String!
+  scope: APIKeyScope!
+}
+
+type CreateApiKeyPayload {
+  "The whole key, shown this once: send it as Authorization: Bearer <key>."
+  key: String!
+  apiKey: APIKey!
+}
+
+type TotpEnrollment {
+  "The secret to type into an authenticator app."
+  secret: String!
+  "otpauth:// URI for a QR code."
+  uri: String!
+}
+
+input ChangePasswordInput {
+  currentPassword: String!
+  newPassword: String!
+}
+
+extend type User {
+  "Whether the user has enrolled an authenticator app."
+  totpEnabled: Boolean!
+}
+
+extend input CustomerWhereInput {
+  "Exact match on the full mobile (0086-13912345678); personal data cannot be searched by part."
+  mobile: String
+  "Exact match on the full email."
+  email: String
+}
+
+extend type Mutation {
+  "Return one plain personal value of a customer, leaving an audit record. Allowed to the platform, the customer's partner admin and its assigned manager; at most 30 a minute."
+  revealSensitive(input: RevealSensitiveInput!): RevealSensitivePayload!
+  "Create an API key for your partner's own systems (partner admin)."
+  createApiKey(input: CreateApiKeyInput!): CreateApiKeyPayload!
+  "Revoke an API key; it is refused from the next request on."
+  revokeApiKey(id: ID!): APIKey!
+  "Start enrolling an authenticator app: returns a secret and an otpauth URI for a QR code."
+  beginTotpEnrollment: TotpEnrollment!
+  "Finish enrolling with a first code from the app."
+  confirmTotpEnrollment(code: String!): User!
+  "Remove your authenticator (needs a current code)."
+  disableTotp(code: String!): User!
+  "Require (or stop requiring) a fresh authenticator code for sensitive operations (partner admin; needs your own authenticator enrolled and a current code)."
+  setStepUpRequired(required: Boolean!, verificationCode: String): Partner!
+  "Change your password; every session of yours ends, this one included."
+  changePassword(input: ChangePasswordInput!): Boolean!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_APIKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_APIKey_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_APIKey_createdAt(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_APIKey_partnerID(ctx, field)
+	case "createdByID":
+		return ec.fieldContext_APIKey_createdByID(ctx, field)
+	case "name":
+		return ec.fieldContext_APIKey_name(ctx, field)
+	case "prefix":
+		return ec.fieldContext_APIKey_prefix(ctx, field)
+	case "scope":
+		return ec.fieldContext_APIKey_scope(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_APIKey_lastUsedAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_APIKey_revokedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_APIKey_createdBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type APIKey", field.Name)
+}
+
+func (ec *executionContext) childFields_APIKeyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_APIKeyConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_APIKeyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_APIKeyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type APIKeyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_APIKeyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_APIKeyEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_APIKeyEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type APIKeyEdge", field.Name)
+}
 
 func (ec *executionContext) childFields_Association(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -2238,6 +3348,76 @@ func (ec *executionContext) childFields_AssociationEdge(ctx context.Context, fie
 		return ec.fieldContext_AssociationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssociationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditLog(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditLog_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AuditLog_createdAt(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditLog_action(ctx, field)
+	case "outcome":
+		return ec.fieldContext_AuditLog_outcome(ctx, field)
+	case "actorID":
+		return ec.fieldContext_AuditLog_actorID(ctx, field)
+	case "actorName":
+		return ec.fieldContext_AuditLog_actorName(ctx, field)
+	case "apiKeyID":
+		return ec.fieldContext_AuditLog_apiKeyID(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_AuditLog_partnerID(ctx, field)
+	case "actingForID":
+		return ec.fieldContext_AuditLog_actingForID(ctx, field)
+	case "targetType":
+		return ec.fieldContext_AuditLog_targetType(ctx, field)
+	case "targetID":
+		return ec.fieldContext_AuditLog_targetID(ctx, field)
+	case "sensitiveField":
+		return ec.fieldContext_AuditLog_sensitiveField(ctx, field)
+	case "reason":
+		return ec.fieldContext_AuditLog_reason(ctx, field)
+	case "detail":
+		return ec.fieldContext_AuditLog_detail(ctx, field)
+	case "remoteAddr":
+		return ec.fieldContext_AuditLog_remoteAddr(ctx, field)
+	case "requestID":
+		return ec.fieldContext_AuditLog_requestID(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditLog", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditLogConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditLogConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditLogConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditLogConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditLogConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditLogEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AuditLogEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AuditLogEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditLogEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_CreateApiKeyPayload_key(ctx, field)
+	case "apiKey":
+		return ec.fieldContext_CreateApiKeyPayload_apiKey(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateApiKeyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2354,6 +3534,8 @@ func (ec *executionContext) childFields_Partner(ctx context.Context, field graph
 		return ec.fieldContext_Partner_programLevel(ctx, field)
 	case "businessVerified":
 		return ec.fieldContext_Partner_businessVerified(ctx, field)
+	case "requireStepUp":
+		return ec.fieldContext_Partner_requireStepUp(ctx, field)
 	case "creditLimit":
 		return ec.fieldContext_Partner_creditLimit(ctx, field)
 	case "distributor":
@@ -2390,6 +3572,28 @@ func (ec *executionContext) childFields_PartnerEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type PartnerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RevealSensitivePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_RevealSensitivePayload_value(ctx, field)
+	case "field":
+		return ec.fieldContext_RevealSensitivePayload_field(ctx, field)
+	case "id":
+		return ec.fieldContext_RevealSensitivePayload_id(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevealSensitivePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_TotpEnrollment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "secret":
+		return ec.fieldContext_TotpEnrollment_secret(ctx, field)
+	case "uri":
+		return ec.fieldContext_TotpEnrollment_uri(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TotpEnrollment", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2418,6 +3622,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_managed(ctx, field)
 	case "assignedCustomers":
 		return ec.fieldContext_User_assignedCustomers(ctx, field)
+	case "totpEnabled":
+		return ec.fieldContext_User_totpEnabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }

@@ -6,14 +6,57 @@ import (
 	"time"
 
 	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/mask"
 )
+
+type ChangePasswordInput struct {
+	CurrentPassword string `json:"currentPassword"`
+	NewPassword     string `json:"newPassword"`
+}
+
+type CreateAPIKeyInput struct {
+	Name  string       `json:"name"`
+	Scope apikey.Scope `json:"scope"`
+}
+
+type CreateAPIKeyPayload struct {
+	// The whole key, shown this once: send it as Authorization: Bearer <key>.
+	Key    string      `json:"key"`
+	APIKey *ent.APIKey `json:"apiKey"`
+}
 
 type LoginPayload struct {
 	// A bearer token for scripts (Authorization: Bearer <token>); browsers use the HttpOnly cookie set with it.
 	Token     string    `json:"token"`
 	ExpiresAt time.Time `json:"expiresAt"`
 	Viewer    *Viewer   `json:"viewer"`
+}
+
+type RevealSensitiveInput struct {
+	// The customer.
+	ID    gid.ID    `json:"id"`
+	Field mask.Kind `json:"field"`
+	// Why you need it; kept in the audit log.
+	Reason *string `json:"reason,omitempty"`
+	// A fresh authenticator code, when your partner requires step-up verification.
+	VerificationCode *string `json:"verificationCode,omitempty"`
+}
+
+type RevealSensitivePayload struct {
+	// The plain value.
+	Value string    `json:"value"`
+	Field mask.Kind `json:"field"`
+	ID    gid.ID    `json:"id"`
+}
+
+type TotpEnrollment struct {
+	// The secret to type into an authenticator app.
+	Secret string `json:"secret"`
+	// otpauth:// URI for a QR code.
+	URI string `json:"uri"`
 }
 
 // Who is asking: the logged-in user, its role, and the partner or customer it belongs to.

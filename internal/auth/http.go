@@ -43,14 +43,6 @@ func ClearSessionCookie(ctx context.Context) {
 	}
 }
 
-// RemoteAddr is the client address of the current request, for session records.
-func RemoteAddr(ctx context.Context) string {
-	if h, ok := ctx.Value(httpKey{}).(*httpInfo); ok {
-		return h.r.RemoteAddr
-	}
-	return ""
-}
-
 // TokenFromRequest takes the bearer token, else the session cookie.
 func TokenFromRequest(r *http.Request) string {
 	if h := r.Header.Get("Authorization"); h != "" {

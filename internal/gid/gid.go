@@ -81,3 +81,9 @@ const (
 	PrefixAssociation = "asc"
 	PrefixSession     = "ses"
 )
+
+// Prefixes of the privacy and security entities.
+const (
+	PrefixAuditLog = "aud"
+	PrefixAPIKey   = "key"
+)

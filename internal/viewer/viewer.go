@@ -22,14 +22,52 @@ const (
 	RoleCustomer        Role = "CUSTOMER"
 )
 
-// Viewer is the authenticated user of a request.
+// Viewer is the authenticated user of a request, with the scope the privacy rules need, loaded
+// once when the credential is verified.
 type Viewer struct {
-	UserID     gid.ID
-	Role       Role
-	PartnerID  gid.ID // set for partner staff
-	CustomerID gid.ID // set for a customer's user
-	SessionID  gid.ID // the session the request came with, if any
+	UserID      gid.ID
+	DisplayName string
+	Role        Role
+	PartnerID   gid.ID // set for partner staff
+	PartnerKind string // the kind of PartnerID (partner.Kind values)
+	CustomerID  gid.ID // set for a customer's user
+	SessionID   gid.ID // the session the request came with, if any
+
+	// ResellerIDs are a distributor's cloud resellers, whose customers it may see and act on.
+	ResellerIDs []gid.ID
+	// DistributorID is a cloud reseller's distributor.
+	DistributorID gid.ID
+	// ManagerIDs are, for a supervisor, the customer managers under them (and the supervisor).
+	ManagerIDs []gid.ID
+
+	// APIKeyID is set when the request came with an API key instead of a login.
+	APIKeyID gid.ID
+	// ReadOnly refuses every mutation (an API key with the READ scope).
+	ReadOnly bool
 }
+
+// PartnerIDs are the partners whose objects the viewer's partner may see: its own and, for a
+// distributor, its resellers'.
+func (v *Viewer) PartnerIDs() []gid.ID {
+	if v == nil || v.PartnerID == "" {
+		return nil
+	}
+	return append([]gid.ID{v.PartnerID}, v.ResellerIDs...)
+}
+
+// MayActFor reports whether the viewer's partner may act on objects of partner p: its own, or a
+// distributor's reseller's (recorded as acting for the reseller).
+func (v *Viewer) MayActFor(p gid.ID) bool {
+	for _, id := range v.PartnerIDs() {
+		if id == p {
+			return true
+		}
+	}
+	return false
+}
+
+// IsPartnerAdmin reports a partner's admin (主账号).
+func (v *Viewer) IsPartnerAdmin() bool { return v.IsPartnerStaff() && v.Role == RolePartnerAdmin }
 
 // IsPlatform reports a platform operator.
 func (v *Viewer) IsPlatform() bool { return v != nil && v.Role == RolePlatform }

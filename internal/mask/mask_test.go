@@ -1,0 +1,52 @@
+package mask
+
+import "testing"
+
+func TestValue(t *testing.T) {
+	cases := []struct {
+		kind     Kind
+		in, want string
+	}{
+		{Mobile, "0086-13912345678", "0086-139****5678"},
+		{Mobile, "13912345678", "139****5678"},
+		{Mobile, "0086-12345", "0086-***45"},
+		{Email, "zhang@example.com", "z***@example.com"},
+		{Email, "no-at-sign", "no***gn"},
+		{Name, "张三", "张*"},
+		{Name, "李小明", "李**"},
+		{Name, "刘云数据服务有限公司", "刘****"},
+		{Name, "王", "*"},
+		{AccountName, "abcdxyz", "ab***yz"},
+		{AccountName, "abc", "a***"},
+		{BankAccount, "6222 0212 3456 1234", "**** 1234"},
+		{BankAccount, "12", "****"},
+		{Name, "", ""},
+	}
+	for _, c := range cases {
+		if got := Value(c.kind, c.in); got != c.want {
+			t.Errorf("Value(%s, %q) = %q, want %q", c.kind, c.in, got, c.want)
+		}
+	}
+}
+
+func TestScrub(t *testing.T) {
+	in := `pq: duplicate key value violates unique constraint "customers_mobile_key": Key (mobile)=(0086-13912345678) already exists; contact zhang.san@example.com or 13800001111`
+	got := Scrub(in)
+	for _, raw := range []string{"13912345678", "zhang.san@example.com", "13800001111"} {
+		if contains(got, raw) {
+			t.Fatalf("Scrub left %q in %q", raw, got)
+		}
+	}
+	if Scrub("ordinary text 42") != "ordinary text 42" {
+		t.Fatal("Scrub changed harmless text")
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
