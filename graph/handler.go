@@ -87,7 +87,7 @@ func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 		graphql.AddError(ctx, apperr.New(apperr.Unauthenticated, "log in first: call the login mutation or send Authorization: Bearer <token>"))
 		return graphql.Null
 	}
-	if v.ReadOnly && rf.Object == "Mutation" {
+	if oc := graphql.GetOperationContext(ctx); v.ReadOnly && oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
 		graphql.AddError(ctx, apperr.New(apperr.Forbidden, "this API key has the READ scope: it may not call mutations"))
 		return graphql.Null
 	}
@@ -120,7 +120,10 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if gerr.Extensions == nil {
 			gerr.Extensions = map[string]any{}
 		}
-		if _, ok := gerr.Extensions["code"]; ok && !isWrapped(err) {
+		if code, ok := gerr.Extensions["code"]; ok && !isWrapped(err) {
+			if code == string(apperr.NotFound) { // entgql's node errors echo the ID; say less
+				gerr.Message = "no object with this ID that you may see"
+			}
 			return gerr // parse and validation errors carry their own code
 		}
 		var denied bool

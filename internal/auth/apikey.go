@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"encoding/hex"
 	"strings"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
-// APIKeyPrefix starts every API key: pck_<8 visible characters>_<secret>.
+// APIKeyPrefix starts every API key: pck_<12 visible hex characters>_<secret>.
 const APIKeyPrefix = "pck_"
 
 // lastUsedEvery limits how often a key's last use is written.
@@ -45,7 +46,7 @@ func (s *Service) CreateAPIKey(ctx context.Context, name string, scope apikey.Sc
 	if _, err := rand.Read(sb); err != nil {
 		return nil, "", err
 	}
-	prefix := APIKeyPrefix + base64.RawURLEncoding.EncodeToString(pb)
+	prefix := APIKeyPrefix + hex.EncodeToString(pb) // no "_" in the visible part
 	full := prefix + "_" + base64.RawURLEncoding.EncodeToString(sb)
 	c := s.db(ctx)
 	k, err := c.APIKey.Create().SetPartnerID(v.PartnerID).SetCreatedByID(v.UserID).SetName(name).
