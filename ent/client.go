@@ -18,11 +18,15 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/ent/verificationcode"
 
 	stdsql "database/sql"
 )
@@ -36,16 +40,24 @@ type Client struct {
 	APIKey *APIKeyClient
 	// Association is the client for interacting with the Association builders.
 	Association *AssociationClient
+	// AssociationEvent is the client for interacting with the AssociationEvent builders.
+	AssociationEvent *AssociationEventClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// ManagerAssignment is the client for interacting with the ManagerAssignment builders.
+	ManagerAssignment *ManagerAssignmentClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
+	// ResellerApplication is the client for interacting with the ResellerApplication builders.
+	ResellerApplication *ResellerApplicationClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
+	// VerificationCode is the client for interacting with the VerificationCode builders.
+	VerificationCode *VerificationCodeClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -59,11 +71,15 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIKey = NewAPIKeyClient(c.config)
 	c.Association = NewAssociationClient(c.config)
+	c.AssociationEvent = NewAssociationEventClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
+	c.ManagerAssignment = NewManagerAssignmentClient(c.config)
 	c.Partner = NewPartnerClient(c.config)
+	c.ResellerApplication = NewResellerApplicationClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.User = NewUserClient(c.config)
+	c.VerificationCode = NewVerificationCodeClient(c.config)
 }
 
 type (
@@ -154,15 +170,19 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:         ctx,
-		config:      cfg,
-		APIKey:      NewAPIKeyClient(cfg),
-		Association: NewAssociationClient(cfg),
-		AuditLog:    NewAuditLogClient(cfg),
-		Customer:    NewCustomerClient(cfg),
-		Partner:     NewPartnerClient(cfg),
-		Session:     NewSessionClient(cfg),
-		User:        NewUserClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		APIKey:              NewAPIKeyClient(cfg),
+		Association:         NewAssociationClient(cfg),
+		AssociationEvent:    NewAssociationEventClient(cfg),
+		AuditLog:            NewAuditLogClient(cfg),
+		Customer:            NewCustomerClient(cfg),
+		ManagerAssignment:   NewManagerAssignmentClient(cfg),
+		Partner:             NewPartnerClient(cfg),
+		ResellerApplication: NewResellerApplicationClient(cfg),
+		Session:             NewSessionClient(cfg),
+		User:                NewUserClient(cfg),
+		VerificationCode:    NewVerificationCodeClient(cfg),
 	}, nil
 }
 
@@ -180,15 +200,19 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:         ctx,
-		config:      cfg,
-		APIKey:      NewAPIKeyClient(cfg),
-		Association: NewAssociationClient(cfg),
-		AuditLog:    NewAuditLogClient(cfg),
-		Customer:    NewCustomerClient(cfg),
-		Partner:     NewPartnerClient(cfg),
-		Session:     NewSessionClient(cfg),
-		User:        NewUserClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		APIKey:              NewAPIKeyClient(cfg),
+		Association:         NewAssociationClient(cfg),
+		AssociationEvent:    NewAssociationEventClient(cfg),
+		AuditLog:            NewAuditLogClient(cfg),
+		Customer:            NewCustomerClient(cfg),
+		ManagerAssignment:   NewManagerAssignmentClient(cfg),
+		Partner:             NewPartnerClient(cfg),
+		ResellerApplication: NewResellerApplicationClient(cfg),
+		Session:             NewSessionClient(cfg),
+		User:                NewUserClient(cfg),
+		VerificationCode:    NewVerificationCodeClient(cfg),
 	}, nil
 }
 
@@ -218,7 +242,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIKey, c.Association, c.AuditLog, c.Customer, c.Partner, c.Session, c.User,
+		c.APIKey, c.Association, c.AssociationEvent, c.AuditLog, c.Customer,
+		c.ManagerAssignment, c.Partner, c.ResellerApplication, c.Session, c.User,
+		c.VerificationCode,
 	} {
 		n.Use(hooks...)
 	}
@@ -228,7 +254,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIKey, c.Association, c.AuditLog, c.Customer, c.Partner, c.Session, c.User,
+		c.APIKey, c.Association, c.AssociationEvent, c.AuditLog, c.Customer,
+		c.ManagerAssignment, c.Partner, c.ResellerApplication, c.Session, c.User,
+		c.VerificationCode,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -241,16 +269,24 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.APIKey.mutate(ctx, m)
 	case *AssociationMutation:
 		return c.Association.mutate(ctx, m)
+	case *AssociationEventMutation:
+		return c.AssociationEvent.mutate(ctx, m)
 	case *AuditLogMutation:
 		return c.AuditLog.mutate(ctx, m)
 	case *CustomerMutation:
 		return c.Customer.mutate(ctx, m)
+	case *ManagerAssignmentMutation:
+		return c.ManagerAssignment.mutate(ctx, m)
 	case *PartnerMutation:
 		return c.Partner.mutate(ctx, m)
+	case *ResellerApplicationMutation:
+		return c.ResellerApplication.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *UserMutation:
 		return c.User.mutate(ctx, m)
+	case *VerificationCodeMutation:
+		return c.VerificationCode.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -572,6 +608,172 @@ func (c *AssociationClient) mutate(ctx context.Context, m *AssociationMutation) 
 	}
 }
 
+// AssociationEventClient is a client for the AssociationEvent schema.
+type AssociationEventClient struct {
+	config
+}
+
+// NewAssociationEventClient returns a client for the AssociationEvent from the given config.
+func NewAssociationEventClient(c config) *AssociationEventClient {
+	return &AssociationEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `associationevent.Hooks(f(g(h())))`.
+func (c *AssociationEventClient) Use(hooks ...Hook) {
+	c.hooks.AssociationEvent = append(c.hooks.AssociationEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `associationevent.Intercept(f(g(h())))`.
+func (c *AssociationEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AssociationEvent = append(c.inters.AssociationEvent, interceptors...)
+}
+
+// Create returns a builder for creating a AssociationEvent entity.
+func (c *AssociationEventClient) Create() *AssociationEventCreate {
+	mutation := newAssociationEventMutation(c.config, OpCreate)
+	return &AssociationEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AssociationEvent entities.
+func (c *AssociationEventClient) CreateBulk(builders ...*AssociationEventCreate) *AssociationEventCreateBulk {
+	return &AssociationEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AssociationEventClient) MapCreateBulk(slice any, setFunc func(*AssociationEventCreate, int)) *AssociationEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AssociationEventCreateBulk{err: fmt.Errorf("calling to AssociationEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AssociationEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AssociationEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AssociationEvent.
+func (c *AssociationEventClient) Update() *AssociationEventUpdate {
+	mutation := newAssociationEventMutation(c.config, OpUpdate)
+	return &AssociationEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AssociationEventClient) UpdateOne(_m *AssociationEvent) *AssociationEventUpdateOne {
+	mutation := newAssociationEventMutation(c.config, OpUpdateOne, withAssociationEvent(_m))
+	return &AssociationEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AssociationEventClient) UpdateOneID(id gid.ID) *AssociationEventUpdateOne {
+	mutation := newAssociationEventMutation(c.config, OpUpdateOne, withAssociationEventID(id))
+	return &AssociationEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AssociationEvent.
+func (c *AssociationEventClient) Delete() *AssociationEventDelete {
+	mutation := newAssociationEventMutation(c.config, OpDelete)
+	return &AssociationEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AssociationEventClient) DeleteOne(_m *AssociationEvent) *AssociationEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AssociationEventClient) DeleteOneID(id gid.ID) *AssociationEventDeleteOne {
+	builder := c.Delete().Where(associationevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AssociationEventDeleteOne{builder}
+}
+
+// Query returns a query builder for AssociationEvent.
+func (c *AssociationEventClient) Query() *AssociationEventQuery {
+	return &AssociationEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAssociationEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AssociationEvent entity by its id.
+func (c *AssociationEventClient) Get(ctx context.Context, id gid.ID) (*AssociationEvent, error) {
+	return c.Query().Where(associationevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AssociationEventClient) GetX(ctx context.Context, id gid.ID) *AssociationEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a AssociationEvent.
+func (c *AssociationEventClient) QueryCustomer(_m *AssociationEvent) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(associationevent.Table, associationevent.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, associationevent.CustomerTable, associationevent.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPartner queries the partner edge of a AssociationEvent.
+func (c *AssociationEventClient) QueryPartner(_m *AssociationEvent) *PartnerQuery {
+	query := (&PartnerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(associationevent.Table, associationevent.FieldID, id),
+			sqlgraph.To(partner.Table, partner.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, associationevent.PartnerTable, associationevent.PartnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AssociationEventClient) Hooks() []Hook {
+	hooks := c.hooks.AssociationEvent
+	return append(hooks[:len(hooks):len(hooks)], associationevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AssociationEventClient) Interceptors() []Interceptor {
+	return c.inters.AssociationEvent
+}
+
+func (c *AssociationEventClient) mutate(ctx context.Context, m *AssociationEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AssociationEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AssociationEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AssociationEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AssociationEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AssociationEvent mutation op: %q", m.Op())
+	}
+}
+
 // AuditLogClient is a client for the AuditLog schema.
 type AuditLogClient struct {
 	config
@@ -878,6 +1080,38 @@ func (c *CustomerClient) QueryUsers(_m *Customer) *UserQuery {
 	return query
 }
 
+// QueryAssociationEvents queries the association_events edge of a Customer.
+func (c *CustomerClient) QueryAssociationEvents(_m *Customer) *AssociationEventQuery {
+	query := (&AssociationEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(associationevent.Table, associationevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.AssociationEventsTable, customer.AssociationEventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryManagerAssignments queries the manager_assignments edge of a Customer.
+func (c *CustomerClient) QueryManagerAssignments(_m *Customer) *ManagerAssignmentQuery {
+	query := (&ManagerAssignmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(managerassignment.Table, managerassignment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ManagerAssignmentsTable, customer.ManagerAssignmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CustomerClient) Hooks() []Hook {
 	hooks := c.hooks.Customer
@@ -901,6 +1135,172 @@ func (c *CustomerClient) mutate(ctx context.Context, m *CustomerMutation) (Value
 		return (&CustomerDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Customer mutation op: %q", m.Op())
+	}
+}
+
+// ManagerAssignmentClient is a client for the ManagerAssignment schema.
+type ManagerAssignmentClient struct {
+	config
+}
+
+// NewManagerAssignmentClient returns a client for the ManagerAssignment from the given config.
+func NewManagerAssignmentClient(c config) *ManagerAssignmentClient {
+	return &ManagerAssignmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `managerassignment.Hooks(f(g(h())))`.
+func (c *ManagerAssignmentClient) Use(hooks ...Hook) {
+	c.hooks.ManagerAssignment = append(c.hooks.ManagerAssignment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `managerassignment.Intercept(f(g(h())))`.
+func (c *ManagerAssignmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ManagerAssignment = append(c.inters.ManagerAssignment, interceptors...)
+}
+
+// Create returns a builder for creating a ManagerAssignment entity.
+func (c *ManagerAssignmentClient) Create() *ManagerAssignmentCreate {
+	mutation := newManagerAssignmentMutation(c.config, OpCreate)
+	return &ManagerAssignmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ManagerAssignment entities.
+func (c *ManagerAssignmentClient) CreateBulk(builders ...*ManagerAssignmentCreate) *ManagerAssignmentCreateBulk {
+	return &ManagerAssignmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ManagerAssignmentClient) MapCreateBulk(slice any, setFunc func(*ManagerAssignmentCreate, int)) *ManagerAssignmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ManagerAssignmentCreateBulk{err: fmt.Errorf("calling to ManagerAssignmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ManagerAssignmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ManagerAssignmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ManagerAssignment.
+func (c *ManagerAssignmentClient) Update() *ManagerAssignmentUpdate {
+	mutation := newManagerAssignmentMutation(c.config, OpUpdate)
+	return &ManagerAssignmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ManagerAssignmentClient) UpdateOne(_m *ManagerAssignment) *ManagerAssignmentUpdateOne {
+	mutation := newManagerAssignmentMutation(c.config, OpUpdateOne, withManagerAssignment(_m))
+	return &ManagerAssignmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ManagerAssignmentClient) UpdateOneID(id gid.ID) *ManagerAssignmentUpdateOne {
+	mutation := newManagerAssignmentMutation(c.config, OpUpdateOne, withManagerAssignmentID(id))
+	return &ManagerAssignmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ManagerAssignment.
+func (c *ManagerAssignmentClient) Delete() *ManagerAssignmentDelete {
+	mutation := newManagerAssignmentMutation(c.config, OpDelete)
+	return &ManagerAssignmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ManagerAssignmentClient) DeleteOne(_m *ManagerAssignment) *ManagerAssignmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ManagerAssignmentClient) DeleteOneID(id gid.ID) *ManagerAssignmentDeleteOne {
+	builder := c.Delete().Where(managerassignment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ManagerAssignmentDeleteOne{builder}
+}
+
+// Query returns a query builder for ManagerAssignment.
+func (c *ManagerAssignmentClient) Query() *ManagerAssignmentQuery {
+	return &ManagerAssignmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeManagerAssignment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ManagerAssignment entity by its id.
+func (c *ManagerAssignmentClient) Get(ctx context.Context, id gid.ID) (*ManagerAssignment, error) {
+	return c.Query().Where(managerassignment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ManagerAssignmentClient) GetX(ctx context.Context, id gid.ID) *ManagerAssignment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a ManagerAssignment.
+func (c *ManagerAssignmentClient) QueryCustomer(_m *ManagerAssignment) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(managerassignment.Table, managerassignment.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, managerassignment.CustomerTable, managerassignment.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryManager queries the manager edge of a ManagerAssignment.
+func (c *ManagerAssignmentClient) QueryManager(_m *ManagerAssignment) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(managerassignment.Table, managerassignment.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, managerassignment.ManagerTable, managerassignment.ManagerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ManagerAssignmentClient) Hooks() []Hook {
+	hooks := c.hooks.ManagerAssignment
+	return append(hooks[:len(hooks):len(hooks)], managerassignment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ManagerAssignmentClient) Interceptors() []Interceptor {
+	return c.inters.ManagerAssignment
+}
+
+func (c *ManagerAssignmentClient) mutate(ctx context.Context, m *ManagerAssignmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ManagerAssignmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ManagerAssignmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ManagerAssignmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ManagerAssignmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ManagerAssignment mutation op: %q", m.Op())
 	}
 }
 
@@ -1092,6 +1492,54 @@ func (c *PartnerClient) QueryAssociations(_m *Partner) *AssociationQuery {
 	return query
 }
 
+// QueryAssociationEvents queries the association_events edge of a Partner.
+func (c *PartnerClient) QueryAssociationEvents(_m *Partner) *AssociationEventQuery {
+	query := (&AssociationEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(partner.Table, partner.FieldID, id),
+			sqlgraph.To(associationevent.Table, associationevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, partner.AssociationEventsTable, partner.AssociationEventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryApplicationsSent queries the applications_sent edge of a Partner.
+func (c *PartnerClient) QueryApplicationsSent(_m *Partner) *ResellerApplicationQuery {
+	query := (&ResellerApplicationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(partner.Table, partner.FieldID, id),
+			sqlgraph.To(resellerapplication.Table, resellerapplication.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, partner.ApplicationsSentTable, partner.ApplicationsSentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryApplicationsReceived queries the applications_received edge of a Partner.
+func (c *PartnerClient) QueryApplicationsReceived(_m *Partner) *ResellerApplicationQuery {
+	query := (&ResellerApplicationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(partner.Table, partner.FieldID, id),
+			sqlgraph.To(resellerapplication.Table, resellerapplication.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, partner.ApplicationsReceivedTable, partner.ApplicationsReceivedColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *PartnerClient) Hooks() []Hook {
 	hooks := c.hooks.Partner
@@ -1115,6 +1563,172 @@ func (c *PartnerClient) mutate(ctx context.Context, m *PartnerMutation) (Value, 
 		return (&PartnerDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Partner mutation op: %q", m.Op())
+	}
+}
+
+// ResellerApplicationClient is a client for the ResellerApplication schema.
+type ResellerApplicationClient struct {
+	config
+}
+
+// NewResellerApplicationClient returns a client for the ResellerApplication from the given config.
+func NewResellerApplicationClient(c config) *ResellerApplicationClient {
+	return &ResellerApplicationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `resellerapplication.Hooks(f(g(h())))`.
+func (c *ResellerApplicationClient) Use(hooks ...Hook) {
+	c.hooks.ResellerApplication = append(c.hooks.ResellerApplication, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `resellerapplication.Intercept(f(g(h())))`.
+func (c *ResellerApplicationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ResellerApplication = append(c.inters.ResellerApplication, interceptors...)
+}
+
+// Create returns a builder for creating a ResellerApplication entity.
+func (c *ResellerApplicationClient) Create() *ResellerApplicationCreate {
+	mutation := newResellerApplicationMutation(c.config, OpCreate)
+	return &ResellerApplicationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ResellerApplication entities.
+func (c *ResellerApplicationClient) CreateBulk(builders ...*ResellerApplicationCreate) *ResellerApplicationCreateBulk {
+	return &ResellerApplicationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ResellerApplicationClient) MapCreateBulk(slice any, setFunc func(*ResellerApplicationCreate, int)) *ResellerApplicationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ResellerApplicationCreateBulk{err: fmt.Errorf("calling to ResellerApplicationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ResellerApplicationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ResellerApplicationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ResellerApplication.
+func (c *ResellerApplicationClient) Update() *ResellerApplicationUpdate {
+	mutation := newResellerApplicationMutation(c.config, OpUpdate)
+	return &ResellerApplicationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ResellerApplicationClient) UpdateOne(_m *ResellerApplication) *ResellerApplicationUpdateOne {
+	mutation := newResellerApplicationMutation(c.config, OpUpdateOne, withResellerApplication(_m))
+	return &ResellerApplicationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ResellerApplicationClient) UpdateOneID(id gid.ID) *ResellerApplicationUpdateOne {
+	mutation := newResellerApplicationMutation(c.config, OpUpdateOne, withResellerApplicationID(id))
+	return &ResellerApplicationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ResellerApplication.
+func (c *ResellerApplicationClient) Delete() *ResellerApplicationDelete {
+	mutation := newResellerApplicationMutation(c.config, OpDelete)
+	return &ResellerApplicationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ResellerApplicationClient) DeleteOne(_m *ResellerApplication) *ResellerApplicationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ResellerApplicationClient) DeleteOneID(id gid.ID) *ResellerApplicationDeleteOne {
+	builder := c.Delete().Where(resellerapplication.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ResellerApplicationDeleteOne{builder}
+}
+
+// Query returns a query builder for ResellerApplication.
+func (c *ResellerApplicationClient) Query() *ResellerApplicationQuery {
+	return &ResellerApplicationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeResellerApplication},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ResellerApplication entity by its id.
+func (c *ResellerApplicationClient) Get(ctx context.Context, id gid.ID) (*ResellerApplication, error) {
+	return c.Query().Where(resellerapplication.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ResellerApplicationClient) GetX(ctx context.Context, id gid.ID) *ResellerApplication {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryReseller queries the reseller edge of a ResellerApplication.
+func (c *ResellerApplicationClient) QueryReseller(_m *ResellerApplication) *PartnerQuery {
+	query := (&PartnerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(resellerapplication.Table, resellerapplication.FieldID, id),
+			sqlgraph.To(partner.Table, partner.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, resellerapplication.ResellerTable, resellerapplication.ResellerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDistributor queries the distributor edge of a ResellerApplication.
+func (c *ResellerApplicationClient) QueryDistributor(_m *ResellerApplication) *PartnerQuery {
+	query := (&PartnerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(resellerapplication.Table, resellerapplication.FieldID, id),
+			sqlgraph.To(partner.Table, partner.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, resellerapplication.DistributorTable, resellerapplication.DistributorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ResellerApplicationClient) Hooks() []Hook {
+	hooks := c.hooks.ResellerApplication
+	return append(hooks[:len(hooks):len(hooks)], resellerapplication.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ResellerApplicationClient) Interceptors() []Interceptor {
+	return c.inters.ResellerApplication
+}
+
+func (c *ResellerApplicationClient) mutate(ctx context.Context, m *ResellerApplicationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ResellerApplicationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ResellerApplicationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ResellerApplicationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ResellerApplicationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ResellerApplication mutation op: %q", m.Op())
 	}
 }
 
@@ -1472,6 +2086,22 @@ func (c *UserClient) QuerySessions(_m *User) *SessionQuery {
 	return query
 }
 
+// QueryManagerAssignments queries the manager_assignments edge of a User.
+func (c *UserClient) QueryManagerAssignments(_m *User) *ManagerAssignmentQuery {
+	query := (&ManagerAssignmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(managerassignment.Table, managerassignment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.ManagerAssignmentsTable, user.ManagerAssignmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -1498,14 +2128,149 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 	}
 }
 
+// VerificationCodeClient is a client for the VerificationCode schema.
+type VerificationCodeClient struct {
+	config
+}
+
+// NewVerificationCodeClient returns a client for the VerificationCode from the given config.
+func NewVerificationCodeClient(c config) *VerificationCodeClient {
+	return &VerificationCodeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `verificationcode.Hooks(f(g(h())))`.
+func (c *VerificationCodeClient) Use(hooks ...Hook) {
+	c.hooks.VerificationCode = append(c.hooks.VerificationCode, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `verificationcode.Intercept(f(g(h())))`.
+func (c *VerificationCodeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.VerificationCode = append(c.inters.VerificationCode, interceptors...)
+}
+
+// Create returns a builder for creating a VerificationCode entity.
+func (c *VerificationCodeClient) Create() *VerificationCodeCreate {
+	mutation := newVerificationCodeMutation(c.config, OpCreate)
+	return &VerificationCodeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of VerificationCode entities.
+func (c *VerificationCodeClient) CreateBulk(builders ...*VerificationCodeCreate) *VerificationCodeCreateBulk {
+	return &VerificationCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *VerificationCodeClient) MapCreateBulk(slice any, setFunc func(*VerificationCodeCreate, int)) *VerificationCodeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &VerificationCodeCreateBulk{err: fmt.Errorf("calling to VerificationCodeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*VerificationCodeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &VerificationCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for VerificationCode.
+func (c *VerificationCodeClient) Update() *VerificationCodeUpdate {
+	mutation := newVerificationCodeMutation(c.config, OpUpdate)
+	return &VerificationCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *VerificationCodeClient) UpdateOne(_m *VerificationCode) *VerificationCodeUpdateOne {
+	mutation := newVerificationCodeMutation(c.config, OpUpdateOne, withVerificationCode(_m))
+	return &VerificationCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *VerificationCodeClient) UpdateOneID(id gid.ID) *VerificationCodeUpdateOne {
+	mutation := newVerificationCodeMutation(c.config, OpUpdateOne, withVerificationCodeID(id))
+	return &VerificationCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for VerificationCode.
+func (c *VerificationCodeClient) Delete() *VerificationCodeDelete {
+	mutation := newVerificationCodeMutation(c.config, OpDelete)
+	return &VerificationCodeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *VerificationCodeClient) DeleteOne(_m *VerificationCode) *VerificationCodeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *VerificationCodeClient) DeleteOneID(id gid.ID) *VerificationCodeDeleteOne {
+	builder := c.Delete().Where(verificationcode.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &VerificationCodeDeleteOne{builder}
+}
+
+// Query returns a query builder for VerificationCode.
+func (c *VerificationCodeClient) Query() *VerificationCodeQuery {
+	return &VerificationCodeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeVerificationCode},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a VerificationCode entity by its id.
+func (c *VerificationCodeClient) Get(ctx context.Context, id gid.ID) (*VerificationCode, error) {
+	return c.Query().Where(verificationcode.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *VerificationCodeClient) GetX(ctx context.Context, id gid.ID) *VerificationCode {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *VerificationCodeClient) Hooks() []Hook {
+	hooks := c.hooks.VerificationCode
+	return append(hooks[:len(hooks):len(hooks)], verificationcode.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *VerificationCodeClient) Interceptors() []Interceptor {
+	return c.inters.VerificationCode
+}
+
+func (c *VerificationCodeClient) mutate(ctx context.Context, m *VerificationCodeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&VerificationCodeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&VerificationCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&VerificationCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&VerificationCodeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown VerificationCode mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIKey, Association, AuditLog, Customer, Partner, Session, User []ent.Hook
+		APIKey, Association, AssociationEvent, AuditLog, Customer, ManagerAssignment,
+		Partner, ResellerApplication, Session, User, VerificationCode []ent.Hook
 	}
 	inters struct {
-		APIKey, Association, AuditLog, Customer, Partner, Session,
-		User []ent.Interceptor
+		APIKey, Association, AssociationEvent, AuditLog, Customer, ManagerAssignment,
+		Partner, ResellerApplication, Session, User, VerificationCode []ent.Interceptor
 	}
 )
 

@@ -13,6 +13,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // Customer is the model entity for the Customer schema.
@@ -52,6 +53,10 @@ type Customer struct {
 	GracePeriodDays int `json:"grace_period_days,omitempty"`
 	// 冻结
 	Frozen bool `json:"frozen,omitempty"`
+	// since when the current manager has the customer; the manager's figures count from it
+	ManagerAssignedAt *time.Time `json:"manager_assigned_at,omitempty"`
+	// what the customer recharged itself (not allocated by a partner); resale needs it empty
+	OwnBalance money.Money `json:"own_balance,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -68,14 +73,20 @@ type CustomerEdges struct {
 	Associations []*Association `json:"associations,omitempty"`
 	// Users holds the value of the users edge.
 	Users []*User `json:"users,omitempty"`
+	// AssociationEvents holds the value of the association_events edge.
+	AssociationEvents []*AssociationEvent `json:"association_events,omitempty"`
+	// ManagerAssignments holds the value of the manager_assignments edge.
+	ManagerAssignments []*ManagerAssignment `json:"manager_assignments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [5]map[string]int
 
-	namedAssociations map[string][]*Association
-	namedUsers        map[string][]*User
+	namedAssociations       map[string][]*Association
+	namedUsers              map[string][]*User
+	namedAssociationEvents  map[string][]*AssociationEvent
+	namedManagerAssignments map[string][]*ManagerAssignment
 }
 
 // PartnerOrErr returns the Partner value or an error if the edge
@@ -118,6 +129,24 @@ func (e CustomerEdges) UsersOrErr() ([]*User, error) {
 	return nil, &NotLoadedError{edge: "users"}
 }
 
+// AssociationEventsOrErr returns the AssociationEvents value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) AssociationEventsOrErr() ([]*AssociationEvent, error) {
+	if e.loadedTypes[4] {
+		return e.AssociationEvents, nil
+	}
+	return nil, &NotLoadedError{edge: "association_events"}
+}
+
+// ManagerAssignmentsOrErr returns the ManagerAssignments value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) ManagerAssignmentsOrErr() ([]*ManagerAssignment, error) {
+	if e.loadedTypes[5] {
+		return e.ManagerAssignments, nil
+	}
+	return nil, &NotLoadedError{edge: "manager_assignments"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Customer) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -127,13 +156,15 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case customer.FieldID:
 			values[i] = new(gid.ID)
+		case customer.FieldOwnBalance:
+			values[i] = new(money.Money)
 		case customer.FieldFrozen:
 			values[i] = new(sql.NullBool)
 		case customer.FieldGracePeriodDays:
 			values[i] = new(sql.NullInt64)
 		case customer.FieldAccountName, customer.FieldName, customer.FieldMobile, customer.FieldEmail, customer.FieldProvinceCode, customer.FieldCityCode, customer.FieldLabel, customer.FieldRemark, customer.FieldAssociationType:
 			values[i] = new(sql.NullString)
-		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAssociatedAt:
+		case customer.FieldCreatedAt, customer.FieldUpdatedAt, customer.FieldAssociatedAt, customer.FieldManagerAssignedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -260,6 +291,19 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Frozen = value.Bool
 			}
+		case customer.FieldManagerAssignedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field manager_assigned_at", values[i])
+			} else if value.Valid {
+				_m.ManagerAssignedAt = new(time.Time)
+				*_m.ManagerAssignedAt = value.Time
+			}
+		case customer.FieldOwnBalance:
+			if value, ok := values[i].(*money.Money); !ok {
+				return fmt.Errorf("unexpected type %T for field own_balance", values[i])
+			} else if value != nil {
+				_m.OwnBalance = *value
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -291,6 +335,16 @@ func (_m *Customer) QueryAssociations() *AssociationQuery {
 // QueryUsers queries the "users" edge of the Customer entity.
 func (_m *Customer) QueryUsers() *UserQuery {
 	return NewCustomerClient(_m.config).QueryUsers(_m)
+}
+
+// QueryAssociationEvents queries the "association_events" edge of the Customer entity.
+func (_m *Customer) QueryAssociationEvents() *AssociationEventQuery {
+	return NewCustomerClient(_m.config).QueryAssociationEvents(_m)
+}
+
+// QueryManagerAssignments queries the "manager_assignments" edge of the Customer entity.
+func (_m *Customer) QueryManagerAssignments() *ManagerAssignmentQuery {
+	return NewCustomerClient(_m.config).QueryManagerAssignments(_m)
 }
 
 // Update returns a builder for updating this Customer.
@@ -379,6 +433,14 @@ func (_m *Customer) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("frozen=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Frozen))
+	builder.WriteString(", ")
+	if v := _m.ManagerAssignedAt; v != nil {
+		builder.WriteString("manager_assigned_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("own_balance=")
+	builder.WriteString(fmt.Sprintf("%v", _m.OwnBalance))
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -428,6 +490,54 @@ func (_m *Customer) appendNamedUsers(name string, edges ...*User) {
 		_m.Edges.namedUsers[name] = []*User{}
 	} else {
 		_m.Edges.namedUsers[name] = append(_m.Edges.namedUsers[name], edges...)
+	}
+}
+
+// NamedAssociationEvents returns the AssociationEvents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedAssociationEvents(name string) ([]*AssociationEvent, error) {
+	if _m.Edges.namedAssociationEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssociationEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedAssociationEvents(name string, edges ...*AssociationEvent) {
+	if _m.Edges.namedAssociationEvents == nil {
+		_m.Edges.namedAssociationEvents = make(map[string][]*AssociationEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssociationEvents[name] = []*AssociationEvent{}
+	} else {
+		_m.Edges.namedAssociationEvents[name] = append(_m.Edges.namedAssociationEvents[name], edges...)
+	}
+}
+
+// NamedManagerAssignments returns the ManagerAssignments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedManagerAssignments(name string) ([]*ManagerAssignment, error) {
+	if _m.Edges.namedManagerAssignments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedManagerAssignments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedManagerAssignments(name string, edges ...*ManagerAssignment) {
+	if _m.Edges.namedManagerAssignments == nil {
+		_m.Edges.namedManagerAssignments = make(map[string][]*ManagerAssignment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedManagerAssignments[name] = []*ManagerAssignment{}
+	} else {
+		_m.Edges.namedManagerAssignments[name] = append(_m.Edges.namedManagerAssignments[name], edges...)
 	}
 }
 

@@ -11,10 +11,13 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // CustomerCreate is the builder for creating a Customer entity.
@@ -216,6 +219,34 @@ func (_c *CustomerCreate) SetNillableFrozen(v *bool) *CustomerCreate {
 	return _c
 }
 
+// SetManagerAssignedAt sets the "manager_assigned_at" field.
+func (_c *CustomerCreate) SetManagerAssignedAt(v time.Time) *CustomerCreate {
+	_c.mutation.SetManagerAssignedAt(v)
+	return _c
+}
+
+// SetNillableManagerAssignedAt sets the "manager_assigned_at" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableManagerAssignedAt(v *time.Time) *CustomerCreate {
+	if v != nil {
+		_c.SetManagerAssignedAt(*v)
+	}
+	return _c
+}
+
+// SetOwnBalance sets the "own_balance" field.
+func (_c *CustomerCreate) SetOwnBalance(v money.Money) *CustomerCreate {
+	_c.mutation.SetOwnBalance(v)
+	return _c
+}
+
+// SetNillableOwnBalance sets the "own_balance" field if the given value is not nil.
+func (_c *CustomerCreate) SetNillableOwnBalance(v *money.Money) *CustomerCreate {
+	if v != nil {
+		_c.SetOwnBalance(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CustomerCreate) SetID(v gid.ID) *CustomerCreate {
 	_c.mutation.SetID(v)
@@ -268,6 +299,36 @@ func (_c *CustomerCreate) AddUsers(v ...*User) *CustomerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddUserIDs(ids...)
+}
+
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
+func (_c *CustomerCreate) AddAssociationEventIDs(ids ...gid.ID) *CustomerCreate {
+	_c.mutation.AddAssociationEventIDs(ids...)
+	return _c
+}
+
+// AddAssociationEvents adds the "association_events" edges to the AssociationEvent entity.
+func (_c *CustomerCreate) AddAssociationEvents(v ...*AssociationEvent) *CustomerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssociationEventIDs(ids...)
+}
+
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (_c *CustomerCreate) AddManagerAssignmentIDs(ids ...gid.ID) *CustomerCreate {
+	_c.mutation.AddManagerAssignmentIDs(ids...)
+	return _c
+}
+
+// AddManagerAssignments adds the "manager_assignments" edges to the ManagerAssignment entity.
+func (_c *CustomerCreate) AddManagerAssignments(v ...*ManagerAssignment) *CustomerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddManagerAssignmentIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -328,6 +389,13 @@ func (_c *CustomerCreate) defaults() error {
 	if _, ok := _c.mutation.Frozen(); !ok {
 		v := customer.DefaultFrozen
 		_c.mutation.SetFrozen(v)
+	}
+	if _, ok := _c.mutation.OwnBalance(); !ok {
+		if customer.DefaultOwnBalance == nil {
+			return fmt.Errorf("ent: uninitialized customer.DefaultOwnBalance (forgotten import ent/runtime?)")
+		}
+		v := customer.DefaultOwnBalance()
+		_c.mutation.SetOwnBalance(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if customer.DefaultID == nil {
@@ -414,6 +482,9 @@ func (_c *CustomerCreate) check() error {
 	}
 	if _, ok := _c.mutation.Frozen(); !ok {
 		return &ValidationError{Name: "frozen", err: errors.New(`ent: missing required field "Customer.frozen"`)}
+	}
+	if _, ok := _c.mutation.OwnBalance(); !ok {
+		return &ValidationError{Name: "own_balance", err: errors.New(`ent: missing required field "Customer.own_balance"`)}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := customer.IDValidator(string(v)); err != nil {
@@ -511,6 +582,14 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 		_spec.SetField(customer.FieldFrozen, field.TypeBool, value)
 		_node.Frozen = value
 	}
+	if value, ok := _c.mutation.ManagerAssignedAt(); ok {
+		_spec.SetField(customer.FieldManagerAssignedAt, field.TypeTime, value)
+		_node.ManagerAssignedAt = &value
+	}
+	if value, ok := _c.mutation.OwnBalance(); ok {
+		_spec.SetField(customer.FieldOwnBalance, field.TypeInt64, value)
+		_node.OwnBalance = value
+	}
 	if nodes := _c.mutation.PartnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -570,6 +649,38 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssociationEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ManagerAssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -15,7 +15,9 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/ent/user"
@@ -25,18 +27,22 @@ import (
 // CustomerQuery is the builder for querying Customer entities.
 type CustomerQuery struct {
 	config
-	ctx                   *QueryContext
-	order                 []customer.OrderOption
-	inters                []Interceptor
-	predicates            []predicate.Customer
-	withPartner           *PartnerQuery
-	withManager           *UserQuery
-	withAssociations      *AssociationQuery
-	withUsers             *UserQuery
-	loadTotal             []func(context.Context, []*Customer) error
-	modifiers             []func(*sql.Selector)
-	withNamedAssociations map[string]*AssociationQuery
-	withNamedUsers        map[string]*UserQuery
+	ctx                         *QueryContext
+	order                       []customer.OrderOption
+	inters                      []Interceptor
+	predicates                  []predicate.Customer
+	withPartner                 *PartnerQuery
+	withManager                 *UserQuery
+	withAssociations            *AssociationQuery
+	withUsers                   *UserQuery
+	withAssociationEvents       *AssociationEventQuery
+	withManagerAssignments      *ManagerAssignmentQuery
+	loadTotal                   []func(context.Context, []*Customer) error
+	modifiers                   []func(*sql.Selector)
+	withNamedAssociations       map[string]*AssociationQuery
+	withNamedUsers              map[string]*UserQuery
+	withNamedAssociationEvents  map[string]*AssociationEventQuery
+	withNamedManagerAssignments map[string]*ManagerAssignmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -154,6 +160,50 @@ func (_q *CustomerQuery) QueryUsers() *UserQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.UsersTable, customer.UsersColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssociationEvents chains the current query on the "association_events" edge.
+func (_q *CustomerQuery) QueryAssociationEvents() *AssociationEventQuery {
+	query := (&AssociationEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(associationevent.Table, associationevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.AssociationEventsTable, customer.AssociationEventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryManagerAssignments chains the current query on the "manager_assignments" edge.
+func (_q *CustomerQuery) QueryManagerAssignments() *ManagerAssignmentQuery {
+	query := (&ManagerAssignmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(managerassignment.Table, managerassignment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.ManagerAssignmentsTable, customer.ManagerAssignmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -348,15 +398,17 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		return nil
 	}
 	return &CustomerQuery{
-		config:           _q.config,
-		ctx:              _q.ctx.Clone(),
-		order:            append([]customer.OrderOption{}, _q.order...),
-		inters:           append([]Interceptor{}, _q.inters...),
-		predicates:       append([]predicate.Customer{}, _q.predicates...),
-		withPartner:      _q.withPartner.Clone(),
-		withManager:      _q.withManager.Clone(),
-		withAssociations: _q.withAssociations.Clone(),
-		withUsers:        _q.withUsers.Clone(),
+		config:                 _q.config,
+		ctx:                    _q.ctx.Clone(),
+		order:                  append([]customer.OrderOption{}, _q.order...),
+		inters:                 append([]Interceptor{}, _q.inters...),
+		predicates:             append([]predicate.Customer{}, _q.predicates...),
+		withPartner:            _q.withPartner.Clone(),
+		withManager:            _q.withManager.Clone(),
+		withAssociations:       _q.withAssociations.Clone(),
+		withUsers:              _q.withUsers.Clone(),
+		withAssociationEvents:  _q.withAssociationEvents.Clone(),
+		withManagerAssignments: _q.withManagerAssignments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -405,6 +457,28 @@ func (_q *CustomerQuery) WithUsers(opts ...func(*UserQuery)) *CustomerQuery {
 		opt(query)
 	}
 	_q.withUsers = query
+	return _q
+}
+
+// WithAssociationEvents tells the query-builder to eager-load the nodes that are connected to
+// the "association_events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithAssociationEvents(opts ...func(*AssociationEventQuery)) *CustomerQuery {
+	query := (&AssociationEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssociationEvents = query
+	return _q
+}
+
+// WithManagerAssignments tells the query-builder to eager-load the nodes that are connected to
+// the "manager_assignments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithManagerAssignments(opts ...func(*ManagerAssignmentQuery)) *CustomerQuery {
+	query := (&ManagerAssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withManagerAssignments = query
 	return _q
 }
 
@@ -492,11 +566,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [6]bool{
 			_q.withPartner != nil,
 			_q.withManager != nil,
 			_q.withAssociations != nil,
 			_q.withUsers != nil,
+			_q.withAssociationEvents != nil,
+			_q.withManagerAssignments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -546,6 +622,24 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withAssociationEvents; query != nil {
+		if err := _q.loadAssociationEvents(ctx, query, nodes,
+			func(n *Customer) { n.Edges.AssociationEvents = []*AssociationEvent{} },
+			func(n *Customer, e *AssociationEvent) {
+				n.Edges.AssociationEvents = append(n.Edges.AssociationEvents, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withManagerAssignments; query != nil {
+		if err := _q.loadManagerAssignments(ctx, query, nodes,
+			func(n *Customer) { n.Edges.ManagerAssignments = []*ManagerAssignment{} },
+			func(n *Customer, e *ManagerAssignment) {
+				n.Edges.ManagerAssignments = append(n.Edges.ManagerAssignments, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAssociations {
 		if err := _q.loadAssociations(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedAssociations(name) },
@@ -557,6 +651,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadUsers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedUsers(name) },
 			func(n *Customer, e *User) { n.appendNamedUsers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssociationEvents {
+		if err := _q.loadAssociationEvents(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedAssociationEvents(name) },
+			func(n *Customer, e *AssociationEvent) { n.appendNamedAssociationEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedManagerAssignments {
+		if err := _q.loadManagerAssignments(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedManagerAssignments(name) },
+			func(n *Customer, e *ManagerAssignment) { n.appendNamedManagerAssignments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -690,6 +798,66 @@ func (_q *CustomerQuery) loadUsers(ctx context.Context, query *UserQuery, nodes 
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadAssociationEvents(ctx context.Context, query *AssociationEventQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *AssociationEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(associationevent.FieldCustomerID)
+	}
+	query.Where(predicate.AssociationEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.AssociationEventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadManagerAssignments(ctx context.Context, query *ManagerAssignmentQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *ManagerAssignment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(managerassignment.FieldCustomerID)
+	}
+	query.Where(predicate.ManagerAssignment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.ManagerAssignmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -846,6 +1014,34 @@ func (_q *CustomerQuery) WithNamedUsers(name string, opts ...func(*UserQuery)) *
 		_q.withNamedUsers = make(map[string]*UserQuery)
 	}
 	_q.withNamedUsers[name] = query
+	return _q
+}
+
+// WithNamedAssociationEvents tells the query-builder to eager-load the nodes that are connected to the "association_events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedAssociationEvents(name string, opts ...func(*AssociationEventQuery)) *CustomerQuery {
+	query := (&AssociationEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssociationEvents == nil {
+		_q.withNamedAssociationEvents = make(map[string]*AssociationEventQuery)
+	}
+	_q.withNamedAssociationEvents[name] = query
+	return _q
+}
+
+// WithNamedManagerAssignments tells the query-builder to eager-load the nodes that are connected to the "manager_assignments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedManagerAssignments(name string, opts ...func(*ManagerAssignmentQuery)) *CustomerQuery {
+	query := (&ManagerAssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedManagerAssignments == nil {
+		_q.withNamedManagerAssignments = make(map[string]*ManagerAssignmentQuery)
+	}
+	_q.withNamedManagerAssignments[name] = query
 	return _q
 }
 

@@ -12,11 +12,14 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // CustomerUpdate is the builder for updating Customer entities.
@@ -290,6 +293,47 @@ func (_u *CustomerUpdate) SetNillableFrozen(v *bool) *CustomerUpdate {
 	return _u
 }
 
+// SetManagerAssignedAt sets the "manager_assigned_at" field.
+func (_u *CustomerUpdate) SetManagerAssignedAt(v time.Time) *CustomerUpdate {
+	_u.mutation.SetManagerAssignedAt(v)
+	return _u
+}
+
+// SetNillableManagerAssignedAt sets the "manager_assigned_at" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableManagerAssignedAt(v *time.Time) *CustomerUpdate {
+	if v != nil {
+		_u.SetManagerAssignedAt(*v)
+	}
+	return _u
+}
+
+// ClearManagerAssignedAt clears the value of the "manager_assigned_at" field.
+func (_u *CustomerUpdate) ClearManagerAssignedAt() *CustomerUpdate {
+	_u.mutation.ClearManagerAssignedAt()
+	return _u
+}
+
+// SetOwnBalance sets the "own_balance" field.
+func (_u *CustomerUpdate) SetOwnBalance(v money.Money) *CustomerUpdate {
+	_u.mutation.ResetOwnBalance()
+	_u.mutation.SetOwnBalance(v)
+	return _u
+}
+
+// SetNillableOwnBalance sets the "own_balance" field if the given value is not nil.
+func (_u *CustomerUpdate) SetNillableOwnBalance(v *money.Money) *CustomerUpdate {
+	if v != nil {
+		_u.SetOwnBalance(*v)
+	}
+	return _u
+}
+
+// AddOwnBalance adds value to the "own_balance" field.
+func (_u *CustomerUpdate) AddOwnBalance(v money.Money) *CustomerUpdate {
+	_u.mutation.AddOwnBalance(v)
+	return _u
+}
+
 // SetPartner sets the "partner" edge to the Partner entity.
 func (_u *CustomerUpdate) SetPartner(v *Partner) *CustomerUpdate {
 	return _u.SetPartnerID(v.ID)
@@ -328,6 +372,36 @@ func (_u *CustomerUpdate) AddUsers(v ...*User) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddUserIDs(ids...)
+}
+
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
+func (_u *CustomerUpdate) AddAssociationEventIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.AddAssociationEventIDs(ids...)
+	return _u
+}
+
+// AddAssociationEvents adds the "association_events" edges to the AssociationEvent entity.
+func (_u *CustomerUpdate) AddAssociationEvents(v ...*AssociationEvent) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssociationEventIDs(ids...)
+}
+
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (_u *CustomerUpdate) AddManagerAssignmentIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.AddManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// AddManagerAssignments adds the "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *CustomerUpdate) AddManagerAssignments(v ...*ManagerAssignment) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddManagerAssignmentIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -387,6 +461,48 @@ func (_u *CustomerUpdate) RemoveUsers(v ...*User) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveUserIDs(ids...)
+}
+
+// ClearAssociationEvents clears all "association_events" edges to the AssociationEvent entity.
+func (_u *CustomerUpdate) ClearAssociationEvents() *CustomerUpdate {
+	_u.mutation.ClearAssociationEvents()
+	return _u
+}
+
+// RemoveAssociationEventIDs removes the "association_events" edge to AssociationEvent entities by IDs.
+func (_u *CustomerUpdate) RemoveAssociationEventIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.RemoveAssociationEventIDs(ids...)
+	return _u
+}
+
+// RemoveAssociationEvents removes "association_events" edges to AssociationEvent entities.
+func (_u *CustomerUpdate) RemoveAssociationEvents(v ...*AssociationEvent) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssociationEventIDs(ids...)
+}
+
+// ClearManagerAssignments clears all "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *CustomerUpdate) ClearManagerAssignments() *CustomerUpdate {
+	_u.mutation.ClearManagerAssignments()
+	return _u
+}
+
+// RemoveManagerAssignmentIDs removes the "manager_assignments" edge to ManagerAssignment entities by IDs.
+func (_u *CustomerUpdate) RemoveManagerAssignmentIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.RemoveManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveManagerAssignments removes "manager_assignments" edges to ManagerAssignment entities.
+func (_u *CustomerUpdate) RemoveManagerAssignments(v ...*ManagerAssignment) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveManagerAssignmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -564,6 +680,18 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Frozen(); ok {
 		_spec.SetField(customer.FieldFrozen, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.ManagerAssignedAt(); ok {
+		_spec.SetField(customer.FieldManagerAssignedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ManagerAssignedAtCleared() {
+		_spec.ClearField(customer.FieldManagerAssignedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OwnBalance(); ok {
+		_spec.SetField(customer.FieldOwnBalance, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedOwnBalance(); ok {
+		_spec.AddField(customer.FieldOwnBalance, field.TypeInt64, value)
+	}
 	if _u.mutation.PartnerCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -705,6 +833,96 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssociationEventsIDs(); len(nodes) > 0 && !_u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssociationEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedManagerAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ManagerAssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -991,6 +1209,47 @@ func (_u *CustomerUpdateOne) SetNillableFrozen(v *bool) *CustomerUpdateOne {
 	return _u
 }
 
+// SetManagerAssignedAt sets the "manager_assigned_at" field.
+func (_u *CustomerUpdateOne) SetManagerAssignedAt(v time.Time) *CustomerUpdateOne {
+	_u.mutation.SetManagerAssignedAt(v)
+	return _u
+}
+
+// SetNillableManagerAssignedAt sets the "manager_assigned_at" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableManagerAssignedAt(v *time.Time) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetManagerAssignedAt(*v)
+	}
+	return _u
+}
+
+// ClearManagerAssignedAt clears the value of the "manager_assigned_at" field.
+func (_u *CustomerUpdateOne) ClearManagerAssignedAt() *CustomerUpdateOne {
+	_u.mutation.ClearManagerAssignedAt()
+	return _u
+}
+
+// SetOwnBalance sets the "own_balance" field.
+func (_u *CustomerUpdateOne) SetOwnBalance(v money.Money) *CustomerUpdateOne {
+	_u.mutation.ResetOwnBalance()
+	_u.mutation.SetOwnBalance(v)
+	return _u
+}
+
+// SetNillableOwnBalance sets the "own_balance" field if the given value is not nil.
+func (_u *CustomerUpdateOne) SetNillableOwnBalance(v *money.Money) *CustomerUpdateOne {
+	if v != nil {
+		_u.SetOwnBalance(*v)
+	}
+	return _u
+}
+
+// AddOwnBalance adds value to the "own_balance" field.
+func (_u *CustomerUpdateOne) AddOwnBalance(v money.Money) *CustomerUpdateOne {
+	_u.mutation.AddOwnBalance(v)
+	return _u
+}
+
 // SetPartner sets the "partner" edge to the Partner entity.
 func (_u *CustomerUpdateOne) SetPartner(v *Partner) *CustomerUpdateOne {
 	return _u.SetPartnerID(v.ID)
@@ -1029,6 +1288,36 @@ func (_u *CustomerUpdateOne) AddUsers(v ...*User) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddUserIDs(ids...)
+}
+
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
+func (_u *CustomerUpdateOne) AddAssociationEventIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.AddAssociationEventIDs(ids...)
+	return _u
+}
+
+// AddAssociationEvents adds the "association_events" edges to the AssociationEvent entity.
+func (_u *CustomerUpdateOne) AddAssociationEvents(v ...*AssociationEvent) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssociationEventIDs(ids...)
+}
+
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (_u *CustomerUpdateOne) AddManagerAssignmentIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.AddManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// AddManagerAssignments adds the "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *CustomerUpdateOne) AddManagerAssignments(v ...*ManagerAssignment) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddManagerAssignmentIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -1088,6 +1377,48 @@ func (_u *CustomerUpdateOne) RemoveUsers(v ...*User) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveUserIDs(ids...)
+}
+
+// ClearAssociationEvents clears all "association_events" edges to the AssociationEvent entity.
+func (_u *CustomerUpdateOne) ClearAssociationEvents() *CustomerUpdateOne {
+	_u.mutation.ClearAssociationEvents()
+	return _u
+}
+
+// RemoveAssociationEventIDs removes the "association_events" edge to AssociationEvent entities by IDs.
+func (_u *CustomerUpdateOne) RemoveAssociationEventIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveAssociationEventIDs(ids...)
+	return _u
+}
+
+// RemoveAssociationEvents removes "association_events" edges to AssociationEvent entities.
+func (_u *CustomerUpdateOne) RemoveAssociationEvents(v ...*AssociationEvent) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssociationEventIDs(ids...)
+}
+
+// ClearManagerAssignments clears all "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *CustomerUpdateOne) ClearManagerAssignments() *CustomerUpdateOne {
+	_u.mutation.ClearManagerAssignments()
+	return _u
+}
+
+// RemoveManagerAssignmentIDs removes the "manager_assignments" edge to ManagerAssignment entities by IDs.
+func (_u *CustomerUpdateOne) RemoveManagerAssignmentIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveManagerAssignments removes "manager_assignments" edges to ManagerAssignment entities.
+func (_u *CustomerUpdateOne) RemoveManagerAssignments(v ...*ManagerAssignment) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveManagerAssignmentIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -1295,6 +1626,18 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	if value, ok := _u.mutation.Frozen(); ok {
 		_spec.SetField(customer.FieldFrozen, field.TypeBool, value)
 	}
+	if value, ok := _u.mutation.ManagerAssignedAt(); ok {
+		_spec.SetField(customer.FieldManagerAssignedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ManagerAssignedAtCleared() {
+		_spec.ClearField(customer.FieldManagerAssignedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OwnBalance(); ok {
+		_spec.SetField(customer.FieldOwnBalance, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedOwnBalance(); ok {
+		_spec.AddField(customer.FieldOwnBalance, field.TypeInt64, value)
+	}
 	if _u.mutation.PartnerCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1436,6 +1779,96 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssociationEventsIDs(); len(nodes) > 0 && !_u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssociationEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedManagerAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ManagerAssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

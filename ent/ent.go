@@ -14,11 +14,15 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/ent/verificationcode"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -79,13 +83,17 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apikey.Table:      apikey.ValidColumn,
-			association.Table: association.ValidColumn,
-			auditlog.Table:    auditlog.ValidColumn,
-			customer.Table:    customer.ValidColumn,
-			partner.Table:     partner.ValidColumn,
-			session.Table:     session.ValidColumn,
-			user.Table:        user.ValidColumn,
+			apikey.Table:              apikey.ValidColumn,
+			association.Table:         association.ValidColumn,
+			associationevent.Table:    associationevent.ValidColumn,
+			auditlog.Table:            auditlog.ValidColumn,
+			customer.Table:            customer.ValidColumn,
+			managerassignment.Table:   managerassignment.ValidColumn,
+			partner.Table:             partner.ValidColumn,
+			resellerapplication.Table: resellerapplication.ValidColumn,
+			session.Table:             session.ValidColumn,
+			user.Table:                user.ValidColumn,
+			verificationcode.Table:    verificationcode.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

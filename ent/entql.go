@@ -5,12 +5,16 @@ package ent
 import (
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/ent/verificationcode"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -20,7 +24,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 7)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 11)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -66,6 +70,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   associationevent.Table,
+			Columns: associationevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: associationevent.FieldID,
+			},
+		},
+		Type: "AssociationEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			associationevent.FieldCreatedAt:      {Type: field.TypeTime, Column: associationevent.FieldCreatedAt},
+			associationevent.FieldCustomerID:     {Type: field.TypeString, Column: associationevent.FieldCustomerID},
+			associationevent.FieldPartnerID:      {Type: field.TypeString, Column: associationevent.FieldPartnerID},
+			associationevent.FieldKind:           {Type: field.TypeEnum, Column: associationevent.FieldKind},
+			associationevent.FieldInitiator:      {Type: field.TypeEnum, Column: associationevent.FieldInitiator},
+			associationevent.FieldFromType:       {Type: field.TypeEnum, Column: associationevent.FieldFromType},
+			associationevent.FieldToType:         {Type: field.TypeEnum, Column: associationevent.FieldToType},
+			associationevent.FieldReason:         {Type: field.TypeString, Column: associationevent.FieldReason},
+			associationevent.FieldStatus:         {Type: field.TypeEnum, Column: associationevent.FieldStatus},
+			associationevent.FieldOperatorID:     {Type: field.TypeString, Column: associationevent.FieldOperatorID},
+			associationevent.FieldOperatorName:   {Type: field.TypeString, Column: associationevent.FieldOperatorName},
+			associationevent.FieldDecidedByName:  {Type: field.TypeString, Column: associationevent.FieldDecidedByName},
+			associationevent.FieldDecidedAt:      {Type: field.TypeTime, Column: associationevent.FieldDecidedAt},
+			associationevent.FieldDecisionReason: {Type: field.TypeString, Column: associationevent.FieldDecisionReason},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -93,7 +124,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldSubjectHash:    {Type: field.TypeString, Column: auditlog.FieldSubjectHash},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -104,25 +135,46 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Customer",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			customer.FieldCreatedAt:       {Type: field.TypeTime, Column: customer.FieldCreatedAt},
-			customer.FieldUpdatedAt:       {Type: field.TypeTime, Column: customer.FieldUpdatedAt},
-			customer.FieldAccountName:     {Type: field.TypeString, Column: customer.FieldAccountName},
-			customer.FieldName:            {Type: field.TypeString, Column: customer.FieldName},
-			customer.FieldMobile:          {Type: field.TypeString, Column: customer.FieldMobile},
-			customer.FieldEmail:           {Type: field.TypeString, Column: customer.FieldEmail},
-			customer.FieldProvinceCode:    {Type: field.TypeString, Column: customer.FieldProvinceCode},
-			customer.FieldCityCode:        {Type: field.TypeString, Column: customer.FieldCityCode},
-			customer.FieldLabel:           {Type: field.TypeString, Column: customer.FieldLabel},
-			customer.FieldRemark:          {Type: field.TypeString, Column: customer.FieldRemark},
-			customer.FieldPartnerID:       {Type: field.TypeString, Column: customer.FieldPartnerID},
-			customer.FieldAssociationType: {Type: field.TypeEnum, Column: customer.FieldAssociationType},
-			customer.FieldAssociatedAt:    {Type: field.TypeTime, Column: customer.FieldAssociatedAt},
-			customer.FieldManagerID:       {Type: field.TypeString, Column: customer.FieldManagerID},
-			customer.FieldGracePeriodDays: {Type: field.TypeInt, Column: customer.FieldGracePeriodDays},
-			customer.FieldFrozen:          {Type: field.TypeBool, Column: customer.FieldFrozen},
+			customer.FieldCreatedAt:         {Type: field.TypeTime, Column: customer.FieldCreatedAt},
+			customer.FieldUpdatedAt:         {Type: field.TypeTime, Column: customer.FieldUpdatedAt},
+			customer.FieldAccountName:       {Type: field.TypeString, Column: customer.FieldAccountName},
+			customer.FieldName:              {Type: field.TypeString, Column: customer.FieldName},
+			customer.FieldMobile:            {Type: field.TypeString, Column: customer.FieldMobile},
+			customer.FieldEmail:             {Type: field.TypeString, Column: customer.FieldEmail},
+			customer.FieldProvinceCode:      {Type: field.TypeString, Column: customer.FieldProvinceCode},
+			customer.FieldCityCode:          {Type: field.TypeString, Column: customer.FieldCityCode},
+			customer.FieldLabel:             {Type: field.TypeString, Column: customer.FieldLabel},
+			customer.FieldRemark:            {Type: field.TypeString, Column: customer.FieldRemark},
+			customer.FieldPartnerID:         {Type: field.TypeString, Column: customer.FieldPartnerID},
+			customer.FieldAssociationType:   {Type: field.TypeEnum, Column: customer.FieldAssociationType},
+			customer.FieldAssociatedAt:      {Type: field.TypeTime, Column: customer.FieldAssociatedAt},
+			customer.FieldManagerID:         {Type: field.TypeString, Column: customer.FieldManagerID},
+			customer.FieldGracePeriodDays:   {Type: field.TypeInt, Column: customer.FieldGracePeriodDays},
+			customer.FieldFrozen:            {Type: field.TypeBool, Column: customer.FieldFrozen},
+			customer.FieldManagerAssignedAt: {Type: field.TypeTime, Column: customer.FieldManagerAssignedAt},
+			customer.FieldOwnBalance:        {Type: field.TypeInt64, Column: customer.FieldOwnBalance},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   managerassignment.Table,
+			Columns: managerassignment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: managerassignment.FieldID,
+			},
+		},
+		Type: "ManagerAssignment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			managerassignment.FieldCustomerID:     {Type: field.TypeString, Column: managerassignment.FieldCustomerID},
+			managerassignment.FieldPartnerID:      {Type: field.TypeString, Column: managerassignment.FieldPartnerID},
+			managerassignment.FieldManagerID:      {Type: field.TypeString, Column: managerassignment.FieldManagerID},
+			managerassignment.FieldAssignedByName: {Type: field.TypeString, Column: managerassignment.FieldAssignedByName},
+			managerassignment.FieldAssignedAt:     {Type: field.TypeTime, Column: managerassignment.FieldAssignedAt},
+			managerassignment.FieldEndedAt:        {Type: field.TypeTime, Column: managerassignment.FieldEndedAt},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -145,7 +197,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCreditLimit:      {Type: field.TypeInt64, Column: partner.FieldCreditLimit},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   resellerapplication.Table,
+			Columns: resellerapplication.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: resellerapplication.FieldID,
+			},
+		},
+		Type: "ResellerApplication",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			resellerapplication.FieldCreatedAt:      {Type: field.TypeTime, Column: resellerapplication.FieldCreatedAt},
+			resellerapplication.FieldResellerID:     {Type: field.TypeString, Column: resellerapplication.FieldResellerID},
+			resellerapplication.FieldDistributorID:  {Type: field.TypeString, Column: resellerapplication.FieldDistributorID},
+			resellerapplication.FieldMessage:        {Type: field.TypeString, Column: resellerapplication.FieldMessage},
+			resellerapplication.FieldStatus:         {Type: field.TypeEnum, Column: resellerapplication.FieldStatus},
+			resellerapplication.FieldDecidedByName:  {Type: field.TypeString, Column: resellerapplication.FieldDecidedByName},
+			resellerapplication.FieldDecidedAt:      {Type: field.TypeTime, Column: resellerapplication.FieldDecidedAt},
+			resellerapplication.FieldDecisionReason: {Type: field.TypeString, Column: resellerapplication.FieldDecisionReason},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -164,7 +237,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRemoteAddr: {Type: field.TypeString, Column: session.FieldRemoteAddr},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -188,6 +261,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldTotpSecret:        {Type: field.TypeString, Column: user.FieldTotpSecret},
 			user.FieldTotpPendingSecret: {Type: field.TypeString, Column: user.FieldTotpPendingSecret},
 			user.FieldTotpLastStep:      {Type: field.TypeInt64, Column: user.FieldTotpLastStep},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   verificationcode.Table,
+			Columns: verificationcode.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: verificationcode.FieldID,
+			},
+		},
+		Type: "VerificationCode",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			verificationcode.FieldCreatedAt:  {Type: field.TypeTime, Column: verificationcode.FieldCreatedAt},
+			verificationcode.FieldPurpose:    {Type: field.TypeString, Column: verificationcode.FieldPurpose},
+			verificationcode.FieldTargetHash: {Type: field.TypeString, Column: verificationcode.FieldTargetHash},
+			verificationcode.FieldCodeHash:   {Type: field.TypeString, Column: verificationcode.FieldCodeHash},
+			verificationcode.FieldExpiresAt:  {Type: field.TypeTime, Column: verificationcode.FieldExpiresAt},
+			verificationcode.FieldUsedAt:     {Type: field.TypeTime, Column: verificationcode.FieldUsedAt},
+			verificationcode.FieldAttempts:   {Type: field.TypeInt, Column: verificationcode.FieldAttempts},
 		},
 	}
 	graph.MustAddE(
@@ -224,6 +317,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Association",
+		"Partner",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   associationevent.CustomerTable,
+			Columns: []string{associationevent.CustomerColumn},
+			Bidi:    false,
+		},
+		"AssociationEvent",
+		"Customer",
+	)
+	graph.MustAddE(
+		"partner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   associationevent.PartnerTable,
+			Columns: []string{associationevent.PartnerColumn},
+			Bidi:    false,
+		},
+		"AssociationEvent",
 		"Partner",
 	)
 	graph.MustAddE(
@@ -272,6 +389,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Customer",
+		"User",
+	)
+	graph.MustAddE(
+		"association_events",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AssociationEventsTable,
+			Columns: []string{customer.AssociationEventsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"AssociationEvent",
+	)
+	graph.MustAddE(
+		"manager_assignments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.ManagerAssignmentsTable,
+			Columns: []string{customer.ManagerAssignmentsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"ManagerAssignment",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   managerassignment.CustomerTable,
+			Columns: []string{managerassignment.CustomerColumn},
+			Bidi:    false,
+		},
+		"ManagerAssignment",
+		"Customer",
+	)
+	graph.MustAddE(
+		"manager",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   managerassignment.ManagerTable,
+			Columns: []string{managerassignment.ManagerColumn},
+			Bidi:    false,
+		},
+		"ManagerAssignment",
 		"User",
 	)
 	graph.MustAddE(
@@ -333,6 +498,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Partner",
 		"Association",
+	)
+	graph.MustAddE(
+		"association_events",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+		},
+		"Partner",
+		"AssociationEvent",
+	)
+	graph.MustAddE(
+		"applications_sent",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+		},
+		"Partner",
+		"ResellerApplication",
+	)
+	graph.MustAddE(
+		"applications_received",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+		},
+		"Partner",
+		"ResellerApplication",
+	)
+	graph.MustAddE(
+		"reseller",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   resellerapplication.ResellerTable,
+			Columns: []string{resellerapplication.ResellerColumn},
+			Bidi:    false,
+		},
+		"ResellerApplication",
+		"Partner",
+	)
+	graph.MustAddE(
+		"distributor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   resellerapplication.DistributorTable,
+			Columns: []string{resellerapplication.DistributorColumn},
+			Bidi:    false,
+		},
+		"ResellerApplication",
+		"Partner",
 	)
 	graph.MustAddE(
 		"user",
@@ -417,6 +642,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"Session",
+	)
+	graph.MustAddE(
+		"manager_assignments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"ManagerAssignment",
 	)
 	return graph
 }()
@@ -635,6 +872,144 @@ func (f *AssociationFilter) WhereHasPartnerWith(preds ...predicate.Partner) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AssociationEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AssociationEventQuery builder.
+func (_q *AssociationEventQuery) Filter() *AssociationEventFilter {
+	return &AssociationEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AssociationEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AssociationEventMutation builder.
+func (m *AssociationEventMutation) Filter() *AssociationEventFilter {
+	return &AssociationEventFilter{config: m.config, predicateAdder: m}
+}
+
+// AssociationEventFilter provides a generic filtering capability at runtime for AssociationEventQuery.
+type AssociationEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AssociationEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AssociationEventFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AssociationEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(associationevent.FieldCreatedAt))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *AssociationEventFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldCustomerID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *AssociationEventFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldPartnerID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AssociationEventFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldKind))
+}
+
+// WhereInitiator applies the entql string predicate on the initiator field.
+func (f *AssociationEventFilter) WhereInitiator(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldInitiator))
+}
+
+// WhereFromType applies the entql string predicate on the from_type field.
+func (f *AssociationEventFilter) WhereFromType(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldFromType))
+}
+
+// WhereToType applies the entql string predicate on the to_type field.
+func (f *AssociationEventFilter) WhereToType(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldToType))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *AssociationEventFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldReason))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *AssociationEventFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldStatus))
+}
+
+// WhereOperatorID applies the entql string predicate on the operator_id field.
+func (f *AssociationEventFilter) WhereOperatorID(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldOperatorID))
+}
+
+// WhereOperatorName applies the entql string predicate on the operator_name field.
+func (f *AssociationEventFilter) WhereOperatorName(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldOperatorName))
+}
+
+// WhereDecidedByName applies the entql string predicate on the decided_by_name field.
+func (f *AssociationEventFilter) WhereDecidedByName(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldDecidedByName))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *AssociationEventFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(associationevent.FieldDecidedAt))
+}
+
+// WhereDecisionReason applies the entql string predicate on the decision_reason field.
+func (f *AssociationEventFilter) WhereDecisionReason(p entql.StringP) {
+	f.Where(p.Field(associationevent.FieldDecisionReason))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *AssociationEventFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *AssociationEventFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPartner applies a predicate to check if query has an edge partner.
+func (f *AssociationEventFilter) WhereHasPartner() {
+	f.Where(entql.HasEdge("partner"))
+}
+
+// WhereHasPartnerWith applies a predicate to check if query has an edge partner with a given conditions (other predicates).
+func (f *AssociationEventFilter) WhereHasPartnerWith(preds ...predicate.Partner) {
+	f.Where(entql.HasEdgeWith("partner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AuditLogQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -663,7 +1038,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -783,7 +1158,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -874,6 +1249,16 @@ func (f *CustomerFilter) WhereFrozen(p entql.BoolP) {
 	f.Where(p.Field(customer.FieldFrozen))
 }
 
+// WhereManagerAssignedAt applies the entql time.Time predicate on the manager_assigned_at field.
+func (f *CustomerFilter) WhereManagerAssignedAt(p entql.TimeP) {
+	f.Where(p.Field(customer.FieldManagerAssignedAt))
+}
+
+// WhereOwnBalance applies the entql int64 predicate on the own_balance field.
+func (f *CustomerFilter) WhereOwnBalance(p entql.Int64P) {
+	f.Where(p.Field(customer.FieldOwnBalance))
+}
+
 // WhereHasPartner applies a predicate to check if query has an edge partner.
 func (f *CustomerFilter) WhereHasPartner() {
 	f.Where(entql.HasEdge("partner"))
@@ -930,6 +1315,132 @@ func (f *CustomerFilter) WhereHasUsersWith(preds ...predicate.User) {
 	})))
 }
 
+// WhereHasAssociationEvents applies a predicate to check if query has an edge association_events.
+func (f *CustomerFilter) WhereHasAssociationEvents() {
+	f.Where(entql.HasEdge("association_events"))
+}
+
+// WhereHasAssociationEventsWith applies a predicate to check if query has an edge association_events with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasAssociationEventsWith(preds ...predicate.AssociationEvent) {
+	f.Where(entql.HasEdgeWith("association_events", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasManagerAssignments applies a predicate to check if query has an edge manager_assignments.
+func (f *CustomerFilter) WhereHasManagerAssignments() {
+	f.Where(entql.HasEdge("manager_assignments"))
+}
+
+// WhereHasManagerAssignmentsWith applies a predicate to check if query has an edge manager_assignments with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasManagerAssignmentsWith(preds ...predicate.ManagerAssignment) {
+	f.Where(entql.HasEdgeWith("manager_assignments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ManagerAssignmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ManagerAssignmentQuery builder.
+func (_q *ManagerAssignmentQuery) Filter() *ManagerAssignmentFilter {
+	return &ManagerAssignmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ManagerAssignmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ManagerAssignmentMutation builder.
+func (m *ManagerAssignmentMutation) Filter() *ManagerAssignmentFilter {
+	return &ManagerAssignmentFilter{config: m.config, predicateAdder: m}
+}
+
+// ManagerAssignmentFilter provides a generic filtering capability at runtime for ManagerAssignmentQuery.
+type ManagerAssignmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ManagerAssignmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ManagerAssignmentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(managerassignment.FieldID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *ManagerAssignmentFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(managerassignment.FieldCustomerID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *ManagerAssignmentFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(managerassignment.FieldPartnerID))
+}
+
+// WhereManagerID applies the entql string predicate on the manager_id field.
+func (f *ManagerAssignmentFilter) WhereManagerID(p entql.StringP) {
+	f.Where(p.Field(managerassignment.FieldManagerID))
+}
+
+// WhereAssignedByName applies the entql string predicate on the assigned_by_name field.
+func (f *ManagerAssignmentFilter) WhereAssignedByName(p entql.StringP) {
+	f.Where(p.Field(managerassignment.FieldAssignedByName))
+}
+
+// WhereAssignedAt applies the entql time.Time predicate on the assigned_at field.
+func (f *ManagerAssignmentFilter) WhereAssignedAt(p entql.TimeP) {
+	f.Where(p.Field(managerassignment.FieldAssignedAt))
+}
+
+// WhereEndedAt applies the entql time.Time predicate on the ended_at field.
+func (f *ManagerAssignmentFilter) WhereEndedAt(p entql.TimeP) {
+	f.Where(p.Field(managerassignment.FieldEndedAt))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *ManagerAssignmentFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *ManagerAssignmentFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasManager applies a predicate to check if query has an edge manager.
+func (f *ManagerAssignmentFilter) WhereHasManager() {
+	f.Where(entql.HasEdge("manager"))
+}
+
+// WhereHasManagerWith applies a predicate to check if query has an edge manager with a given conditions (other predicates).
+func (f *ManagerAssignmentFilter) WhereHasManagerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("manager", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *PartnerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -959,7 +1470,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1090,6 +1601,156 @@ func (f *PartnerFilter) WhereHasAssociationsWith(preds ...predicate.Association)
 	})))
 }
 
+// WhereHasAssociationEvents applies a predicate to check if query has an edge association_events.
+func (f *PartnerFilter) WhereHasAssociationEvents() {
+	f.Where(entql.HasEdge("association_events"))
+}
+
+// WhereHasAssociationEventsWith applies a predicate to check if query has an edge association_events with a given conditions (other predicates).
+func (f *PartnerFilter) WhereHasAssociationEventsWith(preds ...predicate.AssociationEvent) {
+	f.Where(entql.HasEdgeWith("association_events", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasApplicationsSent applies a predicate to check if query has an edge applications_sent.
+func (f *PartnerFilter) WhereHasApplicationsSent() {
+	f.Where(entql.HasEdge("applications_sent"))
+}
+
+// WhereHasApplicationsSentWith applies a predicate to check if query has an edge applications_sent with a given conditions (other predicates).
+func (f *PartnerFilter) WhereHasApplicationsSentWith(preds ...predicate.ResellerApplication) {
+	f.Where(entql.HasEdgeWith("applications_sent", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasApplicationsReceived applies a predicate to check if query has an edge applications_received.
+func (f *PartnerFilter) WhereHasApplicationsReceived() {
+	f.Where(entql.HasEdge("applications_received"))
+}
+
+// WhereHasApplicationsReceivedWith applies a predicate to check if query has an edge applications_received with a given conditions (other predicates).
+func (f *PartnerFilter) WhereHasApplicationsReceivedWith(preds ...predicate.ResellerApplication) {
+	f.Where(entql.HasEdgeWith("applications_received", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ResellerApplicationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ResellerApplicationQuery builder.
+func (_q *ResellerApplicationQuery) Filter() *ResellerApplicationFilter {
+	return &ResellerApplicationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ResellerApplicationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ResellerApplicationMutation builder.
+func (m *ResellerApplicationMutation) Filter() *ResellerApplicationFilter {
+	return &ResellerApplicationFilter{config: m.config, predicateAdder: m}
+}
+
+// ResellerApplicationFilter provides a generic filtering capability at runtime for ResellerApplicationQuery.
+type ResellerApplicationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ResellerApplicationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ResellerApplicationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(resellerapplication.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ResellerApplicationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(resellerapplication.FieldCreatedAt))
+}
+
+// WhereResellerID applies the entql string predicate on the reseller_id field.
+func (f *ResellerApplicationFilter) WhereResellerID(p entql.StringP) {
+	f.Where(p.Field(resellerapplication.FieldResellerID))
+}
+
+// WhereDistributorID applies the entql string predicate on the distributor_id field.
+func (f *ResellerApplicationFilter) WhereDistributorID(p entql.StringP) {
+	f.Where(p.Field(resellerapplication.FieldDistributorID))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *ResellerApplicationFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(resellerapplication.FieldMessage))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ResellerApplicationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(resellerapplication.FieldStatus))
+}
+
+// WhereDecidedByName applies the entql string predicate on the decided_by_name field.
+func (f *ResellerApplicationFilter) WhereDecidedByName(p entql.StringP) {
+	f.Where(p.Field(resellerapplication.FieldDecidedByName))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *ResellerApplicationFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(resellerapplication.FieldDecidedAt))
+}
+
+// WhereDecisionReason applies the entql string predicate on the decision_reason field.
+func (f *ResellerApplicationFilter) WhereDecisionReason(p entql.StringP) {
+	f.Where(p.Field(resellerapplication.FieldDecisionReason))
+}
+
+// WhereHasReseller applies a predicate to check if query has an edge reseller.
+func (f *ResellerApplicationFilter) WhereHasReseller() {
+	f.Where(entql.HasEdge("reseller"))
+}
+
+// WhereHasResellerWith applies a predicate to check if query has an edge reseller with a given conditions (other predicates).
+func (f *ResellerApplicationFilter) WhereHasResellerWith(preds ...predicate.Partner) {
+	f.Where(entql.HasEdgeWith("reseller", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDistributor applies a predicate to check if query has an edge distributor.
+func (f *ResellerApplicationFilter) WhereHasDistributor() {
+	f.Where(entql.HasEdge("distributor"))
+}
+
+// WhereHasDistributorWith applies a predicate to check if query has an edge distributor with a given conditions (other predicates).
+func (f *ResellerApplicationFilter) WhereHasDistributorWith(preds ...predicate.Partner) {
+	f.Where(entql.HasEdgeWith("distributor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1119,7 +1780,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1203,7 +1864,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1361,4 +2022,93 @@ func (f *UserFilter) WhereHasSessionsWith(preds ...predicate.Session) {
 			p(s)
 		}
 	})))
+}
+
+// WhereHasManagerAssignments applies a predicate to check if query has an edge manager_assignments.
+func (f *UserFilter) WhereHasManagerAssignments() {
+	f.Where(entql.HasEdge("manager_assignments"))
+}
+
+// WhereHasManagerAssignmentsWith applies a predicate to check if query has an edge manager_assignments with a given conditions (other predicates).
+func (f *UserFilter) WhereHasManagerAssignmentsWith(preds ...predicate.ManagerAssignment) {
+	f.Where(entql.HasEdgeWith("manager_assignments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *VerificationCodeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the VerificationCodeQuery builder.
+func (_q *VerificationCodeQuery) Filter() *VerificationCodeFilter {
+	return &VerificationCodeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *VerificationCodeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the VerificationCodeMutation builder.
+func (m *VerificationCodeMutation) Filter() *VerificationCodeFilter {
+	return &VerificationCodeFilter{config: m.config, predicateAdder: m}
+}
+
+// VerificationCodeFilter provides a generic filtering capability at runtime for VerificationCodeQuery.
+type VerificationCodeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *VerificationCodeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *VerificationCodeFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(verificationcode.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *VerificationCodeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(verificationcode.FieldCreatedAt))
+}
+
+// WherePurpose applies the entql string predicate on the purpose field.
+func (f *VerificationCodeFilter) WherePurpose(p entql.StringP) {
+	f.Where(p.Field(verificationcode.FieldPurpose))
+}
+
+// WhereTargetHash applies the entql string predicate on the target_hash field.
+func (f *VerificationCodeFilter) WhereTargetHash(p entql.StringP) {
+	f.Where(p.Field(verificationcode.FieldTargetHash))
+}
+
+// WhereCodeHash applies the entql string predicate on the code_hash field.
+func (f *VerificationCodeFilter) WhereCodeHash(p entql.StringP) {
+	f.Where(p.Field(verificationcode.FieldCodeHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *VerificationCodeFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(verificationcode.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *VerificationCodeFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(verificationcode.FieldUsedAt))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *VerificationCodeFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(verificationcode.FieldAttempts))
 }

@@ -12,9 +12,12 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 )
@@ -313,6 +316,190 @@ func newAssociationPaginateArgs(rv map[string]any) *associationPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AssociationEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*AssociationEventQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AssociationEventQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(associationevent.Columns))
+		selectedFields = []string{associationevent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[associationevent.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldCustomerID)
+				fieldSeen[associationevent.FieldCustomerID] = struct{}{}
+			}
+
+		case "partner":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PartnerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, partnerImplementors)...); err != nil {
+				return err
+			}
+			_q.withPartner = query
+			if _, ok := fieldSeen[associationevent.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldPartnerID)
+				fieldSeen[associationevent.FieldPartnerID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[associationevent.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldCreatedAt)
+				fieldSeen[associationevent.FieldCreatedAt] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[associationevent.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldCustomerID)
+				fieldSeen[associationevent.FieldCustomerID] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[associationevent.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldPartnerID)
+				fieldSeen[associationevent.FieldPartnerID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[associationevent.FieldKind]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldKind)
+				fieldSeen[associationevent.FieldKind] = struct{}{}
+			}
+		case "initiator":
+			if _, ok := fieldSeen[associationevent.FieldInitiator]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldInitiator)
+				fieldSeen[associationevent.FieldInitiator] = struct{}{}
+			}
+		case "fromType":
+			if _, ok := fieldSeen[associationevent.FieldFromType]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldFromType)
+				fieldSeen[associationevent.FieldFromType] = struct{}{}
+			}
+		case "toType":
+			if _, ok := fieldSeen[associationevent.FieldToType]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldToType)
+				fieldSeen[associationevent.FieldToType] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[associationevent.FieldReason]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldReason)
+				fieldSeen[associationevent.FieldReason] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[associationevent.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldStatus)
+				fieldSeen[associationevent.FieldStatus] = struct{}{}
+			}
+		case "operatorID":
+			if _, ok := fieldSeen[associationevent.FieldOperatorID]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldOperatorID)
+				fieldSeen[associationevent.FieldOperatorID] = struct{}{}
+			}
+		case "operatorName":
+			if _, ok := fieldSeen[associationevent.FieldOperatorName]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldOperatorName)
+				fieldSeen[associationevent.FieldOperatorName] = struct{}{}
+			}
+		case "decidedByName":
+			if _, ok := fieldSeen[associationevent.FieldDecidedByName]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldDecidedByName)
+				fieldSeen[associationevent.FieldDecidedByName] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[associationevent.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldDecidedAt)
+				fieldSeen[associationevent.FieldDecidedAt] = struct{}{}
+			}
+		case "decisionReason":
+			if _, ok := fieldSeen[associationevent.FieldDecisionReason]; !ok {
+				selectedFields = append(selectedFields, associationevent.FieldDecisionReason)
+				fieldSeen[associationevent.FieldDecisionReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type associationeventPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AssociationEventPaginateOption
+}
+
+func newAssociationEventPaginateArgs(rv map[string]any) *associationeventPaginateArgs {
+	args := &associationeventPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AssociationEventOrder{Field: &AssociationEventOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAssociationEventOrder(order))
+			}
+		case *AssociationEventOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAssociationEventOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AssociationEventWhereInput); ok {
+		args.opts = append(args.opts, WithAssociationEventFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *AuditLogQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditLogQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -535,6 +722,184 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedAssociations(alias, func(wq *AssociationQuery) {
 				*wq = *query
 			})
+
+		case "associationEvents":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AssociationEventClient{config: _q.config}).Query()
+			)
+			args := newAssociationEventPaginateArgs(fieldArgs(ctx, new(AssociationEventWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newAssociationEventPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Customer) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"customer_id"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(customer.AssociationEventsColumn), ids...))
+						})
+						if err := query.GroupBy(customer.AssociationEventsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Customer) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.AssociationEvents)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, associationeventImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(customer.AssociationEventsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedAssociationEvents(alias, func(wq *AssociationEventQuery) {
+				*wq = *query
+			})
+
+		case "managerAssignments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ManagerAssignmentClient{config: _q.config}).Query()
+			)
+			args := newManagerAssignmentPaginateArgs(fieldArgs(ctx, new(ManagerAssignmentWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newManagerAssignmentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Customer) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"customer_id"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(customer.ManagerAssignmentsColumn), ids...))
+						})
+						if err := query.GroupBy(customer.ManagerAssignmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Customer) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.ManagerAssignments)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, managerassignmentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(customer.ManagerAssignmentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedManagerAssignments(alias, func(wq *ManagerAssignmentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[customer.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, customer.FieldCreatedAt)
@@ -615,6 +980,16 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldFrozen)
 				fieldSeen[customer.FieldFrozen] = struct{}{}
 			}
+		case "managerAssignedAt":
+			if _, ok := fieldSeen[customer.FieldManagerAssignedAt]; !ok {
+				selectedFields = append(selectedFields, customer.FieldManagerAssignedAt)
+				fieldSeen[customer.FieldManagerAssignedAt] = struct{}{}
+			}
+		case "ownBalance":
+			if _, ok := fieldSeen[customer.FieldOwnBalance]; !ok {
+				selectedFields = append(selectedFields, customer.FieldOwnBalance)
+				fieldSeen[customer.FieldOwnBalance] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -680,6 +1055,150 @@ func newCustomerPaginateArgs(rv map[string]any) *customerPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CustomerWhereInput); ok {
 		args.opts = append(args.opts, WithCustomerFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ManagerAssignmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*ManagerAssignmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ManagerAssignmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(managerassignment.Columns))
+		selectedFields = []string{managerassignment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[managerassignment.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldCustomerID)
+				fieldSeen[managerassignment.FieldCustomerID] = struct{}{}
+			}
+
+		case "manager":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withManager = query
+			if _, ok := fieldSeen[managerassignment.FieldManagerID]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldManagerID)
+				fieldSeen[managerassignment.FieldManagerID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[managerassignment.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldCustomerID)
+				fieldSeen[managerassignment.FieldCustomerID] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[managerassignment.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldPartnerID)
+				fieldSeen[managerassignment.FieldPartnerID] = struct{}{}
+			}
+		case "managerID":
+			if _, ok := fieldSeen[managerassignment.FieldManagerID]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldManagerID)
+				fieldSeen[managerassignment.FieldManagerID] = struct{}{}
+			}
+		case "assignedByName":
+			if _, ok := fieldSeen[managerassignment.FieldAssignedByName]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldAssignedByName)
+				fieldSeen[managerassignment.FieldAssignedByName] = struct{}{}
+			}
+		case "assignedAt":
+			if _, ok := fieldSeen[managerassignment.FieldAssignedAt]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldAssignedAt)
+				fieldSeen[managerassignment.FieldAssignedAt] = struct{}{}
+			}
+		case "endedAt":
+			if _, ok := fieldSeen[managerassignment.FieldEndedAt]; !ok {
+				selectedFields = append(selectedFields, managerassignment.FieldEndedAt)
+				fieldSeen[managerassignment.FieldEndedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type managerassignmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ManagerAssignmentPaginateOption
+}
+
+func newManagerAssignmentPaginateArgs(rv map[string]any) *managerassignmentPaginateArgs {
+	args := &managerassignmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ManagerAssignmentOrder{Field: &ManagerAssignmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithManagerAssignmentOrder(order))
+			}
+		case *ManagerAssignmentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithManagerAssignmentOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ManagerAssignmentWhereInput); ok {
+		args.opts = append(args.opts, WithManagerAssignmentFilter(v.Filter))
 	}
 	return args
 }
@@ -1102,6 +1621,160 @@ func newPartnerPaginateArgs(rv map[string]any) *partnerPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*PartnerWhereInput); ok {
 		args.opts = append(args.opts, WithPartnerFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ResellerApplicationQuery) CollectFields(ctx context.Context, satisfies ...string) (*ResellerApplicationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ResellerApplicationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(resellerapplication.Columns))
+		selectedFields = []string{resellerapplication.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "reseller":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PartnerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, partnerImplementors)...); err != nil {
+				return err
+			}
+			_q.withReseller = query
+			if _, ok := fieldSeen[resellerapplication.FieldResellerID]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldResellerID)
+				fieldSeen[resellerapplication.FieldResellerID] = struct{}{}
+			}
+
+		case "distributor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PartnerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, partnerImplementors)...); err != nil {
+				return err
+			}
+			_q.withDistributor = query
+			if _, ok := fieldSeen[resellerapplication.FieldDistributorID]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldDistributorID)
+				fieldSeen[resellerapplication.FieldDistributorID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[resellerapplication.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldCreatedAt)
+				fieldSeen[resellerapplication.FieldCreatedAt] = struct{}{}
+			}
+		case "resellerID":
+			if _, ok := fieldSeen[resellerapplication.FieldResellerID]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldResellerID)
+				fieldSeen[resellerapplication.FieldResellerID] = struct{}{}
+			}
+		case "distributorID":
+			if _, ok := fieldSeen[resellerapplication.FieldDistributorID]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldDistributorID)
+				fieldSeen[resellerapplication.FieldDistributorID] = struct{}{}
+			}
+		case "message":
+			if _, ok := fieldSeen[resellerapplication.FieldMessage]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldMessage)
+				fieldSeen[resellerapplication.FieldMessage] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[resellerapplication.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldStatus)
+				fieldSeen[resellerapplication.FieldStatus] = struct{}{}
+			}
+		case "decidedByName":
+			if _, ok := fieldSeen[resellerapplication.FieldDecidedByName]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldDecidedByName)
+				fieldSeen[resellerapplication.FieldDecidedByName] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[resellerapplication.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldDecidedAt)
+				fieldSeen[resellerapplication.FieldDecidedAt] = struct{}{}
+			}
+		case "decisionReason":
+			if _, ok := fieldSeen[resellerapplication.FieldDecisionReason]; !ok {
+				selectedFields = append(selectedFields, resellerapplication.FieldDecisionReason)
+				fieldSeen[resellerapplication.FieldDecisionReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type resellerapplicationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ResellerApplicationPaginateOption
+}
+
+func newResellerApplicationPaginateArgs(rv map[string]any) *resellerapplicationPaginateArgs {
+	args := &resellerapplicationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ResellerApplicationOrder{Field: &ResellerApplicationOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithResellerApplicationOrder(order))
+			}
+		case *ResellerApplicationOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithResellerApplicationOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ResellerApplicationWhereInput); ok {
+		args.opts = append(args.opts, WithResellerApplicationFilter(v.Filter))
 	}
 	return args
 }

@@ -32,6 +32,22 @@ func (_m *Association) Partner(ctx context.Context) (*Partner, error) {
 	return result, err
 }
 
+func (_m *AssociationEvent) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *AssociationEvent) Partner(ctx context.Context) (*Partner, error) {
+	result, err := _m.Edges.PartnerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPartner().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Customer) Partner(ctx context.Context) (*Partner, error) {
 	result, err := _m.Edges.PartnerOrErr()
 	if IsNotLoaded(err) {
@@ -58,6 +74,64 @@ func (_m *Customer) Associations(ctx context.Context) (result []*Association, er
 		result, err = _m.QueryAssociations().All(ctx)
 	}
 	return result, err
+}
+
+func (_m *Customer) AssociationEvents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *AssociationEventOrder, where *AssociationEventWhereInput,
+) (*AssociationEventConnection, error) {
+	opts := []AssociationEventPaginateOption{
+		WithAssociationEventOrder(orderBy),
+		WithAssociationEventFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedAssociationEvents(alias); err == nil || hasTotalCount {
+		pager, err := newAssociationEventPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &AssociationEventConnection{Edges: []*AssociationEventEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryAssociationEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Customer) ManagerAssignments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ManagerAssignmentOrder, where *ManagerAssignmentWhereInput,
+) (*ManagerAssignmentConnection, error) {
+	opts := []ManagerAssignmentPaginateOption{
+		WithManagerAssignmentOrder(orderBy),
+		WithManagerAssignmentFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedManagerAssignments(alias); err == nil || hasTotalCount {
+		pager, err := newManagerAssignmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ManagerAssignmentConnection{Edges: []*ManagerAssignmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryManagerAssignments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *ManagerAssignment) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ManagerAssignment) Manager(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.ManagerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryManager().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Partner) Distributor(ctx context.Context) (*Partner, error) {
@@ -129,6 +203,22 @@ func (_m *Partner) Associations(
 		return conn, nil
 	}
 	return _m.QueryAssociations().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *ResellerApplication) Reseller(ctx context.Context) (*Partner, error) {
+	result, err := _m.Edges.ResellerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryReseller().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ResellerApplication) Distributor(ctx context.Context) (*Partner, error) {
+	result, err := _m.Edges.DistributorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDistributor().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *User) Partner(ctx context.Context) (*Partner, error) {

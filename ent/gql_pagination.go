@@ -16,9 +16,12 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -714,6 +717,302 @@ func (_m *Association) ToEdge(order *AssociationOrder) *AssociationEdge {
 	}
 }
 
+// AssociationEventEdge is the edge representation of AssociationEvent.
+type AssociationEventEdge struct {
+	Node   *AssociationEvent `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// AssociationEventConnection is the connection containing edges to AssociationEvent.
+type AssociationEventConnection struct {
+	Edges      []*AssociationEventEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *AssociationEventConnection) build(nodes []*AssociationEvent, pager *associationeventPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AssociationEvent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AssociationEvent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AssociationEvent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AssociationEventEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AssociationEventEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AssociationEventPaginateOption enables pagination customization.
+type AssociationEventPaginateOption func(*associationeventPager) error
+
+// WithAssociationEventOrder configures pagination ordering.
+func WithAssociationEventOrder(order *AssociationEventOrder) AssociationEventPaginateOption {
+	if order == nil {
+		order = DefaultAssociationEventOrder
+	}
+	o := *order
+	return func(pager *associationeventPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAssociationEventOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAssociationEventFilter configures pagination filter.
+func WithAssociationEventFilter(filter func(*AssociationEventQuery) (*AssociationEventQuery, error)) AssociationEventPaginateOption {
+	return func(pager *associationeventPager) error {
+		if filter == nil {
+			return errors.New("AssociationEventQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type associationeventPager struct {
+	reverse bool
+	order   *AssociationEventOrder
+	filter  func(*AssociationEventQuery) (*AssociationEventQuery, error)
+}
+
+func newAssociationEventPager(opts []AssociationEventPaginateOption, reverse bool) (*associationeventPager, error) {
+	pager := &associationeventPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAssociationEventOrder
+	}
+	return pager, nil
+}
+
+func (p *associationeventPager) applyFilter(query *AssociationEventQuery) (*AssociationEventQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *associationeventPager) toCursor(_m *AssociationEvent) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *associationeventPager) applyCursors(query *AssociationEventQuery, after, before *Cursor) (*AssociationEventQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAssociationEventOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *associationeventPager) applyOrder(query *AssociationEventQuery) *AssociationEventQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAssociationEventOrder.Field {
+		query = query.Order(DefaultAssociationEventOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *associationeventPager) orderExpr(query *AssociationEventQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAssociationEventOrder.Field {
+			b.Comma().Ident(DefaultAssociationEventOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AssociationEvent.
+func (_m *AssociationEventQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AssociationEventPaginateOption,
+) (*AssociationEventConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAssociationEventPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AssociationEventConnection{Edges: []*AssociationEventEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AssociationEventOrderFieldCreatedAt orders AssociationEvent by created_at.
+	AssociationEventOrderFieldCreatedAt = &AssociationEventOrderField{
+		Value: func(_m *AssociationEvent) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: associationevent.FieldCreatedAt,
+		toTerm: associationevent.ByCreatedAt,
+		toCursor: func(_m *AssociationEvent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AssociationEventOrderField) String() string {
+	var str string
+	switch f.column {
+	case AssociationEventOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AssociationEventOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AssociationEventOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AssociationEventOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *AssociationEventOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid AssociationEventOrderField", str)
+	}
+	return nil
+}
+
+// AssociationEventOrderField defines the ordering field of AssociationEvent.
+type AssociationEventOrderField struct {
+	// Value extracts the ordering value from the given AssociationEvent.
+	Value    func(*AssociationEvent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) associationevent.OrderOption
+	toCursor func(*AssociationEvent) Cursor
+}
+
+// AssociationEventOrder defines the ordering of AssociationEvent.
+type AssociationEventOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *AssociationEventOrderField `json:"field"`
+}
+
+// DefaultAssociationEventOrder is the default ordering of AssociationEvent.
+var DefaultAssociationEventOrder = &AssociationEventOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AssociationEventOrderField{
+		Value: func(_m *AssociationEvent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: associationevent.FieldID,
+		toTerm: associationevent.ByID,
+		toCursor: func(_m *AssociationEvent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AssociationEvent into AssociationEventEdge.
+func (_m *AssociationEvent) ToEdge(order *AssociationEventOrder) *AssociationEventEdge {
+	if order == nil {
+		order = DefaultAssociationEventOrder
+	}
+	return &AssociationEventEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // AuditLogEdge is the edge representation of AuditLog.
 type AuditLogEdge struct {
 	Node   *AuditLog `json:"node"`
@@ -1360,6 +1659,302 @@ func (_m *Customer) ToEdge(order *CustomerOrder) *CustomerEdge {
 	}
 }
 
+// ManagerAssignmentEdge is the edge representation of ManagerAssignment.
+type ManagerAssignmentEdge struct {
+	Node   *ManagerAssignment `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// ManagerAssignmentConnection is the connection containing edges to ManagerAssignment.
+type ManagerAssignmentConnection struct {
+	Edges      []*ManagerAssignmentEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *ManagerAssignmentConnection) build(nodes []*ManagerAssignment, pager *managerassignmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ManagerAssignment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ManagerAssignment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ManagerAssignment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ManagerAssignmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ManagerAssignmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ManagerAssignmentPaginateOption enables pagination customization.
+type ManagerAssignmentPaginateOption func(*managerassignmentPager) error
+
+// WithManagerAssignmentOrder configures pagination ordering.
+func WithManagerAssignmentOrder(order *ManagerAssignmentOrder) ManagerAssignmentPaginateOption {
+	if order == nil {
+		order = DefaultManagerAssignmentOrder
+	}
+	o := *order
+	return func(pager *managerassignmentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultManagerAssignmentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithManagerAssignmentFilter configures pagination filter.
+func WithManagerAssignmentFilter(filter func(*ManagerAssignmentQuery) (*ManagerAssignmentQuery, error)) ManagerAssignmentPaginateOption {
+	return func(pager *managerassignmentPager) error {
+		if filter == nil {
+			return errors.New("ManagerAssignmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type managerassignmentPager struct {
+	reverse bool
+	order   *ManagerAssignmentOrder
+	filter  func(*ManagerAssignmentQuery) (*ManagerAssignmentQuery, error)
+}
+
+func newManagerAssignmentPager(opts []ManagerAssignmentPaginateOption, reverse bool) (*managerassignmentPager, error) {
+	pager := &managerassignmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultManagerAssignmentOrder
+	}
+	return pager, nil
+}
+
+func (p *managerassignmentPager) applyFilter(query *ManagerAssignmentQuery) (*ManagerAssignmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *managerassignmentPager) toCursor(_m *ManagerAssignment) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *managerassignmentPager) applyCursors(query *ManagerAssignmentQuery, after, before *Cursor) (*ManagerAssignmentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultManagerAssignmentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *managerassignmentPager) applyOrder(query *ManagerAssignmentQuery) *ManagerAssignmentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultManagerAssignmentOrder.Field {
+		query = query.Order(DefaultManagerAssignmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *managerassignmentPager) orderExpr(query *ManagerAssignmentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultManagerAssignmentOrder.Field {
+			b.Comma().Ident(DefaultManagerAssignmentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ManagerAssignment.
+func (_m *ManagerAssignmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ManagerAssignmentPaginateOption,
+) (*ManagerAssignmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newManagerAssignmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ManagerAssignmentConnection{Edges: []*ManagerAssignmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ManagerAssignmentOrderFieldAssignedAt orders ManagerAssignment by assigned_at.
+	ManagerAssignmentOrderFieldAssignedAt = &ManagerAssignmentOrderField{
+		Value: func(_m *ManagerAssignment) (ent.Value, error) {
+			return _m.AssignedAt, nil
+		},
+		column: managerassignment.FieldAssignedAt,
+		toTerm: managerassignment.ByAssignedAt,
+		toCursor: func(_m *ManagerAssignment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AssignedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ManagerAssignmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case ManagerAssignmentOrderFieldAssignedAt.column:
+		str = "ASSIGNED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ManagerAssignmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ManagerAssignmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ManagerAssignmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "ASSIGNED_AT":
+		*f = *ManagerAssignmentOrderFieldAssignedAt
+	default:
+		return fmt.Errorf("%s is not a valid ManagerAssignmentOrderField", str)
+	}
+	return nil
+}
+
+// ManagerAssignmentOrderField defines the ordering field of ManagerAssignment.
+type ManagerAssignmentOrderField struct {
+	// Value extracts the ordering value from the given ManagerAssignment.
+	Value    func(*ManagerAssignment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) managerassignment.OrderOption
+	toCursor func(*ManagerAssignment) Cursor
+}
+
+// ManagerAssignmentOrder defines the ordering of ManagerAssignment.
+type ManagerAssignmentOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *ManagerAssignmentOrderField `json:"field"`
+}
+
+// DefaultManagerAssignmentOrder is the default ordering of ManagerAssignment.
+var DefaultManagerAssignmentOrder = &ManagerAssignmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ManagerAssignmentOrderField{
+		Value: func(_m *ManagerAssignment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: managerassignment.FieldID,
+		toTerm: managerassignment.ByID,
+		toCursor: func(_m *ManagerAssignment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ManagerAssignment into ManagerAssignmentEdge.
+func (_m *ManagerAssignment) ToEdge(order *ManagerAssignmentOrder) *ManagerAssignmentEdge {
+	if order == nil {
+		order = DefaultManagerAssignmentOrder
+	}
+	return &ManagerAssignmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // PartnerEdge is the edge representation of Partner.
 type PartnerEdge struct {
 	Node   *Partner `json:"node"`
@@ -1705,6 +2300,302 @@ func (_m *Partner) ToEdge(order *PartnerOrder) *PartnerEdge {
 		order = DefaultPartnerOrder
 	}
 	return &PartnerEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ResellerApplicationEdge is the edge representation of ResellerApplication.
+type ResellerApplicationEdge struct {
+	Node   *ResellerApplication `json:"node"`
+	Cursor Cursor               `json:"cursor"`
+}
+
+// ResellerApplicationConnection is the connection containing edges to ResellerApplication.
+type ResellerApplicationConnection struct {
+	Edges      []*ResellerApplicationEdge `json:"edges"`
+	PageInfo   PageInfo                   `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+func (c *ResellerApplicationConnection) build(nodes []*ResellerApplication, pager *resellerapplicationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ResellerApplication
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ResellerApplication {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ResellerApplication {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ResellerApplicationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ResellerApplicationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ResellerApplicationPaginateOption enables pagination customization.
+type ResellerApplicationPaginateOption func(*resellerapplicationPager) error
+
+// WithResellerApplicationOrder configures pagination ordering.
+func WithResellerApplicationOrder(order *ResellerApplicationOrder) ResellerApplicationPaginateOption {
+	if order == nil {
+		order = DefaultResellerApplicationOrder
+	}
+	o := *order
+	return func(pager *resellerapplicationPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultResellerApplicationOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithResellerApplicationFilter configures pagination filter.
+func WithResellerApplicationFilter(filter func(*ResellerApplicationQuery) (*ResellerApplicationQuery, error)) ResellerApplicationPaginateOption {
+	return func(pager *resellerapplicationPager) error {
+		if filter == nil {
+			return errors.New("ResellerApplicationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type resellerapplicationPager struct {
+	reverse bool
+	order   *ResellerApplicationOrder
+	filter  func(*ResellerApplicationQuery) (*ResellerApplicationQuery, error)
+}
+
+func newResellerApplicationPager(opts []ResellerApplicationPaginateOption, reverse bool) (*resellerapplicationPager, error) {
+	pager := &resellerapplicationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultResellerApplicationOrder
+	}
+	return pager, nil
+}
+
+func (p *resellerapplicationPager) applyFilter(query *ResellerApplicationQuery) (*ResellerApplicationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *resellerapplicationPager) toCursor(_m *ResellerApplication) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *resellerapplicationPager) applyCursors(query *ResellerApplicationQuery, after, before *Cursor) (*ResellerApplicationQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultResellerApplicationOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *resellerapplicationPager) applyOrder(query *ResellerApplicationQuery) *ResellerApplicationQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultResellerApplicationOrder.Field {
+		query = query.Order(DefaultResellerApplicationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *resellerapplicationPager) orderExpr(query *ResellerApplicationQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultResellerApplicationOrder.Field {
+			b.Comma().Ident(DefaultResellerApplicationOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ResellerApplication.
+func (_m *ResellerApplicationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ResellerApplicationPaginateOption,
+) (*ResellerApplicationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newResellerApplicationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ResellerApplicationConnection{Edges: []*ResellerApplicationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ResellerApplicationOrderFieldCreatedAt orders ResellerApplication by created_at.
+	ResellerApplicationOrderFieldCreatedAt = &ResellerApplicationOrderField{
+		Value: func(_m *ResellerApplication) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: resellerapplication.FieldCreatedAt,
+		toTerm: resellerapplication.ByCreatedAt,
+		toCursor: func(_m *ResellerApplication) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ResellerApplicationOrderField) String() string {
+	var str string
+	switch f.column {
+	case ResellerApplicationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ResellerApplicationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ResellerApplicationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ResellerApplicationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ResellerApplicationOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ResellerApplicationOrderField", str)
+	}
+	return nil
+}
+
+// ResellerApplicationOrderField defines the ordering field of ResellerApplication.
+type ResellerApplicationOrderField struct {
+	// Value extracts the ordering value from the given ResellerApplication.
+	Value    func(*ResellerApplication) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) resellerapplication.OrderOption
+	toCursor func(*ResellerApplication) Cursor
+}
+
+// ResellerApplicationOrder defines the ordering of ResellerApplication.
+type ResellerApplicationOrder struct {
+	Direction OrderDirection                 `json:"direction"`
+	Field     *ResellerApplicationOrderField `json:"field"`
+}
+
+// DefaultResellerApplicationOrder is the default ordering of ResellerApplication.
+var DefaultResellerApplicationOrder = &ResellerApplicationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ResellerApplicationOrderField{
+		Value: func(_m *ResellerApplication) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: resellerapplication.FieldID,
+		toTerm: resellerapplication.ByID,
+		toCursor: func(_m *ResellerApplication) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ResellerApplication into ResellerApplicationEdge.
+func (_m *ResellerApplication) ToEdge(order *ResellerApplicationOrder) *ResellerApplicationEdge {
+	if order == nil {
+		order = DefaultResellerApplicationOrder
+	}
+	return &ResellerApplicationEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

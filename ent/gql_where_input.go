@@ -9,10 +9,13 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 )
@@ -883,6 +886,526 @@ func (i *AssociationWhereInput) P() (predicate.Association, error) {
 	}
 }
 
+// AssociationEventWhereInput represents a where input for filtering AssociationEvent queries.
+type AssociationEventWhereInput struct {
+	Predicates []predicate.AssociationEvent  `json:"-"`
+	Not        *AssociationEventWhereInput   `json:"not,omitempty"`
+	Or         []*AssociationEventWhereInput `json:"or,omitempty"`
+	And        []*AssociationEventWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *gid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *gid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []gid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []gid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *gid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *gid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *gid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *gid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *gid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *gid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *gid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *gid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *gid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "partner_id" field predicates.
+	PartnerID             *gid.ID  `json:"partnerID,omitempty"`
+	PartnerIDNEQ          *gid.ID  `json:"partnerIDNEQ,omitempty"`
+	PartnerIDIn           []gid.ID `json:"partnerIDIn,omitempty"`
+	PartnerIDNotIn        []gid.ID `json:"partnerIDNotIn,omitempty"`
+	PartnerIDGT           *gid.ID  `json:"partnerIDGT,omitempty"`
+	PartnerIDGTE          *gid.ID  `json:"partnerIDGTE,omitempty"`
+	PartnerIDLT           *gid.ID  `json:"partnerIDLT,omitempty"`
+	PartnerIDLTE          *gid.ID  `json:"partnerIDLTE,omitempty"`
+	PartnerIDContains     *gid.ID  `json:"partnerIDContains,omitempty"`
+	PartnerIDHasPrefix    *gid.ID  `json:"partnerIDHasPrefix,omitempty"`
+	PartnerIDHasSuffix    *gid.ID  `json:"partnerIDHasSuffix,omitempty"`
+	PartnerIDEqualFold    *gid.ID  `json:"partnerIDEqualFold,omitempty"`
+	PartnerIDContainsFold *gid.ID  `json:"partnerIDContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *associationevent.Kind  `json:"kind,omitempty"`
+	KindNEQ   *associationevent.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []associationevent.Kind `json:"kindIn,omitempty"`
+	KindNotIn []associationevent.Kind `json:"kindNotIn,omitempty"`
+
+	// "initiator" field predicates.
+	Initiator      *associationevent.Initiator  `json:"initiator,omitempty"`
+	InitiatorNEQ   *associationevent.Initiator  `json:"initiatorNEQ,omitempty"`
+	InitiatorIn    []associationevent.Initiator `json:"initiatorIn,omitempty"`
+	InitiatorNotIn []associationevent.Initiator `json:"initiatorNotIn,omitempty"`
+
+	// "from_type" field predicates.
+	FromType       *associationevent.FromType  `json:"fromType,omitempty"`
+	FromTypeNEQ    *associationevent.FromType  `json:"fromTypeNEQ,omitempty"`
+	FromTypeIn     []associationevent.FromType `json:"fromTypeIn,omitempty"`
+	FromTypeNotIn  []associationevent.FromType `json:"fromTypeNotIn,omitempty"`
+	FromTypeIsNil  bool                        `json:"fromTypeIsNil,omitempty"`
+	FromTypeNotNil bool                        `json:"fromTypeNotNil,omitempty"`
+
+	// "to_type" field predicates.
+	ToType       *associationevent.ToType  `json:"toType,omitempty"`
+	ToTypeNEQ    *associationevent.ToType  `json:"toTypeNEQ,omitempty"`
+	ToTypeIn     []associationevent.ToType `json:"toTypeIn,omitempty"`
+	ToTypeNotIn  []associationevent.ToType `json:"toTypeNotIn,omitempty"`
+	ToTypeIsNil  bool                      `json:"toTypeIsNil,omitempty"`
+	ToTypeNotNil bool                      `json:"toTypeNotNil,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonIsNil        bool     `json:"reasonIsNil,omitempty"`
+	ReasonNotNil       bool     `json:"reasonNotNil,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *associationevent.Status  `json:"status,omitempty"`
+	StatusNEQ   *associationevent.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []associationevent.Status `json:"statusIn,omitempty"`
+	StatusNotIn []associationevent.Status `json:"statusNotIn,omitempty"`
+
+	// "decided_at" field predicates.
+	DecidedAt       *time.Time  `json:"decidedAt,omitempty"`
+	DecidedAtNEQ    *time.Time  `json:"decidedAtNEQ,omitempty"`
+	DecidedAtIn     []time.Time `json:"decidedAtIn,omitempty"`
+	DecidedAtNotIn  []time.Time `json:"decidedAtNotIn,omitempty"`
+	DecidedAtGT     *time.Time  `json:"decidedAtGT,omitempty"`
+	DecidedAtGTE    *time.Time  `json:"decidedAtGTE,omitempty"`
+	DecidedAtLT     *time.Time  `json:"decidedAtLT,omitempty"`
+	DecidedAtLTE    *time.Time  `json:"decidedAtLTE,omitempty"`
+	DecidedAtIsNil  bool        `json:"decidedAtIsNil,omitempty"`
+	DecidedAtNotNil bool        `json:"decidedAtNotNil,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+
+	// "partner" edge predicates.
+	HasPartner     *bool                `json:"hasPartner,omitempty"`
+	HasPartnerWith []*PartnerWhereInput `json:"hasPartnerWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AssociationEventWhereInput) AddPredicates(predicates ...predicate.AssociationEvent) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AssociationEventWhereInput filter on the AssociationEventQuery builder.
+func (i *AssociationEventWhereInput) Filter(q *AssociationEventQuery) (*AssociationEventQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAssociationEventWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAssociationEventWhereInput is returned in case the AssociationEventWhereInput is empty.
+var ErrEmptyAssociationEventWhereInput = errors.New("ent: empty predicate AssociationEventWhereInput")
+
+// P returns a predicate for filtering associationevents.
+// An error is returned if the input is empty or invalid.
+func (i *AssociationEventWhereInput) P() (predicate.AssociationEvent, error) {
+	var predicates []predicate.AssociationEvent
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, associationevent.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AssociationEvent, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, associationevent.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AssociationEvent, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, associationevent.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, associationevent.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, associationevent.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, associationevent.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, associationevent.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, associationevent.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, associationevent.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, associationevent.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, associationevent.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, associationevent.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, associationevent.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, associationevent.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, associationevent.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, associationevent.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, associationevent.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, associationevent.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, associationevent.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, associationevent.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, associationevent.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, associationevent.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, associationevent.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, associationevent.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, associationevent.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, associationevent.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, associationevent.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, associationevent.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, associationevent.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, associationevent.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, associationevent.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, associationevent.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.PartnerID != nil {
+		predicates = append(predicates, associationevent.PartnerIDEQ(*i.PartnerID))
+	}
+	if i.PartnerIDNEQ != nil {
+		predicates = append(predicates, associationevent.PartnerIDNEQ(*i.PartnerIDNEQ))
+	}
+	if len(i.PartnerIDIn) > 0 {
+		predicates = append(predicates, associationevent.PartnerIDIn(i.PartnerIDIn...))
+	}
+	if len(i.PartnerIDNotIn) > 0 {
+		predicates = append(predicates, associationevent.PartnerIDNotIn(i.PartnerIDNotIn...))
+	}
+	if i.PartnerIDGT != nil {
+		predicates = append(predicates, associationevent.PartnerIDGT(*i.PartnerIDGT))
+	}
+	if i.PartnerIDGTE != nil {
+		predicates = append(predicates, associationevent.PartnerIDGTE(*i.PartnerIDGTE))
+	}
+	if i.PartnerIDLT != nil {
+		predicates = append(predicates, associationevent.PartnerIDLT(*i.PartnerIDLT))
+	}
+	if i.PartnerIDLTE != nil {
+		predicates = append(predicates, associationevent.PartnerIDLTE(*i.PartnerIDLTE))
+	}
+	if i.PartnerIDContains != nil {
+		predicates = append(predicates, associationevent.PartnerIDContains(*i.PartnerIDContains))
+	}
+	if i.PartnerIDHasPrefix != nil {
+		predicates = append(predicates, associationevent.PartnerIDHasPrefix(*i.PartnerIDHasPrefix))
+	}
+	if i.PartnerIDHasSuffix != nil {
+		predicates = append(predicates, associationevent.PartnerIDHasSuffix(*i.PartnerIDHasSuffix))
+	}
+	if i.PartnerIDEqualFold != nil {
+		predicates = append(predicates, associationevent.PartnerIDEqualFold(*i.PartnerIDEqualFold))
+	}
+	if i.PartnerIDContainsFold != nil {
+		predicates = append(predicates, associationevent.PartnerIDContainsFold(*i.PartnerIDContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, associationevent.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, associationevent.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, associationevent.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, associationevent.KindNotIn(i.KindNotIn...))
+	}
+	if i.Initiator != nil {
+		predicates = append(predicates, associationevent.InitiatorEQ(*i.Initiator))
+	}
+	if i.InitiatorNEQ != nil {
+		predicates = append(predicates, associationevent.InitiatorNEQ(*i.InitiatorNEQ))
+	}
+	if len(i.InitiatorIn) > 0 {
+		predicates = append(predicates, associationevent.InitiatorIn(i.InitiatorIn...))
+	}
+	if len(i.InitiatorNotIn) > 0 {
+		predicates = append(predicates, associationevent.InitiatorNotIn(i.InitiatorNotIn...))
+	}
+	if i.FromType != nil {
+		predicates = append(predicates, associationevent.FromTypeEQ(*i.FromType))
+	}
+	if i.FromTypeNEQ != nil {
+		predicates = append(predicates, associationevent.FromTypeNEQ(*i.FromTypeNEQ))
+	}
+	if len(i.FromTypeIn) > 0 {
+		predicates = append(predicates, associationevent.FromTypeIn(i.FromTypeIn...))
+	}
+	if len(i.FromTypeNotIn) > 0 {
+		predicates = append(predicates, associationevent.FromTypeNotIn(i.FromTypeNotIn...))
+	}
+	if i.FromTypeIsNil {
+		predicates = append(predicates, associationevent.FromTypeIsNil())
+	}
+	if i.FromTypeNotNil {
+		predicates = append(predicates, associationevent.FromTypeNotNil())
+	}
+	if i.ToType != nil {
+		predicates = append(predicates, associationevent.ToTypeEQ(*i.ToType))
+	}
+	if i.ToTypeNEQ != nil {
+		predicates = append(predicates, associationevent.ToTypeNEQ(*i.ToTypeNEQ))
+	}
+	if len(i.ToTypeIn) > 0 {
+		predicates = append(predicates, associationevent.ToTypeIn(i.ToTypeIn...))
+	}
+	if len(i.ToTypeNotIn) > 0 {
+		predicates = append(predicates, associationevent.ToTypeNotIn(i.ToTypeNotIn...))
+	}
+	if i.ToTypeIsNil {
+		predicates = append(predicates, associationevent.ToTypeIsNil())
+	}
+	if i.ToTypeNotNil {
+		predicates = append(predicates, associationevent.ToTypeNotNil())
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, associationevent.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, associationevent.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, associationevent.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, associationevent.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, associationevent.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, associationevent.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, associationevent.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, associationevent.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, associationevent.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, associationevent.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, associationevent.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonIsNil {
+		predicates = append(predicates, associationevent.ReasonIsNil())
+	}
+	if i.ReasonNotNil {
+		predicates = append(predicates, associationevent.ReasonNotNil())
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, associationevent.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, associationevent.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, associationevent.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, associationevent.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, associationevent.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, associationevent.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.DecidedAt != nil {
+		predicates = append(predicates, associationevent.DecidedAtEQ(*i.DecidedAt))
+	}
+	if i.DecidedAtNEQ != nil {
+		predicates = append(predicates, associationevent.DecidedAtNEQ(*i.DecidedAtNEQ))
+	}
+	if len(i.DecidedAtIn) > 0 {
+		predicates = append(predicates, associationevent.DecidedAtIn(i.DecidedAtIn...))
+	}
+	if len(i.DecidedAtNotIn) > 0 {
+		predicates = append(predicates, associationevent.DecidedAtNotIn(i.DecidedAtNotIn...))
+	}
+	if i.DecidedAtGT != nil {
+		predicates = append(predicates, associationevent.DecidedAtGT(*i.DecidedAtGT))
+	}
+	if i.DecidedAtGTE != nil {
+		predicates = append(predicates, associationevent.DecidedAtGTE(*i.DecidedAtGTE))
+	}
+	if i.DecidedAtLT != nil {
+		predicates = append(predicates, associationevent.DecidedAtLT(*i.DecidedAtLT))
+	}
+	if i.DecidedAtLTE != nil {
+		predicates = append(predicates, associationevent.DecidedAtLTE(*i.DecidedAtLTE))
+	}
+	if i.DecidedAtIsNil {
+		predicates = append(predicates, associationevent.DecidedAtIsNil())
+	}
+	if i.DecidedAtNotNil {
+		predicates = append(predicates, associationevent.DecidedAtNotNil())
+	}
+
+	if i.HasCustomer != nil {
+		p := associationevent.HasCustomer()
+		if !*i.HasCustomer {
+			p = associationevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, associationevent.HasCustomerWith(with...))
+	}
+	if i.HasPartner != nil {
+		p := associationevent.HasPartner()
+		if !*i.HasPartner {
+			p = associationevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPartnerWith) > 0 {
+		with := make([]predicate.Partner, 0, len(i.HasPartnerWith))
+		for _, w := range i.HasPartnerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPartnerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, associationevent.HasPartnerWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAssociationEventWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return associationevent.And(predicates...), nil
+	}
+}
+
 // AuditLogWhereInput represents a where input for filtering AuditLog queries.
 type AuditLogWhereInput struct {
 	Predicates []predicate.AuditLog  `json:"-"`
@@ -1585,6 +2108,18 @@ type CustomerWhereInput struct {
 	Frozen    *bool `json:"frozen,omitempty"`
 	FrozenNEQ *bool `json:"frozenNEQ,omitempty"`
 
+	// "manager_assigned_at" field predicates.
+	ManagerAssignedAt       *time.Time  `json:"managerAssignedAt,omitempty"`
+	ManagerAssignedAtNEQ    *time.Time  `json:"managerAssignedAtNEQ,omitempty"`
+	ManagerAssignedAtIn     []time.Time `json:"managerAssignedAtIn,omitempty"`
+	ManagerAssignedAtNotIn  []time.Time `json:"managerAssignedAtNotIn,omitempty"`
+	ManagerAssignedAtGT     *time.Time  `json:"managerAssignedAtGT,omitempty"`
+	ManagerAssignedAtGTE    *time.Time  `json:"managerAssignedAtGTE,omitempty"`
+	ManagerAssignedAtLT     *time.Time  `json:"managerAssignedAtLT,omitempty"`
+	ManagerAssignedAtLTE    *time.Time  `json:"managerAssignedAtLTE,omitempty"`
+	ManagerAssignedAtIsNil  bool        `json:"managerAssignedAtIsNil,omitempty"`
+	ManagerAssignedAtNotNil bool        `json:"managerAssignedAtNotNil,omitempty"`
+
 	// "partner" edge predicates.
 	HasPartner     *bool                `json:"hasPartner,omitempty"`
 	HasPartnerWith []*PartnerWhereInput `json:"hasPartnerWith,omitempty"`
@@ -1596,6 +2131,14 @@ type CustomerWhereInput struct {
 	// "associations" edge predicates.
 	HasAssociations     *bool                    `json:"hasAssociations,omitempty"`
 	HasAssociationsWith []*AssociationWhereInput `json:"hasAssociationsWith,omitempty"`
+
+	// "association_events" edge predicates.
+	HasAssociationEvents     *bool                         `json:"hasAssociationEvents,omitempty"`
+	HasAssociationEventsWith []*AssociationEventWhereInput `json:"hasAssociationEventsWith,omitempty"`
+
+	// "manager_assignments" edge predicates.
+	HasManagerAssignments     *bool                          `json:"hasManagerAssignments,omitempty"`
+	HasManagerAssignmentsWith []*ManagerAssignmentWhereInput `json:"hasManagerAssignmentsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -1996,6 +2539,36 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 	if i.FrozenNEQ != nil {
 		predicates = append(predicates, customer.FrozenNEQ(*i.FrozenNEQ))
 	}
+	if i.ManagerAssignedAt != nil {
+		predicates = append(predicates, customer.ManagerAssignedAtEQ(*i.ManagerAssignedAt))
+	}
+	if i.ManagerAssignedAtNEQ != nil {
+		predicates = append(predicates, customer.ManagerAssignedAtNEQ(*i.ManagerAssignedAtNEQ))
+	}
+	if len(i.ManagerAssignedAtIn) > 0 {
+		predicates = append(predicates, customer.ManagerAssignedAtIn(i.ManagerAssignedAtIn...))
+	}
+	if len(i.ManagerAssignedAtNotIn) > 0 {
+		predicates = append(predicates, customer.ManagerAssignedAtNotIn(i.ManagerAssignedAtNotIn...))
+	}
+	if i.ManagerAssignedAtGT != nil {
+		predicates = append(predicates, customer.ManagerAssignedAtGT(*i.ManagerAssignedAtGT))
+	}
+	if i.ManagerAssignedAtGTE != nil {
+		predicates = append(predicates, customer.ManagerAssignedAtGTE(*i.ManagerAssignedAtGTE))
+	}
+	if i.ManagerAssignedAtLT != nil {
+		predicates = append(predicates, customer.ManagerAssignedAtLT(*i.ManagerAssignedAtLT))
+	}
+	if i.ManagerAssignedAtLTE != nil {
+		predicates = append(predicates, customer.ManagerAssignedAtLTE(*i.ManagerAssignedAtLTE))
+	}
+	if i.ManagerAssignedAtIsNil {
+		predicates = append(predicates, customer.ManagerAssignedAtIsNil())
+	}
+	if i.ManagerAssignedAtNotNil {
+		predicates = append(predicates, customer.ManagerAssignedAtNotNil())
+	}
 
 	if i.HasPartner != nil {
 		p := customer.HasPartner()
@@ -2051,6 +2624,42 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 		}
 		predicates = append(predicates, customer.HasAssociationsWith(with...))
 	}
+	if i.HasAssociationEvents != nil {
+		p := customer.HasAssociationEvents()
+		if !*i.HasAssociationEvents {
+			p = customer.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAssociationEventsWith) > 0 {
+		with := make([]predicate.AssociationEvent, 0, len(i.HasAssociationEventsWith))
+		for _, w := range i.HasAssociationEventsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAssociationEventsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, customer.HasAssociationEventsWith(with...))
+	}
+	if i.HasManagerAssignments != nil {
+		p := customer.HasManagerAssignments()
+		if !*i.HasManagerAssignments {
+			p = customer.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasManagerAssignmentsWith) > 0 {
+		with := make([]predicate.ManagerAssignment, 0, len(i.HasManagerAssignmentsWith))
+		for _, w := range i.HasManagerAssignmentsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasManagerAssignmentsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, customer.HasManagerAssignmentsWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyCustomerWhereInput
@@ -2058,6 +2667,366 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 		return predicates[0], nil
 	default:
 		return customer.And(predicates...), nil
+	}
+}
+
+// ManagerAssignmentWhereInput represents a where input for filtering ManagerAssignment queries.
+type ManagerAssignmentWhereInput struct {
+	Predicates []predicate.ManagerAssignment  `json:"-"`
+	Not        *ManagerAssignmentWhereInput   `json:"not,omitempty"`
+	Or         []*ManagerAssignmentWhereInput `json:"or,omitempty"`
+	And        []*ManagerAssignmentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *gid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *gid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []gid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []gid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *gid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *gid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *gid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *gid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *gid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *gid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *gid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *gid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *gid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "manager_id" field predicates.
+	ManagerID             *gid.ID  `json:"managerID,omitempty"`
+	ManagerIDNEQ          *gid.ID  `json:"managerIDNEQ,omitempty"`
+	ManagerIDIn           []gid.ID `json:"managerIDIn,omitempty"`
+	ManagerIDNotIn        []gid.ID `json:"managerIDNotIn,omitempty"`
+	ManagerIDGT           *gid.ID  `json:"managerIDGT,omitempty"`
+	ManagerIDGTE          *gid.ID  `json:"managerIDGTE,omitempty"`
+	ManagerIDLT           *gid.ID  `json:"managerIDLT,omitempty"`
+	ManagerIDLTE          *gid.ID  `json:"managerIDLTE,omitempty"`
+	ManagerIDContains     *gid.ID  `json:"managerIDContains,omitempty"`
+	ManagerIDHasPrefix    *gid.ID  `json:"managerIDHasPrefix,omitempty"`
+	ManagerIDHasSuffix    *gid.ID  `json:"managerIDHasSuffix,omitempty"`
+	ManagerIDIsNil        bool     `json:"managerIDIsNil,omitempty"`
+	ManagerIDNotNil       bool     `json:"managerIDNotNil,omitempty"`
+	ManagerIDEqualFold    *gid.ID  `json:"managerIDEqualFold,omitempty"`
+	ManagerIDContainsFold *gid.ID  `json:"managerIDContainsFold,omitempty"`
+
+	// "assigned_at" field predicates.
+	AssignedAt      *time.Time  `json:"assignedAt,omitempty"`
+	AssignedAtNEQ   *time.Time  `json:"assignedAtNEQ,omitempty"`
+	AssignedAtIn    []time.Time `json:"assignedAtIn,omitempty"`
+	AssignedAtNotIn []time.Time `json:"assignedAtNotIn,omitempty"`
+	AssignedAtGT    *time.Time  `json:"assignedAtGT,omitempty"`
+	AssignedAtGTE   *time.Time  `json:"assignedAtGTE,omitempty"`
+	AssignedAtLT    *time.Time  `json:"assignedAtLT,omitempty"`
+	AssignedAtLTE   *time.Time  `json:"assignedAtLTE,omitempty"`
+
+	// "ended_at" field predicates.
+	EndedAt       *time.Time  `json:"endedAt,omitempty"`
+	EndedAtNEQ    *time.Time  `json:"endedAtNEQ,omitempty"`
+	EndedAtIn     []time.Time `json:"endedAtIn,omitempty"`
+	EndedAtNotIn  []time.Time `json:"endedAtNotIn,omitempty"`
+	EndedAtGT     *time.Time  `json:"endedAtGT,omitempty"`
+	EndedAtGTE    *time.Time  `json:"endedAtGTE,omitempty"`
+	EndedAtLT     *time.Time  `json:"endedAtLT,omitempty"`
+	EndedAtLTE    *time.Time  `json:"endedAtLTE,omitempty"`
+	EndedAtIsNil  bool        `json:"endedAtIsNil,omitempty"`
+	EndedAtNotNil bool        `json:"endedAtNotNil,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+
+	// "manager" edge predicates.
+	HasManager     *bool             `json:"hasManager,omitempty"`
+	HasManagerWith []*UserWhereInput `json:"hasManagerWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ManagerAssignmentWhereInput) AddPredicates(predicates ...predicate.ManagerAssignment) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ManagerAssignmentWhereInput filter on the ManagerAssignmentQuery builder.
+func (i *ManagerAssignmentWhereInput) Filter(q *ManagerAssignmentQuery) (*ManagerAssignmentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyManagerAssignmentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyManagerAssignmentWhereInput is returned in case the ManagerAssignmentWhereInput is empty.
+var ErrEmptyManagerAssignmentWhereInput = errors.New("ent: empty predicate ManagerAssignmentWhereInput")
+
+// P returns a predicate for filtering managerassignments.
+// An error is returned if the input is empty or invalid.
+func (i *ManagerAssignmentWhereInput) P() (predicate.ManagerAssignment, error) {
+	var predicates []predicate.ManagerAssignment
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, managerassignment.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ManagerAssignment, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, managerassignment.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ManagerAssignment, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, managerassignment.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, managerassignment.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, managerassignment.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, managerassignment.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, managerassignment.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, managerassignment.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, managerassignment.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, managerassignment.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, managerassignment.IDLTE(*i.IDLTE))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, managerassignment.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, managerassignment.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, managerassignment.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, managerassignment.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, managerassignment.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, managerassignment.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, managerassignment.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, managerassignment.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, managerassignment.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, managerassignment.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, managerassignment.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, managerassignment.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, managerassignment.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.ManagerID != nil {
+		predicates = append(predicates, managerassignment.ManagerIDEQ(*i.ManagerID))
+	}
+	if i.ManagerIDNEQ != nil {
+		predicates = append(predicates, managerassignment.ManagerIDNEQ(*i.ManagerIDNEQ))
+	}
+	if len(i.ManagerIDIn) > 0 {
+		predicates = append(predicates, managerassignment.ManagerIDIn(i.ManagerIDIn...))
+	}
+	if len(i.ManagerIDNotIn) > 0 {
+		predicates = append(predicates, managerassignment.ManagerIDNotIn(i.ManagerIDNotIn...))
+	}
+	if i.ManagerIDGT != nil {
+		predicates = append(predicates, managerassignment.ManagerIDGT(*i.ManagerIDGT))
+	}
+	if i.ManagerIDGTE != nil {
+		predicates = append(predicates, managerassignment.ManagerIDGTE(*i.ManagerIDGTE))
+	}
+	if i.ManagerIDLT != nil {
+		predicates = append(predicates, managerassignment.ManagerIDLT(*i.ManagerIDLT))
+	}
+	if i.ManagerIDLTE != nil {
+		predicates = append(predicates, managerassignment.ManagerIDLTE(*i.ManagerIDLTE))
+	}
+	if i.ManagerIDContains != nil {
+		predicates = append(predicates, managerassignment.ManagerIDContains(*i.ManagerIDContains))
+	}
+	if i.ManagerIDHasPrefix != nil {
+		predicates = append(predicates, managerassignment.ManagerIDHasPrefix(*i.ManagerIDHasPrefix))
+	}
+	if i.ManagerIDHasSuffix != nil {
+		predicates = append(predicates, managerassignment.ManagerIDHasSuffix(*i.ManagerIDHasSuffix))
+	}
+	if i.ManagerIDIsNil {
+		predicates = append(predicates, managerassignment.ManagerIDIsNil())
+	}
+	if i.ManagerIDNotNil {
+		predicates = append(predicates, managerassignment.ManagerIDNotNil())
+	}
+	if i.ManagerIDEqualFold != nil {
+		predicates = append(predicates, managerassignment.ManagerIDEqualFold(*i.ManagerIDEqualFold))
+	}
+	if i.ManagerIDContainsFold != nil {
+		predicates = append(predicates, managerassignment.ManagerIDContainsFold(*i.ManagerIDContainsFold))
+	}
+	if i.AssignedAt != nil {
+		predicates = append(predicates, managerassignment.AssignedAtEQ(*i.AssignedAt))
+	}
+	if i.AssignedAtNEQ != nil {
+		predicates = append(predicates, managerassignment.AssignedAtNEQ(*i.AssignedAtNEQ))
+	}
+	if len(i.AssignedAtIn) > 0 {
+		predicates = append(predicates, managerassignment.AssignedAtIn(i.AssignedAtIn...))
+	}
+	if len(i.AssignedAtNotIn) > 0 {
+		predicates = append(predicates, managerassignment.AssignedAtNotIn(i.AssignedAtNotIn...))
+	}
+	if i.AssignedAtGT != nil {
+		predicates = append(predicates, managerassignment.AssignedAtGT(*i.AssignedAtGT))
+	}
+	if i.AssignedAtGTE != nil {
+		predicates = append(predicates, managerassignment.AssignedAtGTE(*i.AssignedAtGTE))
+	}
+	if i.AssignedAtLT != nil {
+		predicates = append(predicates, managerassignment.AssignedAtLT(*i.AssignedAtLT))
+	}
+	if i.AssignedAtLTE != nil {
+		predicates = append(predicates, managerassignment.AssignedAtLTE(*i.AssignedAtLTE))
+	}
+	if i.EndedAt != nil {
+		predicates = append(predicates, managerassignment.EndedAtEQ(*i.EndedAt))
+	}
+	if i.EndedAtNEQ != nil {
+		predicates = append(predicates, managerassignment.EndedAtNEQ(*i.EndedAtNEQ))
+	}
+	if len(i.EndedAtIn) > 0 {
+		predicates = append(predicates, managerassignment.EndedAtIn(i.EndedAtIn...))
+	}
+	if len(i.EndedAtNotIn) > 0 {
+		predicates = append(predicates, managerassignment.EndedAtNotIn(i.EndedAtNotIn...))
+	}
+	if i.EndedAtGT != nil {
+		predicates = append(predicates, managerassignment.EndedAtGT(*i.EndedAtGT))
+	}
+	if i.EndedAtGTE != nil {
+		predicates = append(predicates, managerassignment.EndedAtGTE(*i.EndedAtGTE))
+	}
+	if i.EndedAtLT != nil {
+		predicates = append(predicates, managerassignment.EndedAtLT(*i.EndedAtLT))
+	}
+	if i.EndedAtLTE != nil {
+		predicates = append(predicates, managerassignment.EndedAtLTE(*i.EndedAtLTE))
+	}
+	if i.EndedAtIsNil {
+		predicates = append(predicates, managerassignment.EndedAtIsNil())
+	}
+	if i.EndedAtNotNil {
+		predicates = append(predicates, managerassignment.EndedAtNotNil())
+	}
+
+	if i.HasCustomer != nil {
+		p := managerassignment.HasCustomer()
+		if !*i.HasCustomer {
+			p = managerassignment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, managerassignment.HasCustomerWith(with...))
+	}
+	if i.HasManager != nil {
+		p := managerassignment.HasManager()
+		if !*i.HasManager {
+			p = managerassignment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasManagerWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasManagerWith))
+		for _, w := range i.HasManagerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasManagerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, managerassignment.HasManagerWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyManagerAssignmentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return managerassignment.And(predicates...), nil
 	}
 }
 
@@ -2582,6 +3551,438 @@ func (i *PartnerWhereInput) P() (predicate.Partner, error) {
 		return predicates[0], nil
 	default:
 		return partner.And(predicates...), nil
+	}
+}
+
+// ResellerApplicationWhereInput represents a where input for filtering ResellerApplication queries.
+type ResellerApplicationWhereInput struct {
+	Predicates []predicate.ResellerApplication  `json:"-"`
+	Not        *ResellerApplicationWhereInput   `json:"not,omitempty"`
+	Or         []*ResellerApplicationWhereInput `json:"or,omitempty"`
+	And        []*ResellerApplicationWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "reseller_id" field predicates.
+	ResellerID             *gid.ID  `json:"resellerID,omitempty"`
+	ResellerIDNEQ          *gid.ID  `json:"resellerIDNEQ,omitempty"`
+	ResellerIDIn           []gid.ID `json:"resellerIDIn,omitempty"`
+	ResellerIDNotIn        []gid.ID `json:"resellerIDNotIn,omitempty"`
+	ResellerIDGT           *gid.ID  `json:"resellerIDGT,omitempty"`
+	ResellerIDGTE          *gid.ID  `json:"resellerIDGTE,omitempty"`
+	ResellerIDLT           *gid.ID  `json:"resellerIDLT,omitempty"`
+	ResellerIDLTE          *gid.ID  `json:"resellerIDLTE,omitempty"`
+	ResellerIDContains     *gid.ID  `json:"resellerIDContains,omitempty"`
+	ResellerIDHasPrefix    *gid.ID  `json:"resellerIDHasPrefix,omitempty"`
+	ResellerIDHasSuffix    *gid.ID  `json:"resellerIDHasSuffix,omitempty"`
+	ResellerIDEqualFold    *gid.ID  `json:"resellerIDEqualFold,omitempty"`
+	ResellerIDContainsFold *gid.ID  `json:"resellerIDContainsFold,omitempty"`
+
+	// "distributor_id" field predicates.
+	DistributorID             *gid.ID  `json:"distributorID,omitempty"`
+	DistributorIDNEQ          *gid.ID  `json:"distributorIDNEQ,omitempty"`
+	DistributorIDIn           []gid.ID `json:"distributorIDIn,omitempty"`
+	DistributorIDNotIn        []gid.ID `json:"distributorIDNotIn,omitempty"`
+	DistributorIDGT           *gid.ID  `json:"distributorIDGT,omitempty"`
+	DistributorIDGTE          *gid.ID  `json:"distributorIDGTE,omitempty"`
+	DistributorIDLT           *gid.ID  `json:"distributorIDLT,omitempty"`
+	DistributorIDLTE          *gid.ID  `json:"distributorIDLTE,omitempty"`
+	DistributorIDContains     *gid.ID  `json:"distributorIDContains,omitempty"`
+	DistributorIDHasPrefix    *gid.ID  `json:"distributorIDHasPrefix,omitempty"`
+	DistributorIDHasSuffix    *gid.ID  `json:"distributorIDHasSuffix,omitempty"`
+	DistributorIDEqualFold    *gid.ID  `json:"distributorIDEqualFold,omitempty"`
+	DistributorIDContainsFold *gid.ID  `json:"distributorIDContainsFold,omitempty"`
+
+	// "message" field predicates.
+	Message             *string  `json:"message,omitempty"`
+	MessageNEQ          *string  `json:"messageNEQ,omitempty"`
+	MessageIn           []string `json:"messageIn,omitempty"`
+	MessageNotIn        []string `json:"messageNotIn,omitempty"`
+	MessageGT           *string  `json:"messageGT,omitempty"`
+	MessageGTE          *string  `json:"messageGTE,omitempty"`
+	MessageLT           *string  `json:"messageLT,omitempty"`
+	MessageLTE          *string  `json:"messageLTE,omitempty"`
+	MessageContains     *string  `json:"messageContains,omitempty"`
+	MessageHasPrefix    *string  `json:"messageHasPrefix,omitempty"`
+	MessageHasSuffix    *string  `json:"messageHasSuffix,omitempty"`
+	MessageIsNil        bool     `json:"messageIsNil,omitempty"`
+	MessageNotNil       bool     `json:"messageNotNil,omitempty"`
+	MessageEqualFold    *string  `json:"messageEqualFold,omitempty"`
+	MessageContainsFold *string  `json:"messageContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *resellerapplication.Status  `json:"status,omitempty"`
+	StatusNEQ   *resellerapplication.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []resellerapplication.Status `json:"statusIn,omitempty"`
+	StatusNotIn []resellerapplication.Status `json:"statusNotIn,omitempty"`
+
+	// "decided_at" field predicates.
+	DecidedAt       *time.Time  `json:"decidedAt,omitempty"`
+	DecidedAtNEQ    *time.Time  `json:"decidedAtNEQ,omitempty"`
+	DecidedAtIn     []time.Time `json:"decidedAtIn,omitempty"`
+	DecidedAtNotIn  []time.Time `json:"decidedAtNotIn,omitempty"`
+	DecidedAtGT     *time.Time  `json:"decidedAtGT,omitempty"`
+	DecidedAtGTE    *time.Time  `json:"decidedAtGTE,omitempty"`
+	DecidedAtLT     *time.Time  `json:"decidedAtLT,omitempty"`
+	DecidedAtLTE    *time.Time  `json:"decidedAtLTE,omitempty"`
+	DecidedAtIsNil  bool        `json:"decidedAtIsNil,omitempty"`
+	DecidedAtNotNil bool        `json:"decidedAtNotNil,omitempty"`
+
+	// "reseller" edge predicates.
+	HasReseller     *bool                `json:"hasReseller,omitempty"`
+	HasResellerWith []*PartnerWhereInput `json:"hasResellerWith,omitempty"`
+
+	// "distributor" edge predicates.
+	HasDistributor     *bool                `json:"hasDistributor,omitempty"`
+	HasDistributorWith []*PartnerWhereInput `json:"hasDistributorWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ResellerApplicationWhereInput) AddPredicates(predicates ...predicate.ResellerApplication) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ResellerApplicationWhereInput filter on the ResellerApplicationQuery builder.
+func (i *ResellerApplicationWhereInput) Filter(q *ResellerApplicationQuery) (*ResellerApplicationQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyResellerApplicationWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyResellerApplicationWhereInput is returned in case the ResellerApplicationWhereInput is empty.
+var ErrEmptyResellerApplicationWhereInput = errors.New("ent: empty predicate ResellerApplicationWhereInput")
+
+// P returns a predicate for filtering resellerapplications.
+// An error is returned if the input is empty or invalid.
+func (i *ResellerApplicationWhereInput) P() (predicate.ResellerApplication, error) {
+	var predicates []predicate.ResellerApplication
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, resellerapplication.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ResellerApplication, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, resellerapplication.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ResellerApplication, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, resellerapplication.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, resellerapplication.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, resellerapplication.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, resellerapplication.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, resellerapplication.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, resellerapplication.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, resellerapplication.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, resellerapplication.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, resellerapplication.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, resellerapplication.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, resellerapplication.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, resellerapplication.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, resellerapplication.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, resellerapplication.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, resellerapplication.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, resellerapplication.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, resellerapplication.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.ResellerID != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDEQ(*i.ResellerID))
+	}
+	if i.ResellerIDNEQ != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDNEQ(*i.ResellerIDNEQ))
+	}
+	if len(i.ResellerIDIn) > 0 {
+		predicates = append(predicates, resellerapplication.ResellerIDIn(i.ResellerIDIn...))
+	}
+	if len(i.ResellerIDNotIn) > 0 {
+		predicates = append(predicates, resellerapplication.ResellerIDNotIn(i.ResellerIDNotIn...))
+	}
+	if i.ResellerIDGT != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDGT(*i.ResellerIDGT))
+	}
+	if i.ResellerIDGTE != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDGTE(*i.ResellerIDGTE))
+	}
+	if i.ResellerIDLT != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDLT(*i.ResellerIDLT))
+	}
+	if i.ResellerIDLTE != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDLTE(*i.ResellerIDLTE))
+	}
+	if i.ResellerIDContains != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDContains(*i.ResellerIDContains))
+	}
+	if i.ResellerIDHasPrefix != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDHasPrefix(*i.ResellerIDHasPrefix))
+	}
+	if i.ResellerIDHasSuffix != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDHasSuffix(*i.ResellerIDHasSuffix))
+	}
+	if i.ResellerIDEqualFold != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDEqualFold(*i.ResellerIDEqualFold))
+	}
+	if i.ResellerIDContainsFold != nil {
+		predicates = append(predicates, resellerapplication.ResellerIDContainsFold(*i.ResellerIDContainsFold))
+	}
+	if i.DistributorID != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDEQ(*i.DistributorID))
+	}
+	if i.DistributorIDNEQ != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDNEQ(*i.DistributorIDNEQ))
+	}
+	if len(i.DistributorIDIn) > 0 {
+		predicates = append(predicates, resellerapplication.DistributorIDIn(i.DistributorIDIn...))
+	}
+	if len(i.DistributorIDNotIn) > 0 {
+		predicates = append(predicates, resellerapplication.DistributorIDNotIn(i.DistributorIDNotIn...))
+	}
+	if i.DistributorIDGT != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDGT(*i.DistributorIDGT))
+	}
+	if i.DistributorIDGTE != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDGTE(*i.DistributorIDGTE))
+	}
+	if i.DistributorIDLT != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDLT(*i.DistributorIDLT))
+	}
+	if i.DistributorIDLTE != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDLTE(*i.DistributorIDLTE))
+	}
+	if i.DistributorIDContains != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDContains(*i.DistributorIDContains))
+	}
+	if i.DistributorIDHasPrefix != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDHasPrefix(*i.DistributorIDHasPrefix))
+	}
+	if i.DistributorIDHasSuffix != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDHasSuffix(*i.DistributorIDHasSuffix))
+	}
+	if i.DistributorIDEqualFold != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDEqualFold(*i.DistributorIDEqualFold))
+	}
+	if i.DistributorIDContainsFold != nil {
+		predicates = append(predicates, resellerapplication.DistributorIDContainsFold(*i.DistributorIDContainsFold))
+	}
+	if i.Message != nil {
+		predicates = append(predicates, resellerapplication.MessageEQ(*i.Message))
+	}
+	if i.MessageNEQ != nil {
+		predicates = append(predicates, resellerapplication.MessageNEQ(*i.MessageNEQ))
+	}
+	if len(i.MessageIn) > 0 {
+		predicates = append(predicates, resellerapplication.MessageIn(i.MessageIn...))
+	}
+	if len(i.MessageNotIn) > 0 {
+		predicates = append(predicates, resellerapplication.MessageNotIn(i.MessageNotIn...))
+	}
+	if i.MessageGT != nil {
+		predicates = append(predicates, resellerapplication.MessageGT(*i.MessageGT))
+	}
+	if i.MessageGTE != nil {
+		predicates = append(predicates, resellerapplication.MessageGTE(*i.MessageGTE))
+	}
+	if i.MessageLT != nil {
+		predicates = append(predicates, resellerapplication.MessageLT(*i.MessageLT))
+	}
+	if i.MessageLTE != nil {
+		predicates = append(predicates, resellerapplication.MessageLTE(*i.MessageLTE))
+	}
+	if i.MessageContains != nil {
+		predicates = append(predicates, resellerapplication.MessageContains(*i.MessageContains))
+	}
+	if i.MessageHasPrefix != nil {
+		predicates = append(predicates, resellerapplication.MessageHasPrefix(*i.MessageHasPrefix))
+	}
+	if i.MessageHasSuffix != nil {
+		predicates = append(predicates, resellerapplication.MessageHasSuffix(*i.MessageHasSuffix))
+	}
+	if i.MessageIsNil {
+		predicates = append(predicates, resellerapplication.MessageIsNil())
+	}
+	if i.MessageNotNil {
+		predicates = append(predicates, resellerapplication.MessageNotNil())
+	}
+	if i.MessageEqualFold != nil {
+		predicates = append(predicates, resellerapplication.MessageEqualFold(*i.MessageEqualFold))
+	}
+	if i.MessageContainsFold != nil {
+		predicates = append(predicates, resellerapplication.MessageContainsFold(*i.MessageContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, resellerapplication.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, resellerapplication.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, resellerapplication.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, resellerapplication.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.DecidedAt != nil {
+		predicates = append(predicates, resellerapplication.DecidedAtEQ(*i.DecidedAt))
+	}
+	if i.DecidedAtNEQ != nil {
+		predicates = append(predicates, resellerapplication.DecidedAtNEQ(*i.DecidedAtNEQ))
+	}
+	if len(i.DecidedAtIn) > 0 {
+		predicates = append(predicates, resellerapplication.DecidedAtIn(i.DecidedAtIn...))
+	}
+	if len(i.DecidedAtNotIn) > 0 {
+		predicates = append(predicates, resellerapplication.DecidedAtNotIn(i.DecidedAtNotIn...))
+	}
+	if i.DecidedAtGT != nil {
+		predicates = append(predicates, resellerapplication.DecidedAtGT(*i.DecidedAtGT))
+	}
+	if i.DecidedAtGTE != nil {
+		predicates = append(predicates, resellerapplication.DecidedAtGTE(*i.DecidedAtGTE))
+	}
+	if i.DecidedAtLT != nil {
+		predicates = append(predicates, resellerapplication.DecidedAtLT(*i.DecidedAtLT))
+	}
+	if i.DecidedAtLTE != nil {
+		predicates = append(predicates, resellerapplication.DecidedAtLTE(*i.DecidedAtLTE))
+	}
+	if i.DecidedAtIsNil {
+		predicates = append(predicates, resellerapplication.DecidedAtIsNil())
+	}
+	if i.DecidedAtNotNil {
+		predicates = append(predicates, resellerapplication.DecidedAtNotNil())
+	}
+
+	if i.HasReseller != nil {
+		p := resellerapplication.HasReseller()
+		if !*i.HasReseller {
+			p = resellerapplication.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasResellerWith) > 0 {
+		with := make([]predicate.Partner, 0, len(i.HasResellerWith))
+		for _, w := range i.HasResellerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasResellerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, resellerapplication.HasResellerWith(with...))
+	}
+	if i.HasDistributor != nil {
+		p := resellerapplication.HasDistributor()
+		if !*i.HasDistributor {
+			p = resellerapplication.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDistributorWith) > 0 {
+		with := make([]predicate.Partner, 0, len(i.HasDistributorWith))
+		for _, w := range i.HasDistributorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDistributorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, resellerapplication.HasDistributorWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyResellerApplicationWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return resellerapplication.And(predicates...), nil
 	}
 }
 

@@ -13,12 +13,16 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/ent/verificationcode"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/money"
 )
@@ -32,13 +36,17 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIKey      = "APIKey"
-	TypeAssociation = "Association"
-	TypeAuditLog    = "AuditLog"
-	TypeCustomer    = "Customer"
-	TypePartner     = "Partner"
-	TypeSession     = "Session"
-	TypeUser        = "User"
+	TypeAPIKey              = "APIKey"
+	TypeAssociation         = "Association"
+	TypeAssociationEvent    = "AssociationEvent"
+	TypeAuditLog            = "AuditLog"
+	TypeCustomer            = "Customer"
+	TypeManagerAssignment   = "ManagerAssignment"
+	TypePartner             = "Partner"
+	TypeResellerApplication = "ResellerApplication"
+	TypeSession             = "Session"
+	TypeUser                = "User"
+	TypeVerificationCode    = "VerificationCode"
 )
 
 // APIKeyMutation represents an operation that mutates the APIKey nodes in the graph.
@@ -1732,6 +1740,1295 @@ func (m *AssociationMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Association edge %s", name)
 }
 
+// AssociationEventMutation represents an operation that mutates the AssociationEvent nodes in the graph.
+type AssociationEventMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *gid.ID
+	created_at      *time.Time
+	kind            *associationevent.Kind
+	initiator       *associationevent.Initiator
+	from_type       *associationevent.FromType
+	to_type         *associationevent.ToType
+	reason          *string
+	status          *associationevent.Status
+	operator_id     *gid.ID
+	operator_name   *string
+	decided_by_name *string
+	decided_at      *time.Time
+	decision_reason *string
+	clearedFields   map[string]struct{}
+	customer        *gid.ID
+	clearedcustomer bool
+	partner         *gid.ID
+	clearedpartner  bool
+	done            bool
+	oldValue        func(context.Context) (*AssociationEvent, error)
+	predicates      []predicate.AssociationEvent
+}
+
+var _ ent.Mutation = (*AssociationEventMutation)(nil)
+
+// associationeventOption allows management of the mutation configuration using functional options.
+type associationeventOption func(*AssociationEventMutation)
+
+// newAssociationEventMutation creates new mutation for the AssociationEvent entity.
+func newAssociationEventMutation(c config, op Op, opts ...associationeventOption) *AssociationEventMutation {
+	m := &AssociationEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAssociationEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAssociationEventID sets the ID field of the mutation.
+func withAssociationEventID(id gid.ID) associationeventOption {
+	return func(m *AssociationEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AssociationEvent
+		)
+		m.oldValue = func(ctx context.Context) (*AssociationEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AssociationEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAssociationEvent sets the old AssociationEvent of the mutation.
+func withAssociationEvent(node *AssociationEvent) associationeventOption {
+	return func(m *AssociationEventMutation) {
+		m.oldValue = func(context.Context) (*AssociationEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AssociationEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AssociationEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AssociationEvent entities.
+func (m *AssociationEventMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AssociationEventMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AssociationEventMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AssociationEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AssociationEventMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AssociationEventMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AssociationEventMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *AssociationEventMutation) SetCustomerID(gi gid.ID) {
+	m.customer = &gi
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *AssociationEventMutation) CustomerID() (r gid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldCustomerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *AssociationEventMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *AssociationEventMutation) SetPartnerID(gi gid.ID) {
+	m.partner = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *AssociationEventMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldPartnerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *AssociationEventMutation) ResetPartnerID() {
+	m.partner = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *AssociationEventMutation) SetKind(a associationevent.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AssociationEventMutation) Kind() (r associationevent.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldKind(ctx context.Context) (v associationevent.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AssociationEventMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetInitiator sets the "initiator" field.
+func (m *AssociationEventMutation) SetInitiator(a associationevent.Initiator) {
+	m.initiator = &a
+}
+
+// Initiator returns the value of the "initiator" field in the mutation.
+func (m *AssociationEventMutation) Initiator() (r associationevent.Initiator, exists bool) {
+	v := m.initiator
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInitiator returns the old "initiator" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldInitiator(ctx context.Context) (v associationevent.Initiator, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInitiator is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInitiator requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInitiator: %w", err)
+	}
+	return oldValue.Initiator, nil
+}
+
+// ResetInitiator resets all changes to the "initiator" field.
+func (m *AssociationEventMutation) ResetInitiator() {
+	m.initiator = nil
+}
+
+// SetFromType sets the "from_type" field.
+func (m *AssociationEventMutation) SetFromType(at associationevent.FromType) {
+	m.from_type = &at
+}
+
+// FromType returns the value of the "from_type" field in the mutation.
+func (m *AssociationEventMutation) FromType() (r associationevent.FromType, exists bool) {
+	v := m.from_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromType returns the old "from_type" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldFromType(ctx context.Context) (v *associationevent.FromType, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromType: %w", err)
+	}
+	return oldValue.FromType, nil
+}
+
+// ClearFromType clears the value of the "from_type" field.
+func (m *AssociationEventMutation) ClearFromType() {
+	m.from_type = nil
+	m.clearedFields[associationevent.FieldFromType] = struct{}{}
+}
+
+// FromTypeCleared returns if the "from_type" field was cleared in this mutation.
+func (m *AssociationEventMutation) FromTypeCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldFromType]
+	return ok
+}
+
+// ResetFromType resets all changes to the "from_type" field.
+func (m *AssociationEventMutation) ResetFromType() {
+	m.from_type = nil
+	delete(m.clearedFields, associationevent.FieldFromType)
+}
+
+// SetToType sets the "to_type" field.
+func (m *AssociationEventMutation) SetToType(at associationevent.ToType) {
+	m.to_type = &at
+}
+
+// ToType returns the value of the "to_type" field in the mutation.
+func (m *AssociationEventMutation) ToType() (r associationevent.ToType, exists bool) {
+	v := m.to_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToType returns the old "to_type" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldToType(ctx context.Context) (v *associationevent.ToType, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToType: %w", err)
+	}
+	return oldValue.ToType, nil
+}
+
+// ClearToType clears the value of the "to_type" field.
+func (m *AssociationEventMutation) ClearToType() {
+	m.to_type = nil
+	m.clearedFields[associationevent.FieldToType] = struct{}{}
+}
+
+// ToTypeCleared returns if the "to_type" field was cleared in this mutation.
+func (m *AssociationEventMutation) ToTypeCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldToType]
+	return ok
+}
+
+// ResetToType resets all changes to the "to_type" field.
+func (m *AssociationEventMutation) ResetToType() {
+	m.to_type = nil
+	delete(m.clearedFields, associationevent.FieldToType)
+}
+
+// SetReason sets the "reason" field.
+func (m *AssociationEventMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *AssociationEventMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *AssociationEventMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[associationevent.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *AssociationEventMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *AssociationEventMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, associationevent.FieldReason)
+}
+
+// SetStatus sets the "status" field.
+func (m *AssociationEventMutation) SetStatus(a associationevent.Status) {
+	m.status = &a
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *AssociationEventMutation) Status() (r associationevent.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldStatus(ctx context.Context) (v associationevent.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *AssociationEventMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetOperatorID sets the "operator_id" field.
+func (m *AssociationEventMutation) SetOperatorID(gi gid.ID) {
+	m.operator_id = &gi
+}
+
+// OperatorID returns the value of the "operator_id" field in the mutation.
+func (m *AssociationEventMutation) OperatorID() (r gid.ID, exists bool) {
+	v := m.operator_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperatorID returns the old "operator_id" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldOperatorID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperatorID: %w", err)
+	}
+	return oldValue.OperatorID, nil
+}
+
+// ClearOperatorID clears the value of the "operator_id" field.
+func (m *AssociationEventMutation) ClearOperatorID() {
+	m.operator_id = nil
+	m.clearedFields[associationevent.FieldOperatorID] = struct{}{}
+}
+
+// OperatorIDCleared returns if the "operator_id" field was cleared in this mutation.
+func (m *AssociationEventMutation) OperatorIDCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldOperatorID]
+	return ok
+}
+
+// ResetOperatorID resets all changes to the "operator_id" field.
+func (m *AssociationEventMutation) ResetOperatorID() {
+	m.operator_id = nil
+	delete(m.clearedFields, associationevent.FieldOperatorID)
+}
+
+// SetOperatorName sets the "operator_name" field.
+func (m *AssociationEventMutation) SetOperatorName(s string) {
+	m.operator_name = &s
+}
+
+// OperatorName returns the value of the "operator_name" field in the mutation.
+func (m *AssociationEventMutation) OperatorName() (r string, exists bool) {
+	v := m.operator_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperatorName returns the old "operator_name" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldOperatorName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperatorName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperatorName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperatorName: %w", err)
+	}
+	return oldValue.OperatorName, nil
+}
+
+// ClearOperatorName clears the value of the "operator_name" field.
+func (m *AssociationEventMutation) ClearOperatorName() {
+	m.operator_name = nil
+	m.clearedFields[associationevent.FieldOperatorName] = struct{}{}
+}
+
+// OperatorNameCleared returns if the "operator_name" field was cleared in this mutation.
+func (m *AssociationEventMutation) OperatorNameCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldOperatorName]
+	return ok
+}
+
+// ResetOperatorName resets all changes to the "operator_name" field.
+func (m *AssociationEventMutation) ResetOperatorName() {
+	m.operator_name = nil
+	delete(m.clearedFields, associationevent.FieldOperatorName)
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (m *AssociationEventMutation) SetDecidedByName(s string) {
+	m.decided_by_name = &s
+}
+
+// DecidedByName returns the value of the "decided_by_name" field in the mutation.
+func (m *AssociationEventMutation) DecidedByName() (r string, exists bool) {
+	v := m.decided_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedByName returns the old "decided_by_name" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldDecidedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedByName: %w", err)
+	}
+	return oldValue.DecidedByName, nil
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (m *AssociationEventMutation) ClearDecidedByName() {
+	m.decided_by_name = nil
+	m.clearedFields[associationevent.FieldDecidedByName] = struct{}{}
+}
+
+// DecidedByNameCleared returns if the "decided_by_name" field was cleared in this mutation.
+func (m *AssociationEventMutation) DecidedByNameCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldDecidedByName]
+	return ok
+}
+
+// ResetDecidedByName resets all changes to the "decided_by_name" field.
+func (m *AssociationEventMutation) ResetDecidedByName() {
+	m.decided_by_name = nil
+	delete(m.clearedFields, associationevent.FieldDecidedByName)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *AssociationEventMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *AssociationEventMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *AssociationEventMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[associationevent.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *AssociationEventMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *AssociationEventMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, associationevent.FieldDecidedAt)
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (m *AssociationEventMutation) SetDecisionReason(s string) {
+	m.decision_reason = &s
+}
+
+// DecisionReason returns the value of the "decision_reason" field in the mutation.
+func (m *AssociationEventMutation) DecisionReason() (r string, exists bool) {
+	v := m.decision_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisionReason returns the old "decision_reason" field's value of the AssociationEvent entity.
+// If the AssociationEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AssociationEventMutation) OldDecisionReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisionReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisionReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisionReason: %w", err)
+	}
+	return oldValue.DecisionReason, nil
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (m *AssociationEventMutation) ClearDecisionReason() {
+	m.decision_reason = nil
+	m.clearedFields[associationevent.FieldDecisionReason] = struct{}{}
+}
+
+// DecisionReasonCleared returns if the "decision_reason" field was cleared in this mutation.
+func (m *AssociationEventMutation) DecisionReasonCleared() bool {
+	_, ok := m.clearedFields[associationevent.FieldDecisionReason]
+	return ok
+}
+
+// ResetDecisionReason resets all changes to the "decision_reason" field.
+func (m *AssociationEventMutation) ResetDecisionReason() {
+	m.decision_reason = nil
+	delete(m.clearedFields, associationevent.FieldDecisionReason)
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *AssociationEventMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[associationevent.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *AssociationEventMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *AssociationEventMutation) CustomerIDs() (ids []gid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *AssociationEventMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearPartner clears the "partner" edge to the Partner entity.
+func (m *AssociationEventMutation) ClearPartner() {
+	m.clearedpartner = true
+	m.clearedFields[associationevent.FieldPartnerID] = struct{}{}
+}
+
+// PartnerCleared reports if the "partner" edge to the Partner entity was cleared.
+func (m *AssociationEventMutation) PartnerCleared() bool {
+	return m.clearedpartner
+}
+
+// PartnerIDs returns the "partner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PartnerID instead. It exists only for internal usage by the builders.
+func (m *AssociationEventMutation) PartnerIDs() (ids []gid.ID) {
+	if id := m.partner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPartner resets all changes to the "partner" edge.
+func (m *AssociationEventMutation) ResetPartner() {
+	m.partner = nil
+	m.clearedpartner = false
+}
+
+// Where appends a list predicates to the AssociationEventMutation builder.
+func (m *AssociationEventMutation) Where(ps ...predicate.AssociationEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AssociationEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AssociationEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AssociationEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AssociationEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AssociationEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AssociationEvent).
+func (m *AssociationEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AssociationEventMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.created_at != nil {
+		fields = append(fields, associationevent.FieldCreatedAt)
+	}
+	if m.customer != nil {
+		fields = append(fields, associationevent.FieldCustomerID)
+	}
+	if m.partner != nil {
+		fields = append(fields, associationevent.FieldPartnerID)
+	}
+	if m.kind != nil {
+		fields = append(fields, associationevent.FieldKind)
+	}
+	if m.initiator != nil {
+		fields = append(fields, associationevent.FieldInitiator)
+	}
+	if m.from_type != nil {
+		fields = append(fields, associationevent.FieldFromType)
+	}
+	if m.to_type != nil {
+		fields = append(fields, associationevent.FieldToType)
+	}
+	if m.reason != nil {
+		fields = append(fields, associationevent.FieldReason)
+	}
+	if m.status != nil {
+		fields = append(fields, associationevent.FieldStatus)
+	}
+	if m.operator_id != nil {
+		fields = append(fields, associationevent.FieldOperatorID)
+	}
+	if m.operator_name != nil {
+		fields = append(fields, associationevent.FieldOperatorName)
+	}
+	if m.decided_by_name != nil {
+		fields = append(fields, associationevent.FieldDecidedByName)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, associationevent.FieldDecidedAt)
+	}
+	if m.decision_reason != nil {
+		fields = append(fields, associationevent.FieldDecisionReason)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AssociationEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case associationevent.FieldCreatedAt:
+		return m.CreatedAt()
+	case associationevent.FieldCustomerID:
+		return m.CustomerID()
+	case associationevent.FieldPartnerID:
+		return m.PartnerID()
+	case associationevent.FieldKind:
+		return m.Kind()
+	case associationevent.FieldInitiator:
+		return m.Initiator()
+	case associationevent.FieldFromType:
+		return m.FromType()
+	case associationevent.FieldToType:
+		return m.ToType()
+	case associationevent.FieldReason:
+		return m.Reason()
+	case associationevent.FieldStatus:
+		return m.Status()
+	case associationevent.FieldOperatorID:
+		return m.OperatorID()
+	case associationevent.FieldOperatorName:
+		return m.OperatorName()
+	case associationevent.FieldDecidedByName:
+		return m.DecidedByName()
+	case associationevent.FieldDecidedAt:
+		return m.DecidedAt()
+	case associationevent.FieldDecisionReason:
+		return m.DecisionReason()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AssociationEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case associationevent.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case associationevent.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case associationevent.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case associationevent.FieldKind:
+		return m.OldKind(ctx)
+	case associationevent.FieldInitiator:
+		return m.OldInitiator(ctx)
+	case associationevent.FieldFromType:
+		return m.OldFromType(ctx)
+	case associationevent.FieldToType:
+		return m.OldToType(ctx)
+	case associationevent.FieldReason:
+		return m.OldReason(ctx)
+	case associationevent.FieldStatus:
+		return m.OldStatus(ctx)
+	case associationevent.FieldOperatorID:
+		return m.OldOperatorID(ctx)
+	case associationevent.FieldOperatorName:
+		return m.OldOperatorName(ctx)
+	case associationevent.FieldDecidedByName:
+		return m.OldDecidedByName(ctx)
+	case associationevent.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	case associationevent.FieldDecisionReason:
+		return m.OldDecisionReason(ctx)
+	}
+	return nil, fmt.Errorf("unknown AssociationEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssociationEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case associationevent.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case associationevent.FieldCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case associationevent.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case associationevent.FieldKind:
+		v, ok := value.(associationevent.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case associationevent.FieldInitiator:
+		v, ok := value.(associationevent.Initiator)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInitiator(v)
+		return nil
+	case associationevent.FieldFromType:
+		v, ok := value.(associationevent.FromType)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromType(v)
+		return nil
+	case associationevent.FieldToType:
+		v, ok := value.(associationevent.ToType)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToType(v)
+		return nil
+	case associationevent.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case associationevent.FieldStatus:
+		v, ok := value.(associationevent.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case associationevent.FieldOperatorID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperatorID(v)
+		return nil
+	case associationevent.FieldOperatorName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperatorName(v)
+		return nil
+	case associationevent.FieldDecidedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedByName(v)
+		return nil
+	case associationevent.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	case associationevent.FieldDecisionReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisionReason(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AssociationEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AssociationEventMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AssociationEventMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AssociationEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown AssociationEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AssociationEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(associationevent.FieldFromType) {
+		fields = append(fields, associationevent.FieldFromType)
+	}
+	if m.FieldCleared(associationevent.FieldToType) {
+		fields = append(fields, associationevent.FieldToType)
+	}
+	if m.FieldCleared(associationevent.FieldReason) {
+		fields = append(fields, associationevent.FieldReason)
+	}
+	if m.FieldCleared(associationevent.FieldOperatorID) {
+		fields = append(fields, associationevent.FieldOperatorID)
+	}
+	if m.FieldCleared(associationevent.FieldOperatorName) {
+		fields = append(fields, associationevent.FieldOperatorName)
+	}
+	if m.FieldCleared(associationevent.FieldDecidedByName) {
+		fields = append(fields, associationevent.FieldDecidedByName)
+	}
+	if m.FieldCleared(associationevent.FieldDecidedAt) {
+		fields = append(fields, associationevent.FieldDecidedAt)
+	}
+	if m.FieldCleared(associationevent.FieldDecisionReason) {
+		fields = append(fields, associationevent.FieldDecisionReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AssociationEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AssociationEventMutation) ClearField(name string) error {
+	switch name {
+	case associationevent.FieldFromType:
+		m.ClearFromType()
+		return nil
+	case associationevent.FieldToType:
+		m.ClearToType()
+		return nil
+	case associationevent.FieldReason:
+		m.ClearReason()
+		return nil
+	case associationevent.FieldOperatorID:
+		m.ClearOperatorID()
+		return nil
+	case associationevent.FieldOperatorName:
+		m.ClearOperatorName()
+		return nil
+	case associationevent.FieldDecidedByName:
+		m.ClearDecidedByName()
+		return nil
+	case associationevent.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	case associationevent.FieldDecisionReason:
+		m.ClearDecisionReason()
+		return nil
+	}
+	return fmt.Errorf("unknown AssociationEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AssociationEventMutation) ResetField(name string) error {
+	switch name {
+	case associationevent.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case associationevent.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case associationevent.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case associationevent.FieldKind:
+		m.ResetKind()
+		return nil
+	case associationevent.FieldInitiator:
+		m.ResetInitiator()
+		return nil
+	case associationevent.FieldFromType:
+		m.ResetFromType()
+		return nil
+	case associationevent.FieldToType:
+		m.ResetToType()
+		return nil
+	case associationevent.FieldReason:
+		m.ResetReason()
+		return nil
+	case associationevent.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case associationevent.FieldOperatorID:
+		m.ResetOperatorID()
+		return nil
+	case associationevent.FieldOperatorName:
+		m.ResetOperatorName()
+		return nil
+	case associationevent.FieldDecidedByName:
+		m.ResetDecidedByName()
+		return nil
+	case associationevent.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	case associationevent.FieldDecisionReason:
+		m.ResetDecisionReason()
+		return nil
+	}
+	return fmt.Errorf("unknown AssociationEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AssociationEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.customer != nil {
+		edges = append(edges, associationevent.EdgeCustomer)
+	}
+	if m.partner != nil {
+		edges = append(edges, associationevent.EdgePartner)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AssociationEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case associationevent.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case associationevent.EdgePartner:
+		if id := m.partner; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AssociationEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AssociationEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AssociationEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcustomer {
+		edges = append(edges, associationevent.EdgeCustomer)
+	}
+	if m.clearedpartner {
+		edges = append(edges, associationevent.EdgePartner)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AssociationEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case associationevent.EdgeCustomer:
+		return m.clearedcustomer
+	case associationevent.EdgePartner:
+		return m.clearedpartner
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AssociationEventMutation) ClearEdge(name string) error {
+	switch name {
+	case associationevent.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case associationevent.EdgePartner:
+		m.ClearPartner()
+		return nil
+	}
+	return fmt.Errorf("unknown AssociationEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AssociationEventMutation) ResetEdge(name string) error {
+	switch name {
+	case associationevent.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case associationevent.EdgePartner:
+		m.ResetPartner()
+		return nil
+	}
+	return fmt.Errorf("unknown AssociationEvent edge %s", name)
+}
+
 // AuditLogMutation represents an operation that mutates the AuditLog nodes in the graph.
 type AuditLogMutation struct {
 	config
@@ -3127,38 +4424,47 @@ func (m *AuditLogMutation) ResetEdge(name string) error {
 // CustomerMutation represents an operation that mutates the Customer nodes in the graph.
 type CustomerMutation struct {
 	config
-	op                   Op
-	typ                  string
-	id                   *gid.ID
-	created_at           *time.Time
-	updated_at           *time.Time
-	account_name         *string
-	name                 *string
-	mobile               *string
-	email                *string
-	province_code        *string
-	city_code            *string
-	label                *string
-	remark               *string
-	association_type     *customer.AssociationType
-	associated_at        *time.Time
-	grace_period_days    *int
-	addgrace_period_days *int
-	frozen               *bool
-	clearedFields        map[string]struct{}
-	partner              *gid.ID
-	clearedpartner       bool
-	manager              *gid.ID
-	clearedmanager       bool
-	associations         map[gid.ID]struct{}
-	removedassociations  map[gid.ID]struct{}
-	clearedassociations  bool
-	users                map[gid.ID]struct{}
-	removedusers         map[gid.ID]struct{}
-	clearedusers         bool
-	done                 bool
-	oldValue             func(context.Context) (*Customer, error)
-	predicates           []predicate.Customer
+	op                         Op
+	typ                        string
+	id                         *gid.ID
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	account_name               *string
+	name                       *string
+	mobile                     *string
+	email                      *string
+	province_code              *string
+	city_code                  *string
+	label                      *string
+	remark                     *string
+	association_type           *customer.AssociationType
+	associated_at              *time.Time
+	grace_period_days          *int
+	addgrace_period_days       *int
+	frozen                     *bool
+	manager_assigned_at        *time.Time
+	own_balance                *money.Money
+	addown_balance             *money.Money
+	clearedFields              map[string]struct{}
+	partner                    *gid.ID
+	clearedpartner             bool
+	manager                    *gid.ID
+	clearedmanager             bool
+	associations               map[gid.ID]struct{}
+	removedassociations        map[gid.ID]struct{}
+	clearedassociations        bool
+	users                      map[gid.ID]struct{}
+	removedusers               map[gid.ID]struct{}
+	clearedusers               bool
+	association_events         map[gid.ID]struct{}
+	removedassociation_events  map[gid.ID]struct{}
+	clearedassociation_events  bool
+	manager_assignments        map[gid.ID]struct{}
+	removedmanager_assignments map[gid.ID]struct{}
+	clearedmanager_assignments bool
+	done                       bool
+	oldValue                   func(context.Context) (*Customer, error)
+	predicates                 []predicate.Customer
 }
 
 var _ ent.Mutation = (*CustomerMutation)(nil)
@@ -3965,6 +5271,111 @@ func (m *CustomerMutation) ResetFrozen() {
 	m.frozen = nil
 }
 
+// SetManagerAssignedAt sets the "manager_assigned_at" field.
+func (m *CustomerMutation) SetManagerAssignedAt(t time.Time) {
+	m.manager_assigned_at = &t
+}
+
+// ManagerAssignedAt returns the value of the "manager_assigned_at" field in the mutation.
+func (m *CustomerMutation) ManagerAssignedAt() (r time.Time, exists bool) {
+	v := m.manager_assigned_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldManagerAssignedAt returns the old "manager_assigned_at" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldManagerAssignedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldManagerAssignedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldManagerAssignedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldManagerAssignedAt: %w", err)
+	}
+	return oldValue.ManagerAssignedAt, nil
+}
+
+// ClearManagerAssignedAt clears the value of the "manager_assigned_at" field.
+func (m *CustomerMutation) ClearManagerAssignedAt() {
+	m.manager_assigned_at = nil
+	m.clearedFields[customer.FieldManagerAssignedAt] = struct{}{}
+}
+
+// ManagerAssignedAtCleared returns if the "manager_assigned_at" field was cleared in this mutation.
+func (m *CustomerMutation) ManagerAssignedAtCleared() bool {
+	_, ok := m.clearedFields[customer.FieldManagerAssignedAt]
+	return ok
+}
+
+// ResetManagerAssignedAt resets all changes to the "manager_assigned_at" field.
+func (m *CustomerMutation) ResetManagerAssignedAt() {
+	m.manager_assigned_at = nil
+	delete(m.clearedFields, customer.FieldManagerAssignedAt)
+}
+
+// SetOwnBalance sets the "own_balance" field.
+func (m *CustomerMutation) SetOwnBalance(value money.Money) {
+	m.own_balance = &value
+	m.addown_balance = nil
+}
+
+// OwnBalance returns the value of the "own_balance" field in the mutation.
+func (m *CustomerMutation) OwnBalance() (r money.Money, exists bool) {
+	v := m.own_balance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnBalance returns the old "own_balance" field's value of the Customer entity.
+// If the Customer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerMutation) OldOwnBalance(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnBalance is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnBalance requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnBalance: %w", err)
+	}
+	return oldValue.OwnBalance, nil
+}
+
+// AddOwnBalance adds value to the "own_balance" field.
+func (m *CustomerMutation) AddOwnBalance(value money.Money) {
+	if m.addown_balance != nil {
+		*m.addown_balance = m.addown_balance.Add(value)
+	} else {
+		m.addown_balance = &value
+	}
+}
+
+// AddedOwnBalance returns the value that was added to the "own_balance" field in this mutation.
+func (m *CustomerMutation) AddedOwnBalance() (r money.Money, exists bool) {
+	v := m.addown_balance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOwnBalance resets all changes to the "own_balance" field.
+func (m *CustomerMutation) ResetOwnBalance() {
+	m.own_balance = nil
+	m.addown_balance = nil
+}
+
 // ClearPartner clears the "partner" edge to the Partner entity.
 func (m *CustomerMutation) ClearPartner() {
 	m.clearedpartner = true
@@ -4127,6 +5538,114 @@ func (m *CustomerMutation) ResetUsers() {
 	m.removedusers = nil
 }
 
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by ids.
+func (m *CustomerMutation) AddAssociationEventIDs(ids ...gid.ID) {
+	if m.association_events == nil {
+		m.association_events = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.association_events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssociationEvents clears the "association_events" edge to the AssociationEvent entity.
+func (m *CustomerMutation) ClearAssociationEvents() {
+	m.clearedassociation_events = true
+}
+
+// AssociationEventsCleared reports if the "association_events" edge to the AssociationEvent entity was cleared.
+func (m *CustomerMutation) AssociationEventsCleared() bool {
+	return m.clearedassociation_events
+}
+
+// RemoveAssociationEventIDs removes the "association_events" edge to the AssociationEvent entity by IDs.
+func (m *CustomerMutation) RemoveAssociationEventIDs(ids ...gid.ID) {
+	if m.removedassociation_events == nil {
+		m.removedassociation_events = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.association_events, ids[i])
+		m.removedassociation_events[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssociationEvents returns the removed IDs of the "association_events" edge to the AssociationEvent entity.
+func (m *CustomerMutation) RemovedAssociationEventsIDs() (ids []gid.ID) {
+	for id := range m.removedassociation_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssociationEventsIDs returns the "association_events" edge IDs in the mutation.
+func (m *CustomerMutation) AssociationEventsIDs() (ids []gid.ID) {
+	for id := range m.association_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssociationEvents resets all changes to the "association_events" edge.
+func (m *CustomerMutation) ResetAssociationEvents() {
+	m.association_events = nil
+	m.clearedassociation_events = false
+	m.removedassociation_events = nil
+}
+
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by ids.
+func (m *CustomerMutation) AddManagerAssignmentIDs(ids ...gid.ID) {
+	if m.manager_assignments == nil {
+		m.manager_assignments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.manager_assignments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearManagerAssignments clears the "manager_assignments" edge to the ManagerAssignment entity.
+func (m *CustomerMutation) ClearManagerAssignments() {
+	m.clearedmanager_assignments = true
+}
+
+// ManagerAssignmentsCleared reports if the "manager_assignments" edge to the ManagerAssignment entity was cleared.
+func (m *CustomerMutation) ManagerAssignmentsCleared() bool {
+	return m.clearedmanager_assignments
+}
+
+// RemoveManagerAssignmentIDs removes the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (m *CustomerMutation) RemoveManagerAssignmentIDs(ids ...gid.ID) {
+	if m.removedmanager_assignments == nil {
+		m.removedmanager_assignments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.manager_assignments, ids[i])
+		m.removedmanager_assignments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedManagerAssignments returns the removed IDs of the "manager_assignments" edge to the ManagerAssignment entity.
+func (m *CustomerMutation) RemovedManagerAssignmentsIDs() (ids []gid.ID) {
+	for id := range m.removedmanager_assignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ManagerAssignmentsIDs returns the "manager_assignments" edge IDs in the mutation.
+func (m *CustomerMutation) ManagerAssignmentsIDs() (ids []gid.ID) {
+	for id := range m.manager_assignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetManagerAssignments resets all changes to the "manager_assignments" edge.
+func (m *CustomerMutation) ResetManagerAssignments() {
+	m.manager_assignments = nil
+	m.clearedmanager_assignments = false
+	m.removedmanager_assignments = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -4161,7 +5680,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 18)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -4210,6 +5729,12 @@ func (m *CustomerMutation) Fields() []string {
 	if m.frozen != nil {
 		fields = append(fields, customer.FieldFrozen)
 	}
+	if m.manager_assigned_at != nil {
+		fields = append(fields, customer.FieldManagerAssignedAt)
+	}
+	if m.own_balance != nil {
+		fields = append(fields, customer.FieldOwnBalance)
+	}
 	return fields
 }
 
@@ -4250,6 +5775,10 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.GracePeriodDays()
 	case customer.FieldFrozen:
 		return m.Frozen()
+	case customer.FieldManagerAssignedAt:
+		return m.ManagerAssignedAt()
+	case customer.FieldOwnBalance:
+		return m.OwnBalance()
 	}
 	return nil, false
 }
@@ -4291,6 +5820,10 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldGracePeriodDays(ctx)
 	case customer.FieldFrozen:
 		return m.OldFrozen(ctx)
+	case customer.FieldManagerAssignedAt:
+		return m.OldManagerAssignedAt(ctx)
+	case customer.FieldOwnBalance:
+		return m.OldOwnBalance(ctx)
 	}
 	return nil, fmt.Errorf("unknown Customer field %s", name)
 }
@@ -4412,6 +5945,20 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetFrozen(v)
 		return nil
+	case customer.FieldManagerAssignedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetManagerAssignedAt(v)
+		return nil
+	case customer.FieldOwnBalance:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnBalance(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
@@ -4423,6 +5970,9 @@ func (m *CustomerMutation) AddedFields() []string {
 	if m.addgrace_period_days != nil {
 		fields = append(fields, customer.FieldGracePeriodDays)
 	}
+	if m.addown_balance != nil {
+		fields = append(fields, customer.FieldOwnBalance)
+	}
 	return fields
 }
 
@@ -4433,6 +5983,8 @@ func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case customer.FieldGracePeriodDays:
 		return m.AddedGracePeriodDays()
+	case customer.FieldOwnBalance:
+		return m.AddedOwnBalance()
 	}
 	return nil, false
 }
@@ -4448,6 +6000,13 @@ func (m *CustomerMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddGracePeriodDays(v)
+		return nil
+	case customer.FieldOwnBalance:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOwnBalance(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Customer numeric field %s", name)
@@ -4480,6 +6039,9 @@ func (m *CustomerMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(customer.FieldManagerID) {
 		fields = append(fields, customer.FieldManagerID)
+	}
+	if m.FieldCleared(customer.FieldManagerAssignedAt) {
+		fields = append(fields, customer.FieldManagerAssignedAt)
 	}
 	return fields
 }
@@ -4518,6 +6080,9 @@ func (m *CustomerMutation) ClearField(name string) error {
 		return nil
 	case customer.FieldManagerID:
 		m.ClearManagerID()
+		return nil
+	case customer.FieldManagerAssignedAt:
+		m.ClearManagerAssignedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Customer nullable field %s", name)
@@ -4575,13 +6140,19 @@ func (m *CustomerMutation) ResetField(name string) error {
 	case customer.FieldFrozen:
 		m.ResetFrozen()
 		return nil
+	case customer.FieldManagerAssignedAt:
+		m.ResetManagerAssignedAt()
+		return nil
+	case customer.FieldOwnBalance:
+		m.ResetOwnBalance()
+		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.partner != nil {
 		edges = append(edges, customer.EdgePartner)
 	}
@@ -4593,6 +6164,12 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.users != nil {
 		edges = append(edges, customer.EdgeUsers)
+	}
+	if m.association_events != nil {
+		edges = append(edges, customer.EdgeAssociationEvents)
+	}
+	if m.manager_assignments != nil {
+		edges = append(edges, customer.EdgeManagerAssignments)
 	}
 	return edges
 }
@@ -4621,18 +6198,36 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAssociationEvents:
+		ids := make([]ent.Value, 0, len(m.association_events))
+		for id := range m.association_events {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeManagerAssignments:
+		ids := make([]ent.Value, 0, len(m.manager_assignments))
+		for id := range m.manager_assignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.removedassociations != nil {
 		edges = append(edges, customer.EdgeAssociations)
 	}
 	if m.removedusers != nil {
 		edges = append(edges, customer.EdgeUsers)
+	}
+	if m.removedassociation_events != nil {
+		edges = append(edges, customer.EdgeAssociationEvents)
+	}
+	if m.removedmanager_assignments != nil {
+		edges = append(edges, customer.EdgeManagerAssignments)
 	}
 	return edges
 }
@@ -4653,13 +6248,25 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAssociationEvents:
+		ids := make([]ent.Value, 0, len(m.removedassociation_events))
+		for id := range m.removedassociation_events {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeManagerAssignments:
+		ids := make([]ent.Value, 0, len(m.removedmanager_assignments))
+		for id := range m.removedmanager_assignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.clearedpartner {
 		edges = append(edges, customer.EdgePartner)
 	}
@@ -4671,6 +6278,12 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedusers {
 		edges = append(edges, customer.EdgeUsers)
+	}
+	if m.clearedassociation_events {
+		edges = append(edges, customer.EdgeAssociationEvents)
+	}
+	if m.clearedmanager_assignments {
+		edges = append(edges, customer.EdgeManagerAssignments)
 	}
 	return edges
 }
@@ -4687,6 +6300,10 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedassociations
 	case customer.EdgeUsers:
 		return m.clearedusers
+	case customer.EdgeAssociationEvents:
+		return m.clearedassociation_events
+	case customer.EdgeManagerAssignments:
+		return m.clearedmanager_assignments
 	}
 	return false
 }
@@ -4721,44 +6338,821 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 	case customer.EdgeUsers:
 		m.ResetUsers()
 		return nil
+	case customer.EdgeAssociationEvents:
+		m.ResetAssociationEvents()
+		return nil
+	case customer.EdgeManagerAssignments:
+		m.ResetManagerAssignments()
+		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
+}
+
+// ManagerAssignmentMutation represents an operation that mutates the ManagerAssignment nodes in the graph.
+type ManagerAssignmentMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *gid.ID
+	partner_id       *gid.ID
+	assigned_by_name *string
+	assigned_at      *time.Time
+	ended_at         *time.Time
+	clearedFields    map[string]struct{}
+	customer         *gid.ID
+	clearedcustomer  bool
+	manager          *gid.ID
+	clearedmanager   bool
+	done             bool
+	oldValue         func(context.Context) (*ManagerAssignment, error)
+	predicates       []predicate.ManagerAssignment
+}
+
+var _ ent.Mutation = (*ManagerAssignmentMutation)(nil)
+
+// managerassignmentOption allows management of the mutation configuration using functional options.
+type managerassignmentOption func(*ManagerAssignmentMutation)
+
+// newManagerAssignmentMutation creates new mutation for the ManagerAssignment entity.
+func newManagerAssignmentMutation(c config, op Op, opts ...managerassignmentOption) *ManagerAssignmentMutation {
+	m := &ManagerAssignmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeManagerAssignment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withManagerAssignmentID sets the ID field of the mutation.
+func withManagerAssignmentID(id gid.ID) managerassignmentOption {
+	return func(m *ManagerAssignmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ManagerAssignment
+		)
+		m.oldValue = func(ctx context.Context) (*ManagerAssignment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ManagerAssignment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withManagerAssignment sets the old ManagerAssignment of the mutation.
+func withManagerAssignment(node *ManagerAssignment) managerassignmentOption {
+	return func(m *ManagerAssignmentMutation) {
+		m.oldValue = func(context.Context) (*ManagerAssignment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ManagerAssignmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ManagerAssignmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ManagerAssignment entities.
+func (m *ManagerAssignmentMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ManagerAssignmentMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ManagerAssignmentMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ManagerAssignment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ManagerAssignmentMutation) SetCustomerID(gi gid.ID) {
+	m.customer = &gi
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ManagerAssignmentMutation) CustomerID() (r gid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ManagerAssignment entity.
+// If the ManagerAssignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ManagerAssignmentMutation) OldCustomerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ManagerAssignmentMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *ManagerAssignmentMutation) SetPartnerID(gi gid.ID) {
+	m.partner_id = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *ManagerAssignmentMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the ManagerAssignment entity.
+// If the ManagerAssignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ManagerAssignmentMutation) OldPartnerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *ManagerAssignmentMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetManagerID sets the "manager_id" field.
+func (m *ManagerAssignmentMutation) SetManagerID(gi gid.ID) {
+	m.manager = &gi
+}
+
+// ManagerID returns the value of the "manager_id" field in the mutation.
+func (m *ManagerAssignmentMutation) ManagerID() (r gid.ID, exists bool) {
+	v := m.manager
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldManagerID returns the old "manager_id" field's value of the ManagerAssignment entity.
+// If the ManagerAssignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ManagerAssignmentMutation) OldManagerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldManagerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldManagerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldManagerID: %w", err)
+	}
+	return oldValue.ManagerID, nil
+}
+
+// ClearManagerID clears the value of the "manager_id" field.
+func (m *ManagerAssignmentMutation) ClearManagerID() {
+	m.manager = nil
+	m.clearedFields[managerassignment.FieldManagerID] = struct{}{}
+}
+
+// ManagerIDCleared returns if the "manager_id" field was cleared in this mutation.
+func (m *ManagerAssignmentMutation) ManagerIDCleared() bool {
+	_, ok := m.clearedFields[managerassignment.FieldManagerID]
+	return ok
+}
+
+// ResetManagerID resets all changes to the "manager_id" field.
+func (m *ManagerAssignmentMutation) ResetManagerID() {
+	m.manager = nil
+	delete(m.clearedFields, managerassignment.FieldManagerID)
+}
+
+// SetAssignedByName sets the "assigned_by_name" field.
+func (m *ManagerAssignmentMutation) SetAssignedByName(s string) {
+	m.assigned_by_name = &s
+}
+
+// AssignedByName returns the value of the "assigned_by_name" field in the mutation.
+func (m *ManagerAssignmentMutation) AssignedByName() (r string, exists bool) {
+	v := m.assigned_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssignedByName returns the old "assigned_by_name" field's value of the ManagerAssignment entity.
+// If the ManagerAssignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ManagerAssignmentMutation) OldAssignedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssignedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssignedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssignedByName: %w", err)
+	}
+	return oldValue.AssignedByName, nil
+}
+
+// ClearAssignedByName clears the value of the "assigned_by_name" field.
+func (m *ManagerAssignmentMutation) ClearAssignedByName() {
+	m.assigned_by_name = nil
+	m.clearedFields[managerassignment.FieldAssignedByName] = struct{}{}
+}
+
+// AssignedByNameCleared returns if the "assigned_by_name" field was cleared in this mutation.
+func (m *ManagerAssignmentMutation) AssignedByNameCleared() bool {
+	_, ok := m.clearedFields[managerassignment.FieldAssignedByName]
+	return ok
+}
+
+// ResetAssignedByName resets all changes to the "assigned_by_name" field.
+func (m *ManagerAssignmentMutation) ResetAssignedByName() {
+	m.assigned_by_name = nil
+	delete(m.clearedFields, managerassignment.FieldAssignedByName)
+}
+
+// SetAssignedAt sets the "assigned_at" field.
+func (m *ManagerAssignmentMutation) SetAssignedAt(t time.Time) {
+	m.assigned_at = &t
+}
+
+// AssignedAt returns the value of the "assigned_at" field in the mutation.
+func (m *ManagerAssignmentMutation) AssignedAt() (r time.Time, exists bool) {
+	v := m.assigned_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAssignedAt returns the old "assigned_at" field's value of the ManagerAssignment entity.
+// If the ManagerAssignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ManagerAssignmentMutation) OldAssignedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAssignedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAssignedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAssignedAt: %w", err)
+	}
+	return oldValue.AssignedAt, nil
+}
+
+// ResetAssignedAt resets all changes to the "assigned_at" field.
+func (m *ManagerAssignmentMutation) ResetAssignedAt() {
+	m.assigned_at = nil
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (m *ManagerAssignmentMutation) SetEndedAt(t time.Time) {
+	m.ended_at = &t
+}
+
+// EndedAt returns the value of the "ended_at" field in the mutation.
+func (m *ManagerAssignmentMutation) EndedAt() (r time.Time, exists bool) {
+	v := m.ended_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndedAt returns the old "ended_at" field's value of the ManagerAssignment entity.
+// If the ManagerAssignment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ManagerAssignmentMutation) OldEndedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndedAt: %w", err)
+	}
+	return oldValue.EndedAt, nil
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (m *ManagerAssignmentMutation) ClearEndedAt() {
+	m.ended_at = nil
+	m.clearedFields[managerassignment.FieldEndedAt] = struct{}{}
+}
+
+// EndedAtCleared returns if the "ended_at" field was cleared in this mutation.
+func (m *ManagerAssignmentMutation) EndedAtCleared() bool {
+	_, ok := m.clearedFields[managerassignment.FieldEndedAt]
+	return ok
+}
+
+// ResetEndedAt resets all changes to the "ended_at" field.
+func (m *ManagerAssignmentMutation) ResetEndedAt() {
+	m.ended_at = nil
+	delete(m.clearedFields, managerassignment.FieldEndedAt)
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *ManagerAssignmentMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[managerassignment.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *ManagerAssignmentMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *ManagerAssignmentMutation) CustomerIDs() (ids []gid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *ManagerAssignmentMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// ClearManager clears the "manager" edge to the User entity.
+func (m *ManagerAssignmentMutation) ClearManager() {
+	m.clearedmanager = true
+	m.clearedFields[managerassignment.FieldManagerID] = struct{}{}
+}
+
+// ManagerCleared reports if the "manager" edge to the User entity was cleared.
+func (m *ManagerAssignmentMutation) ManagerCleared() bool {
+	return m.ManagerIDCleared() || m.clearedmanager
+}
+
+// ManagerIDs returns the "manager" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ManagerID instead. It exists only for internal usage by the builders.
+func (m *ManagerAssignmentMutation) ManagerIDs() (ids []gid.ID) {
+	if id := m.manager; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetManager resets all changes to the "manager" edge.
+func (m *ManagerAssignmentMutation) ResetManager() {
+	m.manager = nil
+	m.clearedmanager = false
+}
+
+// Where appends a list predicates to the ManagerAssignmentMutation builder.
+func (m *ManagerAssignmentMutation) Where(ps ...predicate.ManagerAssignment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ManagerAssignmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ManagerAssignmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ManagerAssignment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ManagerAssignmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ManagerAssignmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ManagerAssignment).
+func (m *ManagerAssignmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ManagerAssignmentMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.customer != nil {
+		fields = append(fields, managerassignment.FieldCustomerID)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, managerassignment.FieldPartnerID)
+	}
+	if m.manager != nil {
+		fields = append(fields, managerassignment.FieldManagerID)
+	}
+	if m.assigned_by_name != nil {
+		fields = append(fields, managerassignment.FieldAssignedByName)
+	}
+	if m.assigned_at != nil {
+		fields = append(fields, managerassignment.FieldAssignedAt)
+	}
+	if m.ended_at != nil {
+		fields = append(fields, managerassignment.FieldEndedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ManagerAssignmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case managerassignment.FieldCustomerID:
+		return m.CustomerID()
+	case managerassignment.FieldPartnerID:
+		return m.PartnerID()
+	case managerassignment.FieldManagerID:
+		return m.ManagerID()
+	case managerassignment.FieldAssignedByName:
+		return m.AssignedByName()
+	case managerassignment.FieldAssignedAt:
+		return m.AssignedAt()
+	case managerassignment.FieldEndedAt:
+		return m.EndedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ManagerAssignmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case managerassignment.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case managerassignment.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case managerassignment.FieldManagerID:
+		return m.OldManagerID(ctx)
+	case managerassignment.FieldAssignedByName:
+		return m.OldAssignedByName(ctx)
+	case managerassignment.FieldAssignedAt:
+		return m.OldAssignedAt(ctx)
+	case managerassignment.FieldEndedAt:
+		return m.OldEndedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ManagerAssignment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ManagerAssignmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case managerassignment.FieldCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case managerassignment.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case managerassignment.FieldManagerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetManagerID(v)
+		return nil
+	case managerassignment.FieldAssignedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssignedByName(v)
+		return nil
+	case managerassignment.FieldAssignedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAssignedAt(v)
+		return nil
+	case managerassignment.FieldEndedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ManagerAssignment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ManagerAssignmentMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ManagerAssignmentMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ManagerAssignmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ManagerAssignment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ManagerAssignmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(managerassignment.FieldManagerID) {
+		fields = append(fields, managerassignment.FieldManagerID)
+	}
+	if m.FieldCleared(managerassignment.FieldAssignedByName) {
+		fields = append(fields, managerassignment.FieldAssignedByName)
+	}
+	if m.FieldCleared(managerassignment.FieldEndedAt) {
+		fields = append(fields, managerassignment.FieldEndedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ManagerAssignmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ManagerAssignmentMutation) ClearField(name string) error {
+	switch name {
+	case managerassignment.FieldManagerID:
+		m.ClearManagerID()
+		return nil
+	case managerassignment.FieldAssignedByName:
+		m.ClearAssignedByName()
+		return nil
+	case managerassignment.FieldEndedAt:
+		m.ClearEndedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ManagerAssignment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ManagerAssignmentMutation) ResetField(name string) error {
+	switch name {
+	case managerassignment.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case managerassignment.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case managerassignment.FieldManagerID:
+		m.ResetManagerID()
+		return nil
+	case managerassignment.FieldAssignedByName:
+		m.ResetAssignedByName()
+		return nil
+	case managerassignment.FieldAssignedAt:
+		m.ResetAssignedAt()
+		return nil
+	case managerassignment.FieldEndedAt:
+		m.ResetEndedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ManagerAssignment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ManagerAssignmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.customer != nil {
+		edges = append(edges, managerassignment.EdgeCustomer)
+	}
+	if m.manager != nil {
+		edges = append(edges, managerassignment.EdgeManager)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ManagerAssignmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case managerassignment.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case managerassignment.EdgeManager:
+		if id := m.manager; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ManagerAssignmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ManagerAssignmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ManagerAssignmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcustomer {
+		edges = append(edges, managerassignment.EdgeCustomer)
+	}
+	if m.clearedmanager {
+		edges = append(edges, managerassignment.EdgeManager)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ManagerAssignmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case managerassignment.EdgeCustomer:
+		return m.clearedcustomer
+	case managerassignment.EdgeManager:
+		return m.clearedmanager
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ManagerAssignmentMutation) ClearEdge(name string) error {
+	switch name {
+	case managerassignment.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	case managerassignment.EdgeManager:
+		m.ClearManager()
+		return nil
+	}
+	return fmt.Errorf("unknown ManagerAssignment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ManagerAssignmentMutation) ResetEdge(name string) error {
+	switch name {
+	case managerassignment.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case managerassignment.EdgeManager:
+		m.ResetManager()
+		return nil
+	}
+	return fmt.Errorf("unknown ManagerAssignment edge %s", name)
 }
 
 // PartnerMutation represents an operation that mutates the Partner nodes in the graph.
 type PartnerMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *gid.ID
-	created_at          *time.Time
-	updated_at          *time.Time
-	name                *string
-	kind                *partner.Kind
-	program_name        *string
-	program_level       *string
-	business_verified   *bool
-	require_step_up     *bool
-	credit_limit        *money.Money
-	addcredit_limit     *money.Money
-	clearedFields       map[string]struct{}
-	distributor         *gid.ID
-	cleareddistributor  bool
-	resellers           map[gid.ID]struct{}
-	removedresellers    map[gid.ID]struct{}
-	clearedresellers    bool
-	users               map[gid.ID]struct{}
-	removedusers        map[gid.ID]struct{}
-	clearedusers        bool
-	customers           map[gid.ID]struct{}
-	removedcustomers    map[gid.ID]struct{}
-	clearedcustomers    bool
-	associations        map[gid.ID]struct{}
-	removedassociations map[gid.ID]struct{}
-	clearedassociations bool
-	done                bool
-	oldValue            func(context.Context) (*Partner, error)
-	predicates          []predicate.Partner
+	op                           Op
+	typ                          string
+	id                           *gid.ID
+	created_at                   *time.Time
+	updated_at                   *time.Time
+	name                         *string
+	kind                         *partner.Kind
+	program_name                 *string
+	program_level                *string
+	business_verified            *bool
+	require_step_up              *bool
+	credit_limit                 *money.Money
+	addcredit_limit              *money.Money
+	clearedFields                map[string]struct{}
+	distributor                  *gid.ID
+	cleareddistributor           bool
+	resellers                    map[gid.ID]struct{}
+	removedresellers             map[gid.ID]struct{}
+	clearedresellers             bool
+	users                        map[gid.ID]struct{}
+	removedusers                 map[gid.ID]struct{}
+	clearedusers                 bool
+	customers                    map[gid.ID]struct{}
+	removedcustomers             map[gid.ID]struct{}
+	clearedcustomers             bool
+	associations                 map[gid.ID]struct{}
+	removedassociations          map[gid.ID]struct{}
+	clearedassociations          bool
+	association_events           map[gid.ID]struct{}
+	removedassociation_events    map[gid.ID]struct{}
+	clearedassociation_events    bool
+	applications_sent            map[gid.ID]struct{}
+	removedapplications_sent     map[gid.ID]struct{}
+	clearedapplications_sent     bool
+	applications_received        map[gid.ID]struct{}
+	removedapplications_received map[gid.ID]struct{}
+	clearedapplications_received bool
+	done                         bool
+	oldValue                     func(context.Context) (*Partner, error)
+	predicates                   []predicate.Partner
 }
 
 var _ ent.Mutation = (*PartnerMutation)(nil)
@@ -5527,6 +7921,168 @@ func (m *PartnerMutation) ResetAssociations() {
 	m.removedassociations = nil
 }
 
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by ids.
+func (m *PartnerMutation) AddAssociationEventIDs(ids ...gid.ID) {
+	if m.association_events == nil {
+		m.association_events = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.association_events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAssociationEvents clears the "association_events" edge to the AssociationEvent entity.
+func (m *PartnerMutation) ClearAssociationEvents() {
+	m.clearedassociation_events = true
+}
+
+// AssociationEventsCleared reports if the "association_events" edge to the AssociationEvent entity was cleared.
+func (m *PartnerMutation) AssociationEventsCleared() bool {
+	return m.clearedassociation_events
+}
+
+// RemoveAssociationEventIDs removes the "association_events" edge to the AssociationEvent entity by IDs.
+func (m *PartnerMutation) RemoveAssociationEventIDs(ids ...gid.ID) {
+	if m.removedassociation_events == nil {
+		m.removedassociation_events = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.association_events, ids[i])
+		m.removedassociation_events[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAssociationEvents returns the removed IDs of the "association_events" edge to the AssociationEvent entity.
+func (m *PartnerMutation) RemovedAssociationEventsIDs() (ids []gid.ID) {
+	for id := range m.removedassociation_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AssociationEventsIDs returns the "association_events" edge IDs in the mutation.
+func (m *PartnerMutation) AssociationEventsIDs() (ids []gid.ID) {
+	for id := range m.association_events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAssociationEvents resets all changes to the "association_events" edge.
+func (m *PartnerMutation) ResetAssociationEvents() {
+	m.association_events = nil
+	m.clearedassociation_events = false
+	m.removedassociation_events = nil
+}
+
+// AddApplicationsSentIDs adds the "applications_sent" edge to the ResellerApplication entity by ids.
+func (m *PartnerMutation) AddApplicationsSentIDs(ids ...gid.ID) {
+	if m.applications_sent == nil {
+		m.applications_sent = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.applications_sent[ids[i]] = struct{}{}
+	}
+}
+
+// ClearApplicationsSent clears the "applications_sent" edge to the ResellerApplication entity.
+func (m *PartnerMutation) ClearApplicationsSent() {
+	m.clearedapplications_sent = true
+}
+
+// ApplicationsSentCleared reports if the "applications_sent" edge to the ResellerApplication entity was cleared.
+func (m *PartnerMutation) ApplicationsSentCleared() bool {
+	return m.clearedapplications_sent
+}
+
+// RemoveApplicationsSentIDs removes the "applications_sent" edge to the ResellerApplication entity by IDs.
+func (m *PartnerMutation) RemoveApplicationsSentIDs(ids ...gid.ID) {
+	if m.removedapplications_sent == nil {
+		m.removedapplications_sent = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.applications_sent, ids[i])
+		m.removedapplications_sent[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedApplicationsSent returns the removed IDs of the "applications_sent" edge to the ResellerApplication entity.
+func (m *PartnerMutation) RemovedApplicationsSentIDs() (ids []gid.ID) {
+	for id := range m.removedapplications_sent {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ApplicationsSentIDs returns the "applications_sent" edge IDs in the mutation.
+func (m *PartnerMutation) ApplicationsSentIDs() (ids []gid.ID) {
+	for id := range m.applications_sent {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetApplicationsSent resets all changes to the "applications_sent" edge.
+func (m *PartnerMutation) ResetApplicationsSent() {
+	m.applications_sent = nil
+	m.clearedapplications_sent = false
+	m.removedapplications_sent = nil
+}
+
+// AddApplicationsReceivedIDs adds the "applications_received" edge to the ResellerApplication entity by ids.
+func (m *PartnerMutation) AddApplicationsReceivedIDs(ids ...gid.ID) {
+	if m.applications_received == nil {
+		m.applications_received = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.applications_received[ids[i]] = struct{}{}
+	}
+}
+
+// ClearApplicationsReceived clears the "applications_received" edge to the ResellerApplication entity.
+func (m *PartnerMutation) ClearApplicationsReceived() {
+	m.clearedapplications_received = true
+}
+
+// ApplicationsReceivedCleared reports if the "applications_received" edge to the ResellerApplication entity was cleared.
+func (m *PartnerMutation) ApplicationsReceivedCleared() bool {
+	return m.clearedapplications_received
+}
+
+// RemoveApplicationsReceivedIDs removes the "applications_received" edge to the ResellerApplication entity by IDs.
+func (m *PartnerMutation) RemoveApplicationsReceivedIDs(ids ...gid.ID) {
+	if m.removedapplications_received == nil {
+		m.removedapplications_received = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.applications_received, ids[i])
+		m.removedapplications_received[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedApplicationsReceived returns the removed IDs of the "applications_received" edge to the ResellerApplication entity.
+func (m *PartnerMutation) RemovedApplicationsReceivedIDs() (ids []gid.ID) {
+	for id := range m.removedapplications_received {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ApplicationsReceivedIDs returns the "applications_received" edge IDs in the mutation.
+func (m *PartnerMutation) ApplicationsReceivedIDs() (ids []gid.ID) {
+	for id := range m.applications_received {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetApplicationsReceived resets all changes to the "applications_received" edge.
+func (m *PartnerMutation) ResetApplicationsReceived() {
+	m.applications_received = nil
+	m.clearedapplications_received = false
+	m.removedapplications_received = nil
+}
+
 // Where appends a list predicates to the PartnerMutation builder.
 func (m *PartnerMutation) Where(ps ...predicate.Partner) {
 	m.predicates = append(m.predicates, ps...)
@@ -5849,7 +8405,7 @@ func (m *PartnerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *PartnerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 8)
 	if m.distributor != nil {
 		edges = append(edges, partner.EdgeDistributor)
 	}
@@ -5864,6 +8420,15 @@ func (m *PartnerMutation) AddedEdges() []string {
 	}
 	if m.associations != nil {
 		edges = append(edges, partner.EdgeAssociations)
+	}
+	if m.association_events != nil {
+		edges = append(edges, partner.EdgeAssociationEvents)
+	}
+	if m.applications_sent != nil {
+		edges = append(edges, partner.EdgeApplicationsSent)
+	}
+	if m.applications_received != nil {
+		edges = append(edges, partner.EdgeApplicationsReceived)
 	}
 	return edges
 }
@@ -5900,13 +8465,31 @@ func (m *PartnerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case partner.EdgeAssociationEvents:
+		ids := make([]ent.Value, 0, len(m.association_events))
+		for id := range m.association_events {
+			ids = append(ids, id)
+		}
+		return ids
+	case partner.EdgeApplicationsSent:
+		ids := make([]ent.Value, 0, len(m.applications_sent))
+		for id := range m.applications_sent {
+			ids = append(ids, id)
+		}
+		return ids
+	case partner.EdgeApplicationsReceived:
+		ids := make([]ent.Value, 0, len(m.applications_received))
+		for id := range m.applications_received {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *PartnerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 8)
 	if m.removedresellers != nil {
 		edges = append(edges, partner.EdgeResellers)
 	}
@@ -5918,6 +8501,15 @@ func (m *PartnerMutation) RemovedEdges() []string {
 	}
 	if m.removedassociations != nil {
 		edges = append(edges, partner.EdgeAssociations)
+	}
+	if m.removedassociation_events != nil {
+		edges = append(edges, partner.EdgeAssociationEvents)
+	}
+	if m.removedapplications_sent != nil {
+		edges = append(edges, partner.EdgeApplicationsSent)
+	}
+	if m.removedapplications_received != nil {
+		edges = append(edges, partner.EdgeApplicationsReceived)
 	}
 	return edges
 }
@@ -5950,13 +8542,31 @@ func (m *PartnerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case partner.EdgeAssociationEvents:
+		ids := make([]ent.Value, 0, len(m.removedassociation_events))
+		for id := range m.removedassociation_events {
+			ids = append(ids, id)
+		}
+		return ids
+	case partner.EdgeApplicationsSent:
+		ids := make([]ent.Value, 0, len(m.removedapplications_sent))
+		for id := range m.removedapplications_sent {
+			ids = append(ids, id)
+		}
+		return ids
+	case partner.EdgeApplicationsReceived:
+		ids := make([]ent.Value, 0, len(m.removedapplications_received))
+		for id := range m.removedapplications_received {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *PartnerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 8)
 	if m.cleareddistributor {
 		edges = append(edges, partner.EdgeDistributor)
 	}
@@ -5971,6 +8581,15 @@ func (m *PartnerMutation) ClearedEdges() []string {
 	}
 	if m.clearedassociations {
 		edges = append(edges, partner.EdgeAssociations)
+	}
+	if m.clearedassociation_events {
+		edges = append(edges, partner.EdgeAssociationEvents)
+	}
+	if m.clearedapplications_sent {
+		edges = append(edges, partner.EdgeApplicationsSent)
+	}
+	if m.clearedapplications_received {
+		edges = append(edges, partner.EdgeApplicationsReceived)
 	}
 	return edges
 }
@@ -5989,6 +8608,12 @@ func (m *PartnerMutation) EdgeCleared(name string) bool {
 		return m.clearedcustomers
 	case partner.EdgeAssociations:
 		return m.clearedassociations
+	case partner.EdgeAssociationEvents:
+		return m.clearedassociation_events
+	case partner.EdgeApplicationsSent:
+		return m.clearedapplications_sent
+	case partner.EdgeApplicationsReceived:
+		return m.clearedapplications_received
 	}
 	return false
 }
@@ -6023,8 +8648,906 @@ func (m *PartnerMutation) ResetEdge(name string) error {
 	case partner.EdgeAssociations:
 		m.ResetAssociations()
 		return nil
+	case partner.EdgeAssociationEvents:
+		m.ResetAssociationEvents()
+		return nil
+	case partner.EdgeApplicationsSent:
+		m.ResetApplicationsSent()
+		return nil
+	case partner.EdgeApplicationsReceived:
+		m.ResetApplicationsReceived()
+		return nil
 	}
 	return fmt.Errorf("unknown Partner edge %s", name)
+}
+
+// ResellerApplicationMutation represents an operation that mutates the ResellerApplication nodes in the graph.
+type ResellerApplicationMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *gid.ID
+	created_at         *time.Time
+	message            *string
+	status             *resellerapplication.Status
+	decided_by_name    *string
+	decided_at         *time.Time
+	decision_reason    *string
+	clearedFields      map[string]struct{}
+	reseller           *gid.ID
+	clearedreseller    bool
+	distributor        *gid.ID
+	cleareddistributor bool
+	done               bool
+	oldValue           func(context.Context) (*ResellerApplication, error)
+	predicates         []predicate.ResellerApplication
+}
+
+var _ ent.Mutation = (*ResellerApplicationMutation)(nil)
+
+// resellerapplicationOption allows management of the mutation configuration using functional options.
+type resellerapplicationOption func(*ResellerApplicationMutation)
+
+// newResellerApplicationMutation creates new mutation for the ResellerApplication entity.
+func newResellerApplicationMutation(c config, op Op, opts ...resellerapplicationOption) *ResellerApplicationMutation {
+	m := &ResellerApplicationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeResellerApplication,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withResellerApplicationID sets the ID field of the mutation.
+func withResellerApplicationID(id gid.ID) resellerapplicationOption {
+	return func(m *ResellerApplicationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ResellerApplication
+		)
+		m.oldValue = func(ctx context.Context) (*ResellerApplication, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ResellerApplication.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withResellerApplication sets the old ResellerApplication of the mutation.
+func withResellerApplication(node *ResellerApplication) resellerapplicationOption {
+	return func(m *ResellerApplicationMutation) {
+		m.oldValue = func(context.Context) (*ResellerApplication, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ResellerApplicationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ResellerApplicationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ResellerApplication entities.
+func (m *ResellerApplicationMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ResellerApplicationMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ResellerApplicationMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ResellerApplication.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ResellerApplicationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ResellerApplicationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ResellerApplicationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetResellerID sets the "reseller_id" field.
+func (m *ResellerApplicationMutation) SetResellerID(gi gid.ID) {
+	m.reseller = &gi
+}
+
+// ResellerID returns the value of the "reseller_id" field in the mutation.
+func (m *ResellerApplicationMutation) ResellerID() (r gid.ID, exists bool) {
+	v := m.reseller
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResellerID returns the old "reseller_id" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldResellerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResellerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResellerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResellerID: %w", err)
+	}
+	return oldValue.ResellerID, nil
+}
+
+// ResetResellerID resets all changes to the "reseller_id" field.
+func (m *ResellerApplicationMutation) ResetResellerID() {
+	m.reseller = nil
+}
+
+// SetDistributorID sets the "distributor_id" field.
+func (m *ResellerApplicationMutation) SetDistributorID(gi gid.ID) {
+	m.distributor = &gi
+}
+
+// DistributorID returns the value of the "distributor_id" field in the mutation.
+func (m *ResellerApplicationMutation) DistributorID() (r gid.ID, exists bool) {
+	v := m.distributor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDistributorID returns the old "distributor_id" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldDistributorID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDistributorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDistributorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDistributorID: %w", err)
+	}
+	return oldValue.DistributorID, nil
+}
+
+// ResetDistributorID resets all changes to the "distributor_id" field.
+func (m *ResellerApplicationMutation) ResetDistributorID() {
+	m.distributor = nil
+}
+
+// SetMessage sets the "message" field.
+func (m *ResellerApplicationMutation) SetMessage(s string) {
+	m.message = &s
+}
+
+// Message returns the value of the "message" field in the mutation.
+func (m *ResellerApplicationMutation) Message() (r string, exists bool) {
+	v := m.message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMessage returns the old "message" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldMessage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMessage: %w", err)
+	}
+	return oldValue.Message, nil
+}
+
+// ClearMessage clears the value of the "message" field.
+func (m *ResellerApplicationMutation) ClearMessage() {
+	m.message = nil
+	m.clearedFields[resellerapplication.FieldMessage] = struct{}{}
+}
+
+// MessageCleared returns if the "message" field was cleared in this mutation.
+func (m *ResellerApplicationMutation) MessageCleared() bool {
+	_, ok := m.clearedFields[resellerapplication.FieldMessage]
+	return ok
+}
+
+// ResetMessage resets all changes to the "message" field.
+func (m *ResellerApplicationMutation) ResetMessage() {
+	m.message = nil
+	delete(m.clearedFields, resellerapplication.FieldMessage)
+}
+
+// SetStatus sets the "status" field.
+func (m *ResellerApplicationMutation) SetStatus(r resellerapplication.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ResellerApplicationMutation) Status() (r resellerapplication.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldStatus(ctx context.Context) (v resellerapplication.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ResellerApplicationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (m *ResellerApplicationMutation) SetDecidedByName(s string) {
+	m.decided_by_name = &s
+}
+
+// DecidedByName returns the value of the "decided_by_name" field in the mutation.
+func (m *ResellerApplicationMutation) DecidedByName() (r string, exists bool) {
+	v := m.decided_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedByName returns the old "decided_by_name" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldDecidedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedByName: %w", err)
+	}
+	return oldValue.DecidedByName, nil
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (m *ResellerApplicationMutation) ClearDecidedByName() {
+	m.decided_by_name = nil
+	m.clearedFields[resellerapplication.FieldDecidedByName] = struct{}{}
+}
+
+// DecidedByNameCleared returns if the "decided_by_name" field was cleared in this mutation.
+func (m *ResellerApplicationMutation) DecidedByNameCleared() bool {
+	_, ok := m.clearedFields[resellerapplication.FieldDecidedByName]
+	return ok
+}
+
+// ResetDecidedByName resets all changes to the "decided_by_name" field.
+func (m *ResellerApplicationMutation) ResetDecidedByName() {
+	m.decided_by_name = nil
+	delete(m.clearedFields, resellerapplication.FieldDecidedByName)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *ResellerApplicationMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *ResellerApplicationMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *ResellerApplicationMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[resellerapplication.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *ResellerApplicationMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[resellerapplication.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *ResellerApplicationMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, resellerapplication.FieldDecidedAt)
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (m *ResellerApplicationMutation) SetDecisionReason(s string) {
+	m.decision_reason = &s
+}
+
+// DecisionReason returns the value of the "decision_reason" field in the mutation.
+func (m *ResellerApplicationMutation) DecisionReason() (r string, exists bool) {
+	v := m.decision_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisionReason returns the old "decision_reason" field's value of the ResellerApplication entity.
+// If the ResellerApplication object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResellerApplicationMutation) OldDecisionReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisionReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisionReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisionReason: %w", err)
+	}
+	return oldValue.DecisionReason, nil
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (m *ResellerApplicationMutation) ClearDecisionReason() {
+	m.decision_reason = nil
+	m.clearedFields[resellerapplication.FieldDecisionReason] = struct{}{}
+}
+
+// DecisionReasonCleared returns if the "decision_reason" field was cleared in this mutation.
+func (m *ResellerApplicationMutation) DecisionReasonCleared() bool {
+	_, ok := m.clearedFields[resellerapplication.FieldDecisionReason]
+	return ok
+}
+
+// ResetDecisionReason resets all changes to the "decision_reason" field.
+func (m *ResellerApplicationMutation) ResetDecisionReason() {
+	m.decision_reason = nil
+	delete(m.clearedFields, resellerapplication.FieldDecisionReason)
+}
+
+// ClearReseller clears the "reseller" edge to the Partner entity.
+func (m *ResellerApplicationMutation) ClearReseller() {
+	m.clearedreseller = true
+	m.clearedFields[resellerapplication.FieldResellerID] = struct{}{}
+}
+
+// ResellerCleared reports if the "reseller" edge to the Partner entity was cleared.
+func (m *ResellerApplicationMutation) ResellerCleared() bool {
+	return m.clearedreseller
+}
+
+// ResellerIDs returns the "reseller" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ResellerID instead. It exists only for internal usage by the builders.
+func (m *ResellerApplicationMutation) ResellerIDs() (ids []gid.ID) {
+	if id := m.reseller; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReseller resets all changes to the "reseller" edge.
+func (m *ResellerApplicationMutation) ResetReseller() {
+	m.reseller = nil
+	m.clearedreseller = false
+}
+
+// ClearDistributor clears the "distributor" edge to the Partner entity.
+func (m *ResellerApplicationMutation) ClearDistributor() {
+	m.cleareddistributor = true
+	m.clearedFields[resellerapplication.FieldDistributorID] = struct{}{}
+}
+
+// DistributorCleared reports if the "distributor" edge to the Partner entity was cleared.
+func (m *ResellerApplicationMutation) DistributorCleared() bool {
+	return m.cleareddistributor
+}
+
+// DistributorIDs returns the "distributor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DistributorID instead. It exists only for internal usage by the builders.
+func (m *ResellerApplicationMutation) DistributorIDs() (ids []gid.ID) {
+	if id := m.distributor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDistributor resets all changes to the "distributor" edge.
+func (m *ResellerApplicationMutation) ResetDistributor() {
+	m.distributor = nil
+	m.cleareddistributor = false
+}
+
+// Where appends a list predicates to the ResellerApplicationMutation builder.
+func (m *ResellerApplicationMutation) Where(ps ...predicate.ResellerApplication) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ResellerApplicationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ResellerApplicationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ResellerApplication, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ResellerApplicationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ResellerApplicationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ResellerApplication).
+func (m *ResellerApplicationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ResellerApplicationMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, resellerapplication.FieldCreatedAt)
+	}
+	if m.reseller != nil {
+		fields = append(fields, resellerapplication.FieldResellerID)
+	}
+	if m.distributor != nil {
+		fields = append(fields, resellerapplication.FieldDistributorID)
+	}
+	if m.message != nil {
+		fields = append(fields, resellerapplication.FieldMessage)
+	}
+	if m.status != nil {
+		fields = append(fields, resellerapplication.FieldStatus)
+	}
+	if m.decided_by_name != nil {
+		fields = append(fields, resellerapplication.FieldDecidedByName)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, resellerapplication.FieldDecidedAt)
+	}
+	if m.decision_reason != nil {
+		fields = append(fields, resellerapplication.FieldDecisionReason)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ResellerApplicationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case resellerapplication.FieldCreatedAt:
+		return m.CreatedAt()
+	case resellerapplication.FieldResellerID:
+		return m.ResellerID()
+	case resellerapplication.FieldDistributorID:
+		return m.DistributorID()
+	case resellerapplication.FieldMessage:
+		return m.Message()
+	case resellerapplication.FieldStatus:
+		return m.Status()
+	case resellerapplication.FieldDecidedByName:
+		return m.DecidedByName()
+	case resellerapplication.FieldDecidedAt:
+		return m.DecidedAt()
+	case resellerapplication.FieldDecisionReason:
+		return m.DecisionReason()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ResellerApplicationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case resellerapplication.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case resellerapplication.FieldResellerID:
+		return m.OldResellerID(ctx)
+	case resellerapplication.FieldDistributorID:
+		return m.OldDistributorID(ctx)
+	case resellerapplication.FieldMessage:
+		return m.OldMessage(ctx)
+	case resellerapplication.FieldStatus:
+		return m.OldStatus(ctx)
+	case resellerapplication.FieldDecidedByName:
+		return m.OldDecidedByName(ctx)
+	case resellerapplication.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	case resellerapplication.FieldDecisionReason:
+		return m.OldDecisionReason(ctx)
+	}
+	return nil, fmt.Errorf("unknown ResellerApplication field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResellerApplicationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case resellerapplication.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case resellerapplication.FieldResellerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResellerID(v)
+		return nil
+	case resellerapplication.FieldDistributorID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDistributorID(v)
+		return nil
+	case resellerapplication.FieldMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMessage(v)
+		return nil
+	case resellerapplication.FieldStatus:
+		v, ok := value.(resellerapplication.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case resellerapplication.FieldDecidedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedByName(v)
+		return nil
+	case resellerapplication.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	case resellerapplication.FieldDecisionReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisionReason(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ResellerApplication field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ResellerApplicationMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ResellerApplicationMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResellerApplicationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ResellerApplication numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ResellerApplicationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(resellerapplication.FieldMessage) {
+		fields = append(fields, resellerapplication.FieldMessage)
+	}
+	if m.FieldCleared(resellerapplication.FieldDecidedByName) {
+		fields = append(fields, resellerapplication.FieldDecidedByName)
+	}
+	if m.FieldCleared(resellerapplication.FieldDecidedAt) {
+		fields = append(fields, resellerapplication.FieldDecidedAt)
+	}
+	if m.FieldCleared(resellerapplication.FieldDecisionReason) {
+		fields = append(fields, resellerapplication.FieldDecisionReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ResellerApplicationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ResellerApplicationMutation) ClearField(name string) error {
+	switch name {
+	case resellerapplication.FieldMessage:
+		m.ClearMessage()
+		return nil
+	case resellerapplication.FieldDecidedByName:
+		m.ClearDecidedByName()
+		return nil
+	case resellerapplication.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	case resellerapplication.FieldDecisionReason:
+		m.ClearDecisionReason()
+		return nil
+	}
+	return fmt.Errorf("unknown ResellerApplication nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ResellerApplicationMutation) ResetField(name string) error {
+	switch name {
+	case resellerapplication.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case resellerapplication.FieldResellerID:
+		m.ResetResellerID()
+		return nil
+	case resellerapplication.FieldDistributorID:
+		m.ResetDistributorID()
+		return nil
+	case resellerapplication.FieldMessage:
+		m.ResetMessage()
+		return nil
+	case resellerapplication.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case resellerapplication.FieldDecidedByName:
+		m.ResetDecidedByName()
+		return nil
+	case resellerapplication.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	case resellerapplication.FieldDecisionReason:
+		m.ResetDecisionReason()
+		return nil
+	}
+	return fmt.Errorf("unknown ResellerApplication field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ResellerApplicationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.reseller != nil {
+		edges = append(edges, resellerapplication.EdgeReseller)
+	}
+	if m.distributor != nil {
+		edges = append(edges, resellerapplication.EdgeDistributor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ResellerApplicationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case resellerapplication.EdgeReseller:
+		if id := m.reseller; id != nil {
+			return []ent.Value{*id}
+		}
+	case resellerapplication.EdgeDistributor:
+		if id := m.distributor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ResellerApplicationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ResellerApplicationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ResellerApplicationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedreseller {
+		edges = append(edges, resellerapplication.EdgeReseller)
+	}
+	if m.cleareddistributor {
+		edges = append(edges, resellerapplication.EdgeDistributor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ResellerApplicationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case resellerapplication.EdgeReseller:
+		return m.clearedreseller
+	case resellerapplication.EdgeDistributor:
+		return m.cleareddistributor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ResellerApplicationMutation) ClearEdge(name string) error {
+	switch name {
+	case resellerapplication.EdgeReseller:
+		m.ClearReseller()
+		return nil
+	case resellerapplication.EdgeDistributor:
+		m.ClearDistributor()
+		return nil
+	}
+	return fmt.Errorf("unknown ResellerApplication unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ResellerApplicationMutation) ResetEdge(name string) error {
+	switch name {
+	case resellerapplication.EdgeReseller:
+		m.ResetReseller()
+		return nil
+	case resellerapplication.EdgeDistributor:
+		m.ResetDistributor()
+		return nil
+	}
+	return fmt.Errorf("unknown ResellerApplication edge %s", name)
 }
 
 // SessionMutation represents an operation that mutates the Session nodes in the graph.
@@ -6727,39 +10250,42 @@ func (m *SessionMutation) ResetEdge(name string) error {
 // UserMutation represents an operation that mutates the User nodes in the graph.
 type UserMutation struct {
 	config
-	op                        Op
-	typ                       string
-	id                        *gid.ID
-	created_at                *time.Time
-	updated_at                *time.Time
-	email                     *string
-	display_name              *string
-	password_hash             *string
-	role                      *user.Role
-	password_changed_at       *time.Time
-	totp_secret               *string
-	totp_pending_secret       *string
-	totp_last_step            *int64
-	addtotp_last_step         *int64
-	clearedFields             map[string]struct{}
-	partner                   *gid.ID
-	clearedpartner            bool
-	customer                  *gid.ID
-	clearedcustomer           bool
-	supervisor                *gid.ID
-	clearedsupervisor         bool
-	managed                   map[gid.ID]struct{}
-	removedmanaged            map[gid.ID]struct{}
-	clearedmanaged            bool
-	assigned_customers        map[gid.ID]struct{}
-	removedassigned_customers map[gid.ID]struct{}
-	clearedassigned_customers bool
-	sessions                  map[gid.ID]struct{}
-	removedsessions           map[gid.ID]struct{}
-	clearedsessions           bool
-	done                      bool
-	oldValue                  func(context.Context) (*User, error)
-	predicates                []predicate.User
+	op                         Op
+	typ                        string
+	id                         *gid.ID
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	email                      *string
+	display_name               *string
+	password_hash              *string
+	role                       *user.Role
+	password_changed_at        *time.Time
+	totp_secret                *string
+	totp_pending_secret        *string
+	totp_last_step             *int64
+	addtotp_last_step          *int64
+	clearedFields              map[string]struct{}
+	partner                    *gid.ID
+	clearedpartner             bool
+	customer                   *gid.ID
+	clearedcustomer            bool
+	supervisor                 *gid.ID
+	clearedsupervisor          bool
+	managed                    map[gid.ID]struct{}
+	removedmanaged             map[gid.ID]struct{}
+	clearedmanaged             bool
+	assigned_customers         map[gid.ID]struct{}
+	removedassigned_customers  map[gid.ID]struct{}
+	clearedassigned_customers  bool
+	sessions                   map[gid.ID]struct{}
+	removedsessions            map[gid.ID]struct{}
+	clearedsessions            bool
+	manager_assignments        map[gid.ID]struct{}
+	removedmanager_assignments map[gid.ID]struct{}
+	clearedmanager_assignments bool
+	done                       bool
+	oldValue                   func(context.Context) (*User, error)
+	predicates                 []predicate.User
 }
 
 var _ ent.Mutation = (*UserMutation)(nil)
@@ -7675,6 +11201,60 @@ func (m *UserMutation) ResetSessions() {
 	m.removedsessions = nil
 }
 
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by ids.
+func (m *UserMutation) AddManagerAssignmentIDs(ids ...gid.ID) {
+	if m.manager_assignments == nil {
+		m.manager_assignments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.manager_assignments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearManagerAssignments clears the "manager_assignments" edge to the ManagerAssignment entity.
+func (m *UserMutation) ClearManagerAssignments() {
+	m.clearedmanager_assignments = true
+}
+
+// ManagerAssignmentsCleared reports if the "manager_assignments" edge to the ManagerAssignment entity was cleared.
+func (m *UserMutation) ManagerAssignmentsCleared() bool {
+	return m.clearedmanager_assignments
+}
+
+// RemoveManagerAssignmentIDs removes the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (m *UserMutation) RemoveManagerAssignmentIDs(ids ...gid.ID) {
+	if m.removedmanager_assignments == nil {
+		m.removedmanager_assignments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.manager_assignments, ids[i])
+		m.removedmanager_assignments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedManagerAssignments returns the removed IDs of the "manager_assignments" edge to the ManagerAssignment entity.
+func (m *UserMutation) RemovedManagerAssignmentsIDs() (ids []gid.ID) {
+	for id := range m.removedmanager_assignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ManagerAssignmentsIDs returns the "manager_assignments" edge IDs in the mutation.
+func (m *UserMutation) ManagerAssignmentsIDs() (ids []gid.ID) {
+	for id := range m.manager_assignments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetManagerAssignments resets all changes to the "manager_assignments" edge.
+func (m *UserMutation) ResetManagerAssignments() {
+	m.manager_assignments = nil
+	m.clearedmanager_assignments = false
+	m.removedmanager_assignments = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -8066,7 +11646,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.partner != nil {
 		edges = append(edges, user.EdgePartner)
 	}
@@ -8084,6 +11664,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.sessions != nil {
 		edges = append(edges, user.EdgeSessions)
+	}
+	if m.manager_assignments != nil {
+		edges = append(edges, user.EdgeManagerAssignments)
 	}
 	return edges
 }
@@ -8122,13 +11705,19 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeManagerAssignments:
+		ids := make([]ent.Value, 0, len(m.manager_assignments))
+		for id := range m.manager_assignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedmanaged != nil {
 		edges = append(edges, user.EdgeManaged)
 	}
@@ -8137,6 +11726,9 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedsessions != nil {
 		edges = append(edges, user.EdgeSessions)
+	}
+	if m.removedmanager_assignments != nil {
+		edges = append(edges, user.EdgeManagerAssignments)
 	}
 	return edges
 }
@@ -8163,13 +11755,19 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeManagerAssignments:
+		ids := make([]ent.Value, 0, len(m.removedmanager_assignments))
+		for id := range m.removedmanager_assignments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedpartner {
 		edges = append(edges, user.EdgePartner)
 	}
@@ -8187,6 +11785,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedsessions {
 		edges = append(edges, user.EdgeSessions)
+	}
+	if m.clearedmanager_assignments {
+		edges = append(edges, user.EdgeManagerAssignments)
 	}
 	return edges
 }
@@ -8207,6 +11808,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedassigned_customers
 	case user.EdgeSessions:
 		return m.clearedsessions
+	case user.EdgeManagerAssignments:
+		return m.clearedmanager_assignments
 	}
 	return false
 }
@@ -8250,6 +11853,723 @@ func (m *UserMutation) ResetEdge(name string) error {
 	case user.EdgeSessions:
 		m.ResetSessions()
 		return nil
+	case user.EdgeManagerAssignments:
+		m.ResetManagerAssignments()
+		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)
+}
+
+// VerificationCodeMutation represents an operation that mutates the VerificationCode nodes in the graph.
+type VerificationCodeMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *gid.ID
+	created_at    *time.Time
+	purpose       *string
+	target_hash   *string
+	code_hash     *string
+	expires_at    *time.Time
+	used_at       *time.Time
+	attempts      *int
+	addattempts   *int
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*VerificationCode, error)
+	predicates    []predicate.VerificationCode
+}
+
+var _ ent.Mutation = (*VerificationCodeMutation)(nil)
+
+// verificationcodeOption allows management of the mutation configuration using functional options.
+type verificationcodeOption func(*VerificationCodeMutation)
+
+// newVerificationCodeMutation creates new mutation for the VerificationCode entity.
+func newVerificationCodeMutation(c config, op Op, opts ...verificationcodeOption) *VerificationCodeMutation {
+	m := &VerificationCodeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVerificationCode,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withVerificationCodeID sets the ID field of the mutation.
+func withVerificationCodeID(id gid.ID) verificationcodeOption {
+	return func(m *VerificationCodeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *VerificationCode
+		)
+		m.oldValue = func(ctx context.Context) (*VerificationCode, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().VerificationCode.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withVerificationCode sets the old VerificationCode of the mutation.
+func withVerificationCode(node *VerificationCode) verificationcodeOption {
+	return func(m *VerificationCodeMutation) {
+		m.oldValue = func(context.Context) (*VerificationCode, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VerificationCodeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VerificationCodeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of VerificationCode entities.
+func (m *VerificationCodeMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *VerificationCodeMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *VerificationCodeMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().VerificationCode.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *VerificationCodeMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *VerificationCodeMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the VerificationCode entity.
+// If the VerificationCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VerificationCodeMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *VerificationCodeMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetPurpose sets the "purpose" field.
+func (m *VerificationCodeMutation) SetPurpose(s string) {
+	m.purpose = &s
+}
+
+// Purpose returns the value of the "purpose" field in the mutation.
+func (m *VerificationCodeMutation) Purpose() (r string, exists bool) {
+	v := m.purpose
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPurpose returns the old "purpose" field's value of the VerificationCode entity.
+// If the VerificationCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VerificationCodeMutation) OldPurpose(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPurpose is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPurpose requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPurpose: %w", err)
+	}
+	return oldValue.Purpose, nil
+}
+
+// ResetPurpose resets all changes to the "purpose" field.
+func (m *VerificationCodeMutation) ResetPurpose() {
+	m.purpose = nil
+}
+
+// SetTargetHash sets the "target_hash" field.
+func (m *VerificationCodeMutation) SetTargetHash(s string) {
+	m.target_hash = &s
+}
+
+// TargetHash returns the value of the "target_hash" field in the mutation.
+func (m *VerificationCodeMutation) TargetHash() (r string, exists bool) {
+	v := m.target_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetHash returns the old "target_hash" field's value of the VerificationCode entity.
+// If the VerificationCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VerificationCodeMutation) OldTargetHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetHash: %w", err)
+	}
+	return oldValue.TargetHash, nil
+}
+
+// ResetTargetHash resets all changes to the "target_hash" field.
+func (m *VerificationCodeMutation) ResetTargetHash() {
+	m.target_hash = nil
+}
+
+// SetCodeHash sets the "code_hash" field.
+func (m *VerificationCodeMutation) SetCodeHash(s string) {
+	m.code_hash = &s
+}
+
+// CodeHash returns the value of the "code_hash" field in the mutation.
+func (m *VerificationCodeMutation) CodeHash() (r string, exists bool) {
+	v := m.code_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCodeHash returns the old "code_hash" field's value of the VerificationCode entity.
+// If the VerificationCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VerificationCodeMutation) OldCodeHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCodeHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCodeHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCodeHash: %w", err)
+	}
+	return oldValue.CodeHash, nil
+}
+
+// ResetCodeHash resets all changes to the "code_hash" field.
+func (m *VerificationCodeMutation) ResetCodeHash() {
+	m.code_hash = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *VerificationCodeMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *VerificationCodeMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the VerificationCode entity.
+// If the VerificationCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VerificationCodeMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *VerificationCodeMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// SetUsedAt sets the "used_at" field.
+func (m *VerificationCodeMutation) SetUsedAt(t time.Time) {
+	m.used_at = &t
+}
+
+// UsedAt returns the value of the "used_at" field in the mutation.
+func (m *VerificationCodeMutation) UsedAt() (r time.Time, exists bool) {
+	v := m.used_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUsedAt returns the old "used_at" field's value of the VerificationCode entity.
+// If the VerificationCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VerificationCodeMutation) OldUsedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUsedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUsedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUsedAt: %w", err)
+	}
+	return oldValue.UsedAt, nil
+}
+
+// ClearUsedAt clears the value of the "used_at" field.
+func (m *VerificationCodeMutation) ClearUsedAt() {
+	m.used_at = nil
+	m.clearedFields[verificationcode.FieldUsedAt] = struct{}{}
+}
+
+// UsedAtCleared returns if the "used_at" field was cleared in this mutation.
+func (m *VerificationCodeMutation) UsedAtCleared() bool {
+	_, ok := m.clearedFields[verificationcode.FieldUsedAt]
+	return ok
+}
+
+// ResetUsedAt resets all changes to the "used_at" field.
+func (m *VerificationCodeMutation) ResetUsedAt() {
+	m.used_at = nil
+	delete(m.clearedFields, verificationcode.FieldUsedAt)
+}
+
+// SetAttempts sets the "attempts" field.
+func (m *VerificationCodeMutation) SetAttempts(i int) {
+	m.attempts = &i
+	m.addattempts = nil
+}
+
+// Attempts returns the value of the "attempts" field in the mutation.
+func (m *VerificationCodeMutation) Attempts() (r int, exists bool) {
+	v := m.attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempts returns the old "attempts" field's value of the VerificationCode entity.
+// If the VerificationCode object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VerificationCodeMutation) OldAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempts: %w", err)
+	}
+	return oldValue.Attempts, nil
+}
+
+// AddAttempts adds i to the "attempts" field.
+func (m *VerificationCodeMutation) AddAttempts(i int) {
+	if m.addattempts != nil {
+		*m.addattempts += i
+	} else {
+		m.addattempts = &i
+	}
+}
+
+// AddedAttempts returns the value that was added to the "attempts" field in this mutation.
+func (m *VerificationCodeMutation) AddedAttempts() (r int, exists bool) {
+	v := m.addattempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempts resets all changes to the "attempts" field.
+func (m *VerificationCodeMutation) ResetAttempts() {
+	m.attempts = nil
+	m.addattempts = nil
+}
+
+// Where appends a list predicates to the VerificationCodeMutation builder.
+func (m *VerificationCodeMutation) Where(ps ...predicate.VerificationCode) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VerificationCodeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VerificationCodeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.VerificationCode, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VerificationCodeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VerificationCodeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (VerificationCode).
+func (m *VerificationCodeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VerificationCodeMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, verificationcode.FieldCreatedAt)
+	}
+	if m.purpose != nil {
+		fields = append(fields, verificationcode.FieldPurpose)
+	}
+	if m.target_hash != nil {
+		fields = append(fields, verificationcode.FieldTargetHash)
+	}
+	if m.code_hash != nil {
+		fields = append(fields, verificationcode.FieldCodeHash)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, verificationcode.FieldExpiresAt)
+	}
+	if m.used_at != nil {
+		fields = append(fields, verificationcode.FieldUsedAt)
+	}
+	if m.attempts != nil {
+		fields = append(fields, verificationcode.FieldAttempts)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VerificationCodeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case verificationcode.FieldCreatedAt:
+		return m.CreatedAt()
+	case verificationcode.FieldPurpose:
+		return m.Purpose()
+	case verificationcode.FieldTargetHash:
+		return m.TargetHash()
+	case verificationcode.FieldCodeHash:
+		return m.CodeHash()
+	case verificationcode.FieldExpiresAt:
+		return m.ExpiresAt()
+	case verificationcode.FieldUsedAt:
+		return m.UsedAt()
+	case verificationcode.FieldAttempts:
+		return m.Attempts()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VerificationCodeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case verificationcode.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case verificationcode.FieldPurpose:
+		return m.OldPurpose(ctx)
+	case verificationcode.FieldTargetHash:
+		return m.OldTargetHash(ctx)
+	case verificationcode.FieldCodeHash:
+		return m.OldCodeHash(ctx)
+	case verificationcode.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	case verificationcode.FieldUsedAt:
+		return m.OldUsedAt(ctx)
+	case verificationcode.FieldAttempts:
+		return m.OldAttempts(ctx)
+	}
+	return nil, fmt.Errorf("unknown VerificationCode field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VerificationCodeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case verificationcode.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case verificationcode.FieldPurpose:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPurpose(v)
+		return nil
+	case verificationcode.FieldTargetHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetHash(v)
+		return nil
+	case verificationcode.FieldCodeHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCodeHash(v)
+		return nil
+	case verificationcode.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	case verificationcode.FieldUsedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUsedAt(v)
+		return nil
+	case verificationcode.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VerificationCode field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VerificationCodeMutation) AddedFields() []string {
+	var fields []string
+	if m.addattempts != nil {
+		fields = append(fields, verificationcode.FieldAttempts)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VerificationCodeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case verificationcode.FieldAttempts:
+		return m.AddedAttempts()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VerificationCodeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case verificationcode.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VerificationCode numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VerificationCodeMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(verificationcode.FieldUsedAt) {
+		fields = append(fields, verificationcode.FieldUsedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VerificationCodeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VerificationCodeMutation) ClearField(name string) error {
+	switch name {
+	case verificationcode.FieldUsedAt:
+		m.ClearUsedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown VerificationCode nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VerificationCodeMutation) ResetField(name string) error {
+	switch name {
+	case verificationcode.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case verificationcode.FieldPurpose:
+		m.ResetPurpose()
+		return nil
+	case verificationcode.FieldTargetHash:
+		m.ResetTargetHash()
+		return nil
+	case verificationcode.FieldCodeHash:
+		m.ResetCodeHash()
+		return nil
+	case verificationcode.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	case verificationcode.FieldUsedAt:
+		m.ResetUsedAt()
+		return nil
+	case verificationcode.FieldAttempts:
+		m.ResetAttempts()
+		return nil
+	}
+	return fmt.Errorf("unknown VerificationCode field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VerificationCodeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VerificationCodeMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VerificationCodeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VerificationCodeMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VerificationCodeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VerificationCodeMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VerificationCodeMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown VerificationCode unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VerificationCodeMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown VerificationCode edge %s", name)
 }

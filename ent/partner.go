@@ -57,16 +57,25 @@ type PartnerEdges struct {
 	Customers []*Customer `json:"customers,omitempty"`
 	// Associations holds the value of the associations edge.
 	Associations []*Association `json:"associations,omitempty"`
+	// AssociationEvents holds the value of the association_events edge.
+	AssociationEvents []*AssociationEvent `json:"association_events,omitempty"`
+	// ApplicationsSent holds the value of the applications_sent edge.
+	ApplicationsSent []*ResellerApplication `json:"applications_sent,omitempty"`
+	// ApplicationsReceived holds the value of the applications_received edge.
+	ApplicationsReceived []*ResellerApplication `json:"applications_received,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
-	namedResellers    map[string][]*Partner
-	namedUsers        map[string][]*User
-	namedCustomers    map[string][]*Customer
-	namedAssociations map[string][]*Association
+	namedResellers            map[string][]*Partner
+	namedUsers                map[string][]*User
+	namedCustomers            map[string][]*Customer
+	namedAssociations         map[string][]*Association
+	namedAssociationEvents    map[string][]*AssociationEvent
+	namedApplicationsSent     map[string][]*ResellerApplication
+	namedApplicationsReceived map[string][]*ResellerApplication
 }
 
 // DistributorOrErr returns the Distributor value or an error if the edge
@@ -114,6 +123,33 @@ func (e PartnerEdges) AssociationsOrErr() ([]*Association, error) {
 		return e.Associations, nil
 	}
 	return nil, &NotLoadedError{edge: "associations"}
+}
+
+// AssociationEventsOrErr returns the AssociationEvents value or an error if the edge
+// was not loaded in eager-loading.
+func (e PartnerEdges) AssociationEventsOrErr() ([]*AssociationEvent, error) {
+	if e.loadedTypes[5] {
+		return e.AssociationEvents, nil
+	}
+	return nil, &NotLoadedError{edge: "association_events"}
+}
+
+// ApplicationsSentOrErr returns the ApplicationsSent value or an error if the edge
+// was not loaded in eager-loading.
+func (e PartnerEdges) ApplicationsSentOrErr() ([]*ResellerApplication, error) {
+	if e.loadedTypes[6] {
+		return e.ApplicationsSent, nil
+	}
+	return nil, &NotLoadedError{edge: "applications_sent"}
+}
+
+// ApplicationsReceivedOrErr returns the ApplicationsReceived value or an error if the edge
+// was not loaded in eager-loading.
+func (e PartnerEdges) ApplicationsReceivedOrErr() ([]*ResellerApplication, error) {
+	if e.loadedTypes[7] {
+		return e.ApplicationsReceived, nil
+	}
+	return nil, &NotLoadedError{edge: "applications_received"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -253,6 +289,21 @@ func (_m *Partner) QueryCustomers() *CustomerQuery {
 // QueryAssociations queries the "associations" edge of the Partner entity.
 func (_m *Partner) QueryAssociations() *AssociationQuery {
 	return NewPartnerClient(_m.config).QueryAssociations(_m)
+}
+
+// QueryAssociationEvents queries the "association_events" edge of the Partner entity.
+func (_m *Partner) QueryAssociationEvents() *AssociationEventQuery {
+	return NewPartnerClient(_m.config).QueryAssociationEvents(_m)
+}
+
+// QueryApplicationsSent queries the "applications_sent" edge of the Partner entity.
+func (_m *Partner) QueryApplicationsSent() *ResellerApplicationQuery {
+	return NewPartnerClient(_m.config).QueryApplicationsSent(_m)
+}
+
+// QueryApplicationsReceived queries the "applications_received" edge of the Partner entity.
+func (_m *Partner) QueryApplicationsReceived() *ResellerApplicationQuery {
+	return NewPartnerClient(_m.config).QueryApplicationsReceived(_m)
 }
 
 // Update returns a builder for updating this Partner.
@@ -410,6 +461,78 @@ func (_m *Partner) appendNamedAssociations(name string, edges ...*Association) {
 		_m.Edges.namedAssociations[name] = []*Association{}
 	} else {
 		_m.Edges.namedAssociations[name] = append(_m.Edges.namedAssociations[name], edges...)
+	}
+}
+
+// NamedAssociationEvents returns the AssociationEvents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Partner) NamedAssociationEvents(name string) ([]*AssociationEvent, error) {
+	if _m.Edges.namedAssociationEvents == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAssociationEvents[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Partner) appendNamedAssociationEvents(name string, edges ...*AssociationEvent) {
+	if _m.Edges.namedAssociationEvents == nil {
+		_m.Edges.namedAssociationEvents = make(map[string][]*AssociationEvent)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAssociationEvents[name] = []*AssociationEvent{}
+	} else {
+		_m.Edges.namedAssociationEvents[name] = append(_m.Edges.namedAssociationEvents[name], edges...)
+	}
+}
+
+// NamedApplicationsSent returns the ApplicationsSent named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Partner) NamedApplicationsSent(name string) ([]*ResellerApplication, error) {
+	if _m.Edges.namedApplicationsSent == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedApplicationsSent[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Partner) appendNamedApplicationsSent(name string, edges ...*ResellerApplication) {
+	if _m.Edges.namedApplicationsSent == nil {
+		_m.Edges.namedApplicationsSent = make(map[string][]*ResellerApplication)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedApplicationsSent[name] = []*ResellerApplication{}
+	} else {
+		_m.Edges.namedApplicationsSent[name] = append(_m.Edges.namedApplicationsSent[name], edges...)
+	}
+}
+
+// NamedApplicationsReceived returns the ApplicationsReceived named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Partner) NamedApplicationsReceived(name string) ([]*ResellerApplication, error) {
+	if _m.Edges.namedApplicationsReceived == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedApplicationsReceived[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Partner) appendNamedApplicationsReceived(name string, edges ...*ResellerApplication) {
+	if _m.Edges.namedApplicationsReceived == nil {
+		_m.Edges.namedApplicationsReceived = make(map[string][]*ResellerApplication)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedApplicationsReceived[name] = []*ResellerApplication{}
+	} else {
+		_m.Edges.namedApplicationsReceived[name] = append(_m.Edges.namedApplicationsReceived[name], edges...)
 	}
 }
 

@@ -11,8 +11,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/money"
@@ -226,6 +228,51 @@ func (_c *PartnerCreate) AddAssociations(v ...*Association) *PartnerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddAssociationIDs(ids...)
+}
+
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
+func (_c *PartnerCreate) AddAssociationEventIDs(ids ...gid.ID) *PartnerCreate {
+	_c.mutation.AddAssociationEventIDs(ids...)
+	return _c
+}
+
+// AddAssociationEvents adds the "association_events" edges to the AssociationEvent entity.
+func (_c *PartnerCreate) AddAssociationEvents(v ...*AssociationEvent) *PartnerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAssociationEventIDs(ids...)
+}
+
+// AddApplicationsSentIDs adds the "applications_sent" edge to the ResellerApplication entity by IDs.
+func (_c *PartnerCreate) AddApplicationsSentIDs(ids ...gid.ID) *PartnerCreate {
+	_c.mutation.AddApplicationsSentIDs(ids...)
+	return _c
+}
+
+// AddApplicationsSent adds the "applications_sent" edges to the ResellerApplication entity.
+func (_c *PartnerCreate) AddApplicationsSent(v ...*ResellerApplication) *PartnerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddApplicationsSentIDs(ids...)
+}
+
+// AddApplicationsReceivedIDs adds the "applications_received" edge to the ResellerApplication entity by IDs.
+func (_c *PartnerCreate) AddApplicationsReceivedIDs(ids ...gid.ID) *PartnerCreate {
+	_c.mutation.AddApplicationsReceivedIDs(ids...)
+	return _c
+}
+
+// AddApplicationsReceived adds the "applications_received" edges to the ResellerApplication entity.
+func (_c *PartnerCreate) AddApplicationsReceived(v ...*ResellerApplication) *PartnerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddApplicationsReceivedIDs(ids...)
 }
 
 // Mutation returns the PartnerMutation object of the builder.
@@ -497,6 +544,54 @@ func (_c *PartnerCreate) createSpec() (*Partner, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(association.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AssociationEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ApplicationsSentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ApplicationsReceivedIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -15,9 +15,11 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 )
@@ -25,21 +27,27 @@ import (
 // PartnerQuery is the builder for querying Partner entities.
 type PartnerQuery struct {
 	config
-	ctx                   *QueryContext
-	order                 []partner.OrderOption
-	inters                []Interceptor
-	predicates            []predicate.Partner
-	withDistributor       *PartnerQuery
-	withResellers         *PartnerQuery
-	withUsers             *UserQuery
-	withCustomers         *CustomerQuery
-	withAssociations      *AssociationQuery
-	loadTotal             []func(context.Context, []*Partner) error
-	modifiers             []func(*sql.Selector)
-	withNamedResellers    map[string]*PartnerQuery
-	withNamedUsers        map[string]*UserQuery
-	withNamedCustomers    map[string]*CustomerQuery
-	withNamedAssociations map[string]*AssociationQuery
+	ctx                           *QueryContext
+	order                         []partner.OrderOption
+	inters                        []Interceptor
+	predicates                    []predicate.Partner
+	withDistributor               *PartnerQuery
+	withResellers                 *PartnerQuery
+	withUsers                     *UserQuery
+	withCustomers                 *CustomerQuery
+	withAssociations              *AssociationQuery
+	withAssociationEvents         *AssociationEventQuery
+	withApplicationsSent          *ResellerApplicationQuery
+	withApplicationsReceived      *ResellerApplicationQuery
+	loadTotal                     []func(context.Context, []*Partner) error
+	modifiers                     []func(*sql.Selector)
+	withNamedResellers            map[string]*PartnerQuery
+	withNamedUsers                map[string]*UserQuery
+	withNamedCustomers            map[string]*CustomerQuery
+	withNamedAssociations         map[string]*AssociationQuery
+	withNamedAssociationEvents    map[string]*AssociationEventQuery
+	withNamedApplicationsSent     map[string]*ResellerApplicationQuery
+	withNamedApplicationsReceived map[string]*ResellerApplicationQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -179,6 +187,72 @@ func (_q *PartnerQuery) QueryAssociations() *AssociationQuery {
 			sqlgraph.From(partner.Table, partner.FieldID, selector),
 			sqlgraph.To(association.Table, association.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, partner.AssociationsTable, partner.AssociationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAssociationEvents chains the current query on the "association_events" edge.
+func (_q *PartnerQuery) QueryAssociationEvents() *AssociationEventQuery {
+	query := (&AssociationEventClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(partner.Table, partner.FieldID, selector),
+			sqlgraph.To(associationevent.Table, associationevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, partner.AssociationEventsTable, partner.AssociationEventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryApplicationsSent chains the current query on the "applications_sent" edge.
+func (_q *PartnerQuery) QueryApplicationsSent() *ResellerApplicationQuery {
+	query := (&ResellerApplicationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(partner.Table, partner.FieldID, selector),
+			sqlgraph.To(resellerapplication.Table, resellerapplication.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, partner.ApplicationsSentTable, partner.ApplicationsSentColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryApplicationsReceived chains the current query on the "applications_received" edge.
+func (_q *PartnerQuery) QueryApplicationsReceived() *ResellerApplicationQuery {
+	query := (&ResellerApplicationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(partner.Table, partner.FieldID, selector),
+			sqlgraph.To(resellerapplication.Table, resellerapplication.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, partner.ApplicationsReceivedTable, partner.ApplicationsReceivedColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -373,16 +447,19 @@ func (_q *PartnerQuery) Clone() *PartnerQuery {
 		return nil
 	}
 	return &PartnerQuery{
-		config:           _q.config,
-		ctx:              _q.ctx.Clone(),
-		order:            append([]partner.OrderOption{}, _q.order...),
-		inters:           append([]Interceptor{}, _q.inters...),
-		predicates:       append([]predicate.Partner{}, _q.predicates...),
-		withDistributor:  _q.withDistributor.Clone(),
-		withResellers:    _q.withResellers.Clone(),
-		withUsers:        _q.withUsers.Clone(),
-		withCustomers:    _q.withCustomers.Clone(),
-		withAssociations: _q.withAssociations.Clone(),
+		config:                   _q.config,
+		ctx:                      _q.ctx.Clone(),
+		order:                    append([]partner.OrderOption{}, _q.order...),
+		inters:                   append([]Interceptor{}, _q.inters...),
+		predicates:               append([]predicate.Partner{}, _q.predicates...),
+		withDistributor:          _q.withDistributor.Clone(),
+		withResellers:            _q.withResellers.Clone(),
+		withUsers:                _q.withUsers.Clone(),
+		withCustomers:            _q.withCustomers.Clone(),
+		withAssociations:         _q.withAssociations.Clone(),
+		withAssociationEvents:    _q.withAssociationEvents.Clone(),
+		withApplicationsSent:     _q.withApplicationsSent.Clone(),
+		withApplicationsReceived: _q.withApplicationsReceived.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -442,6 +519,39 @@ func (_q *PartnerQuery) WithAssociations(opts ...func(*AssociationQuery)) *Partn
 		opt(query)
 	}
 	_q.withAssociations = query
+	return _q
+}
+
+// WithAssociationEvents tells the query-builder to eager-load the nodes that are connected to
+// the "association_events" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithAssociationEvents(opts ...func(*AssociationEventQuery)) *PartnerQuery {
+	query := (&AssociationEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAssociationEvents = query
+	return _q
+}
+
+// WithApplicationsSent tells the query-builder to eager-load the nodes that are connected to
+// the "applications_sent" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithApplicationsSent(opts ...func(*ResellerApplicationQuery)) *PartnerQuery {
+	query := (&ResellerApplicationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withApplicationsSent = query
+	return _q
+}
+
+// WithApplicationsReceived tells the query-builder to eager-load the nodes that are connected to
+// the "applications_received" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithApplicationsReceived(opts ...func(*ResellerApplicationQuery)) *PartnerQuery {
+	query := (&ResellerApplicationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withApplicationsReceived = query
 	return _q
 }
 
@@ -529,12 +639,15 @@ func (_q *PartnerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Part
 	var (
 		nodes       = []*Partner{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [8]bool{
 			_q.withDistributor != nil,
 			_q.withResellers != nil,
 			_q.withUsers != nil,
 			_q.withCustomers != nil,
 			_q.withAssociations != nil,
+			_q.withAssociationEvents != nil,
+			_q.withApplicationsSent != nil,
+			_q.withApplicationsReceived != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -592,6 +705,33 @@ func (_q *PartnerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Part
 			return nil, err
 		}
 	}
+	if query := _q.withAssociationEvents; query != nil {
+		if err := _q.loadAssociationEvents(ctx, query, nodes,
+			func(n *Partner) { n.Edges.AssociationEvents = []*AssociationEvent{} },
+			func(n *Partner, e *AssociationEvent) {
+				n.Edges.AssociationEvents = append(n.Edges.AssociationEvents, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withApplicationsSent; query != nil {
+		if err := _q.loadApplicationsSent(ctx, query, nodes,
+			func(n *Partner) { n.Edges.ApplicationsSent = []*ResellerApplication{} },
+			func(n *Partner, e *ResellerApplication) {
+				n.Edges.ApplicationsSent = append(n.Edges.ApplicationsSent, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withApplicationsReceived; query != nil {
+		if err := _q.loadApplicationsReceived(ctx, query, nodes,
+			func(n *Partner) { n.Edges.ApplicationsReceived = []*ResellerApplication{} },
+			func(n *Partner, e *ResellerApplication) {
+				n.Edges.ApplicationsReceived = append(n.Edges.ApplicationsReceived, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedResellers {
 		if err := _q.loadResellers(ctx, query, nodes,
 			func(n *Partner) { n.appendNamedResellers(name) },
@@ -617,6 +757,27 @@ func (_q *PartnerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Part
 		if err := _q.loadAssociations(ctx, query, nodes,
 			func(n *Partner) { n.appendNamedAssociations(name) },
 			func(n *Partner, e *Association) { n.appendNamedAssociations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAssociationEvents {
+		if err := _q.loadAssociationEvents(ctx, query, nodes,
+			func(n *Partner) { n.appendNamedAssociationEvents(name) },
+			func(n *Partner, e *AssociationEvent) { n.appendNamedAssociationEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedApplicationsSent {
+		if err := _q.loadApplicationsSent(ctx, query, nodes,
+			func(n *Partner) { n.appendNamedApplicationsSent(name) },
+			func(n *Partner, e *ResellerApplication) { n.appendNamedApplicationsSent(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedApplicationsReceived {
+		if err := _q.loadApplicationsReceived(ctx, query, nodes,
+			func(n *Partner) { n.appendNamedApplicationsReceived(name) },
+			func(n *Partner, e *ResellerApplication) { n.appendNamedApplicationsReceived(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -784,6 +945,96 @@ func (_q *PartnerQuery) loadAssociations(ctx context.Context, query *Association
 		node, ok := nodeids[fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "partner_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PartnerQuery) loadAssociationEvents(ctx context.Context, query *AssociationEventQuery, nodes []*Partner, init func(*Partner), assign func(*Partner, *AssociationEvent)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Partner)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(associationevent.FieldPartnerID)
+	}
+	query.Where(predicate.AssociationEvent(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(partner.AssociationEventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PartnerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "partner_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PartnerQuery) loadApplicationsSent(ctx context.Context, query *ResellerApplicationQuery, nodes []*Partner, init func(*Partner), assign func(*Partner, *ResellerApplication)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Partner)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(resellerapplication.FieldResellerID)
+	}
+	query.Where(predicate.ResellerApplication(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(partner.ApplicationsSentColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ResellerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "reseller_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PartnerQuery) loadApplicationsReceived(ctx context.Context, query *ResellerApplicationQuery, nodes []*Partner, init func(*Partner), assign func(*Partner, *ResellerApplication)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Partner)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(resellerapplication.FieldDistributorID)
+	}
+	query.Where(predicate.ResellerApplication(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(partner.ApplicationsReceivedColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.DistributorID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "distributor_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -965,6 +1216,48 @@ func (_q *PartnerQuery) WithNamedAssociations(name string, opts ...func(*Associa
 		_q.withNamedAssociations = make(map[string]*AssociationQuery)
 	}
 	_q.withNamedAssociations[name] = query
+	return _q
+}
+
+// WithNamedAssociationEvents tells the query-builder to eager-load the nodes that are connected to the "association_events"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithNamedAssociationEvents(name string, opts ...func(*AssociationEventQuery)) *PartnerQuery {
+	query := (&AssociationEventClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAssociationEvents == nil {
+		_q.withNamedAssociationEvents = make(map[string]*AssociationEventQuery)
+	}
+	_q.withNamedAssociationEvents[name] = query
+	return _q
+}
+
+// WithNamedApplicationsSent tells the query-builder to eager-load the nodes that are connected to the "applications_sent"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithNamedApplicationsSent(name string, opts ...func(*ResellerApplicationQuery)) *PartnerQuery {
+	query := (&ResellerApplicationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedApplicationsSent == nil {
+		_q.withNamedApplicationsSent = make(map[string]*ResellerApplicationQuery)
+	}
+	_q.withNamedApplicationsSent[name] = query
+	return _q
+}
+
+// WithNamedApplicationsReceived tells the query-builder to eager-load the nodes that are connected to the "applications_received"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithNamedApplicationsReceived(name string, opts ...func(*ResellerApplicationQuery)) *PartnerQuery {
+	query := (&ResellerApplicationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedApplicationsReceived == nil {
+		_q.withNamedApplicationsReceived = make(map[string]*ResellerApplicationQuery)
+	}
+	_q.withNamedApplicationsReceived[name] = query
 	return _q
 }
 

@@ -12,9 +12,11 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/money"
@@ -242,6 +244,51 @@ func (_u *PartnerUpdate) AddAssociations(v ...*Association) *PartnerUpdate {
 	return _u.AddAssociationIDs(ids...)
 }
 
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
+func (_u *PartnerUpdate) AddAssociationEventIDs(ids ...gid.ID) *PartnerUpdate {
+	_u.mutation.AddAssociationEventIDs(ids...)
+	return _u
+}
+
+// AddAssociationEvents adds the "association_events" edges to the AssociationEvent entity.
+func (_u *PartnerUpdate) AddAssociationEvents(v ...*AssociationEvent) *PartnerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssociationEventIDs(ids...)
+}
+
+// AddApplicationsSentIDs adds the "applications_sent" edge to the ResellerApplication entity by IDs.
+func (_u *PartnerUpdate) AddApplicationsSentIDs(ids ...gid.ID) *PartnerUpdate {
+	_u.mutation.AddApplicationsSentIDs(ids...)
+	return _u
+}
+
+// AddApplicationsSent adds the "applications_sent" edges to the ResellerApplication entity.
+func (_u *PartnerUpdate) AddApplicationsSent(v ...*ResellerApplication) *PartnerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddApplicationsSentIDs(ids...)
+}
+
+// AddApplicationsReceivedIDs adds the "applications_received" edge to the ResellerApplication entity by IDs.
+func (_u *PartnerUpdate) AddApplicationsReceivedIDs(ids ...gid.ID) *PartnerUpdate {
+	_u.mutation.AddApplicationsReceivedIDs(ids...)
+	return _u
+}
+
+// AddApplicationsReceived adds the "applications_received" edges to the ResellerApplication entity.
+func (_u *PartnerUpdate) AddApplicationsReceived(v ...*ResellerApplication) *PartnerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddApplicationsReceivedIDs(ids...)
+}
+
 // Mutation returns the PartnerMutation object of the builder.
 func (_u *PartnerUpdate) Mutation() *PartnerMutation {
 	return _u.mutation
@@ -335,6 +382,69 @@ func (_u *PartnerUpdate) RemoveAssociations(v ...*Association) *PartnerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAssociationIDs(ids...)
+}
+
+// ClearAssociationEvents clears all "association_events" edges to the AssociationEvent entity.
+func (_u *PartnerUpdate) ClearAssociationEvents() *PartnerUpdate {
+	_u.mutation.ClearAssociationEvents()
+	return _u
+}
+
+// RemoveAssociationEventIDs removes the "association_events" edge to AssociationEvent entities by IDs.
+func (_u *PartnerUpdate) RemoveAssociationEventIDs(ids ...gid.ID) *PartnerUpdate {
+	_u.mutation.RemoveAssociationEventIDs(ids...)
+	return _u
+}
+
+// RemoveAssociationEvents removes "association_events" edges to AssociationEvent entities.
+func (_u *PartnerUpdate) RemoveAssociationEvents(v ...*AssociationEvent) *PartnerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssociationEventIDs(ids...)
+}
+
+// ClearApplicationsSent clears all "applications_sent" edges to the ResellerApplication entity.
+func (_u *PartnerUpdate) ClearApplicationsSent() *PartnerUpdate {
+	_u.mutation.ClearApplicationsSent()
+	return _u
+}
+
+// RemoveApplicationsSentIDs removes the "applications_sent" edge to ResellerApplication entities by IDs.
+func (_u *PartnerUpdate) RemoveApplicationsSentIDs(ids ...gid.ID) *PartnerUpdate {
+	_u.mutation.RemoveApplicationsSentIDs(ids...)
+	return _u
+}
+
+// RemoveApplicationsSent removes "applications_sent" edges to ResellerApplication entities.
+func (_u *PartnerUpdate) RemoveApplicationsSent(v ...*ResellerApplication) *PartnerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveApplicationsSentIDs(ids...)
+}
+
+// ClearApplicationsReceived clears all "applications_received" edges to the ResellerApplication entity.
+func (_u *PartnerUpdate) ClearApplicationsReceived() *PartnerUpdate {
+	_u.mutation.ClearApplicationsReceived()
+	return _u
+}
+
+// RemoveApplicationsReceivedIDs removes the "applications_received" edge to ResellerApplication entities by IDs.
+func (_u *PartnerUpdate) RemoveApplicationsReceivedIDs(ids ...gid.ID) *PartnerUpdate {
+	_u.mutation.RemoveApplicationsReceivedIDs(ids...)
+	return _u
+}
+
+// RemoveApplicationsReceived removes "applications_received" edges to ResellerApplication entities.
+func (_u *PartnerUpdate) RemoveApplicationsReceived(v ...*ResellerApplication) *PartnerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveApplicationsReceivedIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -664,6 +774,141 @@ func (_u *PartnerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssociationEventsIDs(); len(nodes) > 0 && !_u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssociationEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ApplicationsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedApplicationsSentIDs(); len(nodes) > 0 && !_u.mutation.ApplicationsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ApplicationsSentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ApplicationsReceivedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedApplicationsReceivedIDs(); len(nodes) > 0 && !_u.mutation.ApplicationsReceivedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ApplicationsReceivedIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -894,6 +1139,51 @@ func (_u *PartnerUpdateOne) AddAssociations(v ...*Association) *PartnerUpdateOne
 	return _u.AddAssociationIDs(ids...)
 }
 
+// AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
+func (_u *PartnerUpdateOne) AddAssociationEventIDs(ids ...gid.ID) *PartnerUpdateOne {
+	_u.mutation.AddAssociationEventIDs(ids...)
+	return _u
+}
+
+// AddAssociationEvents adds the "association_events" edges to the AssociationEvent entity.
+func (_u *PartnerUpdateOne) AddAssociationEvents(v ...*AssociationEvent) *PartnerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAssociationEventIDs(ids...)
+}
+
+// AddApplicationsSentIDs adds the "applications_sent" edge to the ResellerApplication entity by IDs.
+func (_u *PartnerUpdateOne) AddApplicationsSentIDs(ids ...gid.ID) *PartnerUpdateOne {
+	_u.mutation.AddApplicationsSentIDs(ids...)
+	return _u
+}
+
+// AddApplicationsSent adds the "applications_sent" edges to the ResellerApplication entity.
+func (_u *PartnerUpdateOne) AddApplicationsSent(v ...*ResellerApplication) *PartnerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddApplicationsSentIDs(ids...)
+}
+
+// AddApplicationsReceivedIDs adds the "applications_received" edge to the ResellerApplication entity by IDs.
+func (_u *PartnerUpdateOne) AddApplicationsReceivedIDs(ids ...gid.ID) *PartnerUpdateOne {
+	_u.mutation.AddApplicationsReceivedIDs(ids...)
+	return _u
+}
+
+// AddApplicationsReceived adds the "applications_received" edges to the ResellerApplication entity.
+func (_u *PartnerUpdateOne) AddApplicationsReceived(v ...*ResellerApplication) *PartnerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddApplicationsReceivedIDs(ids...)
+}
+
 // Mutation returns the PartnerMutation object of the builder.
 func (_u *PartnerUpdateOne) Mutation() *PartnerMutation {
 	return _u.mutation
@@ -987,6 +1277,69 @@ func (_u *PartnerUpdateOne) RemoveAssociations(v ...*Association) *PartnerUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAssociationIDs(ids...)
+}
+
+// ClearAssociationEvents clears all "association_events" edges to the AssociationEvent entity.
+func (_u *PartnerUpdateOne) ClearAssociationEvents() *PartnerUpdateOne {
+	_u.mutation.ClearAssociationEvents()
+	return _u
+}
+
+// RemoveAssociationEventIDs removes the "association_events" edge to AssociationEvent entities by IDs.
+func (_u *PartnerUpdateOne) RemoveAssociationEventIDs(ids ...gid.ID) *PartnerUpdateOne {
+	_u.mutation.RemoveAssociationEventIDs(ids...)
+	return _u
+}
+
+// RemoveAssociationEvents removes "association_events" edges to AssociationEvent entities.
+func (_u *PartnerUpdateOne) RemoveAssociationEvents(v ...*AssociationEvent) *PartnerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAssociationEventIDs(ids...)
+}
+
+// ClearApplicationsSent clears all "applications_sent" edges to the ResellerApplication entity.
+func (_u *PartnerUpdateOne) ClearApplicationsSent() *PartnerUpdateOne {
+	_u.mutation.ClearApplicationsSent()
+	return _u
+}
+
+// RemoveApplicationsSentIDs removes the "applications_sent" edge to ResellerApplication entities by IDs.
+func (_u *PartnerUpdateOne) RemoveApplicationsSentIDs(ids ...gid.ID) *PartnerUpdateOne {
+	_u.mutation.RemoveApplicationsSentIDs(ids...)
+	return _u
+}
+
+// RemoveApplicationsSent removes "applications_sent" edges to ResellerApplication entities.
+func (_u *PartnerUpdateOne) RemoveApplicationsSent(v ...*ResellerApplication) *PartnerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveApplicationsSentIDs(ids...)
+}
+
+// ClearApplicationsReceived clears all "applications_received" edges to the ResellerApplication entity.
+func (_u *PartnerUpdateOne) ClearApplicationsReceived() *PartnerUpdateOne {
+	_u.mutation.ClearApplicationsReceived()
+	return _u
+}
+
+// RemoveApplicationsReceivedIDs removes the "applications_received" edge to ResellerApplication entities by IDs.
+func (_u *PartnerUpdateOne) RemoveApplicationsReceivedIDs(ids ...gid.ID) *PartnerUpdateOne {
+	_u.mutation.RemoveApplicationsReceivedIDs(ids...)
+	return _u
+}
+
+// RemoveApplicationsReceived removes "applications_received" edges to ResellerApplication entities.
+func (_u *PartnerUpdateOne) RemoveApplicationsReceived(v ...*ResellerApplication) *PartnerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveApplicationsReceivedIDs(ids...)
 }
 
 // Where appends a list predicates to the PartnerUpdate builder.
@@ -1339,6 +1692,141 @@ func (_u *PartnerUpdateOne) sqlSave(ctx context.Context) (_node *Partner, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(association.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAssociationEventsIDs(); len(nodes) > 0 && !_u.mutation.AssociationEventsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AssociationEventsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AssociationEventsTable,
+			Columns: []string{partner.AssociationEventsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ApplicationsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedApplicationsSentIDs(); len(nodes) > 0 && !_u.mutation.ApplicationsSentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ApplicationsSentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsSentTable,
+			Columns: []string{partner.ApplicationsSentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ApplicationsReceivedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedApplicationsReceivedIDs(); len(nodes) > 0 && !_u.mutation.ApplicationsReceivedCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ApplicationsReceivedIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.ApplicationsReceivedTable,
+			Columns: []string{partner.ApplicationsReceivedColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

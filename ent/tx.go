@@ -18,16 +18,24 @@ type Tx struct {
 	APIKey *APIKeyClient
 	// Association is the client for interacting with the Association builders.
 	Association *AssociationClient
+	// AssociationEvent is the client for interacting with the AssociationEvent builders.
+	AssociationEvent *AssociationEventClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// ManagerAssignment is the client for interacting with the ManagerAssignment builders.
+	ManagerAssignment *ManagerAssignmentClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
+	// ResellerApplication is the client for interacting with the ResellerApplication builders.
+	ResellerApplication *ResellerApplicationClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
+	// VerificationCode is the client for interacting with the VerificationCode builders.
+	VerificationCode *VerificationCodeClient
 
 	// lazily loaded.
 	client     *Client
@@ -161,11 +169,15 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.APIKey = NewAPIKeyClient(tx.config)
 	tx.Association = NewAssociationClient(tx.config)
+	tx.AssociationEvent = NewAssociationEventClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
+	tx.ManagerAssignment = NewManagerAssignmentClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
+	tx.ResellerApplication = NewResellerApplicationClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.User = NewUserClient(tx.config)
+	tx.VerificationCode = NewVerificationCodeClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

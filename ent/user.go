@@ -66,15 +66,18 @@ type UserEdges struct {
 	AssignedCustomers []*Customer `json:"assigned_customers,omitempty"`
 	// Sessions holds the value of the sessions edge.
 	Sessions []*Session `json:"sessions,omitempty"`
+	// ManagerAssignments holds the value of the manager_assignments edge.
+	ManagerAssignments []*ManagerAssignment `json:"manager_assignments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
-	namedManaged           map[string][]*User
-	namedAssignedCustomers map[string][]*Customer
-	namedSessions          map[string][]*Session
+	namedManaged            map[string][]*User
+	namedAssignedCustomers  map[string][]*Customer
+	namedSessions           map[string][]*Session
+	namedManagerAssignments map[string][]*ManagerAssignment
 }
 
 // PartnerOrErr returns the Partner value or an error if the edge
@@ -135,6 +138,15 @@ func (e UserEdges) SessionsOrErr() ([]*Session, error) {
 		return e.Sessions, nil
 	}
 	return nil, &NotLoadedError{edge: "sessions"}
+}
+
+// ManagerAssignmentsOrErr returns the ManagerAssignments value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) ManagerAssignmentsOrErr() ([]*ManagerAssignment, error) {
+	if e.loadedTypes[6] {
+		return e.ManagerAssignments, nil
+	}
+	return nil, &NotLoadedError{edge: "manager_assignments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -300,6 +312,11 @@ func (_m *User) QuerySessions() *SessionQuery {
 	return NewUserClient(_m.config).QuerySessions(_m)
 }
 
+// QueryManagerAssignments queries the "manager_assignments" edge of the User entity.
+func (_m *User) QueryManagerAssignments() *ManagerAssignmentQuery {
+	return NewUserClient(_m.config).QueryManagerAssignments(_m)
+}
+
 // Update returns a builder for updating this User.
 // Note that you need to call User.Unwrap() before calling this method if this User
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -439,6 +456,30 @@ func (_m *User) appendNamedSessions(name string, edges ...*Session) {
 		_m.Edges.namedSessions[name] = []*Session{}
 	} else {
 		_m.Edges.namedSessions[name] = append(_m.Edges.namedSessions[name], edges...)
+	}
+}
+
+// NamedManagerAssignments returns the ManagerAssignments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedManagerAssignments(name string) ([]*ManagerAssignment, error) {
+	if _m.Edges.namedManagerAssignments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedManagerAssignments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedManagerAssignments(name string, edges ...*ManagerAssignment) {
+	if _m.Edges.namedManagerAssignments == nil {
+		_m.Edges.namedManagerAssignments = make(map[string][]*ManagerAssignment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedManagerAssignments[name] = []*ManagerAssignment{}
+	} else {
+		_m.Edges.namedManagerAssignments[name] = append(_m.Edges.namedManagerAssignments[name], edges...)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
@@ -246,6 +247,21 @@ func (_c *UserCreate) AddSessions(v ...*Session) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddSessionIDs(ids...)
+}
+
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (_c *UserCreate) AddManagerAssignmentIDs(ids ...gid.ID) *UserCreate {
+	_c.mutation.AddManagerAssignmentIDs(ids...)
+	return _c
+}
+
+// AddManagerAssignments adds the "manager_assignments" edges to the ManagerAssignment entity.
+func (_c *UserCreate) AddManagerAssignments(v ...*ManagerAssignment) *UserCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddManagerAssignmentIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -528,6 +544,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(session.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ManagerAssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/ent/session"
@@ -25,21 +26,23 @@ import (
 // UserQuery is the builder for querying User entities.
 type UserQuery struct {
 	config
-	ctx                        *QueryContext
-	order                      []user.OrderOption
-	inters                     []Interceptor
-	predicates                 []predicate.User
-	withPartner                *PartnerQuery
-	withCustomer               *CustomerQuery
-	withSupervisor             *UserQuery
-	withManaged                *UserQuery
-	withAssignedCustomers      *CustomerQuery
-	withSessions               *SessionQuery
-	loadTotal                  []func(context.Context, []*User) error
-	modifiers                  []func(*sql.Selector)
-	withNamedManaged           map[string]*UserQuery
-	withNamedAssignedCustomers map[string]*CustomerQuery
-	withNamedSessions          map[string]*SessionQuery
+	ctx                         *QueryContext
+	order                       []user.OrderOption
+	inters                      []Interceptor
+	predicates                  []predicate.User
+	withPartner                 *PartnerQuery
+	withCustomer                *CustomerQuery
+	withSupervisor              *UserQuery
+	withManaged                 *UserQuery
+	withAssignedCustomers       *CustomerQuery
+	withSessions                *SessionQuery
+	withManagerAssignments      *ManagerAssignmentQuery
+	loadTotal                   []func(context.Context, []*User) error
+	modifiers                   []func(*sql.Selector)
+	withNamedManaged            map[string]*UserQuery
+	withNamedAssignedCustomers  map[string]*CustomerQuery
+	withNamedSessions           map[string]*SessionQuery
+	withNamedManagerAssignments map[string]*ManagerAssignmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -201,6 +204,28 @@ func (_q *UserQuery) QuerySessions() *SessionQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(session.Table, session.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.SessionsTable, user.SessionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryManagerAssignments chains the current query on the "manager_assignments" edge.
+func (_q *UserQuery) QueryManagerAssignments() *ManagerAssignmentQuery {
+	query := (&ManagerAssignmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(managerassignment.Table, managerassignment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.ManagerAssignmentsTable, user.ManagerAssignmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -395,17 +420,18 @@ func (_q *UserQuery) Clone() *UserQuery {
 		return nil
 	}
 	return &UserQuery{
-		config:                _q.config,
-		ctx:                   _q.ctx.Clone(),
-		order:                 append([]user.OrderOption{}, _q.order...),
-		inters:                append([]Interceptor{}, _q.inters...),
-		predicates:            append([]predicate.User{}, _q.predicates...),
-		withPartner:           _q.withPartner.Clone(),
-		withCustomer:          _q.withCustomer.Clone(),
-		withSupervisor:        _q.withSupervisor.Clone(),
-		withManaged:           _q.withManaged.Clone(),
-		withAssignedCustomers: _q.withAssignedCustomers.Clone(),
-		withSessions:          _q.withSessions.Clone(),
+		config:                 _q.config,
+		ctx:                    _q.ctx.Clone(),
+		order:                  append([]user.OrderOption{}, _q.order...),
+		inters:                 append([]Interceptor{}, _q.inters...),
+		predicates:             append([]predicate.User{}, _q.predicates...),
+		withPartner:            _q.withPartner.Clone(),
+		withCustomer:           _q.withCustomer.Clone(),
+		withSupervisor:         _q.withSupervisor.Clone(),
+		withManaged:            _q.withManaged.Clone(),
+		withAssignedCustomers:  _q.withAssignedCustomers.Clone(),
+		withSessions:           _q.withSessions.Clone(),
+		withManagerAssignments: _q.withManagerAssignments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -476,6 +502,17 @@ func (_q *UserQuery) WithSessions(opts ...func(*SessionQuery)) *UserQuery {
 		opt(query)
 	}
 	_q.withSessions = query
+	return _q
+}
+
+// WithManagerAssignments tells the query-builder to eager-load the nodes that are connected to
+// the "manager_assignments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithManagerAssignments(opts ...func(*ManagerAssignmentQuery)) *UserQuery {
+	query := (&ManagerAssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withManagerAssignments = query
 	return _q
 }
 
@@ -563,13 +600,14 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withPartner != nil,
 			_q.withCustomer != nil,
 			_q.withSupervisor != nil,
 			_q.withManaged != nil,
 			_q.withAssignedCustomers != nil,
 			_q.withSessions != nil,
+			_q.withManagerAssignments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -632,6 +670,15 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withManagerAssignments; query != nil {
+		if err := _q.loadManagerAssignments(ctx, query, nodes,
+			func(n *User) { n.Edges.ManagerAssignments = []*ManagerAssignment{} },
+			func(n *User, e *ManagerAssignment) {
+				n.Edges.ManagerAssignments = append(n.Edges.ManagerAssignments, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedManaged {
 		if err := _q.loadManaged(ctx, query, nodes,
 			func(n *User) { n.appendNamedManaged(name) },
@@ -650,6 +697,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadSessions(ctx, query, nodes,
 			func(n *User) { n.appendNamedSessions(name) },
 			func(n *User, e *Session) { n.appendNamedSessions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedManagerAssignments {
+		if err := _q.loadManagerAssignments(ctx, query, nodes,
+			func(n *User) { n.appendNamedManagerAssignments(name) },
+			func(n *User, e *ManagerAssignment) { n.appendNamedManagerAssignments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -853,6 +907,39 @@ func (_q *UserQuery) loadSessions(ctx context.Context, query *SessionQuery, node
 	}
 	return nil
 }
+func (_q *UserQuery) loadManagerAssignments(ctx context.Context, query *ManagerAssignmentQuery, nodes []*User, init func(*User), assign func(*User, *ManagerAssignment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(managerassignment.FieldManagerID)
+	}
+	query.Where(predicate.ManagerAssignment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.ManagerAssignmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ManagerID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "manager_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "manager_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *UserQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1021,6 +1108,20 @@ func (_q *UserQuery) WithNamedSessions(name string, opts ...func(*SessionQuery))
 		_q.withNamedSessions = make(map[string]*SessionQuery)
 	}
 	_q.withNamedSessions[name] = query
+	return _q
+}
+
+// WithNamedManagerAssignments tells the query-builder to eager-load the nodes that are connected to the "manager_assignments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedManagerAssignments(name string, opts ...func(*ManagerAssignmentQuery)) *UserQuery {
+	query := (&ManagerAssignmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedManagerAssignments == nil {
+		_q.withNamedManagerAssignments = make(map[string]*ManagerAssignmentQuery)
+	}
+	_q.withNamedManagerAssignments[name] = query
 	return _q
 }
 

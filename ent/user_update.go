@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/ent/session"
@@ -296,6 +297,21 @@ func (_u *UserUpdate) AddSessions(v ...*Session) *UserUpdate {
 	return _u.AddSessionIDs(ids...)
 }
 
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (_u *UserUpdate) AddManagerAssignmentIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.AddManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// AddManagerAssignments adds the "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *UserUpdate) AddManagerAssignments(v ...*ManagerAssignment) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddManagerAssignmentIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -380,6 +396,27 @@ func (_u *UserUpdate) RemoveSessions(v ...*Session) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSessionIDs(ids...)
+}
+
+// ClearManagerAssignments clears all "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *UserUpdate) ClearManagerAssignments() *UserUpdate {
+	_u.mutation.ClearManagerAssignments()
+	return _u
+}
+
+// RemoveManagerAssignmentIDs removes the "manager_assignments" edge to ManagerAssignment entities by IDs.
+func (_u *UserUpdate) RemoveManagerAssignmentIDs(ids ...gid.ID) *UserUpdate {
+	_u.mutation.RemoveManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveManagerAssignments removes "manager_assignments" edges to ManagerAssignment entities.
+func (_u *UserUpdate) RemoveManagerAssignments(v ...*ManagerAssignment) *UserUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveManagerAssignmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -728,6 +765,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedManagerAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ManagerAssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1013,6 +1095,21 @@ func (_u *UserUpdateOne) AddSessions(v ...*Session) *UserUpdateOne {
 	return _u.AddSessionIDs(ids...)
 }
 
+// AddManagerAssignmentIDs adds the "manager_assignments" edge to the ManagerAssignment entity by IDs.
+func (_u *UserUpdateOne) AddManagerAssignmentIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.AddManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// AddManagerAssignments adds the "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *UserUpdateOne) AddManagerAssignments(v ...*ManagerAssignment) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddManagerAssignmentIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -1097,6 +1194,27 @@ func (_u *UserUpdateOne) RemoveSessions(v ...*Session) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSessionIDs(ids...)
+}
+
+// ClearManagerAssignments clears all "manager_assignments" edges to the ManagerAssignment entity.
+func (_u *UserUpdateOne) ClearManagerAssignments() *UserUpdateOne {
+	_u.mutation.ClearManagerAssignments()
+	return _u
+}
+
+// RemoveManagerAssignmentIDs removes the "manager_assignments" edge to ManagerAssignment entities by IDs.
+func (_u *UserUpdateOne) RemoveManagerAssignmentIDs(ids ...gid.ID) *UserUpdateOne {
+	_u.mutation.RemoveManagerAssignmentIDs(ids...)
+	return _u
+}
+
+// RemoveManagerAssignments removes "manager_assignments" edges to ManagerAssignment entities.
+func (_u *UserUpdateOne) RemoveManagerAssignments(v ...*ManagerAssignment) *UserUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveManagerAssignmentIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -1468,6 +1586,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(session.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedManagerAssignmentsIDs(); len(nodes) > 0 && !_u.mutation.ManagerAssignmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ManagerAssignmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ManagerAssignmentsTable,
+			Columns: []string{user.ManagerAssignmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

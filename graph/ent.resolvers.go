@@ -31,6 +31,12 @@ func (r *queryResolver) Associations(ctx context.Context, after *entgql.Cursor[g
 		ent.WithAssociationOrder(orderBy), ent.WithAssociationFilter(where.Filter))
 }
 
+// AssociationEvents is the resolver for the associationEvents field.
+func (r *queryResolver) AssociationEvents(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) (*ent.AssociationEventConnection, error) {
+	return r.db(ctx).AssociationEvent.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAssociationEventOrder(orderBy), ent.WithAssociationEventFilter(where.Filter))
+}
+
 // AuditLogs is the resolver for the auditLogs field.
 func (r *queryResolver) AuditLogs(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error) {
 	return r.db(ctx).AuditLog.Query().Paginate(ctx, after, first, before, last,
@@ -47,6 +53,12 @@ func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[gid.
 func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) (*ent.PartnerConnection, error) {
 	return r.db(ctx).Partner.Query().Paginate(ctx, after, first, before, last,
 		ent.WithPartnerOrder(orderBy), ent.WithPartnerFilter(where.Filter))
+}
+
+// ResellerApplications is the resolver for the resellerApplications field.
+func (r *queryResolver) ResellerApplications(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ResellerApplicationOrder, where *ent.ResellerApplicationWhereInput) (*ent.ResellerApplicationConnection, error) {
+	return r.db(ctx).ResellerApplication.Query().Paginate(ctx, after, first, before, last,
+		ent.WithResellerApplicationOrder(orderBy), ent.WithResellerApplicationFilter(where.Filter))
 }
 
 // Users is the resolver for the users field.

@@ -21,6 +21,7 @@ import (
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/audit"
 	"github.com/partnercenter/partnercenter/internal/auth"
+	"github.com/partnercenter/partnercenter/internal/customers"
 	"github.com/partnercenter/partnercenter/internal/money"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
@@ -40,14 +41,14 @@ const DefaultComplexityLimit = 30000
 
 // NewHandler builds the GraphQL HTTP handler: POST and GET (queries only) transports, a
 // transaction per mutation, limits, and the error presenter.
-func NewHandler(client *ent.Client, authSvc *auth.Service, opt Options) *handler.Server {
+func NewHandler(client *ent.Client, authSvc *auth.Service, customerSvc *customers.Service, opt Options) *handler.Server {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
 	if opt.ComplexityLimit == 0 {
 		opt.ComplexityLimit = DefaultComplexityLimit
 	}
-	srv := handler.New(NewSchema(client, authSvc))
+	srv := handler.New(NewSchema(client, authSvc, customerSvc))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -133,6 +134,9 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			gerr.Extensions["code"] = string(e.Code)
 			if e.Field != "" {
 				gerr.Extensions["field"] = e.Field
+			}
+			if e.Reason != "" {
+				gerr.Extensions["reason"] = e.Reason
 			}
 		case errors.Is(err, money.ErrInvalid):
 			gerr.Message = err.Error()

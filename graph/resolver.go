@@ -9,19 +9,22 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/graph/generated"
+	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/auth"
+	"github.com/partnercenter/partnercenter/internal/customers"
 )
 
 // Resolver is the dependency root of the API.
 type Resolver struct {
-	client *ent.Client
-	auth   *auth.Service
+	client    *ent.Client
+	auth      *auth.Service
+	customers *customers.Service
 }
 
 // NewSchema builds the executable schema with its dependencies.
-func NewSchema(client *ent.Client, authSvc *auth.Service) graphql.ExecutableSchema {
+func NewSchema(client *ent.Client, authSvc *auth.Service, customerSvc *customers.Service) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{client: client, auth: authSvc},
+		Resolvers:  &Resolver{client: client, auth: authSvc, customers: customerSvc},
 		Directives: generated.DirectiveRoot{Sensitive: sensitiveDirective},
 	})
 }
@@ -33,4 +36,35 @@ func (r *Resolver) db(ctx context.Context) *ent.Client {
 		return c
 	}
 	return r.client
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// batchResult shapes the per-row answers of a batch action.
+func batchResult(rows []customers.RowResult, err error) (*model.BatchResult, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := &model.BatchResult{Results: make([]*model.BatchRowResult, len(rows))}
+	for i, r := range rows {
+		row := &model.BatchRowResult{ID: r.ID, Ok: r.OK}
+		if r.OK {
+			out.Succeeded++
+		} else {
+			out.Failed++
+			code, msg := string(r.Code), r.Message
+			row.Code, row.Message = &code, &msg
+			if r.Reason != "" {
+				reason := r.Reason
+				row.Reason = &reason
+			}
+		}
+		out.Results[i] = row
+	}
+	return out, nil
 }

@@ -15,12 +15,14 @@ import (
 
 	"github.com/partnercenter/partnercenter/internal/db"
 	"github.com/partnercenter/partnercenter/internal/demo"
+	"github.com/partnercenter/partnercenter/internal/sms"
 	"github.com/partnercenter/partnercenter/internal/testdb"
 )
 
 // testServer is the whole HTTP stack on a fresh database with the demo world.
 type testServer struct {
 	*httptest.Server
+	SMS     *sms.Recorder
 	DB      *db.DB
 	Counter *testdb.Counter
 	Logs    *syncBuffer
@@ -61,11 +63,12 @@ func newTestServer(t *testing.T, engine string) *testServer {
 		t.Fatalf("demo data: %v", err)
 	}
 	logs := &syncBuffer{}
+	smsRec := &sms.Recorder{}
 	cfg := testConfig()
 	cfg.SPADir = t.TempDir()
-	srv := httptest.NewServer(NewHTTPHandler(cfg, d, newLogger("text", logs)))
+	srv := httptest.NewServer(NewHTTPHandler(cfg, d, newLogger("text", logs), Deps{SMS: smsRec}))
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, DB: d, Counter: counter, Logs: logs, tokens: map[string]string{}}
+	return &testServer{Server: srv, SMS: smsRec, DB: d, Counter: counter, Logs: logs, tokens: map[string]string{}}
 }
 
 // gqlResponse is a GraphQL answer.

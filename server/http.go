@@ -19,9 +19,11 @@ import (
 
 	"github.com/partnercenter/partnercenter/graph"
 	"github.com/partnercenter/partnercenter/internal/auth"
+	"github.com/partnercenter/partnercenter/internal/customers"
 	"github.com/partnercenter/partnercenter/internal/db"
 	"github.com/partnercenter/partnercenter/internal/mask"
 	"github.com/partnercenter/partnercenter/internal/reqinfo"
+	"github.com/partnercenter/partnercenter/internal/sms"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
@@ -32,10 +34,20 @@ const (
 	idleTimeout       = 120 * time.Second
 )
 
+// Deps are the outside services the server talks to; zero values get development defaults.
+type Deps struct {
+	// SMS sends text messages; the default logs them.
+	SMS sms.Sender
+}
+
 // NewHTTPHandler wires every route and middleware of the server.
-func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger) http.Handler {
+func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) http.Handler {
 	authSvc := auth.NewService(database.Client, cfg.SessionTTL)
-	gql := graph.NewHandler(database.Client, authSvc, graph.Options{Introspection: cfg.Dev, Logger: log})
+	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}}
+	if deps.SMS != nil {
+		customerSvc.SMS = deps.SMS
+	}
+	gql := graph.NewHandler(database.Client, authSvc, customerSvc, graph.Options{Introspection: cfg.Dev, Logger: log})
 
 	mux := http.NewServeMux()
 	// Cookie sessions are protected from cross-site request forgery: browsers' cross-origin POSTs

@@ -55,7 +55,7 @@ func run(args []string) error {
 
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           NewHTTPHandler(cfg, database, log),
+		Handler:           NewHTTPHandler(cfg, database, log, Deps{}),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,

@@ -11,7 +11,9 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/graph"
@@ -33,6 +35,12 @@ var idTakingFields = map[string]bool{
 	"Partner.resellers": true, "Partner.customers": true, "Partner.associations": true,
 	"User.assignedCustomers":   true,
 	"Mutation.revealSensitive": true, "Mutation.revokeApiKey": true,
+	"Query.associationEvents": true, "Query.resellerApplications": true,
+	"Customer.associationEvents": true, "Customer.managerAssignments": true,
+	"Mutation.switchAssociationType": true, "Mutation.requestDisassociation": true,
+	"Mutation.decideDisassociation": true, "Mutation.setCustomerFrozen": true, "Mutation.updateCustomer": true,
+	"Mutation.assignCustomerManager": true, "Mutation.applyToDistributor": true,
+	"Mutation.decideResellerApplications": true, "Mutation.migrateCustomers": true,
 }
 
 // takesID reports whether a type (or an input object, recursively) carries an ID.
@@ -55,7 +63,7 @@ func takesID(s *ast.Schema, t *ast.Type, seen map[string]bool) bool {
 }
 
 func TestEveryIDTakingFieldIsCovered(t *testing.T) {
-	s := graph.NewSchema(nil, nil).Schema()
+	s := graph.NewSchema(nil, nil, nil).Schema()
 	var missing []string
 	for _, def := range s.Types {
 		if def.Kind != ast.Object || strings.HasPrefix(def.Name, "__") {
@@ -101,6 +109,12 @@ func demoSPObjects(t *testing.T, s *testServer) (spID string, ids map[string][]s
 			ids["APIKey"] = append(ids["APIKey"], string(k.ID))
 		}
 	}
+	for _, e := range c.AssociationEvent.Query().Where(associationevent.PartnerID(sp.ID)).AllX(sys()) {
+		ids["AssociationEvent"] = append(ids["AssociationEvent"], string(e.ID))
+	}
+	for _, m := range c.ManagerAssignment.Query().Where(managerassignment.PartnerID(sp.ID)).AllX(sys()) {
+		ids["ManagerAssignment"] = append(ids["ManagerAssignment"], string(m.ID))
+	}
 	return string(sp.ID), ids
 }
 
@@ -116,6 +130,20 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 		if r := s.post(t, spAdmin, `mutation{ createApiKey(input:{name:"erp", scope: READ}){ key apiKey { id } } }`, nil); len(r.Errors) > 0 {
 			t.Fatalf("createApiKey: %s", r.Raw)
 		}
+		// ... an association event (a pending request) and a manager assignment.
+		mgrID := string(s.DB.Client.User.Query().Where(user.Email("sp.manager@example.com")).OnlyX(sys()).ID)
+		if r := s.post(t, spAdmin, `mutation($c:ID!,$m:ID){ assignCustomerManager(input:{customerIDs:[$c], managerID:$m}){ succeeded } }`, map[string]any{"c": anyCustomer, "m": mgrID}); dig(r.Data, "assignCustomerManager", "succeeded") != float64(1) {
+			t.Fatalf("assign: %s", r.Raw)
+		}
+		r0 := s.post(t, spAdmin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"test"}){ id } }`, map[string]any{"c": anyCustomer})
+		pendingEvent, _ := dig(r0.Data, "requestDisassociation", "id").(string)
+		if pendingEvent == "" {
+			t.Fatalf("request: %s", r0.Raw)
+		}
+		// ... and a reseller application to Demo Distributor, for the distributor-only mutation.
+		west := s.DB.Client.Partner.Query().Where(partner.Name("Demo Reseller West")).OnlyX(sys())
+		dist := s.DB.Client.Partner.Query().Where(partner.Name("Demo Distributor")).OnlyX(sys())
+		app := s.DB.Client.ResellerApplication.Create().SetResellerID(west.ID).SetDistributorID(dist.ID).SaveX(sys())
 		spID, objs := demoSPObjects(t, s)
 		var all []string
 		for typ, list := range objs {
@@ -157,6 +185,9 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			`{ auditLogs(first: 100) { edges { node { id } } } }`,
 			`{ apiKeys(first: 100) { edges { node { id } } } }`,
 			`{ viewer { user { id } partner { id } } }`,
+			`{ associationEvents(first: 100) { edges { node { id customer { id } partner { id } } } } }`,
+			`{ resellerApplications(first: 100) { edges { node { id reseller { id } distributor { id } } } } }`,
+			`{ customers(first: 50) { edges { node { associationEvents(first: 10) { edges { node { id } } } managerAssignments(first: 10) { edges { node { id manager { id } } } } } } } }`,
 		}
 		for _, q := range queries {
 			r := s.post(t, other, q, nil)
@@ -192,8 +223,44 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 				t.Fatalf("other partner revealing Demo SP's customer: %s", r.Raw)
 			}
 		}
+		idMutations := []struct {
+			q, code string
+			vars    map[string]any
+		}{
+			{`mutation($c:ID!){ switchAssociationType(input:{customerID:$c, type: ADVISORY}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"x"}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($e:ID!){ decideDisassociation(input:{eventID:$e, approve: true}){ id } }`, "NOT_FOUND", map[string]any{"e": pendingEvent}},
+			{`mutation($c:ID!){ setCustomerFrozen(input:{customerID:$c, frozen: true, reason:"x"}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!){ updateCustomer(input:{id:$c, label:"mine"}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!,$m:ID){ assignCustomerManager(input:{customerIDs:[$c], managerID:$m}){ failed } }`, "BAD_USER_INPUT", map[string]any{"c": anyCustomer, "m": mgrID}},
+			{`mutation($d:ID!){ applyToDistributor(distributorID:$d){ id } }`, "FORBIDDEN", map[string]any{"d": string(dist.ID)}},
+			{`mutation($a:ID!){ decideResellerApplications(input:{ids:[$a], approve: true}){ failed } }`, "FORBIDDEN", map[string]any{"a": string(app.ID)}},
+			{`mutation($c:ID!,$r:ID!){ migrateCustomers(input:{customerIDs:[$c], resellerID:$r}){ failed } }`, "FORBIDDEN", map[string]any{"c": anyCustomer, "r": string(west.ID)}},
+		}
+		for _, m := range idMutations {
+			r := s.post(t, other, m.q, m.vars)
+			if r.Code() != m.code {
+				t.Fatalf("%s as another partner: want %s, got %s", m.q, m.code, r.Raw)
+			}
+			leak(m.q, r.Raw)
+		}
+		// Unassigning through a batch answers per row without touching Demo SP's customer.
+		r := s.post(t, other, `mutation($c:ID!){ assignCustomerManager(input:{customerIDs:[$c], managerID: null}){ failed results { code } } }`, map[string]any{"c": anyCustomer})
+		if dig(r.Data, "assignCustomerManager", "results", 0, "code") != "NOT_FOUND" {
+			t.Fatalf("batch unassign by another partner: %s", r.Raw)
+		}
+		cu := s.DB.Client.Customer.GetX(sys(), gid.ID(anyCustomer))
+		if cu.ManagerID == nil || string(*cu.ManagerID) != mgrID || cu.Label != nil || cu.Frozen || cu.PartnerID == nil {
+			t.Fatalf("another partner changed Demo SP's customer: %+v", cu)
+		}
+		if ev := s.DB.Client.AssociationEvent.GetX(sys(), gid.ID(pendingEvent)); ev.Status != "PENDING" {
+			t.Fatalf("another partner decided Demo SP's request: %s", ev.Status)
+		}
+		if a := s.DB.Client.ResellerApplication.GetX(sys(), app.ID); a.Status != "PENDING" {
+			t.Fatalf("another partner decided Demo Distributor's application: %s", a.Status)
+		}
 		key := objs["APIKey"][0]
-		r := s.post(t, other, `mutation($id:ID!){ revokeApiKey(id:$id){ id revokedAt } }`, map[string]any{"id": key})
+		r = s.post(t, other, `mutation($id:ID!){ revokeApiKey(id:$id){ id revokedAt } }`, map[string]any{"id": key})
 		if r.Code() != "NOT_FOUND" {
 			t.Fatalf("other partner revoking Demo SP's key: %s", r.Raw)
 		}

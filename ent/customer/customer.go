@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 const (
@@ -51,6 +52,10 @@ const (
 	FieldGracePeriodDays = "grace_period_days"
 	// FieldFrozen holds the string denoting the frozen field in the database.
 	FieldFrozen = "frozen"
+	// FieldManagerAssignedAt holds the string denoting the manager_assigned_at field in the database.
+	FieldManagerAssignedAt = "manager_assigned_at"
+	// FieldOwnBalance holds the string denoting the own_balance field in the database.
+	FieldOwnBalance = "own_balance"
 	// EdgePartner holds the string denoting the partner edge name in mutations.
 	EdgePartner = "partner"
 	// EdgeManager holds the string denoting the manager edge name in mutations.
@@ -59,6 +64,10 @@ const (
 	EdgeAssociations = "associations"
 	// EdgeUsers holds the string denoting the users edge name in mutations.
 	EdgeUsers = "users"
+	// EdgeAssociationEvents holds the string denoting the association_events edge name in mutations.
+	EdgeAssociationEvents = "association_events"
+	// EdgeManagerAssignments holds the string denoting the manager_assignments edge name in mutations.
+	EdgeManagerAssignments = "manager_assignments"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// PartnerTable is the table that holds the partner relation/edge.
@@ -89,6 +98,20 @@ const (
 	UsersInverseTable = "users"
 	// UsersColumn is the table column denoting the users relation/edge.
 	UsersColumn = "customer_id"
+	// AssociationEventsTable is the table that holds the association_events relation/edge.
+	AssociationEventsTable = "association_events"
+	// AssociationEventsInverseTable is the table name for the AssociationEvent entity.
+	// It exists in this package in order to avoid circular dependency with the "associationevent" package.
+	AssociationEventsInverseTable = "association_events"
+	// AssociationEventsColumn is the table column denoting the association_events relation/edge.
+	AssociationEventsColumn = "customer_id"
+	// ManagerAssignmentsTable is the table that holds the manager_assignments relation/edge.
+	ManagerAssignmentsTable = "manager_assignments"
+	// ManagerAssignmentsInverseTable is the table name for the ManagerAssignment entity.
+	// It exists in this package in order to avoid circular dependency with the "managerassignment" package.
+	ManagerAssignmentsInverseTable = "manager_assignments"
+	// ManagerAssignmentsColumn is the table column denoting the manager_assignments relation/edge.
+	ManagerAssignmentsColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -110,6 +133,8 @@ var Columns = []string{
 	FieldManagerID,
 	FieldGracePeriodDays,
 	FieldFrozen,
+	FieldManagerAssignedAt,
+	FieldOwnBalance,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -158,6 +183,8 @@ var (
 	GracePeriodDaysValidator func(int) error
 	// DefaultFrozen holds the default value on creation for the "frozen" field.
 	DefaultFrozen bool
+	// DefaultOwnBalance holds the default value on creation for the "own_balance" field.
+	DefaultOwnBalance func() money.Money
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -275,6 +302,16 @@ func ByFrozen(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFrozen, opts...).ToFunc()
 }
 
+// ByManagerAssignedAt orders the results by the manager_assigned_at field.
+func ByManagerAssignedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldManagerAssignedAt, opts...).ToFunc()
+}
+
+// ByOwnBalance orders the results by the own_balance field.
+func ByOwnBalance(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOwnBalance, opts...).ToFunc()
+}
+
 // ByPartnerField orders the results by partner field.
 func ByPartnerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -316,6 +353,34 @@ func ByUsers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newUsersStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAssociationEventsCount orders the results by association_events count.
+func ByAssociationEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssociationEventsStep(), opts...)
+	}
+}
+
+// ByAssociationEvents orders the results by association_events terms.
+func ByAssociationEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssociationEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByManagerAssignmentsCount orders the results by manager_assignments count.
+func ByManagerAssignmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newManagerAssignmentsStep(), opts...)
+	}
+}
+
+// ByManagerAssignments orders the results by manager_assignments terms.
+func ByManagerAssignments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newManagerAssignmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPartnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -342,6 +407,20 @@ func newUsersStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(UsersInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, UsersTable, UsersColumn),
+	)
+}
+func newAssociationEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssociationEventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AssociationEventsTable, AssociationEventsColumn),
+	)
+}
+func newManagerAssignmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ManagerAssignmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ManagerAssignmentsTable, ManagerAssignmentsColumn),
 	)
 }
 

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // ID filters vertices based on their ID field.
@@ -124,6 +125,16 @@ func GracePeriodDays(v int) predicate.Customer {
 // Frozen applies equality check predicate on the "frozen" field. It's identical to FrozenEQ.
 func Frozen(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldFrozen, v))
+}
+
+// ManagerAssignedAt applies equality check predicate on the "manager_assigned_at" field. It's identical to ManagerAssignedAtEQ.
+func ManagerAssignedAt(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldManagerAssignedAt, v))
+}
+
+// OwnBalance applies equality check predicate on the "own_balance" field. It's identical to OwnBalanceEQ.
+func OwnBalance(v money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldOwnBalance, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -1056,6 +1067,96 @@ func FrozenNEQ(v bool) predicate.Customer {
 	return predicate.Customer(sql.FieldNEQ(FieldFrozen, v))
 }
 
+// ManagerAssignedAtEQ applies the EQ predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldManagerAssignedAt, v))
+}
+
+// ManagerAssignedAtNEQ applies the NEQ predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtNEQ(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldManagerAssignedAt, v))
+}
+
+// ManagerAssignedAtIn applies the In predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldManagerAssignedAt, vs...))
+}
+
+// ManagerAssignedAtNotIn applies the NotIn predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtNotIn(vs ...time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldManagerAssignedAt, vs...))
+}
+
+// ManagerAssignedAtGT applies the GT predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtGT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldManagerAssignedAt, v))
+}
+
+// ManagerAssignedAtGTE applies the GTE predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtGTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldManagerAssignedAt, v))
+}
+
+// ManagerAssignedAtLT applies the LT predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtLT(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldManagerAssignedAt, v))
+}
+
+// ManagerAssignedAtLTE applies the LTE predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtLTE(v time.Time) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldManagerAssignedAt, v))
+}
+
+// ManagerAssignedAtIsNil applies the IsNil predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtIsNil() predicate.Customer {
+	return predicate.Customer(sql.FieldIsNull(FieldManagerAssignedAt))
+}
+
+// ManagerAssignedAtNotNil applies the NotNil predicate on the "manager_assigned_at" field.
+func ManagerAssignedAtNotNil() predicate.Customer {
+	return predicate.Customer(sql.FieldNotNull(FieldManagerAssignedAt))
+}
+
+// OwnBalanceEQ applies the EQ predicate on the "own_balance" field.
+func OwnBalanceEQ(v money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldEQ(FieldOwnBalance, v))
+}
+
+// OwnBalanceNEQ applies the NEQ predicate on the "own_balance" field.
+func OwnBalanceNEQ(v money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldNEQ(FieldOwnBalance, v))
+}
+
+// OwnBalanceIn applies the In predicate on the "own_balance" field.
+func OwnBalanceIn(vs ...money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldIn(FieldOwnBalance, vs...))
+}
+
+// OwnBalanceNotIn applies the NotIn predicate on the "own_balance" field.
+func OwnBalanceNotIn(vs ...money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldNotIn(FieldOwnBalance, vs...))
+}
+
+// OwnBalanceGT applies the GT predicate on the "own_balance" field.
+func OwnBalanceGT(v money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldGT(FieldOwnBalance, v))
+}
+
+// OwnBalanceGTE applies the GTE predicate on the "own_balance" field.
+func OwnBalanceGTE(v money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldGTE(FieldOwnBalance, v))
+}
+
+// OwnBalanceLT applies the LT predicate on the "own_balance" field.
+func OwnBalanceLT(v money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldLT(FieldOwnBalance, v))
+}
+
+// OwnBalanceLTE applies the LTE predicate on the "own_balance" field.
+func OwnBalanceLTE(v money.Money) predicate.Customer {
+	return predicate.Customer(sql.FieldLTE(FieldOwnBalance, v))
+}
+
 // HasPartner applies the HasEdge predicate on the "partner" edge.
 func HasPartner() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
@@ -1140,6 +1241,52 @@ func HasUsers() predicate.Customer {
 func HasUsersWith(preds ...predicate.User) predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
 		step := newUsersStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAssociationEvents applies the HasEdge predicate on the "association_events" edge.
+func HasAssociationEvents() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AssociationEventsTable, AssociationEventsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssociationEventsWith applies the HasEdge predicate on the "association_events" edge with a given conditions (other predicates).
+func HasAssociationEventsWith(preds ...predicate.AssociationEvent) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newAssociationEventsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasManagerAssignments applies the HasEdge predicate on the "manager_assignments" edge.
+func HasManagerAssignments() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ManagerAssignmentsTable, ManagerAssignmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasManagerAssignmentsWith applies the HasEdge predicate on the "manager_assignments" edge with a given conditions (other predicates).
+func HasManagerAssignmentsWith(preds ...predicate.ManagerAssignment) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newManagerAssignmentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

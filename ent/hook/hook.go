@@ -33,6 +33,18 @@ func (f AssociationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AssociationMutation", m)
 }
 
+// The AssociationEventFunc type is an adapter to allow the use of ordinary
+// function as AssociationEvent mutator.
+type AssociationEventFunc func(context.Context, *ent.AssociationEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AssociationEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AssociationEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AssociationEventMutation", m)
+}
+
 // The AuditLogFunc type is an adapter to allow the use of ordinary
 // function as AuditLog mutator.
 type AuditLogFunc func(context.Context, *ent.AuditLogMutation) (ent.Value, error)
@@ -57,6 +69,18 @@ func (f CustomerFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CustomerMutation", m)
 }
 
+// The ManagerAssignmentFunc type is an adapter to allow the use of ordinary
+// function as ManagerAssignment mutator.
+type ManagerAssignmentFunc func(context.Context, *ent.ManagerAssignmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ManagerAssignmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ManagerAssignmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ManagerAssignmentMutation", m)
+}
+
 // The PartnerFunc type is an adapter to allow the use of ordinary
 // function as Partner mutator.
 type PartnerFunc func(context.Context, *ent.PartnerMutation) (ent.Value, error)
@@ -67,6 +91,18 @@ func (f PartnerFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PartnerMutation", m)
+}
+
+// The ResellerApplicationFunc type is an adapter to allow the use of ordinary
+// function as ResellerApplication mutator.
+type ResellerApplicationFunc func(context.Context, *ent.ResellerApplicationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ResellerApplicationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ResellerApplicationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ResellerApplicationMutation", m)
 }
 
 // The SessionFunc type is an adapter to allow the use of ordinary
@@ -91,6 +127,18 @@ func (f UserFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error)
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.UserMutation", m)
+}
+
+// The VerificationCodeFunc type is an adapter to allow the use of ordinary
+// function as VerificationCode mutator.
+type VerificationCodeFunc func(context.Context, *ent.VerificationCodeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f VerificationCodeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.VerificationCodeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.VerificationCodeMutation", m)
 }
 
 // Condition is a hook condition function.

@@ -10,12 +10,16 @@ import (
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/ent/verificationcode"
 )
 
 // The Query interface represents an operation that queries a graph.
@@ -128,6 +132,33 @@ func (f TraverseAssociation) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AssociationQuery", q)
 }
 
+// The AssociationEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AssociationEventFunc func(context.Context, *ent.AssociationEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AssociationEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AssociationEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AssociationEventQuery", q)
+}
+
+// The TraverseAssociationEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAssociationEvent func(context.Context, *ent.AssociationEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAssociationEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAssociationEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AssociationEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AssociationEventQuery", q)
+}
+
 // The AuditLogFunc type is an adapter to allow the use of ordinary function as a Querier.
 type AuditLogFunc func(context.Context, *ent.AuditLogQuery) (ent.Value, error)
 
@@ -182,6 +213,33 @@ func (f TraverseCustomer) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CustomerQuery", q)
 }
 
+// The ManagerAssignmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ManagerAssignmentFunc func(context.Context, *ent.ManagerAssignmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ManagerAssignmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ManagerAssignmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ManagerAssignmentQuery", q)
+}
+
+// The TraverseManagerAssignment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseManagerAssignment func(context.Context, *ent.ManagerAssignmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseManagerAssignment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseManagerAssignment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ManagerAssignmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ManagerAssignmentQuery", q)
+}
+
 // The PartnerFunc type is an adapter to allow the use of ordinary function as a Querier.
 type PartnerFunc func(context.Context, *ent.PartnerQuery) (ent.Value, error)
 
@@ -207,6 +265,33 @@ func (f TraversePartner) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.PartnerQuery", q)
+}
+
+// The ResellerApplicationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ResellerApplicationFunc func(context.Context, *ent.ResellerApplicationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ResellerApplicationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ResellerApplicationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ResellerApplicationQuery", q)
+}
+
+// The TraverseResellerApplication type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseResellerApplication func(context.Context, *ent.ResellerApplicationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseResellerApplication) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseResellerApplication) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResellerApplicationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ResellerApplicationQuery", q)
 }
 
 // The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -263,6 +348,33 @@ func (f TraverseUser) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.UserQuery", q)
 }
 
+// The VerificationCodeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type VerificationCodeFunc func(context.Context, *ent.VerificationCodeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f VerificationCodeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.VerificationCodeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.VerificationCodeQuery", q)
+}
+
+// The TraverseVerificationCode type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseVerificationCode func(context.Context, *ent.VerificationCodeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseVerificationCode) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseVerificationCode) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VerificationCodeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.VerificationCodeQuery", q)
+}
+
 // NewQuery returns the generic Query interface for the given typed query.
 func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
@@ -270,16 +382,24 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.APIKeyQuery, predicate.APIKey, apikey.OrderOption]{typ: ent.TypeAPIKey, tq: q}, nil
 	case *ent.AssociationQuery:
 		return &query[*ent.AssociationQuery, predicate.Association, association.OrderOption]{typ: ent.TypeAssociation, tq: q}, nil
+	case *ent.AssociationEventQuery:
+		return &query[*ent.AssociationEventQuery, predicate.AssociationEvent, associationevent.OrderOption]{typ: ent.TypeAssociationEvent, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
 	case *ent.CustomerQuery:
 		return &query[*ent.CustomerQuery, predicate.Customer, customer.OrderOption]{typ: ent.TypeCustomer, tq: q}, nil
+	case *ent.ManagerAssignmentQuery:
+		return &query[*ent.ManagerAssignmentQuery, predicate.ManagerAssignment, managerassignment.OrderOption]{typ: ent.TypeManagerAssignment, tq: q}, nil
 	case *ent.PartnerQuery:
 		return &query[*ent.PartnerQuery, predicate.Partner, partner.OrderOption]{typ: ent.TypePartner, tq: q}, nil
+	case *ent.ResellerApplicationQuery:
+		return &query[*ent.ResellerApplicationQuery, predicate.ResellerApplication, resellerapplication.OrderOption]{typ: ent.TypeResellerApplication, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.UserQuery:
 		return &query[*ent.UserQuery, predicate.User, user.OrderOption]{typ: ent.TypeUser, tq: q}, nil
+	case *ent.VerificationCodeQuery:
+		return &query[*ent.VerificationCodeQuery, predicate.VerificationCode, verificationcode.OrderOption]{typ: ent.TypeVerificationCode, tq: q}, nil
 	default:
 		return nil, fmt.Errorf("unknown query type %T", q)
 	}

@@ -86,6 +86,61 @@ var (
 			},
 		},
 	}
+	// AssociationEventsColumns holds the columns for the "association_events" table.
+	AssociationEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ASSOCIATED", "TYPE_SWITCHED", "DISASSOCIATION_REQUESTED", "DISASSOCIATED", "FROZEN", "UNFROZEN", "MIGRATED_IN", "MIGRATED_OUT"}},
+		{Name: "initiator", Type: field.TypeEnum, Enums: []string{"PARTNER", "CUSTOMER", "PLATFORM"}},
+		{Name: "from_type", Type: field.TypeEnum, Nullable: true, Enums: []string{"ADVISORY", "RESALE"}},
+		{Name: "to_type", Type: field.TypeEnum, Nullable: true, Enums: []string{"ADVISORY", "RESALE"}},
+		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "APPROVED", "REJECTED", "DONE"}, Default: "DONE"},
+		{Name: "operator_id", Type: field.TypeString, Nullable: true},
+		{Name: "operator_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "decided_by_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "decision_reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+		{Name: "partner_id", Type: field.TypeString, Size: 40},
+	}
+	// AssociationEventsTable holds the schema information for the "association_events" table.
+	AssociationEventsTable = &schema.Table{
+		Name:       "association_events",
+		Columns:    AssociationEventsColumns,
+		PrimaryKey: []*schema.Column{AssociationEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "association_events_customers_association_events",
+				Columns:    []*schema.Column{AssociationEventsColumns[13]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "association_events_partners_association_events",
+				Columns:    []*schema.Column{AssociationEventsColumns[14]},
+				RefColumns: []*schema.Column{PartnersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "associationevent_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssociationEventsColumns[13], AssociationEventsColumns[1]},
+			},
+			{
+				Name:    "associationevent_partner_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{AssociationEventsColumns[14], AssociationEventsColumns[1]},
+			},
+			{
+				Name:    "associationevent_partner_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{AssociationEventsColumns[14], AssociationEventsColumns[7]},
+			},
+		},
+	}
 	// AuditLogsColumns holds the columns for the "audit_logs" table.
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -151,6 +206,8 @@ var (
 		{Name: "associated_at", Type: field.TypeTime, Nullable: true},
 		{Name: "grace_period_days", Type: field.TypeInt, Default: 0},
 		{Name: "frozen", Type: field.TypeBool, Default: false},
+		{Name: "manager_assigned_at", Type: field.TypeTime, Nullable: true},
+		{Name: "own_balance", Type: field.TypeInt64},
 		{Name: "partner_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "manager_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
@@ -162,13 +219,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_partners_customers",
-				Columns:    []*schema.Column{CustomersColumns[15]},
+				Columns:    []*schema.Column{CustomersColumns[17]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_assigned_customers",
-				Columns:    []*schema.Column{CustomersColumns[16]},
+				Columns:    []*schema.Column{CustomersColumns[18]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -177,22 +234,64 @@ var (
 			{
 				Name:    "customer_partner_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[15], CustomersColumns[1]},
+				Columns: []*schema.Column{CustomersColumns[17], CustomersColumns[1]},
 			},
 			{
 				Name:    "customer_partner_id_associated_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[15], CustomersColumns[12]},
+				Columns: []*schema.Column{CustomersColumns[17], CustomersColumns[12]},
 			},
 			{
 				Name:    "customer_manager_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[16]},
+				Columns: []*schema.Column{CustomersColumns[18]},
 			},
 			{
 				Name:    "customer_email",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[6]},
+			},
+		},
+	}
+	// ManagerAssignmentsColumns holds the columns for the "manager_assignments" table.
+	ManagerAssignmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "assigned_by_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "assigned_at", Type: field.TypeTime},
+		{Name: "ended_at", Type: field.TypeTime, Nullable: true},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+		{Name: "manager_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// ManagerAssignmentsTable holds the schema information for the "manager_assignments" table.
+	ManagerAssignmentsTable = &schema.Table{
+		Name:       "manager_assignments",
+		Columns:    ManagerAssignmentsColumns,
+		PrimaryKey: []*schema.Column{ManagerAssignmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "manager_assignments_customers_manager_assignments",
+				Columns:    []*schema.Column{ManagerAssignmentsColumns[5]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "manager_assignments_users_manager_assignments",
+				Columns:    []*schema.Column{ManagerAssignmentsColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "managerassignment_customer_id_assigned_at",
+				Unique:  false,
+				Columns: []*schema.Column{ManagerAssignmentsColumns[5], ManagerAssignmentsColumns[3]},
+			},
+			{
+				Name:    "managerassignment_manager_id_assigned_at",
+				Unique:  false,
+				Columns: []*schema.Column{ManagerAssignmentsColumns[6], ManagerAssignmentsColumns[3]},
 			},
 		},
 	}
@@ -233,6 +332,50 @@ var (
 				Name:    "partner_kind",
 				Unique:  false,
 				Columns: []*schema.Column{PartnersColumns[4]},
+			},
+		},
+	}
+	// ResellerApplicationsColumns holds the columns for the "reseller_applications" table.
+	ResellerApplicationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "message", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "APPROVED", "REJECTED"}, Default: "PENDING"},
+		{Name: "decided_by_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "decision_reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "reseller_id", Type: field.TypeString, Size: 40},
+		{Name: "distributor_id", Type: field.TypeString, Size: 40},
+	}
+	// ResellerApplicationsTable holds the schema information for the "reseller_applications" table.
+	ResellerApplicationsTable = &schema.Table{
+		Name:       "reseller_applications",
+		Columns:    ResellerApplicationsColumns,
+		PrimaryKey: []*schema.Column{ResellerApplicationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "reseller_applications_partners_applications_sent",
+				Columns:    []*schema.Column{ResellerApplicationsColumns[7]},
+				RefColumns: []*schema.Column{PartnersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "reseller_applications_partners_applications_received",
+				Columns:    []*schema.Column{ResellerApplicationsColumns[8]},
+				RefColumns: []*schema.Column{PartnersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "resellerapplication_distributor_id_status_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ResellerApplicationsColumns[8], ResellerApplicationsColumns[3], ResellerApplicationsColumns[1]},
+			},
+			{
+				Name:    "resellerapplication_reseller_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ResellerApplicationsColumns[7], ResellerApplicationsColumns[1]},
 			},
 		},
 	}
@@ -322,15 +465,43 @@ var (
 			},
 		},
 	}
+	// VerificationCodesColumns holds the columns for the "verification_codes" table.
+	VerificationCodesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "purpose", Type: field.TypeString, Size: 40},
+		{Name: "target_hash", Type: field.TypeString, Size: 64},
+		{Name: "code_hash", Type: field.TypeString, Size: 64},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+	}
+	// VerificationCodesTable holds the schema information for the "verification_codes" table.
+	VerificationCodesTable = &schema.Table{
+		Name:       "verification_codes",
+		Columns:    VerificationCodesColumns,
+		PrimaryKey: []*schema.Column{VerificationCodesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "verificationcode_purpose_target_hash_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{VerificationCodesColumns[2], VerificationCodesColumns[3], VerificationCodesColumns[1]},
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APIKeysTable,
 		AssociationsTable,
+		AssociationEventsTable,
 		AuditLogsTable,
 		CustomersTable,
+		ManagerAssignmentsTable,
 		PartnersTable,
+		ResellerApplicationsTable,
 		SessionsTable,
 		UsersTable,
+		VerificationCodesTable,
 	}
 )
 
@@ -338,9 +509,15 @@ func init() {
 	APIKeysTable.ForeignKeys[0].RefTable = UsersTable
 	AssociationsTable.ForeignKeys[0].RefTable = CustomersTable
 	AssociationsTable.ForeignKeys[1].RefTable = PartnersTable
+	AssociationEventsTable.ForeignKeys[0].RefTable = CustomersTable
+	AssociationEventsTable.ForeignKeys[1].RefTable = PartnersTable
 	CustomersTable.ForeignKeys[0].RefTable = PartnersTable
 	CustomersTable.ForeignKeys[1].RefTable = UsersTable
+	ManagerAssignmentsTable.ForeignKeys[0].RefTable = CustomersTable
+	ManagerAssignmentsTable.ForeignKeys[1].RefTable = UsersTable
 	PartnersTable.ForeignKeys[0].RefTable = PartnersTable
+	ResellerApplicationsTable.ForeignKeys[0].RefTable = PartnersTable
+	ResellerApplicationsTable.ForeignKeys[1].RefTable = PartnersTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	UsersTable.ForeignKeys[0].RefTable = CustomersTable
 	UsersTable.ForeignKeys[1].RefTable = PartnersTable

@@ -50,6 +50,12 @@ const (
 	EdgeCustomers = "customers"
 	// EdgeAssociations holds the string denoting the associations edge name in mutations.
 	EdgeAssociations = "associations"
+	// EdgeAssociationEvents holds the string denoting the association_events edge name in mutations.
+	EdgeAssociationEvents = "association_events"
+	// EdgeApplicationsSent holds the string denoting the applications_sent edge name in mutations.
+	EdgeApplicationsSent = "applications_sent"
+	// EdgeApplicationsReceived holds the string denoting the applications_received edge name in mutations.
+	EdgeApplicationsReceived = "applications_received"
 	// Table holds the table name of the partner in the database.
 	Table = "partners"
 	// DistributorTable is the table that holds the distributor relation/edge.
@@ -81,6 +87,27 @@ const (
 	AssociationsInverseTable = "associations"
 	// AssociationsColumn is the table column denoting the associations relation/edge.
 	AssociationsColumn = "partner_id"
+	// AssociationEventsTable is the table that holds the association_events relation/edge.
+	AssociationEventsTable = "association_events"
+	// AssociationEventsInverseTable is the table name for the AssociationEvent entity.
+	// It exists in this package in order to avoid circular dependency with the "associationevent" package.
+	AssociationEventsInverseTable = "association_events"
+	// AssociationEventsColumn is the table column denoting the association_events relation/edge.
+	AssociationEventsColumn = "partner_id"
+	// ApplicationsSentTable is the table that holds the applications_sent relation/edge.
+	ApplicationsSentTable = "reseller_applications"
+	// ApplicationsSentInverseTable is the table name for the ResellerApplication entity.
+	// It exists in this package in order to avoid circular dependency with the "resellerapplication" package.
+	ApplicationsSentInverseTable = "reseller_applications"
+	// ApplicationsSentColumn is the table column denoting the applications_sent relation/edge.
+	ApplicationsSentColumn = "reseller_id"
+	// ApplicationsReceivedTable is the table that holds the applications_received relation/edge.
+	ApplicationsReceivedTable = "reseller_applications"
+	// ApplicationsReceivedInverseTable is the table name for the ResellerApplication entity.
+	// It exists in this package in order to avoid circular dependency with the "resellerapplication" package.
+	ApplicationsReceivedInverseTable = "reseller_applications"
+	// ApplicationsReceivedColumn is the table column denoting the applications_received relation/edge.
+	ApplicationsReceivedColumn = "distributor_id"
 )
 
 // Columns holds all SQL columns for partner fields.
@@ -286,6 +313,48 @@ func ByAssociations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAssociationsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAssociationEventsCount orders the results by association_events count.
+func ByAssociationEventsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAssociationEventsStep(), opts...)
+	}
+}
+
+// ByAssociationEvents orders the results by association_events terms.
+func ByAssociationEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAssociationEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByApplicationsSentCount orders the results by applications_sent count.
+func ByApplicationsSentCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newApplicationsSentStep(), opts...)
+	}
+}
+
+// ByApplicationsSent orders the results by applications_sent terms.
+func ByApplicationsSent(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newApplicationsSentStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByApplicationsReceivedCount orders the results by applications_received count.
+func ByApplicationsReceivedCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newApplicationsReceivedStep(), opts...)
+	}
+}
+
+// ByApplicationsReceived orders the results by applications_received terms.
+func ByApplicationsReceived(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newApplicationsReceivedStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newDistributorStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -319,6 +388,27 @@ func newAssociationsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AssociationsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AssociationsTable, AssociationsColumn),
+	)
+}
+func newAssociationEventsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AssociationEventsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AssociationEventsTable, AssociationEventsColumn),
+	)
+}
+func newApplicationsSentStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ApplicationsSentInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ApplicationsSentTable, ApplicationsSentColumn),
+	)
+}
+func newApplicationsReceivedStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ApplicationsReceivedInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ApplicationsReceivedTable, ApplicationsReceivedColumn),
 	)
 }
 

@@ -672,6 +672,75 @@ func HasAssociationsWith(preds ...predicate.Association) predicate.Partner {
 	})
 }
 
+// HasAssociationEvents applies the HasEdge predicate on the "association_events" edge.
+func HasAssociationEvents() predicate.Partner {
+	return predicate.Partner(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AssociationEventsTable, AssociationEventsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAssociationEventsWith applies the HasEdge predicate on the "association_events" edge with a given conditions (other predicates).
+func HasAssociationEventsWith(preds ...predicate.AssociationEvent) predicate.Partner {
+	return predicate.Partner(func(s *sql.Selector) {
+		step := newAssociationEventsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasApplicationsSent applies the HasEdge predicate on the "applications_sent" edge.
+func HasApplicationsSent() predicate.Partner {
+	return predicate.Partner(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ApplicationsSentTable, ApplicationsSentColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasApplicationsSentWith applies the HasEdge predicate on the "applications_sent" edge with a given conditions (other predicates).
+func HasApplicationsSentWith(preds ...predicate.ResellerApplication) predicate.Partner {
+	return predicate.Partner(func(s *sql.Selector) {
+		step := newApplicationsSentStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasApplicationsReceived applies the HasEdge predicate on the "applications_received" edge.
+func HasApplicationsReceived() predicate.Partner {
+	return predicate.Partner(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ApplicationsReceivedTable, ApplicationsReceivedColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasApplicationsReceivedWith applies the HasEdge predicate on the "applications_received" edge with a given conditions (other predicates).
+func HasApplicationsReceivedWith(preds ...predicate.ResellerApplication) predicate.Partner {
+	return predicate.Partner(func(s *sql.Selector) {
+		step := newApplicationsReceivedStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Partner) predicate.Partner {
 	return predicate.Partner(sql.AndPredicates(predicates...))

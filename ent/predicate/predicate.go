@@ -12,17 +12,29 @@ type APIKey func(*sql.Selector)
 // Association is the predicate function for association builders.
 type Association func(*sql.Selector)
 
+// AssociationEvent is the predicate function for associationevent builders.
+type AssociationEvent func(*sql.Selector)
+
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
 
 // Customer is the predicate function for customer builders.
 type Customer func(*sql.Selector)
 
+// ManagerAssignment is the predicate function for managerassignment builders.
+type ManagerAssignment func(*sql.Selector)
+
 // Partner is the predicate function for partner builders.
 type Partner func(*sql.Selector)
+
+// ResellerApplication is the predicate function for resellerapplication builders.
+type ResellerApplication func(*sql.Selector)
 
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)
 
 // User is the predicate function for user builders.
 type User func(*sql.Selector)
+
+// VerificationCode is the predicate function for verificationcode builders.
+type VerificationCode func(*sql.Selector)

@@ -159,6 +159,30 @@ func (f AssociationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AssociationMutation", m)
 }
 
+// The AssociationEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AssociationEventQueryRuleFunc func(context.Context, *ent.AssociationEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AssociationEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AssociationEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AssociationEventQuery", q)
+}
+
+// The AssociationEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AssociationEventMutationRuleFunc func(context.Context, *ent.AssociationEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AssociationEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AssociationEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AssociationEventMutation", m)
+}
+
 // The AuditLogQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AuditLogQueryRuleFunc func(context.Context, *ent.AuditLogQuery) error
@@ -207,6 +231,30 @@ func (f CustomerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerMutation", m)
 }
 
+// The ManagerAssignmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ManagerAssignmentQueryRuleFunc func(context.Context, *ent.ManagerAssignmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ManagerAssignmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ManagerAssignmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ManagerAssignmentQuery", q)
+}
+
+// The ManagerAssignmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ManagerAssignmentMutationRuleFunc func(context.Context, *ent.ManagerAssignmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ManagerAssignmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ManagerAssignmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ManagerAssignmentMutation", m)
+}
+
 // The PartnerQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PartnerQueryRuleFunc func(context.Context, *ent.PartnerQuery) error
@@ -229,6 +277,30 @@ func (f PartnerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PartnerMutation", m)
+}
+
+// The ResellerApplicationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ResellerApplicationQueryRuleFunc func(context.Context, *ent.ResellerApplicationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ResellerApplicationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResellerApplicationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ResellerApplicationQuery", q)
+}
+
+// The ResellerApplicationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ResellerApplicationMutationRuleFunc func(context.Context, *ent.ResellerApplicationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ResellerApplicationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ResellerApplicationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ResellerApplicationMutation", m)
 }
 
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -279,6 +351,30 @@ func (f UserMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) 
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.UserMutation", m)
 }
 
+// The VerificationCodeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type VerificationCodeQueryRuleFunc func(context.Context, *ent.VerificationCodeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f VerificationCodeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VerificationCodeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.VerificationCodeQuery", q)
+}
+
+// The VerificationCodeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type VerificationCodeMutationRuleFunc func(context.Context, *ent.VerificationCodeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f VerificationCodeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.VerificationCodeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.VerificationCodeMutation", m)
+}
+
 type (
 	// Filter is the interface that wraps the Where function
 	// for filtering nodes in queries and mutations.
@@ -318,15 +414,23 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AssociationQuery:
 		return q.Filter(), nil
+	case *ent.AssociationEventQuery:
+		return q.Filter(), nil
 	case *ent.AuditLogQuery:
 		return q.Filter(), nil
 	case *ent.CustomerQuery:
 		return q.Filter(), nil
+	case *ent.ManagerAssignmentQuery:
+		return q.Filter(), nil
 	case *ent.PartnerQuery:
+		return q.Filter(), nil
+	case *ent.ResellerApplicationQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
 	case *ent.UserQuery:
+		return q.Filter(), nil
+	case *ent.VerificationCodeQuery:
 		return q.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected query type %T for query filter", q)
@@ -339,15 +443,23 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AssociationMutation:
 		return m.Filter(), nil
+	case *ent.AssociationEventMutation:
+		return m.Filter(), nil
 	case *ent.AuditLogMutation:
 		return m.Filter(), nil
 	case *ent.CustomerMutation:
 		return m.Filter(), nil
+	case *ent.ManagerAssignmentMutation:
+		return m.Filter(), nil
 	case *ent.PartnerMutation:
+		return m.Filter(), nil
+	case *ent.ResellerApplicationMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil
 	case *ent.UserMutation:
+		return m.Filter(), nil
+	case *ent.VerificationCodeMutation:
 		return m.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected mutation type %T for mutation filter", m)

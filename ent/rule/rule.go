@@ -14,6 +14,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/privacy"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/viewer"
@@ -218,6 +219,113 @@ func AllowAdminUpdateOwnPartner() privacy.MutationRule {
 	return privacy.PartnerMutationRuleFunc(func(ctx context.Context, m *ent.PartnerMutation) error {
 		v := viewer.FromContext(ctx)
 		if id, ok := m.ID(); ok && v.IsPartnerAdmin() && v.APIKeyID == "" && m.Op().Is(ent.OpUpdateOne) && id == v.PartnerID {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// scopePredicate is the rows of a customer-linked entity the viewer may see and change: an admin
+// its partner's (and a distributor its resellers'), other staff their (managers') customers',
+// a customer's user its own. onCustomer is true for the Customer entity itself.
+func scopePredicate(v *viewer.Viewer, onCustomer bool) (entql.P, bool) {
+	customerIDField := "customer_id"
+	if onCustomer {
+		customerIDField = "id"
+	}
+	switch {
+	case v.IsPartnerAdmin():
+		return entql.FieldIn("partner_id", anys(v.PartnerIDs())...), true
+	case v.IsPartnerStaff():
+		managers := entql.FieldIn("manager_id", anys(managerScope(v))...)
+		if !onCustomer {
+			managers = entql.HasEdgeWith("customer", managers)
+		}
+		return entql.And(entql.FieldEQ("partner_id", string(v.PartnerID)), managers), true
+	case v.IsCustomer():
+		return entql.FieldEQ(customerIDField, string(v.CustomerID)), true
+	}
+	return nil, false
+}
+
+func anys(ids []gid.ID) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
+}
+
+// FilterScoped limits queries and updates of a customer-linked entity to the viewer's scope.
+func FilterScoped(onCustomer bool) privacy.QueryMutationRule {
+	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		p, ok := scopePredicate(viewer.FromContext(ctx), onCustomer)
+		if !ok {
+			return privacy.Denyf("nothing visible to this viewer")
+		}
+		f.Where(p)
+		return privacy.Skip
+	})
+}
+
+// AllowScopedWrite allows creating rows inside the viewer's scope (checked on the partner_id and
+// customer_id being written) and updates, which FilterScoped has already narrowed. Read-only
+// API keys never write; nothing is ever deleted.
+func AllowScopedWrite() privacy.MutationRule {
+	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.ReadOnly {
+			return privacy.Skip
+		}
+		switch {
+		case m.Op().Is(ent.OpCreate):
+			p, _ := m.Field("partner_id")
+			c, _ := m.Field("customer_id")
+			pid, _ := p.(gid.ID)
+			cid, _ := c.(gid.ID)
+			switch {
+			case v.IsPartnerAdmin() && pid != "" && v.MayActFor(pid):
+				return privacy.Allow
+			case v.IsPartnerStaff() && pid != "" && pid == v.PartnerID:
+				return privacy.Allow
+			case v.IsCustomer() && cid != "" && cid == v.CustomerID:
+				return privacy.Allow
+			}
+		case m.Op().Is(ent.OpUpdate | ent.OpUpdateOne):
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// FilterResellerApplications: a reseller sees the applications it sent, a distributor those it
+// received; only the distributor's admin decides them.
+func FilterResellerApplications() privacy.QueryMutationRule {
+	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		v := viewer.FromContext(ctx)
+		if !v.IsPartnerStaff() {
+			return privacy.Denyf("applications are between partners")
+		}
+		own := string(v.PartnerID)
+		f.Where(entql.Or(entql.FieldEQ("reseller_id", own), entql.FieldEQ("distributor_id", own)))
+		return privacy.Skip
+	})
+}
+
+// AllowResellerApplicationWrites lets a reseller's admin apply and a distributor's admin decide.
+func AllowResellerApplicationWrites() privacy.MutationRule {
+	return privacy.ResellerApplicationMutationRuleFunc(func(ctx context.Context, m *ent.ResellerApplicationMutation) error {
+		v := viewer.FromContext(ctx)
+		if !v.IsPartnerAdmin() || v.ReadOnly {
+			return privacy.Skip
+		}
+		switch {
+		case m.Op().Is(ent.OpCreate):
+			if r, ok := m.ResellerID(); ok && r == v.PartnerID {
+				return privacy.Allow
+			}
+		case m.Op().Is(ent.OpUpdate | ent.OpUpdateOne):
+			m.Where(resellerapplication.DistributorID(v.PartnerID))
 			return privacy.Allow
 		}
 		return privacy.Skip

@@ -8,12 +8,16 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/schema"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/ent/verificationcode"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/money"
 
@@ -140,6 +144,60 @@ func init() {
 	// association.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	association.IDValidator = func() func(string) error {
 		validators := associationDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	associationeventMixin := schema.AssociationEvent{}.Mixin()
+	associationevent.Policy = privacy.NewPolicies(schema.AssociationEvent{})
+	associationevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := associationevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	associationeventMixinFields0 := associationeventMixin[0].Fields()
+	_ = associationeventMixinFields0
+	associationeventFields := schema.AssociationEvent{}.Fields()
+	_ = associationeventFields
+	// associationeventDescCreatedAt is the schema descriptor for created_at field.
+	associationeventDescCreatedAt := associationeventFields[0].Descriptor()
+	// associationevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	associationevent.DefaultCreatedAt = associationeventDescCreatedAt.Default.(func() time.Time)
+	// associationeventDescReason is the schema descriptor for reason field.
+	associationeventDescReason := associationeventFields[7].Descriptor()
+	// associationevent.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	associationevent.ReasonValidator = associationeventDescReason.Validators[0].(func(string) error)
+	// associationeventDescOperatorName is the schema descriptor for operator_name field.
+	associationeventDescOperatorName := associationeventFields[10].Descriptor()
+	// associationevent.OperatorNameValidator is a validator for the "operator_name" field. It is called by the builders before save.
+	associationevent.OperatorNameValidator = associationeventDescOperatorName.Validators[0].(func(string) error)
+	// associationeventDescDecidedByName is the schema descriptor for decided_by_name field.
+	associationeventDescDecidedByName := associationeventFields[11].Descriptor()
+	// associationevent.DecidedByNameValidator is a validator for the "decided_by_name" field. It is called by the builders before save.
+	associationevent.DecidedByNameValidator = associationeventDescDecidedByName.Validators[0].(func(string) error)
+	// associationeventDescDecisionReason is the schema descriptor for decision_reason field.
+	associationeventDescDecisionReason := associationeventFields[13].Descriptor()
+	// associationevent.DecisionReasonValidator is a validator for the "decision_reason" field. It is called by the builders before save.
+	associationevent.DecisionReasonValidator = associationeventDescDecisionReason.Validators[0].(func(string) error)
+	// associationeventDescID is the schema descriptor for id field.
+	associationeventDescID := associationeventMixinFields0[0].Descriptor()
+	// associationevent.DefaultID holds the default value on creation for the id field.
+	associationevent.DefaultID = associationeventDescID.Default.(func() gid.ID)
+	// associationevent.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	associationevent.IDValidator = func() func(string) error {
+		validators := associationeventDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -347,6 +405,10 @@ func init() {
 	customerDescFrozen := customerFields[13].Descriptor()
 	// customer.DefaultFrozen holds the default value on creation for the frozen field.
 	customer.DefaultFrozen = customerDescFrozen.Default.(bool)
+	// customerDescOwnBalance is the schema descriptor for own_balance field.
+	customerDescOwnBalance := customerFields[15].Descriptor()
+	// customer.DefaultOwnBalance holds the default value on creation for the own_balance field.
+	customer.DefaultOwnBalance = customerDescOwnBalance.Default.(func() money.Money)
 	// customerDescID is the schema descriptor for id field.
 	customerDescID := customerMixinFields0[0].Descriptor()
 	// customer.DefaultID holds the default value on creation for the id field.
@@ -354,6 +416,48 @@ func init() {
 	// customer.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	customer.IDValidator = func() func(string) error {
 		validators := customerDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	managerassignmentMixin := schema.ManagerAssignment{}.Mixin()
+	managerassignment.Policy = privacy.NewPolicies(schema.ManagerAssignment{})
+	managerassignment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := managerassignment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	managerassignmentMixinFields0 := managerassignmentMixin[0].Fields()
+	_ = managerassignmentMixinFields0
+	managerassignmentFields := schema.ManagerAssignment{}.Fields()
+	_ = managerassignmentFields
+	// managerassignmentDescAssignedByName is the schema descriptor for assigned_by_name field.
+	managerassignmentDescAssignedByName := managerassignmentFields[3].Descriptor()
+	// managerassignment.AssignedByNameValidator is a validator for the "assigned_by_name" field. It is called by the builders before save.
+	managerassignment.AssignedByNameValidator = managerassignmentDescAssignedByName.Validators[0].(func(string) error)
+	// managerassignmentDescAssignedAt is the schema descriptor for assigned_at field.
+	managerassignmentDescAssignedAt := managerassignmentFields[4].Descriptor()
+	// managerassignment.DefaultAssignedAt holds the default value on creation for the assigned_at field.
+	managerassignment.DefaultAssignedAt = managerassignmentDescAssignedAt.Default.(func() time.Time)
+	// managerassignmentDescID is the schema descriptor for id field.
+	managerassignmentDescID := managerassignmentMixinFields0[0].Descriptor()
+	// managerassignment.DefaultID holds the default value on creation for the id field.
+	managerassignment.DefaultID = managerassignmentDescID.Default.(func() gid.ID)
+	// managerassignment.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	managerassignment.IDValidator = func() func(string) error {
+		validators := managerassignmentDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -438,6 +542,56 @@ func init() {
 	// partner.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	partner.IDValidator = func() func(string) error {
 		validators := partnerDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	resellerapplicationMixin := schema.ResellerApplication{}.Mixin()
+	resellerapplication.Policy = privacy.NewPolicies(schema.ResellerApplication{})
+	resellerapplication.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := resellerapplication.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	resellerapplicationMixinFields0 := resellerapplicationMixin[0].Fields()
+	_ = resellerapplicationMixinFields0
+	resellerapplicationFields := schema.ResellerApplication{}.Fields()
+	_ = resellerapplicationFields
+	// resellerapplicationDescCreatedAt is the schema descriptor for created_at field.
+	resellerapplicationDescCreatedAt := resellerapplicationFields[0].Descriptor()
+	// resellerapplication.DefaultCreatedAt holds the default value on creation for the created_at field.
+	resellerapplication.DefaultCreatedAt = resellerapplicationDescCreatedAt.Default.(func() time.Time)
+	// resellerapplicationDescMessage is the schema descriptor for message field.
+	resellerapplicationDescMessage := resellerapplicationFields[3].Descriptor()
+	// resellerapplication.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	resellerapplication.MessageValidator = resellerapplicationDescMessage.Validators[0].(func(string) error)
+	// resellerapplicationDescDecidedByName is the schema descriptor for decided_by_name field.
+	resellerapplicationDescDecidedByName := resellerapplicationFields[5].Descriptor()
+	// resellerapplication.DecidedByNameValidator is a validator for the "decided_by_name" field. It is called by the builders before save.
+	resellerapplication.DecidedByNameValidator = resellerapplicationDescDecidedByName.Validators[0].(func(string) error)
+	// resellerapplicationDescDecisionReason is the schema descriptor for decision_reason field.
+	resellerapplicationDescDecisionReason := resellerapplicationFields[7].Descriptor()
+	// resellerapplication.DecisionReasonValidator is a validator for the "decision_reason" field. It is called by the builders before save.
+	resellerapplication.DecisionReasonValidator = resellerapplicationDescDecisionReason.Validators[0].(func(string) error)
+	// resellerapplicationDescID is the schema descriptor for id field.
+	resellerapplicationDescID := resellerapplicationMixinFields0[0].Descriptor()
+	// resellerapplication.DefaultID holds the default value on creation for the id field.
+	resellerapplication.DefaultID = resellerapplicationDescID.Default.(func() gid.ID)
+	// resellerapplication.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	resellerapplication.IDValidator = func() func(string) error {
+		validators := resellerapplicationDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -574,6 +728,102 @@ func init() {
 	// user.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	user.IDValidator = func() func(string) error {
 		validators := userDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	verificationcodeMixin := schema.VerificationCode{}.Mixin()
+	verificationcode.Policy = privacy.NewPolicies(schema.VerificationCode{})
+	verificationcode.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := verificationcode.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	verificationcodeMixinFields0 := verificationcodeMixin[0].Fields()
+	_ = verificationcodeMixinFields0
+	verificationcodeFields := schema.VerificationCode{}.Fields()
+	_ = verificationcodeFields
+	// verificationcodeDescCreatedAt is the schema descriptor for created_at field.
+	verificationcodeDescCreatedAt := verificationcodeFields[0].Descriptor()
+	// verificationcode.DefaultCreatedAt holds the default value on creation for the created_at field.
+	verificationcode.DefaultCreatedAt = verificationcodeDescCreatedAt.Default.(func() time.Time)
+	// verificationcodeDescPurpose is the schema descriptor for purpose field.
+	verificationcodeDescPurpose := verificationcodeFields[1].Descriptor()
+	// verificationcode.PurposeValidator is a validator for the "purpose" field. It is called by the builders before save.
+	verificationcode.PurposeValidator = func() func(string) error {
+		validators := verificationcodeDescPurpose.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(purpose string) error {
+			for _, fn := range fns {
+				if err := fn(purpose); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// verificationcodeDescTargetHash is the schema descriptor for target_hash field.
+	verificationcodeDescTargetHash := verificationcodeFields[2].Descriptor()
+	// verificationcode.TargetHashValidator is a validator for the "target_hash" field. It is called by the builders before save.
+	verificationcode.TargetHashValidator = func() func(string) error {
+		validators := verificationcodeDescTargetHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(target_hash string) error {
+			for _, fn := range fns {
+				if err := fn(target_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// verificationcodeDescCodeHash is the schema descriptor for code_hash field.
+	verificationcodeDescCodeHash := verificationcodeFields[3].Descriptor()
+	// verificationcode.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
+	verificationcode.CodeHashValidator = func() func(string) error {
+		validators := verificationcodeDescCodeHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code_hash string) error {
+			for _, fn := range fns {
+				if err := fn(code_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// verificationcodeDescAttempts is the schema descriptor for attempts field.
+	verificationcodeDescAttempts := verificationcodeFields[6].Descriptor()
+	// verificationcode.DefaultAttempts holds the default value on creation for the attempts field.
+	verificationcode.DefaultAttempts = verificationcodeDescAttempts.Default.(int)
+	// verificationcodeDescID is the schema descriptor for id field.
+	verificationcodeDescID := verificationcodeMixinFields0[0].Descriptor()
+	// verificationcode.DefaultID holds the default value on creation for the id field.
+	verificationcode.DefaultID = verificationcodeDescID.Default.(func() gid.ID)
+	// verificationcode.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	verificationcode.IDValidator = func() func(string) error {
+		validators := verificationcodeDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

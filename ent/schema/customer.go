@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // Customer is a cloud customer (客户) with its own cloud account. Its current partner, association
@@ -51,6 +52,12 @@ func (Customer) Fields() []ent.Field {
 			Comment("on-demand resource grace period (按需资源宽限期)").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.Bool("frozen").Default(false).Comment("冻结"),
+		field.Time("manager_assigned_at").Optional().Nillable().
+			Comment("since when the current manager has the customer; the manager's figures count from it"),
+		field.Int64("own_balance").GoType(money.Money{}).
+			DefaultFunc(func() money.Money { return money.Zero }).
+			Annotations(entgql.Type("Decimal"), entgql.Skip(entgql.SkipWhereInput|entgql.SkipOrderField)).
+			Comment("what the customer recharged itself (not allocated by a partner); resale needs it empty"),
 	}
 }
 
@@ -62,6 +69,8 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("associations", Association.Type).
 			Annotations(entsql.OnDelete(entsql.Restrict)),
 		edge.To("users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("association_events", AssociationEvent.Type).Annotations(entgql.RelayConnection()),
+		edge.To("manager_assignments", ManagerAssignment.Type).Annotations(entgql.RelayConnection()),
 	}
 }
 

@@ -32,16 +32,18 @@ func (User) Policy() ent.Policy {
 // Policy of Customer.
 func (Customer) Policy() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterCustomers()},
-		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterCustomers()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
+			rule.FilterScoped(true), rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
 	}
 }
 
 // Policy of Association.
 func (Association) Policy() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterAssociations()},
-		Mutation: privacy.MutationPolicy{rule.AllowIfPlatform(), privacy.AlwaysDenyRule()},
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterAssociations()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
+			rule.FilterScoped(false), rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
 	}
 }
 
@@ -67,5 +69,41 @@ func (APIKey) Policy() ent.Policy {
 		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterAPIKeys()},
 		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowAdminCreateAPIKey(),
 			rule.FilterAPIKeys(), rule.AllowAdminRevokeAPIKey(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of AssociationEvent: both sides of the association see it; either side records its steps.
+func (AssociationEvent) Policy() ent.Policy {
+	return scopedPolicy()
+}
+
+// Policy of ManagerAssignment.
+func (ManagerAssignment) Policy() ent.Policy {
+	return scopedPolicy()
+}
+
+// scopedPolicy is the policy of customer-linked records: scoped reads, scoped appends and updates.
+func scopedPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterScoped(false)},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
+			rule.FilterScoped(false), rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of ResellerApplication.
+func (ResellerApplication) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterResellerApplications()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
+			rule.AllowResellerApplicationWrites(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of VerificationCode: only the registration code service (through viewer.SystemContext).
+func (VerificationCode) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }

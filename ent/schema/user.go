@@ -54,6 +54,7 @@ func (User) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("assigned_customers", Customer.Type).Annotations(entgql.RelayConnection()),
 		edge.To("sessions", Session.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("manager_assignments", ManagerAssignment.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -57,6 +57,8 @@ const (
 	EdgeAssignedCustomers = "assigned_customers"
 	// EdgeSessions holds the string denoting the sessions edge name in mutations.
 	EdgeSessions = "sessions"
+	// EdgeManagerAssignments holds the string denoting the manager_assignments edge name in mutations.
+	EdgeManagerAssignments = "manager_assignments"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// PartnerTable is the table that holds the partner relation/edge.
@@ -95,6 +97,13 @@ const (
 	SessionsInverseTable = "sessions"
 	// SessionsColumn is the table column denoting the sessions relation/edge.
 	SessionsColumn = "user_id"
+	// ManagerAssignmentsTable is the table that holds the manager_assignments relation/edge.
+	ManagerAssignmentsTable = "manager_assignments"
+	// ManagerAssignmentsInverseTable is the table name for the ManagerAssignment entity.
+	// It exists in this package in order to avoid circular dependency with the "managerassignment" package.
+	ManagerAssignmentsInverseTable = "manager_assignments"
+	// ManagerAssignmentsColumn is the table column denoting the manager_assignments relation/edge.
+	ManagerAssignmentsColumn = "manager_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -314,6 +323,20 @@ func BySessions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newSessionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByManagerAssignmentsCount orders the results by manager_assignments count.
+func ByManagerAssignmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newManagerAssignmentsStep(), opts...)
+	}
+}
+
+// ByManagerAssignments orders the results by manager_assignments terms.
+func ByManagerAssignments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newManagerAssignmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPartnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -354,6 +377,13 @@ func newSessionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SessionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, SessionsTable, SessionsColumn),
+	)
+}
+func newManagerAssignmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ManagerAssignmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ManagerAssignmentsTable, ManagerAssignmentsColumn),
 	)
 }
 

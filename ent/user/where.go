@@ -1029,6 +1029,29 @@ func HasSessionsWith(preds ...predicate.Session) predicate.User {
 	})
 }
 
+// HasManagerAssignments applies the HasEdge predicate on the "manager_assignments" edge.
+func HasManagerAssignments() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ManagerAssignmentsTable, ManagerAssignmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasManagerAssignmentsWith applies the HasEdge predicate on the "manager_assignments" edge with a given conditions (other predicates).
+func HasManagerAssignmentsWith(preds ...predicate.ManagerAssignment) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newManagerAssignmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.User) predicate.User {
 	return predicate.User(sql.AndPredicates(predicates...))

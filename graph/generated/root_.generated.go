@@ -86,6 +86,37 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AssociationEvent struct {
+		CreatedAt      func(childComplexity int) int
+		Customer       func(childComplexity int) int
+		CustomerID     func(childComplexity int) int
+		DecidedAt      func(childComplexity int) int
+		DecidedByName  func(childComplexity int) int
+		DecisionReason func(childComplexity int) int
+		FromType       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Initiator      func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		OperatorID     func(childComplexity int) int
+		OperatorName   func(childComplexity int) int
+		Partner        func(childComplexity int) int
+		PartnerID      func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		Status         func(childComplexity int) int
+		ToType         func(childComplexity int) int
+	}
+
+	AssociationEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AssociationEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	AuditLog struct {
 		APIKeyID       func(childComplexity int) int
 		ActingForID    func(childComplexity int) int
@@ -116,32 +147,50 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	BatchResult struct {
+		Failed    func(childComplexity int) int
+		Results   func(childComplexity int) int
+		Succeeded func(childComplexity int) int
+	}
+
+	BatchRowResult struct {
+		Code    func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Message func(childComplexity int) int
+		Ok      func(childComplexity int) int
+		Reason  func(childComplexity int) int
+	}
+
 	CreateApiKeyPayload struct {
 		APIKey func(childComplexity int) int
 		Key    func(childComplexity int) int
 	}
 
 	Customer struct {
-		AccountName     func(childComplexity int) int
-		AssociatedAt    func(childComplexity int) int
-		AssociationType func(childComplexity int) int
-		Associations    func(childComplexity int) int
-		CityCode        func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		Email           func(childComplexity int) int
-		Frozen          func(childComplexity int) int
-		GracePeriodDays func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Label           func(childComplexity int) int
-		Manager         func(childComplexity int) int
-		ManagerID       func(childComplexity int) int
-		Mobile          func(childComplexity int) int
-		Name            func(childComplexity int) int
-		Partner         func(childComplexity int) int
-		PartnerID       func(childComplexity int) int
-		ProvinceCode    func(childComplexity int) int
-		Remark          func(childComplexity int) int
-		UpdatedAt       func(childComplexity int) int
+		AccountName        func(childComplexity int) int
+		AssociatedAt       func(childComplexity int) int
+		AssociationEvents  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) int
+		AssociationType    func(childComplexity int) int
+		Associations       func(childComplexity int) int
+		CityCode           func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Email              func(childComplexity int) int
+		Frozen             func(childComplexity int) int
+		GracePeriodDays    func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Label              func(childComplexity int) int
+		Manager            func(childComplexity int) int
+		ManagerAssignedAt  func(childComplexity int) int
+		ManagerAssignments func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ManagerAssignmentOrder, where *ent.ManagerAssignmentWhereInput) int
+		ManagerID          func(childComplexity int) int
+		Mobile             func(childComplexity int) int
+		Name               func(childComplexity int) int
+		OwnBalance         func(childComplexity int) int
+		Partner            func(childComplexity int) int
+		PartnerID          func(childComplexity int) int
+		ProvinceCode       func(childComplexity int) int
+		Remark             func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
 	}
 
 	CustomerConnection struct {
@@ -161,17 +210,51 @@ type ComplexityRoot struct {
 		Viewer    func(childComplexity int) int
 	}
 
+	ManagerAssignment struct {
+		AssignedAt     func(childComplexity int) int
+		AssignedByName func(childComplexity int) int
+		Customer       func(childComplexity int) int
+		CustomerID     func(childComplexity int) int
+		EndedAt        func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Manager        func(childComplexity int) int
+		ManagerID      func(childComplexity int) int
+		PartnerID      func(childComplexity int) int
+	}
+
+	ManagerAssignmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ManagerAssignmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Mutation struct {
-		BeginTotpEnrollment   func(childComplexity int) int
-		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
-		ConfirmTotpEnrollment func(childComplexity int, code string) int
-		CreateAPIKey          func(childComplexity int, input model.CreateAPIKeyInput) int
-		DisableTotp           func(childComplexity int, code string) int
-		Login                 func(childComplexity int, email string, password string) int
-		Logout                func(childComplexity int) int
-		RevealSensitive       func(childComplexity int, input model.RevealSensitiveInput) int
-		RevokeAPIKey          func(childComplexity int, id gid.ID) int
-		SetStepUpRequired     func(childComplexity int, required bool, verificationCode *string) int
+		ApplyToDistributor         func(childComplexity int, distributorID gid.ID, message *string) int
+		AssignCustomerManager      func(childComplexity int, input model.AssignCustomerManagerInput) int
+		BeginTotpEnrollment        func(childComplexity int) int
+		ChangePassword             func(childComplexity int, input model.ChangePasswordInput) int
+		ConfirmTotpEnrollment      func(childComplexity int, code string) int
+		CreateAPIKey               func(childComplexity int, input model.CreateAPIKeyInput) int
+		CreateCustomer             func(childComplexity int, input model.CreateCustomerInput) int
+		DecideDisassociation       func(childComplexity int, input model.DecideDisassociationInput) int
+		DecideResellerApplications func(childComplexity int, input model.DecideResellerApplicationsInput) int
+		DisableTotp                func(childComplexity int, code string) int
+		Login                      func(childComplexity int, email string, password string) int
+		Logout                     func(childComplexity int) int
+		MigrateCustomers           func(childComplexity int, input model.MigrateCustomersInput) int
+		RequestDisassociation      func(childComplexity int, input model.RequestDisassociationInput) int
+		RevealSensitive            func(childComplexity int, input model.RevealSensitiveInput) int
+		RevokeAPIKey               func(childComplexity int, id gid.ID) int
+		SendVerificationCode       func(childComplexity int, mobile string) int
+		SetCustomerFrozen          func(childComplexity int, input model.SetCustomerFrozenInput) int
+		SetStepUpRequired          func(childComplexity int, required bool, verificationCode *string) int
+		SwitchAssociationType      func(childComplexity int, input model.SwitchAssociationTypeInput) int
+		UpdateCustomer             func(childComplexity int, input model.UpdateCustomerInput) int
 	}
 
 	PageInfo struct {
@@ -211,21 +294,60 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APIKeys      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.APIKeyOrder, where *ent.APIKeyWhereInput) int
-		Associations func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
-		AuditLogs    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
-		Customers    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
-		Node         func(childComplexity int, id gid.ID) int
-		Nodes        func(childComplexity int, ids []gid.ID) int
-		Partners     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) int
-		Users        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
-		Viewer       func(childComplexity int) int
+		APIKeys                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.APIKeyOrder, where *ent.APIKeyWhereInput) int
+		AssociationEvents         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) int
+		Associations              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
+		AuditLogs                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
+		CheckCustomerRegistration func(childComplexity int, accountName *string, mobile *string, email *string) int
+		Customers                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Node                      func(childComplexity int, id gid.ID) int
+		Nodes                     func(childComplexity int, ids []gid.ID) int
+		Partners                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) int
+		ResellerApplications      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ResellerApplicationOrder, where *ent.ResellerApplicationWhereInput) int
+		Users                     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
+		Viewer                    func(childComplexity int) int
+	}
+
+	RegistrationCheck struct {
+		Available func(childComplexity int) int
+		Field     func(childComplexity int) int
+		Message   func(childComplexity int) int
+		Valid     func(childComplexity int) int
+	}
+
+	ResellerApplication struct {
+		CreatedAt      func(childComplexity int) int
+		DecidedAt      func(childComplexity int) int
+		DecidedByName  func(childComplexity int) int
+		DecisionReason func(childComplexity int) int
+		Distributor    func(childComplexity int) int
+		DistributorID  func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Message        func(childComplexity int) int
+		Reseller       func(childComplexity int) int
+		ResellerID     func(childComplexity int) int
+		Status         func(childComplexity int) int
+	}
+
+	ResellerApplicationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ResellerApplicationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	RevealSensitivePayload struct {
 		Field func(childComplexity int) int
 		ID    func(childComplexity int) int
 		Value func(childComplexity int) int
+	}
+
+	SendVerificationCodePayload struct {
+		ExpiresAt func(childComplexity int) int
 	}
 
 	TotpEnrollment struct {
@@ -475,6 +597,141 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssociationEdge.Node(childComplexity), true
 
+	case "AssociationEvent.createdAt":
+		if e.ComplexityRoot.AssociationEvent.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.CreatedAt(childComplexity), true
+	case "AssociationEvent.customer":
+		if e.ComplexityRoot.AssociationEvent.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.Customer(childComplexity), true
+	case "AssociationEvent.customerID":
+		if e.ComplexityRoot.AssociationEvent.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.CustomerID(childComplexity), true
+	case "AssociationEvent.decidedAt":
+		if e.ComplexityRoot.AssociationEvent.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.DecidedAt(childComplexity), true
+	case "AssociationEvent.decidedByName":
+		if e.ComplexityRoot.AssociationEvent.DecidedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.DecidedByName(childComplexity), true
+	case "AssociationEvent.decisionReason":
+		if e.ComplexityRoot.AssociationEvent.DecisionReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.DecisionReason(childComplexity), true
+	case "AssociationEvent.fromType":
+		if e.ComplexityRoot.AssociationEvent.FromType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.FromType(childComplexity), true
+	case "AssociationEvent.id":
+		if e.ComplexityRoot.AssociationEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.ID(childComplexity), true
+	case "AssociationEvent.initiator":
+		if e.ComplexityRoot.AssociationEvent.Initiator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.Initiator(childComplexity), true
+	case "AssociationEvent.kind":
+		if e.ComplexityRoot.AssociationEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.Kind(childComplexity), true
+	case "AssociationEvent.operatorID":
+		if e.ComplexityRoot.AssociationEvent.OperatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.OperatorID(childComplexity), true
+	case "AssociationEvent.operatorName":
+		if e.ComplexityRoot.AssociationEvent.OperatorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.OperatorName(childComplexity), true
+	case "AssociationEvent.partner":
+		if e.ComplexityRoot.AssociationEvent.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.Partner(childComplexity), true
+	case "AssociationEvent.partnerID":
+		if e.ComplexityRoot.AssociationEvent.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.PartnerID(childComplexity), true
+	case "AssociationEvent.reason":
+		if e.ComplexityRoot.AssociationEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.Reason(childComplexity), true
+	case "AssociationEvent.status":
+		if e.ComplexityRoot.AssociationEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.Status(childComplexity), true
+	case "AssociationEvent.toType":
+		if e.ComplexityRoot.AssociationEvent.ToType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.ToType(childComplexity), true
+
+	case "AssociationEventConnection.edges":
+		if e.ComplexityRoot.AssociationEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEventConnection.Edges(childComplexity), true
+	case "AssociationEventConnection.pageInfo":
+		if e.ComplexityRoot.AssociationEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEventConnection.PageInfo(childComplexity), true
+	case "AssociationEventConnection.totalCount":
+		if e.ComplexityRoot.AssociationEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEventConnection.TotalCount(childComplexity), true
+
+	case "AssociationEventEdge.cursor":
+		if e.ComplexityRoot.AssociationEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEventEdge.Cursor(childComplexity), true
+	case "AssociationEventEdge.node":
+		if e.ComplexityRoot.AssociationEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEventEdge.Node(childComplexity), true
+
 	case "AuditLog.apiKeyID":
 		if e.ComplexityRoot.AuditLog.APIKeyID == nil {
 			break
@@ -604,6 +861,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditLogEdge.Node(childComplexity), true
 
+	case "BatchResult.failed":
+		if e.ComplexityRoot.BatchResult.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchResult.Failed(childComplexity), true
+	case "BatchResult.results":
+		if e.ComplexityRoot.BatchResult.Results == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchResult.Results(childComplexity), true
+	case "BatchResult.succeeded":
+		if e.ComplexityRoot.BatchResult.Succeeded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchResult.Succeeded(childComplexity), true
+
+	case "BatchRowResult.code":
+		if e.ComplexityRoot.BatchRowResult.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchRowResult.Code(childComplexity), true
+	case "BatchRowResult.id":
+		if e.ComplexityRoot.BatchRowResult.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchRowResult.ID(childComplexity), true
+	case "BatchRowResult.message":
+		if e.ComplexityRoot.BatchRowResult.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchRowResult.Message(childComplexity), true
+	case "BatchRowResult.ok":
+		if e.ComplexityRoot.BatchRowResult.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchRowResult.Ok(childComplexity), true
+	case "BatchRowResult.reason":
+		if e.ComplexityRoot.BatchRowResult.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchRowResult.Reason(childComplexity), true
+
 	case "CreateApiKeyPayload.apiKey":
 		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
 			break
@@ -629,6 +936,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.AssociatedAt(childComplexity), true
+	case "Customer.associationEvents":
+		if e.ComplexityRoot.Customer.AssociationEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_associationEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.AssociationEvents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.AssociationEventOrder), args["where"].(*ent.AssociationEventWhereInput)), true
 	case "Customer.associationType":
 		if e.ComplexityRoot.Customer.AssociationType == nil {
 			break
@@ -689,6 +1007,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Manager(childComplexity), true
+	case "Customer.managerAssignedAt":
+		if e.ComplexityRoot.Customer.ManagerAssignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.ManagerAssignedAt(childComplexity), true
+	case "Customer.managerAssignments":
+		if e.ComplexityRoot.Customer.ManagerAssignments == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_managerAssignments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.ManagerAssignments(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.ManagerAssignmentOrder), args["where"].(*ent.ManagerAssignmentWhereInput)), true
 	case "Customer.managerID":
 		if e.ComplexityRoot.Customer.ManagerID == nil {
 			break
@@ -707,6 +1042,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Name(childComplexity), true
+	case "Customer.ownBalance":
+		if e.ComplexityRoot.Customer.OwnBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.OwnBalance(childComplexity), true
 	case "Customer.partner":
 		if e.ComplexityRoot.Customer.Partner == nil {
 			break
@@ -789,6 +1130,115 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LoginPayload.Viewer(childComplexity), true
 
+	case "ManagerAssignment.assignedAt":
+		if e.ComplexityRoot.ManagerAssignment.AssignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.AssignedAt(childComplexity), true
+	case "ManagerAssignment.assignedByName":
+		if e.ComplexityRoot.ManagerAssignment.AssignedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.AssignedByName(childComplexity), true
+	case "ManagerAssignment.customer":
+		if e.ComplexityRoot.ManagerAssignment.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.Customer(childComplexity), true
+	case "ManagerAssignment.customerID":
+		if e.ComplexityRoot.ManagerAssignment.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.CustomerID(childComplexity), true
+	case "ManagerAssignment.endedAt":
+		if e.ComplexityRoot.ManagerAssignment.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.EndedAt(childComplexity), true
+	case "ManagerAssignment.id":
+		if e.ComplexityRoot.ManagerAssignment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.ID(childComplexity), true
+	case "ManagerAssignment.manager":
+		if e.ComplexityRoot.ManagerAssignment.Manager == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.Manager(childComplexity), true
+	case "ManagerAssignment.managerID":
+		if e.ComplexityRoot.ManagerAssignment.ManagerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.ManagerID(childComplexity), true
+	case "ManagerAssignment.partnerID":
+		if e.ComplexityRoot.ManagerAssignment.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignment.PartnerID(childComplexity), true
+
+	case "ManagerAssignmentConnection.edges":
+		if e.ComplexityRoot.ManagerAssignmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignmentConnection.Edges(childComplexity), true
+	case "ManagerAssignmentConnection.pageInfo":
+		if e.ComplexityRoot.ManagerAssignmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignmentConnection.PageInfo(childComplexity), true
+	case "ManagerAssignmentConnection.totalCount":
+		if e.ComplexityRoot.ManagerAssignmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignmentConnection.TotalCount(childComplexity), true
+
+	case "ManagerAssignmentEdge.cursor":
+		if e.ComplexityRoot.ManagerAssignmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignmentEdge.Cursor(childComplexity), true
+	case "ManagerAssignmentEdge.node":
+		if e.ComplexityRoot.ManagerAssignmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ManagerAssignmentEdge.Node(childComplexity), true
+
+	case "Mutation.applyToDistributor":
+		if e.ComplexityRoot.Mutation.ApplyToDistributor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_applyToDistributor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApplyToDistributor(childComplexity, args["distributorID"].(gid.ID), args["message"].(*string)), true
+	case "Mutation.assignCustomerManager":
+		if e.ComplexityRoot.Mutation.AssignCustomerManager == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignCustomerManager_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignCustomerManager(childComplexity, args["input"].(model.AssignCustomerManagerInput)), true
 	case "Mutation.beginTotpEnrollment":
 		if e.ComplexityRoot.Mutation.BeginTotpEnrollment == nil {
 			break
@@ -828,6 +1278,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["input"].(model.CreateAPIKeyInput)), true
+	case "Mutation.createCustomer":
+		if e.ComplexityRoot.Mutation.CreateCustomer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCustomer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCustomer(childComplexity, args["input"].(model.CreateCustomerInput)), true
+	case "Mutation.decideDisassociation":
+		if e.ComplexityRoot.Mutation.DecideDisassociation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideDisassociation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideDisassociation(childComplexity, args["input"].(model.DecideDisassociationInput)), true
+	case "Mutation.decideResellerApplications":
+		if e.ComplexityRoot.Mutation.DecideResellerApplications == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideResellerApplications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideResellerApplications(childComplexity, args["input"].(model.DecideResellerApplicationsInput)), true
 	case "Mutation.disableTotp":
 		if e.ComplexityRoot.Mutation.DisableTotp == nil {
 			break
@@ -856,6 +1339,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.migrateCustomers":
+		if e.ComplexityRoot.Mutation.MigrateCustomers == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_migrateCustomers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MigrateCustomers(childComplexity, args["input"].(model.MigrateCustomersInput)), true
+	case "Mutation.requestDisassociation":
+		if e.ComplexityRoot.Mutation.RequestDisassociation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestDisassociation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestDisassociation(childComplexity, args["input"].(model.RequestDisassociationInput)), true
 	case "Mutation.revealSensitive":
 		if e.ComplexityRoot.Mutation.RevealSensitive == nil {
 			break
@@ -878,6 +1383,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIKey(childComplexity, args["id"].(gid.ID)), true
+	case "Mutation.sendVerificationCode":
+		if e.ComplexityRoot.Mutation.SendVerificationCode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendVerificationCode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendVerificationCode(childComplexity, args["mobile"].(string)), true
+	case "Mutation.setCustomerFrozen":
+		if e.ComplexityRoot.Mutation.SetCustomerFrozen == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCustomerFrozen_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCustomerFrozen(childComplexity, args["input"].(model.SetCustomerFrozenInput)), true
 	case "Mutation.setStepUpRequired":
 		if e.ComplexityRoot.Mutation.SetStepUpRequired == nil {
 			break
@@ -889,6 +1416,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetStepUpRequired(childComplexity, args["required"].(bool), args["verificationCode"].(*string)), true
+	case "Mutation.switchAssociationType":
+		if e.ComplexityRoot.Mutation.SwitchAssociationType == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_switchAssociationType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SwitchAssociationType(childComplexity, args["input"].(model.SwitchAssociationTypeInput)), true
+	case "Mutation.updateCustomer":
+		if e.ComplexityRoot.Mutation.UpdateCustomer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCustomer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCustomer(childComplexity, args["input"].(model.UpdateCustomerInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1064,6 +1613,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.APIKeys(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.APIKeyOrder), args["where"].(*ent.APIKeyWhereInput)), true
+	case "Query.associationEvents":
+		if e.ComplexityRoot.Query.AssociationEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_associationEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AssociationEvents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.AssociationEventOrder), args["where"].(*ent.AssociationEventWhereInput)), true
 	case "Query.associations":
 		if e.ComplexityRoot.Query.Associations == nil {
 			break
@@ -1086,6 +1646,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLogs(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.AuditLogOrder), args["where"].(*ent.AuditLogWhereInput)), true
+	case "Query.checkCustomerRegistration":
+		if e.ComplexityRoot.Query.CheckCustomerRegistration == nil {
+			break
+		}
+
+		args, err := ec.field_Query_checkCustomerRegistration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CheckCustomerRegistration(childComplexity, args["accountName"].(*string), args["mobile"].(*string), args["email"].(*string)), true
 	case "Query.customers":
 		if e.ComplexityRoot.Query.Customers == nil {
 			break
@@ -1131,6 +1702,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Partners(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PartnerOrder), args["where"].(*ent.PartnerWhereInput)), true
+	case "Query.resellerApplications":
+		if e.ComplexityRoot.Query.ResellerApplications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_resellerApplications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ResellerApplications(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.ResellerApplicationOrder), args["where"].(*ent.ResellerApplicationWhereInput)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -1148,6 +1730,130 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "RegistrationCheck.available":
+		if e.ComplexityRoot.RegistrationCheck.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegistrationCheck.Available(childComplexity), true
+	case "RegistrationCheck.field":
+		if e.ComplexityRoot.RegistrationCheck.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegistrationCheck.Field(childComplexity), true
+	case "RegistrationCheck.message":
+		if e.ComplexityRoot.RegistrationCheck.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegistrationCheck.Message(childComplexity), true
+	case "RegistrationCheck.valid":
+		if e.ComplexityRoot.RegistrationCheck.Valid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegistrationCheck.Valid(childComplexity), true
+
+	case "ResellerApplication.createdAt":
+		if e.ComplexityRoot.ResellerApplication.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.CreatedAt(childComplexity), true
+	case "ResellerApplication.decidedAt":
+		if e.ComplexityRoot.ResellerApplication.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.DecidedAt(childComplexity), true
+	case "ResellerApplication.decidedByName":
+		if e.ComplexityRoot.ResellerApplication.DecidedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.DecidedByName(childComplexity), true
+	case "ResellerApplication.decisionReason":
+		if e.ComplexityRoot.ResellerApplication.DecisionReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.DecisionReason(childComplexity), true
+	case "ResellerApplication.distributor":
+		if e.ComplexityRoot.ResellerApplication.Distributor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.Distributor(childComplexity), true
+	case "ResellerApplication.distributorID":
+		if e.ComplexityRoot.ResellerApplication.DistributorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.DistributorID(childComplexity), true
+	case "ResellerApplication.id":
+		if e.ComplexityRoot.ResellerApplication.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.ID(childComplexity), true
+	case "ResellerApplication.message":
+		if e.ComplexityRoot.ResellerApplication.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.Message(childComplexity), true
+	case "ResellerApplication.reseller":
+		if e.ComplexityRoot.ResellerApplication.Reseller == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.Reseller(childComplexity), true
+	case "ResellerApplication.resellerID":
+		if e.ComplexityRoot.ResellerApplication.ResellerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.ResellerID(childComplexity), true
+	case "ResellerApplication.status":
+		if e.ComplexityRoot.ResellerApplication.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.Status(childComplexity), true
+
+	case "ResellerApplicationConnection.edges":
+		if e.ComplexityRoot.ResellerApplicationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplicationConnection.Edges(childComplexity), true
+	case "ResellerApplicationConnection.pageInfo":
+		if e.ComplexityRoot.ResellerApplicationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplicationConnection.PageInfo(childComplexity), true
+	case "ResellerApplicationConnection.totalCount":
+		if e.ComplexityRoot.ResellerApplicationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplicationConnection.TotalCount(childComplexity), true
+
+	case "ResellerApplicationEdge.cursor":
+		if e.ComplexityRoot.ResellerApplicationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplicationEdge.Cursor(childComplexity), true
+	case "ResellerApplicationEdge.node":
+		if e.ComplexityRoot.ResellerApplicationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplicationEdge.Node(childComplexity), true
 
 	case "RevealSensitivePayload.field":
 		if e.ComplexityRoot.RevealSensitivePayload.Field == nil {
@@ -1167,6 +1873,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RevealSensitivePayload.Value(childComplexity), true
+
+	case "SendVerificationCodePayload.expiresAt":
+		if e.ComplexityRoot.SendVerificationCodePayload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SendVerificationCodePayload.ExpiresAt(childComplexity), true
 
 	case "TotpEnrollment.secret":
 		if e.ComplexityRoot.TotpEnrollment.Secret == nil {
@@ -1338,17 +2051,32 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAPIKeyOrder,
 		ec.unmarshalInputAPIKeyWhereInput,
+		ec.unmarshalInputAssignCustomerManagerInput,
+		ec.unmarshalInputAssociationEventOrder,
+		ec.unmarshalInputAssociationEventWhereInput,
 		ec.unmarshalInputAssociationOrder,
 		ec.unmarshalInputAssociationWhereInput,
 		ec.unmarshalInputAuditLogOrder,
 		ec.unmarshalInputAuditLogWhereInput,
 		ec.unmarshalInputChangePasswordInput,
 		ec.unmarshalInputCreateApiKeyInput,
+		ec.unmarshalInputCreateCustomerInput,
 		ec.unmarshalInputCustomerOrder,
 		ec.unmarshalInputCustomerWhereInput,
+		ec.unmarshalInputDecideDisassociationInput,
+		ec.unmarshalInputDecideResellerApplicationsInput,
+		ec.unmarshalInputManagerAssignmentOrder,
+		ec.unmarshalInputManagerAssignmentWhereInput,
+		ec.unmarshalInputMigrateCustomersInput,
 		ec.unmarshalInputPartnerOrder,
 		ec.unmarshalInputPartnerWhereInput,
+		ec.unmarshalInputRequestDisassociationInput,
+		ec.unmarshalInputResellerApplicationOrder,
+		ec.unmarshalInputResellerApplicationWhereInput,
 		ec.unmarshalInputRevealSensitiveInput,
+		ec.unmarshalInputSetCustomerFrozenInput,
+		ec.unmarshalInputSwitchAssociationTypeInput,
+		ec.unmarshalInputUpdateCustomerInput,
 		ec.unmarshalInputUserOrder,
 		ec.unmarshalInputUserWhereInput,
 	)
@@ -1642,6 +2370,264 @@ type AssociationEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
+}
+type AssociationEvent implements Node {
+  id: ID!
+  createdAt: Time!
+  customerID: ID!
+  partnerID: ID!
+  kind: AssociationEventKind!
+  """
+  which side acted or asked
+  """
+  initiator: AssociationEventInitiator!
+  fromType: AssociationEventFromType
+  toType: AssociationEventToType
+  reason: String
+  status: AssociationEventStatus!
+  operatorID: String
+  operatorName: String
+  decidedByName: String
+  decidedAt: Time
+  decisionReason: String
+  customer: Customer!
+  partner: Partner!
+}
+"""
+A connection to a list of items.
+"""
+type AssociationEventConnection {
+  """
+  A list of edges.
+  """
+  edges: [AssociationEventEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AssociationEventEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: AssociationEvent
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+AssociationEventFromType is enum for the field from_type
+"""
+enum AssociationEventFromType @goModel(model: "github.com/partnercenter/partnercenter/ent/associationevent.FromType") {
+  ADVISORY
+  RESALE
+}
+"""
+AssociationEventInitiator is enum for the field initiator
+"""
+enum AssociationEventInitiator @goModel(model: "github.com/partnercenter/partnercenter/ent/associationevent.Initiator") {
+  PARTNER
+  CUSTOMER
+  PLATFORM
+}
+"""
+AssociationEventKind is enum for the field kind
+"""
+enum AssociationEventKind @goModel(model: "github.com/partnercenter/partnercenter/ent/associationevent.Kind") {
+  ASSOCIATED
+  TYPE_SWITCHED
+  DISASSOCIATION_REQUESTED
+  DISASSOCIATED
+  FROZEN
+  UNFROZEN
+  MIGRATED_IN
+  MIGRATED_OUT
+}
+"""
+Ordering options for AssociationEvent connections
+"""
+input AssociationEventOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AssociationEvents.
+  """
+  field: AssociationEventOrderField!
+}
+"""
+Properties by which AssociationEvent connections can be ordered.
+"""
+enum AssociationEventOrderField {
+  CREATED_AT
+}
+"""
+AssociationEventStatus is enum for the field status
+"""
+enum AssociationEventStatus @goModel(model: "github.com/partnercenter/partnercenter/ent/associationevent.Status") {
+  PENDING
+  APPROVED
+  REJECTED
+  DONE
+}
+"""
+AssociationEventToType is enum for the field to_type
+"""
+enum AssociationEventToType @goModel(model: "github.com/partnercenter/partnercenter/ent/associationevent.ToType") {
+  ADVISORY
+  RESALE
+}
+"""
+AssociationEventWhereInput is used for filtering AssociationEvent objects.
+Input was generated by ent.
+"""
+input AssociationEventWhereInput {
+  not: AssociationEventWhereInput
+  and: [AssociationEventWhereInput!]
+  or: [AssociationEventWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  partner_id field predicates
+  """
+  partnerID: ID
+  partnerIDNEQ: ID
+  partnerIDIn: [ID!]
+  partnerIDNotIn: [ID!]
+  partnerIDGT: ID
+  partnerIDGTE: ID
+  partnerIDLT: ID
+  partnerIDLTE: ID
+  partnerIDContains: ID
+  partnerIDHasPrefix: ID
+  partnerIDHasSuffix: ID
+  partnerIDEqualFold: ID
+  partnerIDContainsFold: ID
+  """
+  kind field predicates
+  """
+  kind: AssociationEventKind
+  kindNEQ: AssociationEventKind
+  kindIn: [AssociationEventKind!]
+  kindNotIn: [AssociationEventKind!]
+  """
+  initiator field predicates
+  """
+  initiator: AssociationEventInitiator
+  initiatorNEQ: AssociationEventInitiator
+  initiatorIn: [AssociationEventInitiator!]
+  initiatorNotIn: [AssociationEventInitiator!]
+  """
+  from_type field predicates
+  """
+  fromType: AssociationEventFromType
+  fromTypeNEQ: AssociationEventFromType
+  fromTypeIn: [AssociationEventFromType!]
+  fromTypeNotIn: [AssociationEventFromType!]
+  fromTypeIsNil: Boolean
+  fromTypeNotNil: Boolean
+  """
+  to_type field predicates
+  """
+  toType: AssociationEventToType
+  toTypeNEQ: AssociationEventToType
+  toTypeIn: [AssociationEventToType!]
+  toTypeNotIn: [AssociationEventToType!]
+  toTypeIsNil: Boolean
+  toTypeNotNil: Boolean
+  """
+  reason field predicates
+  """
+  reason: String
+  reasonNEQ: String
+  reasonIn: [String!]
+  reasonNotIn: [String!]
+  reasonGT: String
+  reasonGTE: String
+  reasonLT: String
+  reasonLTE: String
+  reasonContains: String
+  reasonHasPrefix: String
+  reasonHasSuffix: String
+  reasonIsNil: Boolean
+  reasonNotNil: Boolean
+  reasonEqualFold: String
+  reasonContainsFold: String
+  """
+  status field predicates
+  """
+  status: AssociationEventStatus
+  statusNEQ: AssociationEventStatus
+  statusIn: [AssociationEventStatus!]
+  statusNotIn: [AssociationEventStatus!]
+  """
+  decided_at field predicates
+  """
+  decidedAt: Time
+  decidedAtNEQ: Time
+  decidedAtIn: [Time!]
+  decidedAtNotIn: [Time!]
+  decidedAtGT: Time
+  decidedAtGTE: Time
+  decidedAtLT: Time
+  decidedAtLTE: Time
+  decidedAtIsNil: Boolean
+  decidedAtNotNil: Boolean
+  """
+  customer edge predicates
+  """
+  hasCustomer: Boolean
+  hasCustomerWith: [CustomerWhereInput!]
+  """
+  partner edge predicates
+  """
+  hasPartner: Boolean
+  hasPartnerWith: [PartnerWhereInput!]
 }
 """
 Ordering options for Association connections
@@ -2079,9 +3065,79 @@ type Customer implements Node {
   冻结
   """
   frozen: Boolean!
+  """
+  since when the current manager has the customer; the manager's figures count from it
+  """
+  managerAssignedAt: Time
+  """
+  what the customer recharged itself (not allocated by a partner); resale needs it empty
+  """
+  ownBalance: Decimal!
   partner: Partner
   manager: User
   associations: [Association!]
+  associationEvents(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for AssociationEvents returned from the connection.
+    """
+    orderBy: AssociationEventOrder
+
+    """
+    Filtering options for AssociationEvents returned from the connection.
+    """
+    where: AssociationEventWhereInput
+  ): AssociationEventConnection!
+  managerAssignments(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for ManagerAssignments returned from the connection.
+    """
+    orderBy: ManagerAssignmentOrder
+
+    """
+    Filtering options for ManagerAssignments returned from the connection.
+    """
+    where: ManagerAssignmentWhereInput
+  ): ManagerAssignmentConnection!
 }
 """
 CustomerAssociationType is enum for the field association_type
@@ -2288,6 +3344,19 @@ input CustomerWhereInput {
   frozen: Boolean
   frozenNEQ: Boolean
   """
+  manager_assigned_at field predicates
+  """
+  managerAssignedAt: Time
+  managerAssignedAtNEQ: Time
+  managerAssignedAtIn: [Time!]
+  managerAssignedAtNotIn: [Time!]
+  managerAssignedAtGT: Time
+  managerAssignedAtGTE: Time
+  managerAssignedAtLT: Time
+  managerAssignedAtLTE: Time
+  managerAssignedAtIsNil: Boolean
+  managerAssignedAtNotNil: Boolean
+  """
   partner edge predicates
   """
   hasPartner: Boolean
@@ -2302,6 +3371,167 @@ input CustomerWhereInput {
   """
   hasAssociations: Boolean
   hasAssociationsWith: [AssociationWhereInput!]
+  """
+  association_events edge predicates
+  """
+  hasAssociationEvents: Boolean
+  hasAssociationEventsWith: [AssociationEventWhereInput!]
+  """
+  manager_assignments edge predicates
+  """
+  hasManagerAssignments: Boolean
+  hasManagerAssignmentsWith: [ManagerAssignmentWhereInput!]
+}
+type ManagerAssignment implements Node {
+  id: ID!
+  customerID: ID!
+  partnerID: String!
+  """
+  null records an unassignment
+  """
+  managerID: ID
+  assignedByName: String
+  assignedAt: Time!
+  endedAt: Time
+  customer: Customer!
+  manager: User
+}
+"""
+A connection to a list of items.
+"""
+type ManagerAssignmentConnection {
+  """
+  A list of edges.
+  """
+  edges: [ManagerAssignmentEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ManagerAssignmentEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: ManagerAssignment
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for ManagerAssignment connections
+"""
+input ManagerAssignmentOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ManagerAssignments.
+  """
+  field: ManagerAssignmentOrderField!
+}
+"""
+Properties by which ManagerAssignment connections can be ordered.
+"""
+enum ManagerAssignmentOrderField {
+  ASSIGNED_AT
+}
+"""
+ManagerAssignmentWhereInput is used for filtering ManagerAssignment objects.
+Input was generated by ent.
+"""
+input ManagerAssignmentWhereInput {
+  not: ManagerAssignmentWhereInput
+  and: [ManagerAssignmentWhereInput!]
+  or: [ManagerAssignmentWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  manager_id field predicates
+  """
+  managerID: ID
+  managerIDNEQ: ID
+  managerIDIn: [ID!]
+  managerIDNotIn: [ID!]
+  managerIDGT: ID
+  managerIDGTE: ID
+  managerIDLT: ID
+  managerIDLTE: ID
+  managerIDContains: ID
+  managerIDHasPrefix: ID
+  managerIDHasSuffix: ID
+  managerIDIsNil: Boolean
+  managerIDNotNil: Boolean
+  managerIDEqualFold: ID
+  managerIDContainsFold: ID
+  """
+  assigned_at field predicates
+  """
+  assignedAt: Time
+  assignedAtNEQ: Time
+  assignedAtIn: [Time!]
+  assignedAtNotIn: [Time!]
+  assignedAtGT: Time
+  assignedAtGTE: Time
+  assignedAtLT: Time
+  assignedAtLTE: Time
+  """
+  ended_at field predicates
+  """
+  endedAt: Time
+  endedAtNEQ: Time
+  endedAtIn: [Time!]
+  endedAtNotIn: [Time!]
+  endedAtGT: Time
+  endedAtGTE: Time
+  endedAtLT: Time
+  endedAtLTE: Time
+  endedAtIsNil: Boolean
+  endedAtNotNil: Boolean
+  """
+  customer edge predicates
+  """
+  hasCustomer: Boolean
+  hasCustomerWith: [CustomerWhereInput!]
+  """
+  manager edge predicates
+  """
+  hasManager: Boolean
+  hasManagerWith: [UserWhereInput!]
 }
 """
 An object with an ID.
@@ -2755,6 +3985,37 @@ type Query {
     """
     where: AssociationWhereInput
   ): AssociationConnection!
+  associationEvents(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for AssociationEvents returned from the connection.
+    """
+    orderBy: AssociationEventOrder
+
+    """
+    Filtering options for AssociationEvents returned from the connection.
+    """
+    where: AssociationEventWhereInput
+  ): AssociationEventConnection!
   auditLogs(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -2848,6 +4109,37 @@ type Query {
     """
     where: PartnerWhereInput
   ): PartnerConnection!
+  resellerApplications(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for ResellerApplications returned from the connection.
+    """
+    orderBy: ResellerApplicationOrder
+
+    """
+    Filtering options for ResellerApplications returned from the connection.
+    """
+    where: ResellerApplicationWhereInput
+  ): ResellerApplicationConnection!
   users(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -2879,6 +4171,187 @@ type Query {
     """
     where: UserWhereInput
   ): UserConnection!
+}
+type ResellerApplication implements Node {
+  id: ID!
+  createdAt: Time!
+  resellerID: ID!
+  distributorID: ID!
+  message: String
+  status: ResellerApplicationStatus!
+  decidedByName: String
+  decidedAt: Time
+  decisionReason: String
+  reseller: Partner!
+  distributor: Partner!
+}
+"""
+A connection to a list of items.
+"""
+type ResellerApplicationConnection {
+  """
+  A list of edges.
+  """
+  edges: [ResellerApplicationEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ResellerApplicationEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: ResellerApplication
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for ResellerApplication connections
+"""
+input ResellerApplicationOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ResellerApplications.
+  """
+  field: ResellerApplicationOrderField!
+}
+"""
+Properties by which ResellerApplication connections can be ordered.
+"""
+enum ResellerApplicationOrderField {
+  CREATED_AT
+}
+"""
+ResellerApplicationStatus is enum for the field status
+"""
+enum ResellerApplicationStatus @goModel(model: "github.com/partnercenter/partnercenter/ent/resellerapplication.Status") {
+  PENDING
+  APPROVED
+  REJECTED
+}
+"""
+ResellerApplicationWhereInput is used for filtering ResellerApplication objects.
+Input was generated by ent.
+"""
+input ResellerApplicationWhereInput {
+  not: ResellerApplicationWhereInput
+  and: [ResellerApplicationWhereInput!]
+  or: [ResellerApplicationWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  reseller_id field predicates
+  """
+  resellerID: ID
+  resellerIDNEQ: ID
+  resellerIDIn: [ID!]
+  resellerIDNotIn: [ID!]
+  resellerIDGT: ID
+  resellerIDGTE: ID
+  resellerIDLT: ID
+  resellerIDLTE: ID
+  resellerIDContains: ID
+  resellerIDHasPrefix: ID
+  resellerIDHasSuffix: ID
+  resellerIDEqualFold: ID
+  resellerIDContainsFold: ID
+  """
+  distributor_id field predicates
+  """
+  distributorID: ID
+  distributorIDNEQ: ID
+  distributorIDIn: [ID!]
+  distributorIDNotIn: [ID!]
+  distributorIDGT: ID
+  distributorIDGTE: ID
+  distributorIDLT: ID
+  distributorIDLTE: ID
+  distributorIDContains: ID
+  distributorIDHasPrefix: ID
+  distributorIDHasSuffix: ID
+  distributorIDEqualFold: ID
+  distributorIDContainsFold: ID
+  """
+  message field predicates
+  """
+  message: String
+  messageNEQ: String
+  messageIn: [String!]
+  messageNotIn: [String!]
+  messageGT: String
+  messageGTE: String
+  messageLT: String
+  messageLTE: String
+  messageContains: String
+  messageHasPrefix: String
+  messageHasSuffix: String
+  messageIsNil: Boolean
+  messageNotNil: Boolean
+  messageEqualFold: String
+  messageContainsFold: String
+  """
+  status field predicates
+  """
+  status: ResellerApplicationStatus
+  statusNEQ: ResellerApplicationStatus
+  statusIn: [ResellerApplicationStatus!]
+  statusNotIn: [ResellerApplicationStatus!]
+  """
+  decided_at field predicates
+  """
+  decidedAt: Time
+  decidedAtNEQ: Time
+  decidedAtIn: [Time!]
+  decidedAtNotIn: [Time!]
+  decidedAtGT: Time
+  decidedAtGTE: Time
+  decidedAtLT: Time
+  decidedAtLTE: Time
+  decidedAtIsNil: Boolean
+  decidedAtNotNil: Boolean
+  """
+  reseller edge predicates
+  """
+  hasReseller: Boolean
+  hasResellerWith: [PartnerWhereInput!]
+  """
+  distributor edge predicates
+  """
+  hasDistributor: Boolean
+  hasDistributorWith: [PartnerWhereInput!]
 }
 type User implements Node {
   id: ID!
@@ -3145,6 +4618,142 @@ type Mutation {
   logout: Boolean!
 }
 `, BuiltIn: false},
+	{Name: "../schema/customers.graphqls", Input: `"One field of a registration check (校验客户注册信息)."
+type RegistrationCheck {
+  "accountName, mobile or email"
+  field: String!
+  "Well formed."
+  valid: Boolean!
+  "Well formed and not registered to any customer."
+  available: Boolean!
+  message: String
+}
+
+type SendVerificationCodePayload {
+  expiresAt: Time!
+}
+
+input CreateCustomerInput {
+  "The login name of the customer's cloud account (账号名)."
+  accountName: String!
+  "Real or company name (客户名称)."
+  name: String!
+  "Country code-number, e.g. 0086-13912345678."
+  mobile: String!
+  email: String!
+  provinceCode: String
+  cityCode: String
+  associationType: CustomerAssociationType!
+  "The code sent to the mobile by sendVerificationCode."
+  verificationCode: String!
+  label: String
+  remark: String
+}
+
+input SwitchAssociationTypeInput {
+  customerID: ID!
+  type: CustomerAssociationType!
+  reason: String
+}
+
+input RequestDisassociationInput {
+  customerID: ID!
+  reason: String!
+  "A fresh authenticator code, when the partner requires step-up verification."
+  verificationCode: String
+}
+
+input DecideDisassociationInput {
+  "The DISASSOCIATION_REQUESTED event."
+  eventID: ID!
+  approve: Boolean!
+  reason: String
+  verificationCode: String
+}
+
+input SetCustomerFrozenInput {
+  customerID: ID!
+  frozen: Boolean!
+  reason: String!
+}
+
+input UpdateCustomerInput {
+  id: ID!
+  "An empty string clears it."
+  label: String
+  "Visible to the partner only. An empty string clears it."
+  remark: String
+}
+
+input AssignCustomerManagerInput {
+  customerIDs: [ID!]!
+  "Null unassigns."
+  managerID: ID
+}
+
+input DecideResellerApplicationsInput {
+  ids: [ID!]!
+  approve: Boolean!
+  reason: String
+}
+
+input MigrateCustomersInput {
+  customerIDs: [ID!]!
+  resellerID: ID!
+}
+
+"The answer of a batch action for one target."
+type BatchRowResult {
+  id: ID!
+  ok: Boolean!
+  "The refusal's code (NOT_FOUND, BAD_USER_INPUT, ...) when not ok."
+  code: String
+  "A finer, stable cause, e.g. OTHER_PARTNER."
+  reason: String
+  message: String
+}
+
+type BatchResult {
+  succeeded: Int!
+  failed: Int!
+  results: [BatchRowResult!]!
+}
+
+extend input CustomerWhereInput {
+  "Fuzzy search on name and account name (at least 2 characters). Only for roles that may reveal personal data: partner admins, customer managers and the platform."
+  search: String
+}
+
+extend type Query {
+  "Is a login name, mobile or email well formed and free? Give any of them."
+  checkCustomerRegistration(accountName: String, mobile: String, email: String): [RegistrationCheck!]!
+}
+
+extend type Mutation {
+  "Send a registration code to a mobile (expires in 5 minutes, single use, one a minute)."
+  sendVerificationCode(mobile: String!): SendVerificationCodePayload!
+  "Create a customer with its cloud account, associated with your partner in the chosen type."
+  createCustomer(input: CreateCustomerInput!): Customer!
+  "Switch a customer's association type (partner admin). At most one switch or disassociation per customer per 3 months; resale needs no recharged balance of the customer's own."
+  switchAssociationType(input: SwitchAssociationTypeInput!): Customer!
+  "Ask to end an association: a partner's request waits for the customer, a customer's for the partner."
+  requestDisassociation(input: RequestDisassociationInput!): AssociationEvent!
+  "Approve or reject a pending disassociation request made by the other side."
+  decideDisassociation(input: DecideDisassociationInput!): AssociationEvent!
+  "Freeze or unfreeze a resale customer, with a reason."
+  setCustomerFrozen(input: SetCustomerFrozenInput!): Customer!
+  "Set a customer's label and remark."
+  updateCustomer(input: UpdateCustomerInput!): Customer!
+  "Assign customers to a customer manager (or unassign), answering per customer."
+  assignCustomerManager(input: AssignCustomerManagerInput!): BatchResult!
+  "A cloud reseller applies to cooperate with a distributor."
+  applyToDistributor(distributorID: ID!, message: String): ResellerApplication!
+  "A distributor approves or rejects resellers' applications, answering per application."
+  decideResellerApplications(input: DecideResellerApplicationsInput!): BatchResult!
+  "The platform migrates a solution provider's customers to a cloud reseller, answering per customer."
+  migrateCustomers(input: MigrateCustomersInput!): BatchResult!
+}
+`, BuiltIn: false},
 	{Name: "../schema/scalars.graphqls", Input: `"An amount of CNY: a string with exactly two decimal places, e.g. \"12.30\"."
 scalar Decimal
 
@@ -3350,6 +4959,68 @@ func (ec *executionContext) childFields_AssociationEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type AssociationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AssociationEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AssociationEvent_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AssociationEvent_createdAt(ctx, field)
+	case "customerID":
+		return ec.fieldContext_AssociationEvent_customerID(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_AssociationEvent_partnerID(ctx, field)
+	case "kind":
+		return ec.fieldContext_AssociationEvent_kind(ctx, field)
+	case "initiator":
+		return ec.fieldContext_AssociationEvent_initiator(ctx, field)
+	case "fromType":
+		return ec.fieldContext_AssociationEvent_fromType(ctx, field)
+	case "toType":
+		return ec.fieldContext_AssociationEvent_toType(ctx, field)
+	case "reason":
+		return ec.fieldContext_AssociationEvent_reason(ctx, field)
+	case "status":
+		return ec.fieldContext_AssociationEvent_status(ctx, field)
+	case "operatorID":
+		return ec.fieldContext_AssociationEvent_operatorID(ctx, field)
+	case "operatorName":
+		return ec.fieldContext_AssociationEvent_operatorName(ctx, field)
+	case "decidedByName":
+		return ec.fieldContext_AssociationEvent_decidedByName(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_AssociationEvent_decidedAt(ctx, field)
+	case "decisionReason":
+		return ec.fieldContext_AssociationEvent_decisionReason(ctx, field)
+	case "customer":
+		return ec.fieldContext_AssociationEvent_customer(ctx, field)
+	case "partner":
+		return ec.fieldContext_AssociationEvent_partner(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssociationEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_AssociationEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AssociationEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AssociationEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AssociationEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssociationEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AssociationEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AssociationEventEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AssociationEventEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssociationEventEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditLog(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3410,6 +5081,34 @@ func (ec *executionContext) childFields_AuditLogEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type AuditLogEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_BatchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "succeeded":
+		return ec.fieldContext_BatchResult_succeeded(ctx, field)
+	case "failed":
+		return ec.fieldContext_BatchResult_failed(ctx, field)
+	case "results":
+		return ec.fieldContext_BatchResult_results(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchResult", field.Name)
+}
+
+func (ec *executionContext) childFields_BatchRowResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BatchRowResult_id(ctx, field)
+	case "ok":
+		return ec.fieldContext_BatchRowResult_ok(ctx, field)
+	case "code":
+		return ec.fieldContext_BatchRowResult_code(ctx, field)
+	case "reason":
+		return ec.fieldContext_BatchRowResult_reason(ctx, field)
+	case "message":
+		return ec.fieldContext_BatchRowResult_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchRowResult", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -3456,12 +5155,20 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_gracePeriodDays(ctx, field)
 	case "frozen":
 		return ec.fieldContext_Customer_frozen(ctx, field)
+	case "managerAssignedAt":
+		return ec.fieldContext_Customer_managerAssignedAt(ctx, field)
+	case "ownBalance":
+		return ec.fieldContext_Customer_ownBalance(ctx, field)
 	case "partner":
 		return ec.fieldContext_Customer_partner(ctx, field)
 	case "manager":
 		return ec.fieldContext_Customer_manager(ctx, field)
 	case "associations":
 		return ec.fieldContext_Customer_associations(ctx, field)
+	case "associationEvents":
+		return ec.fieldContext_Customer_associationEvents(ctx, field)
+	case "managerAssignments":
+		return ec.fieldContext_Customer_managerAssignments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -3498,6 +5205,52 @@ func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field 
 		return ec.fieldContext_LoginPayload_viewer(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LoginPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ManagerAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ManagerAssignment_id(ctx, field)
+	case "customerID":
+		return ec.fieldContext_ManagerAssignment_customerID(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_ManagerAssignment_partnerID(ctx, field)
+	case "managerID":
+		return ec.fieldContext_ManagerAssignment_managerID(ctx, field)
+	case "assignedByName":
+		return ec.fieldContext_ManagerAssignment_assignedByName(ctx, field)
+	case "assignedAt":
+		return ec.fieldContext_ManagerAssignment_assignedAt(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_ManagerAssignment_endedAt(ctx, field)
+	case "customer":
+		return ec.fieldContext_ManagerAssignment_customer(ctx, field)
+	case "manager":
+		return ec.fieldContext_ManagerAssignment_manager(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ManagerAssignment", field.Name)
+}
+
+func (ec *executionContext) childFields_ManagerAssignmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ManagerAssignmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ManagerAssignmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ManagerAssignmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ManagerAssignmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ManagerAssignmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ManagerAssignmentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ManagerAssignmentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ManagerAssignmentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3572,6 +5325,70 @@ func (ec *executionContext) childFields_PartnerEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type PartnerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RegistrationCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_RegistrationCheck_field(ctx, field)
+	case "valid":
+		return ec.fieldContext_RegistrationCheck_valid(ctx, field)
+	case "available":
+		return ec.fieldContext_RegistrationCheck_available(ctx, field)
+	case "message":
+		return ec.fieldContext_RegistrationCheck_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RegistrationCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_ResellerApplication(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ResellerApplication_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ResellerApplication_createdAt(ctx, field)
+	case "resellerID":
+		return ec.fieldContext_ResellerApplication_resellerID(ctx, field)
+	case "distributorID":
+		return ec.fieldContext_ResellerApplication_distributorID(ctx, field)
+	case "message":
+		return ec.fieldContext_ResellerApplication_message(ctx, field)
+	case "status":
+		return ec.fieldContext_ResellerApplication_status(ctx, field)
+	case "decidedByName":
+		return ec.fieldContext_ResellerApplication_decidedByName(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_ResellerApplication_decidedAt(ctx, field)
+	case "decisionReason":
+		return ec.fieldContext_ResellerApplication_decisionReason(ctx, field)
+	case "reseller":
+		return ec.fieldContext_ResellerApplication_reseller(ctx, field)
+	case "distributor":
+		return ec.fieldContext_ResellerApplication_distributor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResellerApplication", field.Name)
+}
+
+func (ec *executionContext) childFields_ResellerApplicationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ResellerApplicationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ResellerApplicationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ResellerApplicationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResellerApplicationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ResellerApplicationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ResellerApplicationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ResellerApplicationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResellerApplicationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RevealSensitivePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "value":
@@ -3582,6 +5399,14 @@ func (ec *executionContext) childFields_RevealSensitivePayload(ctx context.Conte
 		return ec.fieldContext_RevealSensitivePayload_id(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RevealSensitivePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SendVerificationCodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "expiresAt":
+		return ec.fieldContext_SendVerificationCodePayload_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SendVerificationCodePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_TotpEnrollment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

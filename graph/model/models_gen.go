@@ -7,10 +7,34 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/apikey"
+	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/mask"
 )
+
+type AssignCustomerManagerInput struct {
+	CustomerIDs []gid.ID `json:"customerIDs"`
+	// Null unassigns.
+	ManagerID *gid.ID `json:"managerID,omitempty"`
+}
+
+type BatchResult struct {
+	Succeeded int               `json:"succeeded"`
+	Failed    int               `json:"failed"`
+	Results   []*BatchRowResult `json:"results"`
+}
+
+// The answer of a batch action for one target.
+type BatchRowResult struct {
+	ID gid.ID `json:"id"`
+	Ok bool   `json:"ok"`
+	// The refusal's code (NOT_FOUND, BAD_USER_INPUT, ...) when not ok.
+	Code *string `json:"code,omitempty"`
+	// A finer, stable cause, e.g. OTHER_PARTNER.
+	Reason  *string `json:"reason,omitempty"`
+	Message *string `json:"message,omitempty"`
+}
 
 type ChangePasswordInput struct {
 	CurrentPassword string `json:"currentPassword"`
@@ -28,11 +52,65 @@ type CreateAPIKeyPayload struct {
 	APIKey *ent.APIKey `json:"apiKey"`
 }
 
+type CreateCustomerInput struct {
+	// The login name of the customer's cloud account (账号名).
+	AccountName string `json:"accountName"`
+	// Real or company name (客户名称).
+	Name string `json:"name"`
+	// Country code-number, e.g. 0086-13912345678.
+	Mobile          string                   `json:"mobile"`
+	Email           string                   `json:"email"`
+	ProvinceCode    *string                  `json:"provinceCode,omitempty"`
+	CityCode        *string                  `json:"cityCode,omitempty"`
+	AssociationType customer.AssociationType `json:"associationType"`
+	// The code sent to the mobile by sendVerificationCode.
+	VerificationCode string  `json:"verificationCode"`
+	Label            *string `json:"label,omitempty"`
+	Remark           *string `json:"remark,omitempty"`
+}
+
+type DecideDisassociationInput struct {
+	// The DISASSOCIATION_REQUESTED event.
+	EventID          gid.ID  `json:"eventID"`
+	Approve          bool    `json:"approve"`
+	Reason           *string `json:"reason,omitempty"`
+	VerificationCode *string `json:"verificationCode,omitempty"`
+}
+
+type DecideResellerApplicationsInput struct {
+	Ids     []gid.ID `json:"ids"`
+	Approve bool     `json:"approve"`
+	Reason  *string  `json:"reason,omitempty"`
+}
+
 type LoginPayload struct {
 	// A bearer token for scripts (Authorization: Bearer <token>); browsers use the HttpOnly cookie set with it.
 	Token     string    `json:"token"`
 	ExpiresAt time.Time `json:"expiresAt"`
 	Viewer    *Viewer   `json:"viewer"`
+}
+
+type MigrateCustomersInput struct {
+	CustomerIDs []gid.ID `json:"customerIDs"`
+	ResellerID  gid.ID   `json:"resellerID"`
+}
+
+// One field of a registration check (校验客户注册信息).
+type RegistrationCheck struct {
+	// accountName, mobile or email
+	Field string `json:"field"`
+	// Well formed.
+	Valid bool `json:"valid"`
+	// Well formed and not registered to any customer.
+	Available bool    `json:"available"`
+	Message   *string `json:"message,omitempty"`
+}
+
+type RequestDisassociationInput struct {
+	CustomerID gid.ID `json:"customerID"`
+	Reason     string `json:"reason"`
+	// A fresh authenticator code, when the partner requires step-up verification.
+	VerificationCode *string `json:"verificationCode,omitempty"`
 }
 
 type RevealSensitiveInput struct {
@@ -52,11 +130,35 @@ type RevealSensitivePayload struct {
 	ID    gid.ID    `json:"id"`
 }
 
+type SendVerificationCodePayload struct {
+	ExpiresAt time.Time `json:"expiresAt"`
+}
+
+type SetCustomerFrozenInput struct {
+	CustomerID gid.ID `json:"customerID"`
+	Frozen     bool   `json:"frozen"`
+	Reason     string `json:"reason"`
+}
+
+type SwitchAssociationTypeInput struct {
+	CustomerID gid.ID                   `json:"customerID"`
+	Type       customer.AssociationType `json:"type"`
+	Reason     *string                  `json:"reason,omitempty"`
+}
+
 type TotpEnrollment struct {
 	// The secret to type into an authenticator app.
 	Secret string `json:"secret"`
 	// otpauth:// URI for a QR code.
 	URI string `json:"uri"`
+}
+
+type UpdateCustomerInput struct {
+	ID gid.ID `json:"id"`
+	// An empty string clears it.
+	Label *string `json:"label,omitempty"`
+	// Visible to the partner only. An empty string clears it.
+	Remark *string `json:"remark,omitempty"`
 }
 
 // Who is asking: the logged-in user, its role, and the partner or customer it belongs to.

@@ -28,6 +28,8 @@ type Error struct {
 	Code    Code
 	Message string
 	Field   string
+	// Reason is a finer, stable machine-readable cause (extensions.reason), e.g. OWN_BALANCE.
+	Reason string
 }
 
 func (e *Error) Error() string { return string(e.Code) + ": " + e.Message }
@@ -47,4 +49,9 @@ func As(err error) (*Error, bool) {
 	var e *Error
 	ok := errors.As(err, &e)
 	return e, ok
+}
+
+// Refuse is a business refusal: code, a stable reason, and a message for the user.
+func Refuse(code Code, reason, format string, args ...any) *Error {
+	return &Error{Code: code, Reason: reason, Message: fmt.Sprintf(format, args...)}
 }

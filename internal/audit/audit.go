@@ -83,47 +83,51 @@ func Record(ctx context.Context, c *ent.Client, e Entry) error {
 	return e.create(ctx, c).Exec(ctx)
 }
 
-// Deferred collects refusals made during a GraphQL request, to be written by Flush after the
-// request's transaction has ended (committed or rolled back).
+// Deferred collects writes that must survive the request's transaction, refusals above all, to
+// be done by Flush after that transaction has ended (committed or rolled back).
 type Deferred struct {
-	mu      sync.Mutex
-	entries []deferredEntry
+	mu    sync.Mutex
+	funcs []deferredWrite
 }
 
-type deferredEntry struct {
+type deferredWrite struct {
 	ctx context.Context
-	e   Entry
+	fn  func(ctx context.Context, c *ent.Client) error
 }
 
 type deferredKey struct{}
 
-// WithDeferred returns ctx collecting refusals into d.
+// WithDeferred returns ctx collecting durable writes into d.
 func WithDeferred(ctx context.Context, d *Deferred) context.Context {
 	return context.WithValue(ctx, deferredKey{}, d)
 }
 
-// RecordRefusal records a refusal so that it survives the rollback of the refused operation:
-// deferred when the request collects refusals, else written at once with c.
-func RecordRefusal(ctx context.Context, c *ent.Client, e Entry) error {
-	e.Denied = true
+// Durable runs fn so that its effect survives a rollback of the current operation: after the
+// request's transaction when the request collects such writes, else at once with c.
+func Durable(ctx context.Context, c *ent.Client, fn func(ctx context.Context, c *ent.Client) error) error {
 	if d, ok := ctx.Value(deferredKey{}).(*Deferred); ok {
 		d.mu.Lock()
-		d.entries = append(d.entries, deferredEntry{ctx: ctx, e: e})
+		d.funcs = append(d.funcs, deferredWrite{ctx: ctx, fn: fn})
 		d.mu.Unlock()
 		return nil
 	}
-	return Record(ctx, c, e)
+	return fn(ctx, c)
 }
 
-// Flush writes the collected refusals with c (the shared client, outside any transaction).
+// RecordRefusal records a refusal so that it survives the rollback of the refused operation.
+func RecordRefusal(ctx context.Context, c *ent.Client, e Entry) error {
+	e.Denied = true
+	return Durable(ctx, c, func(ctx context.Context, c *ent.Client) error { return Record(ctx, c, e) })
+}
+
+// Flush does the collected writes with c (the shared client, outside any transaction).
 func (d *Deferred) Flush(c *ent.Client) error {
 	d.mu.Lock()
-	entries := d.entries
-	d.entries = nil
+	funcs := d.funcs
+	d.funcs = nil
 	d.mu.Unlock()
-	for _, de := range entries {
-		ctx := ent.NewContext(de.ctx, c) // not the rolled-back transaction
-		if err := Record(ctx, c, de.e); err != nil {
+	for _, w := range funcs {
+		if err := w.fn(ent.NewContext(w.ctx, c), c); err != nil { // not the rolled-back transaction
 			return err
 		}
 	}

@@ -87,3 +87,11 @@ const (
 	PrefixAuditLog = "aud"
 	PrefixAPIKey   = "key"
 )
+
+// Prefixes of the customer-lifecycle entities.
+const (
+	PrefixAssociationEvent    = "aev"
+	PrefixManagerAssignment   = "mga"
+	PrefixResellerApplication = "rap"
+	PrefixVerificationCode    = "vcd"
+)

@@ -1,0 +1,283 @@
+package customers
+
+import (
+	"context"
+
+	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/managerassignment"
+	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/user"
+	"github.com/partnercenter/partnercenter/internal/apperr"
+	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/viewer"
+)
+
+// MaxBatch is the most targets one batch action takes.
+const MaxBatch = 100
+
+// RowResult is the answer of a batch action for one target.
+type RowResult struct {
+	ID      gid.ID
+	OK      bool
+	Code    apperr.Code
+	Reason  string
+	Message string
+}
+
+func rowErr(id gid.ID, err *apperr.Error) RowResult {
+	return RowResult{ID: id, Code: err.Code, Reason: err.Reason, Message: err.Message}
+}
+
+func checkBatch(ids []gid.ID, field string) error {
+	if len(ids) == 0 || len(ids) > MaxBatch {
+		return apperr.BadInput(field, "give 1 to %d targets", MaxBatch)
+	}
+	seen := map[gid.ID]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			return apperr.BadInput(field, "the same target is listed twice")
+		}
+		seen[id] = true
+	}
+	return nil
+}
+
+// AssignManager assigns customers to a customer manager, or unassigns them (managerID nil),
+// answering per customer. Admins assign within their partner; supervisors to their managers.
+// Each assignment is recorded; the manager's figures count from its date.
+func (s *Service) AssignManager(ctx context.Context, c *ent.Client, ids []gid.ID, managerID *gid.ID) ([]RowResult, error) {
+	v := viewer.FromContext(ctx)
+	if (!v.IsPartnerAdmin() && !(v.IsPartnerStaff() && v.Role == viewer.RoleSupervisor)) || v.ReadOnly {
+		return nil, apperr.New(apperr.Forbidden, "only a partner admin or a supervisor assigns customers to managers")
+	}
+	if err := checkBatch(ids, "customerIDs"); err != nil {
+		return nil, err
+	}
+	var mgr *ent.User
+	if managerID != nil {
+		var err error
+		mgr, err = c.User.Query().Where(user.ID(*managerID)).Only(ctx)
+		if ent.IsNotFound(err) {
+			return nil, apperr.BadInput("managerID", "no such user in your partner")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if mgr.Role != user.RoleCUSTOMER_MANAGER || mgr.PartnerID == nil {
+			return nil, apperr.BadInput("managerID", "the user is not a customer manager")
+		}
+		if v.Role == viewer.RoleSupervisor && (mgr.SupervisorID == nil || *mgr.SupervisorID != v.UserID) {
+			return nil, apperr.New(apperr.Forbidden, "a supervisor assigns customers only to the managers under them")
+		}
+	}
+	found, err := c.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[gid.ID]*ent.Customer{}
+	for _, cu := range found {
+		byID[cu.ID] = cu
+	}
+	now := Now()
+	out := make([]RowResult, len(ids))
+	for i, id := range ids {
+		cu := byID[id]
+		switch {
+		case cu == nil:
+			out[i] = rowErr(id, apperr.New(apperr.NotFound, "no customer with this ID"))
+			continue
+		case cu.PartnerID == nil:
+			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "NOT_ASSOCIATED", "the customer is not associated with a partner"))
+			continue
+		case mgr != nil && *cu.PartnerID != *mgr.PartnerID:
+			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "OTHER_PARTNER", "the manager works for another partner than this customer's"))
+			continue
+		case managerID == nil && cu.ManagerID == nil, managerID != nil && cu.ManagerID != nil && *cu.ManagerID == *managerID:
+			out[i] = RowResult{ID: id, OK: true, Message: "unchanged"}
+			continue
+		}
+		if _, err := c.ManagerAssignment.Update().Where(managerassignment.CustomerID(id), managerassignment.EndedAtIsNil()).
+			SetEndedAt(now).Save(ctx); err != nil {
+			return nil, err
+		}
+		if err := c.ManagerAssignment.Create().SetCustomerID(id).SetPartnerID(*cu.PartnerID).SetNillableManagerID(managerID).
+			SetAssignedByName(v.DisplayName).SetAssignedAt(now).Exec(ctx); err != nil {
+			return nil, err
+		}
+		upd := c.Customer.UpdateOneID(id)
+		if managerID == nil {
+			upd.ClearManagerID().ClearManagerAssignedAt()
+		} else {
+			upd.SetManagerID(*managerID).SetManagerAssignedAt(now)
+		}
+		if err := upd.Exec(ctx); err != nil {
+			return nil, err
+		}
+		out[i] = RowResult{ID: id, OK: true}
+	}
+	return out, nil
+}
+
+// ApplyToDistributor is a cloud reseller's application to cooperate with a distributor.
+func (s *Service) ApplyToDistributor(ctx context.Context, c *ent.Client, distributorID gid.ID, message string) (*ent.ResellerApplication, error) {
+	v := viewer.FromContext(ctx)
+	if !v.IsPartnerAdmin() || v.PartnerKind != string(partner.KindCLOUD_RESELLER) || v.ReadOnly {
+		return nil, apperr.New(apperr.Forbidden, "only a cloud reseller's admin applies to a distributor")
+	}
+	if v.DistributorID != "" {
+		return nil, apperr.Refuse(apperr.BadUserInput, "HAS_DISTRIBUTOR", "your partner already cooperates with a distributor")
+	}
+	// The reseller may not list other partners; it may learn whether an ID is a distributor.
+	isDist, err := c.Partner.Query().Where(partner.ID(distributorID), partner.KindEQ(partner.KindDISTRIBUTOR)).
+		Exist(viewer.SystemContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+	if !isDist {
+		return nil, apperr.BadInput("distributorID", "no distributor with this ID")
+	}
+	pending, err := c.ResellerApplication.Query().Where(resellerapplication.ResellerID(v.PartnerID),
+		resellerapplication.StatusEQ(resellerapplication.StatusPENDING)).Exist(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if pending {
+		return nil, apperr.Refuse(apperr.Conflict, "PENDING_APPLICATION", "your partner has an application waiting for a decision")
+	}
+	if len([]rune(message)) > 500 {
+		return nil, apperr.BadInput("message", "at most 500 characters")
+	}
+	return c.ResellerApplication.Create().SetResellerID(v.PartnerID).SetDistributorID(distributorID).
+		SetMessage(message).SetCreatedAt(Now()).Save(ctx)
+}
+
+// DecideApplications approves or rejects resellers' applications, one or many (批量审批),
+// answering per application. Approving makes the distributor the reseller's distributor.
+func (s *Service) DecideApplications(ctx context.Context, c *ent.Client, ids []gid.ID, approve bool, reason string) ([]RowResult, error) {
+	v := viewer.FromContext(ctx)
+	if !v.IsPartnerAdmin() || v.PartnerKind != string(partner.KindDISTRIBUTOR) || v.ReadOnly {
+		return nil, apperr.New(apperr.Forbidden, "only a distributor's admin decides resellers' applications")
+	}
+	if err := checkBatch(ids, "ids"); err != nil {
+		return nil, err
+	}
+	apps, err := c.ResellerApplication.Query().Where(resellerapplication.IDIn(ids...),
+		resellerapplication.DistributorID(v.PartnerID)).WithReseller().All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[gid.ID]*ent.ResellerApplication{}
+	for _, a := range apps {
+		byID[a.ID] = a
+	}
+	now := Now()
+	status := resellerapplication.StatusREJECTED
+	if approve {
+		status = resellerapplication.StatusAPPROVED
+	}
+	out := make([]RowResult, len(ids))
+	for i, id := range ids {
+		a := byID[id]
+		switch {
+		case a == nil:
+			out[i] = rowErr(id, apperr.New(apperr.NotFound, "no application to your partner with this ID"))
+			continue
+		case a.Status != resellerapplication.StatusPENDING:
+			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "NOT_PENDING", "already %s", a.Status))
+			continue
+		}
+		if approve {
+			// The distributor adopts the reseller: a write to another partner's row, allowed
+			// here and only here, after the checks above.
+			n, err := c.Partner.Update().Where(partner.ID(a.ResellerID), partner.DistributorIDIsNil(),
+				partner.KindEQ(partner.KindCLOUD_RESELLER)).SetDistributorID(v.PartnerID).Save(viewer.SystemContext(ctx))
+			if err != nil {
+				return nil, err
+			}
+			if n == 0 {
+				out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "HAS_DISTRIBUTOR", "the reseller already cooperates with a distributor"))
+				continue
+			}
+		}
+		if err := c.ResellerApplication.UpdateOne(a).SetStatus(status).SetDecidedAt(now).
+			SetDecidedByName(v.DisplayName).SetDecisionReason(reason).Exec(ctx); err != nil {
+			return nil, err
+		}
+		out[i] = RowResult{ID: id, OK: true}
+	}
+	return out, nil
+}
+
+// MigrateCustomers moves a solution provider's sub-customers to a cloud reseller, by the platform,
+// answering per customer. Each keeps its association type; the move is two events.
+func (s *Service) MigrateCustomers(ctx context.Context, c *ent.Client, ids []gid.ID, resellerID gid.ID) ([]RowResult, error) {
+	v := viewer.FromContext(ctx)
+	if !v.IsPlatform() {
+		return nil, apperr.New(apperr.Forbidden, "only the platform migrates customers")
+	}
+	if err := checkBatch(ids, "customerIDs"); err != nil {
+		return nil, err
+	}
+	res, err := c.Partner.Get(ctx, resellerID)
+	if ent.IsNotFound(err) || (err == nil && res.Kind != partner.KindCLOUD_RESELLER) {
+		return nil, apperr.BadInput("resellerID", "no cloud reseller with this ID")
+	}
+	if err != nil {
+		return nil, err
+	}
+	found, err := c.Customer.Query().Where(customer.IDIn(ids...)).WithPartner().All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[gid.ID]*ent.Customer{}
+	for _, cu := range found {
+		byID[cu.ID] = cu
+	}
+	now := Now()
+	out := make([]RowResult, len(ids))
+	for i, id := range ids {
+		cu := byID[id]
+		switch {
+		case cu == nil:
+			out[i] = rowErr(id, apperr.New(apperr.NotFound, "no customer with this ID"))
+			continue
+		case cu.Edges.Partner == nil || cu.AssociationType == nil:
+			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "NOT_ASSOCIATED", "the customer is not associated with a partner"))
+			continue
+		case cu.Edges.Partner.Kind != partner.KindSOLUTION_PROVIDER:
+			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "NOT_SOLUTION_PROVIDER", "only a solution provider's customers are migrated"))
+			continue
+		}
+		from := *cu.PartnerID
+		typ := *cu.AssociationType
+		if _, err := c.Association.Update().Where(association.CustomerID(id), association.StatusEQ(association.StatusACTIVE)).
+			SetStatus(association.StatusENDED).SetEndedAt(now).Save(ctx); err != nil {
+			return nil, err
+		}
+		if err := c.Association.Create().SetCustomerID(id).SetPartnerID(resellerID).SetType(association.Type(typ)).
+			SetSince(now).Exec(ctx); err != nil {
+			return nil, err
+		}
+		if _, err := c.ManagerAssignment.Update().Where(managerassignment.CustomerID(id), managerassignment.EndedAtIsNil()).
+			SetEndedAt(now).Save(ctx); err != nil {
+			return nil, err
+		}
+		if err := c.Customer.UpdateOne(cu).SetPartnerID(resellerID).SetAssociatedAt(now).ClearManagerID().
+			ClearManagerAssignedAt().Exec(ctx); err != nil {
+			return nil, err
+		}
+		ft, tt := associationevent.FromType(typ), associationevent.ToType(typ)
+		if err := event(ctx, c, id, from, associationevent.KindMIGRATED_OUT, associationevent.InitiatorPLATFORM, &ft, &tt, "migrated to a cloud reseller", associationevent.StatusDONE); err != nil {
+			return nil, err
+		}
+		if err := event(ctx, c, id, resellerID, associationevent.KindMIGRATED_IN, associationevent.InitiatorPLATFORM, &ft, &tt, "migrated from a solution provider", associationevent.StatusDONE); err != nil {
+			return nil, err
+		}
+		out[i] = RowResult{ID: id, OK: true}
+	}
+	return out, nil
+}
