@@ -57,6 +57,11 @@ func testConfig() *Config {
 
 func newTestServer(t *testing.T, engine string) *testServer {
 	t.Helper()
+	return newTestServerWith(t, engine, Deps{})
+}
+
+func newTestServerWith(t *testing.T, engine string, deps Deps) *testServer {
+	t.Helper()
 	counter := &testdb.Counter{}
 	d := testdb.Open(t, engine, db.Options{Driver: counter.Wrap})
 	if _, err := demo.LoadIfEmpty(context.Background(), d.Client); err != nil {
@@ -66,7 +71,7 @@ func newTestServer(t *testing.T, engine string) *testServer {
 	smsRec := &sms.Recorder{}
 	cfg := testConfig()
 	cfg.SPADir = t.TempDir()
-	srv := httptest.NewServer(NewHTTPHandler(cfg, d, newLogger("text", logs), Deps{SMS: smsRec}))
+	srv := httptest.NewServer(NewHTTPHandler(cfg, d, newLogger("text", logs), withSMS(deps, smsRec)))
 	t.Cleanup(srv.Close)
 	return &testServer{Server: srv, SMS: smsRec, DB: d, Counter: counter, Logs: logs, tokens: map[string]string{}}
 }
@@ -159,3 +164,8 @@ func dig(v any, path ...any) any {
 
 var _ = slog.Default
 var _ = time.Second
+
+func withSMS(d Deps, rec *sms.Recorder) Deps {
+	d.SMS = rec
+	return d
+}

@@ -17,10 +17,12 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 
+	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/graph"
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/customers"
 	"github.com/partnercenter/partnercenter/internal/db"
+	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/mask"
 	"github.com/partnercenter/partnercenter/internal/reqinfo"
 	"github.com/partnercenter/partnercenter/internal/sms"
@@ -38,12 +40,14 @@ const (
 type Deps struct {
 	// SMS sends text messages; the default logs them.
 	SMS sms.Sender
+	// OnDisassociate returns what a partner allocated to a customer when they part (the ledger).
+	OnDisassociate func(ctx context.Context, c *ent.Client, cu *ent.Customer, partnerID gid.ID) error
 }
 
 // NewHTTPHandler wires every route and middleware of the server.
 func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) http.Handler {
 	authSvc := auth.NewService(database.Client, cfg.SessionTTL)
-	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}}
+	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}, OnDisassociate: deps.OnDisassociate}
 	if deps.SMS != nil {
 		customerSvc.SMS = deps.SMS
 	}
