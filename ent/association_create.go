@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/association"
@@ -21,6 +23,7 @@ type AssociationCreate struct {
 	config
 	mutation *AssociationMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -282,6 +285,7 @@ func (_c *AssociationCreate) createSpec() (*Association, *sqlgraph.CreateSpec) {
 		_node = &Association{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(association.Table, sqlgraph.NewFieldSpec(association.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -347,11 +351,299 @@ func (_c *AssociationCreate) createSpec() (*Association, *sqlgraph.CreateSpec) {
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.Association.Create().
+//		SetCreatedAt(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.AssociationUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *AssociationCreate) OnConflict(opts ...sql.ConflictOption) *AssociationUpsertOne {
+	_c.conflict = opts
+	return &AssociationUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.Association.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *AssociationCreate) OnConflictColumns(columns ...string) *AssociationUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &AssociationUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// AssociationUpsertOne is the builder for "upsert"-ing
+	//  one Association node.
+	AssociationUpsertOne struct {
+		create *AssociationCreate
+	}
+
+	// AssociationUpsert is the "OnConflict" setter.
+	AssociationUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *AssociationUpsert) SetUpdatedAt(v time.Time) *AssociationUpsert {
+	u.Set(association.FieldUpdatedAt, v)
+	return u
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *AssociationUpsert) UpdateUpdatedAt() *AssociationUpsert {
+	u.SetExcluded(association.FieldUpdatedAt)
+	return u
+}
+
+// SetType sets the "type" field.
+func (u *AssociationUpsert) SetType(v association.Type) *AssociationUpsert {
+	u.Set(association.FieldType, v)
+	return u
+}
+
+// UpdateType sets the "type" field to the value that was provided on create.
+func (u *AssociationUpsert) UpdateType() *AssociationUpsert {
+	u.SetExcluded(association.FieldType)
+	return u
+}
+
+// SetStatus sets the "status" field.
+func (u *AssociationUpsert) SetStatus(v association.Status) *AssociationUpsert {
+	u.Set(association.FieldStatus, v)
+	return u
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *AssociationUpsert) UpdateStatus() *AssociationUpsert {
+	u.SetExcluded(association.FieldStatus)
+	return u
+}
+
+// SetSince sets the "since" field.
+func (u *AssociationUpsert) SetSince(v time.Time) *AssociationUpsert {
+	u.Set(association.FieldSince, v)
+	return u
+}
+
+// UpdateSince sets the "since" field to the value that was provided on create.
+func (u *AssociationUpsert) UpdateSince() *AssociationUpsert {
+	u.SetExcluded(association.FieldSince)
+	return u
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (u *AssociationUpsert) SetEndedAt(v time.Time) *AssociationUpsert {
+	u.Set(association.FieldEndedAt, v)
+	return u
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *AssociationUpsert) UpdateEndedAt() *AssociationUpsert {
+	u.SetExcluded(association.FieldEndedAt)
+	return u
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *AssociationUpsert) ClearEndedAt() *AssociationUpsert {
+	u.SetNull(association.FieldEndedAt)
+	return u
+}
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.Association.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(association.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *AssociationUpsertOne) UpdateNewValues() *AssociationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(association.FieldID)
+		}
+		if _, exists := u.create.mutation.CreatedAt(); exists {
+			s.SetIgnore(association.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.CustomerID(); exists {
+			s.SetIgnore(association.FieldCustomerID)
+		}
+		if _, exists := u.create.mutation.PartnerID(); exists {
+			s.SetIgnore(association.FieldPartnerID)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.Association.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *AssociationUpsertOne) Ignore() *AssociationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *AssociationUpsertOne) DoNothing() *AssociationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the AssociationCreate.OnConflict
+// documentation for more info.
+func (u *AssociationUpsertOne) Update(set func(*AssociationUpsert)) *AssociationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&AssociationUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *AssociationUpsertOne) SetUpdatedAt(v time.Time) *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *AssociationUpsertOne) UpdateUpdatedAt() *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateUpdatedAt()
+	})
+}
+
+// SetType sets the "type" field.
+func (u *AssociationUpsertOne) SetType(v association.Type) *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetType(v)
+	})
+}
+
+// UpdateType sets the "type" field to the value that was provided on create.
+func (u *AssociationUpsertOne) UpdateType() *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateType()
+	})
+}
+
+// SetStatus sets the "status" field.
+func (u *AssociationUpsertOne) SetStatus(v association.Status) *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetStatus(v)
+	})
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *AssociationUpsertOne) UpdateStatus() *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateStatus()
+	})
+}
+
+// SetSince sets the "since" field.
+func (u *AssociationUpsertOne) SetSince(v time.Time) *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetSince(v)
+	})
+}
+
+// UpdateSince sets the "since" field to the value that was provided on create.
+func (u *AssociationUpsertOne) UpdateSince() *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateSince()
+	})
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (u *AssociationUpsertOne) SetEndedAt(v time.Time) *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetEndedAt(v)
+	})
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *AssociationUpsertOne) UpdateEndedAt() *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateEndedAt()
+	})
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *AssociationUpsertOne) ClearEndedAt() *AssociationUpsertOne {
+	return u.Update(func(s *AssociationUpsert) {
+		s.ClearEndedAt()
+	})
+}
+
+// Exec executes the query.
+func (u *AssociationUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for AssociationCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *AssociationUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *AssociationUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: AssociationUpsertOne.ID is not supported by MySQL driver. Use AssociationUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *AssociationUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // AssociationCreateBulk is the builder for creating many Association entities in bulk.
 type AssociationCreateBulk struct {
 	config
 	err      error
 	builders []*AssociationCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the Association entities in the database.
@@ -381,6 +673,7 @@ func (_c *AssociationCreateBulk) Save(ctx context.Context) ([]*Association, erro
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -427,6 +720,206 @@ func (_c *AssociationCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *AssociationCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.Association.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.AssociationUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *AssociationCreateBulk) OnConflict(opts ...sql.ConflictOption) *AssociationUpsertBulk {
+	_c.conflict = opts
+	return &AssociationUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.Association.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *AssociationCreateBulk) OnConflictColumns(columns ...string) *AssociationUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &AssociationUpsertBulk{
+		create: _c,
+	}
+}
+
+// AssociationUpsertBulk is the builder for "upsert"-ing
+// a bulk of Association nodes.
+type AssociationUpsertBulk struct {
+	create *AssociationCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.Association.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(association.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *AssociationUpsertBulk) UpdateNewValues() *AssociationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(association.FieldID)
+			}
+			if _, exists := b.mutation.CreatedAt(); exists {
+				s.SetIgnore(association.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.CustomerID(); exists {
+				s.SetIgnore(association.FieldCustomerID)
+			}
+			if _, exists := b.mutation.PartnerID(); exists {
+				s.SetIgnore(association.FieldPartnerID)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.Association.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *AssociationUpsertBulk) Ignore() *AssociationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *AssociationUpsertBulk) DoNothing() *AssociationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the AssociationCreateBulk.OnConflict
+// documentation for more info.
+func (u *AssociationUpsertBulk) Update(set func(*AssociationUpsert)) *AssociationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&AssociationUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *AssociationUpsertBulk) SetUpdatedAt(v time.Time) *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *AssociationUpsertBulk) UpdateUpdatedAt() *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateUpdatedAt()
+	})
+}
+
+// SetType sets the "type" field.
+func (u *AssociationUpsertBulk) SetType(v association.Type) *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetType(v)
+	})
+}
+
+// UpdateType sets the "type" field to the value that was provided on create.
+func (u *AssociationUpsertBulk) UpdateType() *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateType()
+	})
+}
+
+// SetStatus sets the "status" field.
+func (u *AssociationUpsertBulk) SetStatus(v association.Status) *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetStatus(v)
+	})
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *AssociationUpsertBulk) UpdateStatus() *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateStatus()
+	})
+}
+
+// SetSince sets the "since" field.
+func (u *AssociationUpsertBulk) SetSince(v time.Time) *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetSince(v)
+	})
+}
+
+// UpdateSince sets the "since" field to the value that was provided on create.
+func (u *AssociationUpsertBulk) UpdateSince() *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateSince()
+	})
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (u *AssociationUpsertBulk) SetEndedAt(v time.Time) *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.SetEndedAt(v)
+	})
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *AssociationUpsertBulk) UpdateEndedAt() *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.UpdateEndedAt()
+	})
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *AssociationUpsertBulk) ClearEndedAt() *AssociationUpsertBulk {
+	return u.Update(func(s *AssociationUpsert) {
+		s.ClearEndedAt()
+	})
+}
+
+// Exec executes the query.
+func (u *AssociationUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the AssociationCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for AssociationCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *AssociationUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

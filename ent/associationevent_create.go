@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
@@ -21,6 +23,7 @@ type AssociationEventCreate struct {
 	config
 	mutation *AssociationEventMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -376,6 +379,7 @@ func (_c *AssociationEventCreate) createSpec() (*AssociationEvent, *sqlgraph.Cre
 		_node = &AssociationEvent{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(associationevent.Table, sqlgraph.NewFieldSpec(associationevent.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -465,11 +469,320 @@ func (_c *AssociationEventCreate) createSpec() (*AssociationEvent, *sqlgraph.Cre
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.AssociationEvent.Create().
+//		SetCreatedAt(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.AssociationEventUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *AssociationEventCreate) OnConflict(opts ...sql.ConflictOption) *AssociationEventUpsertOne {
+	_c.conflict = opts
+	return &AssociationEventUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.AssociationEvent.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *AssociationEventCreate) OnConflictColumns(columns ...string) *AssociationEventUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &AssociationEventUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// AssociationEventUpsertOne is the builder for "upsert"-ing
+	//  one AssociationEvent node.
+	AssociationEventUpsertOne struct {
+		create *AssociationEventCreate
+	}
+
+	// AssociationEventUpsert is the "OnConflict" setter.
+	AssociationEventUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// SetStatus sets the "status" field.
+func (u *AssociationEventUpsert) SetStatus(v associationevent.Status) *AssociationEventUpsert {
+	u.Set(associationevent.FieldStatus, v)
+	return u
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *AssociationEventUpsert) UpdateStatus() *AssociationEventUpsert {
+	u.SetExcluded(associationevent.FieldStatus)
+	return u
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (u *AssociationEventUpsert) SetDecidedByName(v string) *AssociationEventUpsert {
+	u.Set(associationevent.FieldDecidedByName, v)
+	return u
+}
+
+// UpdateDecidedByName sets the "decided_by_name" field to the value that was provided on create.
+func (u *AssociationEventUpsert) UpdateDecidedByName() *AssociationEventUpsert {
+	u.SetExcluded(associationevent.FieldDecidedByName)
+	return u
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (u *AssociationEventUpsert) ClearDecidedByName() *AssociationEventUpsert {
+	u.SetNull(associationevent.FieldDecidedByName)
+	return u
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (u *AssociationEventUpsert) SetDecidedAt(v time.Time) *AssociationEventUpsert {
+	u.Set(associationevent.FieldDecidedAt, v)
+	return u
+}
+
+// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
+func (u *AssociationEventUpsert) UpdateDecidedAt() *AssociationEventUpsert {
+	u.SetExcluded(associationevent.FieldDecidedAt)
+	return u
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (u *AssociationEventUpsert) ClearDecidedAt() *AssociationEventUpsert {
+	u.SetNull(associationevent.FieldDecidedAt)
+	return u
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (u *AssociationEventUpsert) SetDecisionReason(v string) *AssociationEventUpsert {
+	u.Set(associationevent.FieldDecisionReason, v)
+	return u
+}
+
+// UpdateDecisionReason sets the "decision_reason" field to the value that was provided on create.
+func (u *AssociationEventUpsert) UpdateDecisionReason() *AssociationEventUpsert {
+	u.SetExcluded(associationevent.FieldDecisionReason)
+	return u
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (u *AssociationEventUpsert) ClearDecisionReason() *AssociationEventUpsert {
+	u.SetNull(associationevent.FieldDecisionReason)
+	return u
+}
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.AssociationEvent.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(associationevent.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *AssociationEventUpsertOne) UpdateNewValues() *AssociationEventUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(associationevent.FieldID)
+		}
+		if _, exists := u.create.mutation.CreatedAt(); exists {
+			s.SetIgnore(associationevent.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.CustomerID(); exists {
+			s.SetIgnore(associationevent.FieldCustomerID)
+		}
+		if _, exists := u.create.mutation.PartnerID(); exists {
+			s.SetIgnore(associationevent.FieldPartnerID)
+		}
+		if _, exists := u.create.mutation.Kind(); exists {
+			s.SetIgnore(associationevent.FieldKind)
+		}
+		if _, exists := u.create.mutation.Initiator(); exists {
+			s.SetIgnore(associationevent.FieldInitiator)
+		}
+		if _, exists := u.create.mutation.FromType(); exists {
+			s.SetIgnore(associationevent.FieldFromType)
+		}
+		if _, exists := u.create.mutation.ToType(); exists {
+			s.SetIgnore(associationevent.FieldToType)
+		}
+		if _, exists := u.create.mutation.Reason(); exists {
+			s.SetIgnore(associationevent.FieldReason)
+		}
+		if _, exists := u.create.mutation.OperatorID(); exists {
+			s.SetIgnore(associationevent.FieldOperatorID)
+		}
+		if _, exists := u.create.mutation.OperatorName(); exists {
+			s.SetIgnore(associationevent.FieldOperatorName)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.AssociationEvent.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *AssociationEventUpsertOne) Ignore() *AssociationEventUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *AssociationEventUpsertOne) DoNothing() *AssociationEventUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the AssociationEventCreate.OnConflict
+// documentation for more info.
+func (u *AssociationEventUpsertOne) Update(set func(*AssociationEventUpsert)) *AssociationEventUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&AssociationEventUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetStatus sets the "status" field.
+func (u *AssociationEventUpsertOne) SetStatus(v associationevent.Status) *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetStatus(v)
+	})
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *AssociationEventUpsertOne) UpdateStatus() *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateStatus()
+	})
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (u *AssociationEventUpsertOne) SetDecidedByName(v string) *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetDecidedByName(v)
+	})
+}
+
+// UpdateDecidedByName sets the "decided_by_name" field to the value that was provided on create.
+func (u *AssociationEventUpsertOne) UpdateDecidedByName() *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateDecidedByName()
+	})
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (u *AssociationEventUpsertOne) ClearDecidedByName() *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.ClearDecidedByName()
+	})
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (u *AssociationEventUpsertOne) SetDecidedAt(v time.Time) *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetDecidedAt(v)
+	})
+}
+
+// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
+func (u *AssociationEventUpsertOne) UpdateDecidedAt() *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateDecidedAt()
+	})
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (u *AssociationEventUpsertOne) ClearDecidedAt() *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.ClearDecidedAt()
+	})
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (u *AssociationEventUpsertOne) SetDecisionReason(v string) *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetDecisionReason(v)
+	})
+}
+
+// UpdateDecisionReason sets the "decision_reason" field to the value that was provided on create.
+func (u *AssociationEventUpsertOne) UpdateDecisionReason() *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateDecisionReason()
+	})
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (u *AssociationEventUpsertOne) ClearDecisionReason() *AssociationEventUpsertOne {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.ClearDecisionReason()
+	})
+}
+
+// Exec executes the query.
+func (u *AssociationEventUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for AssociationEventCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *AssociationEventUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *AssociationEventUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: AssociationEventUpsertOne.ID is not supported by MySQL driver. Use AssociationEventUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *AssociationEventUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // AssociationEventCreateBulk is the builder for creating many AssociationEvent entities in bulk.
 type AssociationEventCreateBulk struct {
 	config
 	err      error
 	builders []*AssociationEventCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the AssociationEvent entities in the database.
@@ -499,6 +812,7 @@ func (_c *AssociationEventCreateBulk) Save(ctx context.Context) ([]*AssociationE
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -545,6 +859,227 @@ func (_c *AssociationEventCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *AssociationEventCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.AssociationEvent.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.AssociationEventUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *AssociationEventCreateBulk) OnConflict(opts ...sql.ConflictOption) *AssociationEventUpsertBulk {
+	_c.conflict = opts
+	return &AssociationEventUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.AssociationEvent.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *AssociationEventCreateBulk) OnConflictColumns(columns ...string) *AssociationEventUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &AssociationEventUpsertBulk{
+		create: _c,
+	}
+}
+
+// AssociationEventUpsertBulk is the builder for "upsert"-ing
+// a bulk of AssociationEvent nodes.
+type AssociationEventUpsertBulk struct {
+	create *AssociationEventCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.AssociationEvent.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(associationevent.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *AssociationEventUpsertBulk) UpdateNewValues() *AssociationEventUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(associationevent.FieldID)
+			}
+			if _, exists := b.mutation.CreatedAt(); exists {
+				s.SetIgnore(associationevent.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.CustomerID(); exists {
+				s.SetIgnore(associationevent.FieldCustomerID)
+			}
+			if _, exists := b.mutation.PartnerID(); exists {
+				s.SetIgnore(associationevent.FieldPartnerID)
+			}
+			if _, exists := b.mutation.Kind(); exists {
+				s.SetIgnore(associationevent.FieldKind)
+			}
+			if _, exists := b.mutation.Initiator(); exists {
+				s.SetIgnore(associationevent.FieldInitiator)
+			}
+			if _, exists := b.mutation.FromType(); exists {
+				s.SetIgnore(associationevent.FieldFromType)
+			}
+			if _, exists := b.mutation.ToType(); exists {
+				s.SetIgnore(associationevent.FieldToType)
+			}
+			if _, exists := b.mutation.Reason(); exists {
+				s.SetIgnore(associationevent.FieldReason)
+			}
+			if _, exists := b.mutation.OperatorID(); exists {
+				s.SetIgnore(associationevent.FieldOperatorID)
+			}
+			if _, exists := b.mutation.OperatorName(); exists {
+				s.SetIgnore(associationevent.FieldOperatorName)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.AssociationEvent.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *AssociationEventUpsertBulk) Ignore() *AssociationEventUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *AssociationEventUpsertBulk) DoNothing() *AssociationEventUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the AssociationEventCreateBulk.OnConflict
+// documentation for more info.
+func (u *AssociationEventUpsertBulk) Update(set func(*AssociationEventUpsert)) *AssociationEventUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&AssociationEventUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetStatus sets the "status" field.
+func (u *AssociationEventUpsertBulk) SetStatus(v associationevent.Status) *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetStatus(v)
+	})
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *AssociationEventUpsertBulk) UpdateStatus() *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateStatus()
+	})
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (u *AssociationEventUpsertBulk) SetDecidedByName(v string) *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetDecidedByName(v)
+	})
+}
+
+// UpdateDecidedByName sets the "decided_by_name" field to the value that was provided on create.
+func (u *AssociationEventUpsertBulk) UpdateDecidedByName() *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateDecidedByName()
+	})
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (u *AssociationEventUpsertBulk) ClearDecidedByName() *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.ClearDecidedByName()
+	})
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (u *AssociationEventUpsertBulk) SetDecidedAt(v time.Time) *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetDecidedAt(v)
+	})
+}
+
+// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
+func (u *AssociationEventUpsertBulk) UpdateDecidedAt() *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateDecidedAt()
+	})
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (u *AssociationEventUpsertBulk) ClearDecidedAt() *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.ClearDecidedAt()
+	})
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (u *AssociationEventUpsertBulk) SetDecisionReason(v string) *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.SetDecisionReason(v)
+	})
+}
+
+// UpdateDecisionReason sets the "decision_reason" field to the value that was provided on create.
+func (u *AssociationEventUpsertBulk) UpdateDecisionReason() *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.UpdateDecisionReason()
+	})
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (u *AssociationEventUpsertBulk) ClearDecisionReason() *AssociationEventUpsertBulk {
+	return u.Update(func(s *AssociationEventUpsert) {
+		s.ClearDecisionReason()
+	})
+}
+
+// Exec executes the query.
+func (u *AssociationEventUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the AssociationEventCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for AssociationEventCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *AssociationEventUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
@@ -19,6 +21,7 @@ type AuditLogCreate struct {
 	config
 	mutation *AuditLogMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -406,6 +409,7 @@ func (_c *AuditLogCreate) createSpec() (*AuditLog, *sqlgraph.CreateSpec) {
 		_node = &AuditLog{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(auditlog.Table, sqlgraph.NewFieldSpec(auditlog.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -477,11 +481,195 @@ func (_c *AuditLogCreate) createSpec() (*AuditLog, *sqlgraph.CreateSpec) {
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.AuditLog.Create().
+//		SetCreatedAt(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.AuditLogUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *AuditLogCreate) OnConflict(opts ...sql.ConflictOption) *AuditLogUpsertOne {
+	_c.conflict = opts
+	return &AuditLogUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.AuditLog.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *AuditLogCreate) OnConflictColumns(columns ...string) *AuditLogUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &AuditLogUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// AuditLogUpsertOne is the builder for "upsert"-ing
+	//  one AuditLog node.
+	AuditLogUpsertOne struct {
+		create *AuditLogCreate
+	}
+
+	// AuditLogUpsert is the "OnConflict" setter.
+	AuditLogUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.AuditLog.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(auditlog.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *AuditLogUpsertOne) UpdateNewValues() *AuditLogUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(auditlog.FieldID)
+		}
+		if _, exists := u.create.mutation.CreatedAt(); exists {
+			s.SetIgnore(auditlog.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.Action(); exists {
+			s.SetIgnore(auditlog.FieldAction)
+		}
+		if _, exists := u.create.mutation.Outcome(); exists {
+			s.SetIgnore(auditlog.FieldOutcome)
+		}
+		if _, exists := u.create.mutation.ActorID(); exists {
+			s.SetIgnore(auditlog.FieldActorID)
+		}
+		if _, exists := u.create.mutation.ActorName(); exists {
+			s.SetIgnore(auditlog.FieldActorName)
+		}
+		if _, exists := u.create.mutation.APIKeyID(); exists {
+			s.SetIgnore(auditlog.FieldAPIKeyID)
+		}
+		if _, exists := u.create.mutation.PartnerID(); exists {
+			s.SetIgnore(auditlog.FieldPartnerID)
+		}
+		if _, exists := u.create.mutation.ActingForID(); exists {
+			s.SetIgnore(auditlog.FieldActingForID)
+		}
+		if _, exists := u.create.mutation.TargetType(); exists {
+			s.SetIgnore(auditlog.FieldTargetType)
+		}
+		if _, exists := u.create.mutation.TargetID(); exists {
+			s.SetIgnore(auditlog.FieldTargetID)
+		}
+		if _, exists := u.create.mutation.SensitiveField(); exists {
+			s.SetIgnore(auditlog.FieldSensitiveField)
+		}
+		if _, exists := u.create.mutation.Reason(); exists {
+			s.SetIgnore(auditlog.FieldReason)
+		}
+		if _, exists := u.create.mutation.Detail(); exists {
+			s.SetIgnore(auditlog.FieldDetail)
+		}
+		if _, exists := u.create.mutation.RemoteAddr(); exists {
+			s.SetIgnore(auditlog.FieldRemoteAddr)
+		}
+		if _, exists := u.create.mutation.RequestID(); exists {
+			s.SetIgnore(auditlog.FieldRequestID)
+		}
+		if _, exists := u.create.mutation.SubjectHash(); exists {
+			s.SetIgnore(auditlog.FieldSubjectHash)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.AuditLog.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *AuditLogUpsertOne) Ignore() *AuditLogUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *AuditLogUpsertOne) DoNothing() *AuditLogUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the AuditLogCreate.OnConflict
+// documentation for more info.
+func (u *AuditLogUpsertOne) Update(set func(*AuditLogUpsert)) *AuditLogUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&AuditLogUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// Exec executes the query.
+func (u *AuditLogUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for AuditLogCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *AuditLogUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *AuditLogUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: AuditLogUpsertOne.ID is not supported by MySQL driver. Use AuditLogUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *AuditLogUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // AuditLogCreateBulk is the builder for creating many AuditLog entities in bulk.
 type AuditLogCreateBulk struct {
 	config
 	err      error
 	builders []*AuditLogCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the AuditLog entities in the database.
@@ -511,6 +699,7 @@ func (_c *AuditLogCreateBulk) Save(ctx context.Context) ([]*AuditLog, error) {
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -557,6 +746,168 @@ func (_c *AuditLogCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *AuditLogCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.AuditLog.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.AuditLogUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *AuditLogCreateBulk) OnConflict(opts ...sql.ConflictOption) *AuditLogUpsertBulk {
+	_c.conflict = opts
+	return &AuditLogUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.AuditLog.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *AuditLogCreateBulk) OnConflictColumns(columns ...string) *AuditLogUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &AuditLogUpsertBulk{
+		create: _c,
+	}
+}
+
+// AuditLogUpsertBulk is the builder for "upsert"-ing
+// a bulk of AuditLog nodes.
+type AuditLogUpsertBulk struct {
+	create *AuditLogCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.AuditLog.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(auditlog.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *AuditLogUpsertBulk) UpdateNewValues() *AuditLogUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(auditlog.FieldID)
+			}
+			if _, exists := b.mutation.CreatedAt(); exists {
+				s.SetIgnore(auditlog.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.Action(); exists {
+				s.SetIgnore(auditlog.FieldAction)
+			}
+			if _, exists := b.mutation.Outcome(); exists {
+				s.SetIgnore(auditlog.FieldOutcome)
+			}
+			if _, exists := b.mutation.ActorID(); exists {
+				s.SetIgnore(auditlog.FieldActorID)
+			}
+			if _, exists := b.mutation.ActorName(); exists {
+				s.SetIgnore(auditlog.FieldActorName)
+			}
+			if _, exists := b.mutation.APIKeyID(); exists {
+				s.SetIgnore(auditlog.FieldAPIKeyID)
+			}
+			if _, exists := b.mutation.PartnerID(); exists {
+				s.SetIgnore(auditlog.FieldPartnerID)
+			}
+			if _, exists := b.mutation.ActingForID(); exists {
+				s.SetIgnore(auditlog.FieldActingForID)
+			}
+			if _, exists := b.mutation.TargetType(); exists {
+				s.SetIgnore(auditlog.FieldTargetType)
+			}
+			if _, exists := b.mutation.TargetID(); exists {
+				s.SetIgnore(auditlog.FieldTargetID)
+			}
+			if _, exists := b.mutation.SensitiveField(); exists {
+				s.SetIgnore(auditlog.FieldSensitiveField)
+			}
+			if _, exists := b.mutation.Reason(); exists {
+				s.SetIgnore(auditlog.FieldReason)
+			}
+			if _, exists := b.mutation.Detail(); exists {
+				s.SetIgnore(auditlog.FieldDetail)
+			}
+			if _, exists := b.mutation.RemoteAddr(); exists {
+				s.SetIgnore(auditlog.FieldRemoteAddr)
+			}
+			if _, exists := b.mutation.RequestID(); exists {
+				s.SetIgnore(auditlog.FieldRequestID)
+			}
+			if _, exists := b.mutation.SubjectHash(); exists {
+				s.SetIgnore(auditlog.FieldSubjectHash)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.AuditLog.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *AuditLogUpsertBulk) Ignore() *AuditLogUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *AuditLogUpsertBulk) DoNothing() *AuditLogUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the AuditLogCreateBulk.OnConflict
+// documentation for more info.
+func (u *AuditLogUpsertBulk) Update(set func(*AuditLogUpsert)) *AuditLogUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&AuditLogUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// Exec executes the query.
+func (u *AuditLogUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the AuditLogCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for AuditLogCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *AuditLogUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
-	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // Customer is the model entity for the Customer schema.
@@ -55,8 +54,6 @@ type Customer struct {
 	Frozen bool `json:"frozen,omitempty"`
 	// since when the current manager has the customer; the manager's figures count from it
 	ManagerAssignedAt *time.Time `json:"manager_assigned_at,omitempty"`
-	// what the customer recharged itself (not allocated by a partner); resale needs it empty
-	OwnBalance money.Money `json:"own_balance,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustomerQuery when eager-loading is set.
 	Edges        CustomerEdges `json:"edges"`
@@ -73,18 +70,24 @@ type CustomerEdges struct {
 	Associations []*Association `json:"associations,omitempty"`
 	// Users holds the value of the users edge.
 	Users []*User `json:"users,omitempty"`
+	// Accounts holds the value of the accounts edge.
+	Accounts []*Account `json:"accounts,omitempty"`
+	// Journals holds the value of the journals edge.
+	Journals []*Journal `json:"journals,omitempty"`
 	// AssociationEvents holds the value of the association_events edge.
 	AssociationEvents []*AssociationEvent `json:"association_events,omitempty"`
 	// ManagerAssignments holds the value of the manager_assignments edge.
 	ManagerAssignments []*ManagerAssignment `json:"manager_assignments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
 	namedAssociations       map[string][]*Association
 	namedUsers              map[string][]*User
+	namedAccounts           map[string][]*Account
+	namedJournals           map[string][]*Journal
 	namedAssociationEvents  map[string][]*AssociationEvent
 	namedManagerAssignments map[string][]*ManagerAssignment
 }
@@ -129,10 +132,28 @@ func (e CustomerEdges) UsersOrErr() ([]*User, error) {
 	return nil, &NotLoadedError{edge: "users"}
 }
 
+// AccountsOrErr returns the Accounts value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) AccountsOrErr() ([]*Account, error) {
+	if e.loadedTypes[4] {
+		return e.Accounts, nil
+	}
+	return nil, &NotLoadedError{edge: "accounts"}
+}
+
+// JournalsOrErr returns the Journals value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) JournalsOrErr() ([]*Journal, error) {
+	if e.loadedTypes[5] {
+		return e.Journals, nil
+	}
+	return nil, &NotLoadedError{edge: "journals"}
+}
+
 // AssociationEventsOrErr returns the AssociationEvents value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) AssociationEventsOrErr() ([]*AssociationEvent, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[6] {
 		return e.AssociationEvents, nil
 	}
 	return nil, &NotLoadedError{edge: "association_events"}
@@ -141,7 +162,7 @@ func (e CustomerEdges) AssociationEventsOrErr() ([]*AssociationEvent, error) {
 // ManagerAssignmentsOrErr returns the ManagerAssignments value or an error if the edge
 // was not loaded in eager-loading.
 func (e CustomerEdges) ManagerAssignmentsOrErr() ([]*ManagerAssignment, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[7] {
 		return e.ManagerAssignments, nil
 	}
 	return nil, &NotLoadedError{edge: "manager_assignments"}
@@ -156,8 +177,6 @@ func (*Customer) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case customer.FieldID:
 			values[i] = new(gid.ID)
-		case customer.FieldOwnBalance:
-			values[i] = new(money.Money)
 		case customer.FieldFrozen:
 			values[i] = new(sql.NullBool)
 		case customer.FieldGracePeriodDays:
@@ -298,12 +317,6 @@ func (_m *Customer) assignValues(columns []string, values []any) error {
 				_m.ManagerAssignedAt = new(time.Time)
 				*_m.ManagerAssignedAt = value.Time
 			}
-		case customer.FieldOwnBalance:
-			if value, ok := values[i].(*money.Money); !ok {
-				return fmt.Errorf("unexpected type %T for field own_balance", values[i])
-			} else if value != nil {
-				_m.OwnBalance = *value
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -335,6 +348,16 @@ func (_m *Customer) QueryAssociations() *AssociationQuery {
 // QueryUsers queries the "users" edge of the Customer entity.
 func (_m *Customer) QueryUsers() *UserQuery {
 	return NewCustomerClient(_m.config).QueryUsers(_m)
+}
+
+// QueryAccounts queries the "accounts" edge of the Customer entity.
+func (_m *Customer) QueryAccounts() *AccountQuery {
+	return NewCustomerClient(_m.config).QueryAccounts(_m)
+}
+
+// QueryJournals queries the "journals" edge of the Customer entity.
+func (_m *Customer) QueryJournals() *JournalQuery {
+	return NewCustomerClient(_m.config).QueryJournals(_m)
 }
 
 // QueryAssociationEvents queries the "association_events" edge of the Customer entity.
@@ -438,9 +461,6 @@ func (_m *Customer) String() string {
 		builder.WriteString("manager_assigned_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
-	builder.WriteString(", ")
-	builder.WriteString("own_balance=")
-	builder.WriteString(fmt.Sprintf("%v", _m.OwnBalance))
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -490,6 +510,54 @@ func (_m *Customer) appendNamedUsers(name string, edges ...*User) {
 		_m.Edges.namedUsers[name] = []*User{}
 	} else {
 		_m.Edges.namedUsers[name] = append(_m.Edges.namedUsers[name], edges...)
+	}
+}
+
+// NamedAccounts returns the Accounts named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedAccounts(name string) ([]*Account, error) {
+	if _m.Edges.namedAccounts == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAccounts[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedAccounts(name string, edges ...*Account) {
+	if _m.Edges.namedAccounts == nil {
+		_m.Edges.namedAccounts = make(map[string][]*Account)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAccounts[name] = []*Account{}
+	} else {
+		_m.Edges.namedAccounts[name] = append(_m.Edges.namedAccounts[name], edges...)
+	}
+}
+
+// NamedJournals returns the Journals named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedJournals(name string) ([]*Journal, error) {
+	if _m.Edges.namedJournals == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedJournals[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedJournals(name string, edges ...*Journal) {
+	if _m.Edges.namedJournals == nil {
+		_m.Edges.namedJournals = make(map[string][]*Journal)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedJournals[name] = []*Journal{}
+	} else {
+		_m.Edges.namedJournals[name] = append(_m.Edges.namedJournals[name], edges...)
 	}
 }
 

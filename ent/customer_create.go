@@ -8,16 +8,19 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
-	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // CustomerCreate is the builder for creating a Customer entity.
@@ -25,6 +28,7 @@ type CustomerCreate struct {
 	config
 	mutation *CustomerMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -233,20 +237,6 @@ func (_c *CustomerCreate) SetNillableManagerAssignedAt(v *time.Time) *CustomerCr
 	return _c
 }
 
-// SetOwnBalance sets the "own_balance" field.
-func (_c *CustomerCreate) SetOwnBalance(v money.Money) *CustomerCreate {
-	_c.mutation.SetOwnBalance(v)
-	return _c
-}
-
-// SetNillableOwnBalance sets the "own_balance" field if the given value is not nil.
-func (_c *CustomerCreate) SetNillableOwnBalance(v *money.Money) *CustomerCreate {
-	if v != nil {
-		_c.SetOwnBalance(*v)
-	}
-	return _c
-}
-
 // SetID sets the "id" field.
 func (_c *CustomerCreate) SetID(v gid.ID) *CustomerCreate {
 	_c.mutation.SetID(v)
@@ -299,6 +289,36 @@ func (_c *CustomerCreate) AddUsers(v ...*User) *CustomerCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddUserIDs(ids...)
+}
+
+// AddAccountIDs adds the "accounts" edge to the Account entity by IDs.
+func (_c *CustomerCreate) AddAccountIDs(ids ...gid.ID) *CustomerCreate {
+	_c.mutation.AddAccountIDs(ids...)
+	return _c
+}
+
+// AddAccounts adds the "accounts" edges to the Account entity.
+func (_c *CustomerCreate) AddAccounts(v ...*Account) *CustomerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAccountIDs(ids...)
+}
+
+// AddJournalIDs adds the "journals" edge to the Journal entity by IDs.
+func (_c *CustomerCreate) AddJournalIDs(ids ...gid.ID) *CustomerCreate {
+	_c.mutation.AddJournalIDs(ids...)
+	return _c
+}
+
+// AddJournals adds the "journals" edges to the Journal entity.
+func (_c *CustomerCreate) AddJournals(v ...*Journal) *CustomerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddJournalIDs(ids...)
 }
 
 // AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
@@ -390,13 +410,6 @@ func (_c *CustomerCreate) defaults() error {
 		v := customer.DefaultFrozen
 		_c.mutation.SetFrozen(v)
 	}
-	if _, ok := _c.mutation.OwnBalance(); !ok {
-		if customer.DefaultOwnBalance == nil {
-			return fmt.Errorf("ent: uninitialized customer.DefaultOwnBalance (forgotten import ent/runtime?)")
-		}
-		v := customer.DefaultOwnBalance()
-		_c.mutation.SetOwnBalance(v)
-	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if customer.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized customer.DefaultID (forgotten import ent/runtime?)")
@@ -483,9 +496,6 @@ func (_c *CustomerCreate) check() error {
 	if _, ok := _c.mutation.Frozen(); !ok {
 		return &ValidationError{Name: "frozen", err: errors.New(`ent: missing required field "Customer.frozen"`)}
 	}
-	if _, ok := _c.mutation.OwnBalance(); !ok {
-		return &ValidationError{Name: "own_balance", err: errors.New(`ent: missing required field "Customer.own_balance"`)}
-	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := customer.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "Customer.id": %w`, err)}
@@ -522,6 +532,7 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 		_node = &Customer{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(customer.Table, sqlgraph.NewFieldSpec(customer.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -585,10 +596,6 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ManagerAssignedAt(); ok {
 		_spec.SetField(customer.FieldManagerAssignedAt, field.TypeTime, value)
 		_node.ManagerAssignedAt = &value
-	}
-	if value, ok := _c.mutation.OwnBalance(); ok {
-		_spec.SetField(customer.FieldOwnBalance, field.TypeInt64, value)
-		_node.OwnBalance = value
 	}
 	if nodes := _c.mutation.PartnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -656,6 +663,38 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.AccountsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.JournalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(journal.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	if nodes := _c.mutation.AssociationEventsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -691,11 +730,696 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.Customer.Create().
+//		SetCreatedAt(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.CustomerUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *CustomerCreate) OnConflict(opts ...sql.ConflictOption) *CustomerUpsertOne {
+	_c.conflict = opts
+	return &CustomerUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.Customer.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *CustomerCreate) OnConflictColumns(columns ...string) *CustomerUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &CustomerUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// CustomerUpsertOne is the builder for "upsert"-ing
+	//  one Customer node.
+	CustomerUpsertOne struct {
+		create *CustomerCreate
+	}
+
+	// CustomerUpsert is the "OnConflict" setter.
+	CustomerUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *CustomerUpsert) SetUpdatedAt(v time.Time) *CustomerUpsert {
+	u.Set(customer.FieldUpdatedAt, v)
+	return u
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateUpdatedAt() *CustomerUpsert {
+	u.SetExcluded(customer.FieldUpdatedAt)
+	return u
+}
+
+// SetAccountName sets the "account_name" field.
+func (u *CustomerUpsert) SetAccountName(v string) *CustomerUpsert {
+	u.Set(customer.FieldAccountName, v)
+	return u
+}
+
+// UpdateAccountName sets the "account_name" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateAccountName() *CustomerUpsert {
+	u.SetExcluded(customer.FieldAccountName)
+	return u
+}
+
+// SetName sets the "name" field.
+func (u *CustomerUpsert) SetName(v string) *CustomerUpsert {
+	u.Set(customer.FieldName, v)
+	return u
+}
+
+// UpdateName sets the "name" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateName() *CustomerUpsert {
+	u.SetExcluded(customer.FieldName)
+	return u
+}
+
+// SetMobile sets the "mobile" field.
+func (u *CustomerUpsert) SetMobile(v string) *CustomerUpsert {
+	u.Set(customer.FieldMobile, v)
+	return u
+}
+
+// UpdateMobile sets the "mobile" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateMobile() *CustomerUpsert {
+	u.SetExcluded(customer.FieldMobile)
+	return u
+}
+
+// SetEmail sets the "email" field.
+func (u *CustomerUpsert) SetEmail(v string) *CustomerUpsert {
+	u.Set(customer.FieldEmail, v)
+	return u
+}
+
+// UpdateEmail sets the "email" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateEmail() *CustomerUpsert {
+	u.SetExcluded(customer.FieldEmail)
+	return u
+}
+
+// SetProvinceCode sets the "province_code" field.
+func (u *CustomerUpsert) SetProvinceCode(v string) *CustomerUpsert {
+	u.Set(customer.FieldProvinceCode, v)
+	return u
+}
+
+// UpdateProvinceCode sets the "province_code" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateProvinceCode() *CustomerUpsert {
+	u.SetExcluded(customer.FieldProvinceCode)
+	return u
+}
+
+// ClearProvinceCode clears the value of the "province_code" field.
+func (u *CustomerUpsert) ClearProvinceCode() *CustomerUpsert {
+	u.SetNull(customer.FieldProvinceCode)
+	return u
+}
+
+// SetCityCode sets the "city_code" field.
+func (u *CustomerUpsert) SetCityCode(v string) *CustomerUpsert {
+	u.Set(customer.FieldCityCode, v)
+	return u
+}
+
+// UpdateCityCode sets the "city_code" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateCityCode() *CustomerUpsert {
+	u.SetExcluded(customer.FieldCityCode)
+	return u
+}
+
+// ClearCityCode clears the value of the "city_code" field.
+func (u *CustomerUpsert) ClearCityCode() *CustomerUpsert {
+	u.SetNull(customer.FieldCityCode)
+	return u
+}
+
+// SetLabel sets the "label" field.
+func (u *CustomerUpsert) SetLabel(v string) *CustomerUpsert {
+	u.Set(customer.FieldLabel, v)
+	return u
+}
+
+// UpdateLabel sets the "label" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateLabel() *CustomerUpsert {
+	u.SetExcluded(customer.FieldLabel)
+	return u
+}
+
+// ClearLabel clears the value of the "label" field.
+func (u *CustomerUpsert) ClearLabel() *CustomerUpsert {
+	u.SetNull(customer.FieldLabel)
+	return u
+}
+
+// SetRemark sets the "remark" field.
+func (u *CustomerUpsert) SetRemark(v string) *CustomerUpsert {
+	u.Set(customer.FieldRemark, v)
+	return u
+}
+
+// UpdateRemark sets the "remark" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateRemark() *CustomerUpsert {
+	u.SetExcluded(customer.FieldRemark)
+	return u
+}
+
+// ClearRemark clears the value of the "remark" field.
+func (u *CustomerUpsert) ClearRemark() *CustomerUpsert {
+	u.SetNull(customer.FieldRemark)
+	return u
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (u *CustomerUpsert) SetPartnerID(v gid.ID) *CustomerUpsert {
+	u.Set(customer.FieldPartnerID, v)
+	return u
+}
+
+// UpdatePartnerID sets the "partner_id" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdatePartnerID() *CustomerUpsert {
+	u.SetExcluded(customer.FieldPartnerID)
+	return u
+}
+
+// ClearPartnerID clears the value of the "partner_id" field.
+func (u *CustomerUpsert) ClearPartnerID() *CustomerUpsert {
+	u.SetNull(customer.FieldPartnerID)
+	return u
+}
+
+// SetAssociationType sets the "association_type" field.
+func (u *CustomerUpsert) SetAssociationType(v customer.AssociationType) *CustomerUpsert {
+	u.Set(customer.FieldAssociationType, v)
+	return u
+}
+
+// UpdateAssociationType sets the "association_type" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateAssociationType() *CustomerUpsert {
+	u.SetExcluded(customer.FieldAssociationType)
+	return u
+}
+
+// ClearAssociationType clears the value of the "association_type" field.
+func (u *CustomerUpsert) ClearAssociationType() *CustomerUpsert {
+	u.SetNull(customer.FieldAssociationType)
+	return u
+}
+
+// SetAssociatedAt sets the "associated_at" field.
+func (u *CustomerUpsert) SetAssociatedAt(v time.Time) *CustomerUpsert {
+	u.Set(customer.FieldAssociatedAt, v)
+	return u
+}
+
+// UpdateAssociatedAt sets the "associated_at" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateAssociatedAt() *CustomerUpsert {
+	u.SetExcluded(customer.FieldAssociatedAt)
+	return u
+}
+
+// ClearAssociatedAt clears the value of the "associated_at" field.
+func (u *CustomerUpsert) ClearAssociatedAt() *CustomerUpsert {
+	u.SetNull(customer.FieldAssociatedAt)
+	return u
+}
+
+// SetManagerID sets the "manager_id" field.
+func (u *CustomerUpsert) SetManagerID(v gid.ID) *CustomerUpsert {
+	u.Set(customer.FieldManagerID, v)
+	return u
+}
+
+// UpdateManagerID sets the "manager_id" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateManagerID() *CustomerUpsert {
+	u.SetExcluded(customer.FieldManagerID)
+	return u
+}
+
+// ClearManagerID clears the value of the "manager_id" field.
+func (u *CustomerUpsert) ClearManagerID() *CustomerUpsert {
+	u.SetNull(customer.FieldManagerID)
+	return u
+}
+
+// SetGracePeriodDays sets the "grace_period_days" field.
+func (u *CustomerUpsert) SetGracePeriodDays(v int) *CustomerUpsert {
+	u.Set(customer.FieldGracePeriodDays, v)
+	return u
+}
+
+// UpdateGracePeriodDays sets the "grace_period_days" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateGracePeriodDays() *CustomerUpsert {
+	u.SetExcluded(customer.FieldGracePeriodDays)
+	return u
+}
+
+// AddGracePeriodDays adds v to the "grace_period_days" field.
+func (u *CustomerUpsert) AddGracePeriodDays(v int) *CustomerUpsert {
+	u.Add(customer.FieldGracePeriodDays, v)
+	return u
+}
+
+// SetFrozen sets the "frozen" field.
+func (u *CustomerUpsert) SetFrozen(v bool) *CustomerUpsert {
+	u.Set(customer.FieldFrozen, v)
+	return u
+}
+
+// UpdateFrozen sets the "frozen" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateFrozen() *CustomerUpsert {
+	u.SetExcluded(customer.FieldFrozen)
+	return u
+}
+
+// SetManagerAssignedAt sets the "manager_assigned_at" field.
+func (u *CustomerUpsert) SetManagerAssignedAt(v time.Time) *CustomerUpsert {
+	u.Set(customer.FieldManagerAssignedAt, v)
+	return u
+}
+
+// UpdateManagerAssignedAt sets the "manager_assigned_at" field to the value that was provided on create.
+func (u *CustomerUpsert) UpdateManagerAssignedAt() *CustomerUpsert {
+	u.SetExcluded(customer.FieldManagerAssignedAt)
+	return u
+}
+
+// ClearManagerAssignedAt clears the value of the "manager_assigned_at" field.
+func (u *CustomerUpsert) ClearManagerAssignedAt() *CustomerUpsert {
+	u.SetNull(customer.FieldManagerAssignedAt)
+	return u
+}
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.Customer.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(customer.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *CustomerUpsertOne) UpdateNewValues() *CustomerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(customer.FieldID)
+		}
+		if _, exists := u.create.mutation.CreatedAt(); exists {
+			s.SetIgnore(customer.FieldCreatedAt)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.Customer.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *CustomerUpsertOne) Ignore() *CustomerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *CustomerUpsertOne) DoNothing() *CustomerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the CustomerCreate.OnConflict
+// documentation for more info.
+func (u *CustomerUpsertOne) Update(set func(*CustomerUpsert)) *CustomerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&CustomerUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *CustomerUpsertOne) SetUpdatedAt(v time.Time) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateUpdatedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateUpdatedAt()
+	})
+}
+
+// SetAccountName sets the "account_name" field.
+func (u *CustomerUpsertOne) SetAccountName(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAccountName(v)
+	})
+}
+
+// UpdateAccountName sets the "account_name" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateAccountName() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAccountName()
+	})
+}
+
+// SetName sets the "name" field.
+func (u *CustomerUpsertOne) SetName(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetName(v)
+	})
+}
+
+// UpdateName sets the "name" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateName() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateName()
+	})
+}
+
+// SetMobile sets the "mobile" field.
+func (u *CustomerUpsertOne) SetMobile(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetMobile(v)
+	})
+}
+
+// UpdateMobile sets the "mobile" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateMobile() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateMobile()
+	})
+}
+
+// SetEmail sets the "email" field.
+func (u *CustomerUpsertOne) SetEmail(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEmail(v)
+	})
+}
+
+// UpdateEmail sets the "email" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateEmail() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEmail()
+	})
+}
+
+// SetProvinceCode sets the "province_code" field.
+func (u *CustomerUpsertOne) SetProvinceCode(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetProvinceCode(v)
+	})
+}
+
+// UpdateProvinceCode sets the "province_code" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateProvinceCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateProvinceCode()
+	})
+}
+
+// ClearProvinceCode clears the value of the "province_code" field.
+func (u *CustomerUpsertOne) ClearProvinceCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearProvinceCode()
+	})
+}
+
+// SetCityCode sets the "city_code" field.
+func (u *CustomerUpsertOne) SetCityCode(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCityCode(v)
+	})
+}
+
+// UpdateCityCode sets the "city_code" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateCityCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCityCode()
+	})
+}
+
+// ClearCityCode clears the value of the "city_code" field.
+func (u *CustomerUpsertOne) ClearCityCode() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCityCode()
+	})
+}
+
+// SetLabel sets the "label" field.
+func (u *CustomerUpsertOne) SetLabel(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLabel(v)
+	})
+}
+
+// UpdateLabel sets the "label" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateLabel() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLabel()
+	})
+}
+
+// ClearLabel clears the value of the "label" field.
+func (u *CustomerUpsertOne) ClearLabel() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLabel()
+	})
+}
+
+// SetRemark sets the "remark" field.
+func (u *CustomerUpsertOne) SetRemark(v string) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetRemark(v)
+	})
+}
+
+// UpdateRemark sets the "remark" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateRemark() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateRemark()
+	})
+}
+
+// ClearRemark clears the value of the "remark" field.
+func (u *CustomerUpsertOne) ClearRemark() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearRemark()
+	})
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (u *CustomerUpsertOne) SetPartnerID(v gid.ID) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPartnerID(v)
+	})
+}
+
+// UpdatePartnerID sets the "partner_id" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdatePartnerID() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePartnerID()
+	})
+}
+
+// ClearPartnerID clears the value of the "partner_id" field.
+func (u *CustomerUpsertOne) ClearPartnerID() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearPartnerID()
+	})
+}
+
+// SetAssociationType sets the "association_type" field.
+func (u *CustomerUpsertOne) SetAssociationType(v customer.AssociationType) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAssociationType(v)
+	})
+}
+
+// UpdateAssociationType sets the "association_type" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateAssociationType() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAssociationType()
+	})
+}
+
+// ClearAssociationType clears the value of the "association_type" field.
+func (u *CustomerUpsertOne) ClearAssociationType() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearAssociationType()
+	})
+}
+
+// SetAssociatedAt sets the "associated_at" field.
+func (u *CustomerUpsertOne) SetAssociatedAt(v time.Time) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAssociatedAt(v)
+	})
+}
+
+// UpdateAssociatedAt sets the "associated_at" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateAssociatedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAssociatedAt()
+	})
+}
+
+// ClearAssociatedAt clears the value of the "associated_at" field.
+func (u *CustomerUpsertOne) ClearAssociatedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearAssociatedAt()
+	})
+}
+
+// SetManagerID sets the "manager_id" field.
+func (u *CustomerUpsertOne) SetManagerID(v gid.ID) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetManagerID(v)
+	})
+}
+
+// UpdateManagerID sets the "manager_id" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateManagerID() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateManagerID()
+	})
+}
+
+// ClearManagerID clears the value of the "manager_id" field.
+func (u *CustomerUpsertOne) ClearManagerID() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearManagerID()
+	})
+}
+
+// SetGracePeriodDays sets the "grace_period_days" field.
+func (u *CustomerUpsertOne) SetGracePeriodDays(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetGracePeriodDays(v)
+	})
+}
+
+// AddGracePeriodDays adds v to the "grace_period_days" field.
+func (u *CustomerUpsertOne) AddGracePeriodDays(v int) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddGracePeriodDays(v)
+	})
+}
+
+// UpdateGracePeriodDays sets the "grace_period_days" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateGracePeriodDays() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateGracePeriodDays()
+	})
+}
+
+// SetFrozen sets the "frozen" field.
+func (u *CustomerUpsertOne) SetFrozen(v bool) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetFrozen(v)
+	})
+}
+
+// UpdateFrozen sets the "frozen" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateFrozen() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateFrozen()
+	})
+}
+
+// SetManagerAssignedAt sets the "manager_assigned_at" field.
+func (u *CustomerUpsertOne) SetManagerAssignedAt(v time.Time) *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetManagerAssignedAt(v)
+	})
+}
+
+// UpdateManagerAssignedAt sets the "manager_assigned_at" field to the value that was provided on create.
+func (u *CustomerUpsertOne) UpdateManagerAssignedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateManagerAssignedAt()
+	})
+}
+
+// ClearManagerAssignedAt clears the value of the "manager_assigned_at" field.
+func (u *CustomerUpsertOne) ClearManagerAssignedAt() *CustomerUpsertOne {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearManagerAssignedAt()
+	})
+}
+
+// Exec executes the query.
+func (u *CustomerUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for CustomerCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *CustomerUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *CustomerUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: CustomerUpsertOne.ID is not supported by MySQL driver. Use CustomerUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *CustomerUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // CustomerCreateBulk is the builder for creating many Customer entities in bulk.
 type CustomerCreateBulk struct {
 	config
 	err      error
 	builders []*CustomerCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the Customer entities in the database.
@@ -725,6 +1449,7 @@ func (_c *CustomerCreateBulk) Save(ctx context.Context) ([]*Customer, error) {
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -771,6 +1496,417 @@ func (_c *CustomerCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *CustomerCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.Customer.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.CustomerUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *CustomerCreateBulk) OnConflict(opts ...sql.ConflictOption) *CustomerUpsertBulk {
+	_c.conflict = opts
+	return &CustomerUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.Customer.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *CustomerCreateBulk) OnConflictColumns(columns ...string) *CustomerUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &CustomerUpsertBulk{
+		create: _c,
+	}
+}
+
+// CustomerUpsertBulk is the builder for "upsert"-ing
+// a bulk of Customer nodes.
+type CustomerUpsertBulk struct {
+	create *CustomerCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.Customer.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(customer.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *CustomerUpsertBulk) UpdateNewValues() *CustomerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(customer.FieldID)
+			}
+			if _, exists := b.mutation.CreatedAt(); exists {
+				s.SetIgnore(customer.FieldCreatedAt)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.Customer.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *CustomerUpsertBulk) Ignore() *CustomerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *CustomerUpsertBulk) DoNothing() *CustomerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the CustomerCreateBulk.OnConflict
+// documentation for more info.
+func (u *CustomerUpsertBulk) Update(set func(*CustomerUpsert)) *CustomerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&CustomerUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *CustomerUpsertBulk) SetUpdatedAt(v time.Time) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateUpdatedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateUpdatedAt()
+	})
+}
+
+// SetAccountName sets the "account_name" field.
+func (u *CustomerUpsertBulk) SetAccountName(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAccountName(v)
+	})
+}
+
+// UpdateAccountName sets the "account_name" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateAccountName() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAccountName()
+	})
+}
+
+// SetName sets the "name" field.
+func (u *CustomerUpsertBulk) SetName(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetName(v)
+	})
+}
+
+// UpdateName sets the "name" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateName() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateName()
+	})
+}
+
+// SetMobile sets the "mobile" field.
+func (u *CustomerUpsertBulk) SetMobile(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetMobile(v)
+	})
+}
+
+// UpdateMobile sets the "mobile" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateMobile() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateMobile()
+	})
+}
+
+// SetEmail sets the "email" field.
+func (u *CustomerUpsertBulk) SetEmail(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetEmail(v)
+	})
+}
+
+// UpdateEmail sets the "email" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateEmail() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateEmail()
+	})
+}
+
+// SetProvinceCode sets the "province_code" field.
+func (u *CustomerUpsertBulk) SetProvinceCode(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetProvinceCode(v)
+	})
+}
+
+// UpdateProvinceCode sets the "province_code" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateProvinceCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateProvinceCode()
+	})
+}
+
+// ClearProvinceCode clears the value of the "province_code" field.
+func (u *CustomerUpsertBulk) ClearProvinceCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearProvinceCode()
+	})
+}
+
+// SetCityCode sets the "city_code" field.
+func (u *CustomerUpsertBulk) SetCityCode(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetCityCode(v)
+	})
+}
+
+// UpdateCityCode sets the "city_code" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateCityCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateCityCode()
+	})
+}
+
+// ClearCityCode clears the value of the "city_code" field.
+func (u *CustomerUpsertBulk) ClearCityCode() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearCityCode()
+	})
+}
+
+// SetLabel sets the "label" field.
+func (u *CustomerUpsertBulk) SetLabel(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetLabel(v)
+	})
+}
+
+// UpdateLabel sets the "label" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateLabel() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateLabel()
+	})
+}
+
+// ClearLabel clears the value of the "label" field.
+func (u *CustomerUpsertBulk) ClearLabel() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearLabel()
+	})
+}
+
+// SetRemark sets the "remark" field.
+func (u *CustomerUpsertBulk) SetRemark(v string) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetRemark(v)
+	})
+}
+
+// UpdateRemark sets the "remark" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateRemark() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateRemark()
+	})
+}
+
+// ClearRemark clears the value of the "remark" field.
+func (u *CustomerUpsertBulk) ClearRemark() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearRemark()
+	})
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (u *CustomerUpsertBulk) SetPartnerID(v gid.ID) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetPartnerID(v)
+	})
+}
+
+// UpdatePartnerID sets the "partner_id" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdatePartnerID() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdatePartnerID()
+	})
+}
+
+// ClearPartnerID clears the value of the "partner_id" field.
+func (u *CustomerUpsertBulk) ClearPartnerID() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearPartnerID()
+	})
+}
+
+// SetAssociationType sets the "association_type" field.
+func (u *CustomerUpsertBulk) SetAssociationType(v customer.AssociationType) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAssociationType(v)
+	})
+}
+
+// UpdateAssociationType sets the "association_type" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateAssociationType() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAssociationType()
+	})
+}
+
+// ClearAssociationType clears the value of the "association_type" field.
+func (u *CustomerUpsertBulk) ClearAssociationType() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearAssociationType()
+	})
+}
+
+// SetAssociatedAt sets the "associated_at" field.
+func (u *CustomerUpsertBulk) SetAssociatedAt(v time.Time) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetAssociatedAt(v)
+	})
+}
+
+// UpdateAssociatedAt sets the "associated_at" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateAssociatedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateAssociatedAt()
+	})
+}
+
+// ClearAssociatedAt clears the value of the "associated_at" field.
+func (u *CustomerUpsertBulk) ClearAssociatedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearAssociatedAt()
+	})
+}
+
+// SetManagerID sets the "manager_id" field.
+func (u *CustomerUpsertBulk) SetManagerID(v gid.ID) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetManagerID(v)
+	})
+}
+
+// UpdateManagerID sets the "manager_id" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateManagerID() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateManagerID()
+	})
+}
+
+// ClearManagerID clears the value of the "manager_id" field.
+func (u *CustomerUpsertBulk) ClearManagerID() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearManagerID()
+	})
+}
+
+// SetGracePeriodDays sets the "grace_period_days" field.
+func (u *CustomerUpsertBulk) SetGracePeriodDays(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetGracePeriodDays(v)
+	})
+}
+
+// AddGracePeriodDays adds v to the "grace_period_days" field.
+func (u *CustomerUpsertBulk) AddGracePeriodDays(v int) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.AddGracePeriodDays(v)
+	})
+}
+
+// UpdateGracePeriodDays sets the "grace_period_days" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateGracePeriodDays() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateGracePeriodDays()
+	})
+}
+
+// SetFrozen sets the "frozen" field.
+func (u *CustomerUpsertBulk) SetFrozen(v bool) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetFrozen(v)
+	})
+}
+
+// UpdateFrozen sets the "frozen" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateFrozen() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateFrozen()
+	})
+}
+
+// SetManagerAssignedAt sets the "manager_assigned_at" field.
+func (u *CustomerUpsertBulk) SetManagerAssignedAt(v time.Time) *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.SetManagerAssignedAt(v)
+	})
+}
+
+// UpdateManagerAssignedAt sets the "manager_assigned_at" field to the value that was provided on create.
+func (u *CustomerUpsertBulk) UpdateManagerAssignedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.UpdateManagerAssignedAt()
+	})
+}
+
+// ClearManagerAssignedAt clears the value of the "manager_assigned_at" field.
+func (u *CustomerUpsertBulk) ClearManagerAssignedAt() *CustomerUpsertBulk {
+	return u.Update(func(s *CustomerUpsert) {
+		s.ClearManagerAssignedAt()
+	})
+}
+
+// Exec executes the query.
+func (u *CustomerUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the CustomerCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for CustomerCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *CustomerUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

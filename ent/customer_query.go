@@ -14,9 +14,11 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
@@ -35,12 +37,16 @@ type CustomerQuery struct {
 	withManager                 *UserQuery
 	withAssociations            *AssociationQuery
 	withUsers                   *UserQuery
+	withAccounts                *AccountQuery
+	withJournals                *JournalQuery
 	withAssociationEvents       *AssociationEventQuery
 	withManagerAssignments      *ManagerAssignmentQuery
 	loadTotal                   []func(context.Context, []*Customer) error
 	modifiers                   []func(*sql.Selector)
 	withNamedAssociations       map[string]*AssociationQuery
 	withNamedUsers              map[string]*UserQuery
+	withNamedAccounts           map[string]*AccountQuery
+	withNamedJournals           map[string]*JournalQuery
 	withNamedAssociationEvents  map[string]*AssociationEventQuery
 	withNamedManagerAssignments map[string]*ManagerAssignmentQuery
 	// intermediate query (i.e. traversal path).
@@ -160,6 +166,50 @@ func (_q *CustomerQuery) QueryUsers() *UserQuery {
 			sqlgraph.From(customer.Table, customer.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, customer.UsersTable, customer.UsersColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAccounts chains the current query on the "accounts" edge.
+func (_q *CustomerQuery) QueryAccounts() *AccountQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.AccountsTable, customer.AccountsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryJournals chains the current query on the "journals" edge.
+func (_q *CustomerQuery) QueryJournals() *JournalQuery {
+	query := (&JournalClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(journal.Table, journal.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.JournalsTable, customer.JournalsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -407,6 +457,8 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withManager:            _q.withManager.Clone(),
 		withAssociations:       _q.withAssociations.Clone(),
 		withUsers:              _q.withUsers.Clone(),
+		withAccounts:           _q.withAccounts.Clone(),
+		withJournals:           _q.withJournals.Clone(),
 		withAssociationEvents:  _q.withAssociationEvents.Clone(),
 		withManagerAssignments: _q.withManagerAssignments.Clone(),
 		// clone intermediate query.
@@ -457,6 +509,28 @@ func (_q *CustomerQuery) WithUsers(opts ...func(*UserQuery)) *CustomerQuery {
 		opt(query)
 	}
 	_q.withUsers = query
+	return _q
+}
+
+// WithAccounts tells the query-builder to eager-load the nodes that are connected to
+// the "accounts" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithAccounts(opts ...func(*AccountQuery)) *CustomerQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAccounts = query
+	return _q
+}
+
+// WithJournals tells the query-builder to eager-load the nodes that are connected to
+// the "journals" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithJournals(opts ...func(*JournalQuery)) *CustomerQuery {
+	query := (&JournalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withJournals = query
 	return _q
 }
 
@@ -566,11 +640,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [8]bool{
 			_q.withPartner != nil,
 			_q.withManager != nil,
 			_q.withAssociations != nil,
 			_q.withUsers != nil,
+			_q.withAccounts != nil,
+			_q.withJournals != nil,
 			_q.withAssociationEvents != nil,
 			_q.withManagerAssignments != nil,
 		}
@@ -622,6 +698,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withAccounts; query != nil {
+		if err := _q.loadAccounts(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Accounts = []*Account{} },
+			func(n *Customer, e *Account) { n.Edges.Accounts = append(n.Edges.Accounts, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withJournals; query != nil {
+		if err := _q.loadJournals(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Journals = []*Journal{} },
+			func(n *Customer, e *Journal) { n.Edges.Journals = append(n.Edges.Journals, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withAssociationEvents; query != nil {
 		if err := _q.loadAssociationEvents(ctx, query, nodes,
 			func(n *Customer) { n.Edges.AssociationEvents = []*AssociationEvent{} },
@@ -651,6 +741,20 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadUsers(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedUsers(name) },
 			func(n *Customer, e *User) { n.appendNamedUsers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAccounts {
+		if err := _q.loadAccounts(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedAccounts(name) },
+			func(n *Customer, e *Account) { n.appendNamedAccounts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedJournals {
+		if err := _q.loadJournals(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedJournals(name) },
+			func(n *Customer, e *Journal) { n.appendNamedJournals(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -785,6 +889,72 @@ func (_q *CustomerQuery) loadUsers(ctx context.Context, query *UserQuery, nodes 
 	}
 	query.Where(predicate.User(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(customer.UsersColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "customer_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadAccounts(ctx context.Context, query *AccountQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Account)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(account.FieldCustomerID)
+	}
+	query.Where(predicate.Account(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.AccountsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "customer_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *CustomerQuery) loadJournals(ctx context.Context, query *JournalQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Journal)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(journal.FieldCustomerID)
+	}
+	query.Where(predicate.Journal(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.JournalsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1014,6 +1184,34 @@ func (_q *CustomerQuery) WithNamedUsers(name string, opts ...func(*UserQuery)) *
 		_q.withNamedUsers = make(map[string]*UserQuery)
 	}
 	_q.withNamedUsers[name] = query
+	return _q
+}
+
+// WithNamedAccounts tells the query-builder to eager-load the nodes that are connected to the "accounts"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedAccounts(name string, opts ...func(*AccountQuery)) *CustomerQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAccounts == nil {
+		_q.withNamedAccounts = make(map[string]*AccountQuery)
+	}
+	_q.withNamedAccounts[name] = query
+	return _q
+}
+
+// WithNamedJournals tells the query-builder to eager-load the nodes that are connected to the "journals"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedJournals(name string, opts ...func(*JournalQuery)) *CustomerQuery {
+	query := (&JournalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedJournals == nil {
+		_q.withNamedJournals = make(map[string]*JournalQuery)
+	}
+	_q.withNamedJournals[name] = query
 	return _q
 }
 

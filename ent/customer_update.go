@@ -11,15 +11,16 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
-	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // CustomerUpdate is the builder for updating Customer entities.
@@ -313,27 +314,6 @@ func (_u *CustomerUpdate) ClearManagerAssignedAt() *CustomerUpdate {
 	return _u
 }
 
-// SetOwnBalance sets the "own_balance" field.
-func (_u *CustomerUpdate) SetOwnBalance(v money.Money) *CustomerUpdate {
-	_u.mutation.ResetOwnBalance()
-	_u.mutation.SetOwnBalance(v)
-	return _u
-}
-
-// SetNillableOwnBalance sets the "own_balance" field if the given value is not nil.
-func (_u *CustomerUpdate) SetNillableOwnBalance(v *money.Money) *CustomerUpdate {
-	if v != nil {
-		_u.SetOwnBalance(*v)
-	}
-	return _u
-}
-
-// AddOwnBalance adds value to the "own_balance" field.
-func (_u *CustomerUpdate) AddOwnBalance(v money.Money) *CustomerUpdate {
-	_u.mutation.AddOwnBalance(v)
-	return _u
-}
-
 // SetPartner sets the "partner" edge to the Partner entity.
 func (_u *CustomerUpdate) SetPartner(v *Partner) *CustomerUpdate {
 	return _u.SetPartnerID(v.ID)
@@ -372,6 +352,36 @@ func (_u *CustomerUpdate) AddUsers(v ...*User) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddUserIDs(ids...)
+}
+
+// AddAccountIDs adds the "accounts" edge to the Account entity by IDs.
+func (_u *CustomerUpdate) AddAccountIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.AddAccountIDs(ids...)
+	return _u
+}
+
+// AddAccounts adds the "accounts" edges to the Account entity.
+func (_u *CustomerUpdate) AddAccounts(v ...*Account) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAccountIDs(ids...)
+}
+
+// AddJournalIDs adds the "journals" edge to the Journal entity by IDs.
+func (_u *CustomerUpdate) AddJournalIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.AddJournalIDs(ids...)
+	return _u
+}
+
+// AddJournals adds the "journals" edges to the Journal entity.
+func (_u *CustomerUpdate) AddJournals(v ...*Journal) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddJournalIDs(ids...)
 }
 
 // AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
@@ -461,6 +471,48 @@ func (_u *CustomerUpdate) RemoveUsers(v ...*User) *CustomerUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveUserIDs(ids...)
+}
+
+// ClearAccounts clears all "accounts" edges to the Account entity.
+func (_u *CustomerUpdate) ClearAccounts() *CustomerUpdate {
+	_u.mutation.ClearAccounts()
+	return _u
+}
+
+// RemoveAccountIDs removes the "accounts" edge to Account entities by IDs.
+func (_u *CustomerUpdate) RemoveAccountIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.RemoveAccountIDs(ids...)
+	return _u
+}
+
+// RemoveAccounts removes "accounts" edges to Account entities.
+func (_u *CustomerUpdate) RemoveAccounts(v ...*Account) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAccountIDs(ids...)
+}
+
+// ClearJournals clears all "journals" edges to the Journal entity.
+func (_u *CustomerUpdate) ClearJournals() *CustomerUpdate {
+	_u.mutation.ClearJournals()
+	return _u
+}
+
+// RemoveJournalIDs removes the "journals" edge to Journal entities by IDs.
+func (_u *CustomerUpdate) RemoveJournalIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.RemoveJournalIDs(ids...)
+	return _u
+}
+
+// RemoveJournals removes "journals" edges to Journal entities.
+func (_u *CustomerUpdate) RemoveJournals(v ...*Journal) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveJournalIDs(ids...)
 }
 
 // ClearAssociationEvents clears all "association_events" edges to the AssociationEvent entity.
@@ -686,12 +738,6 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ManagerAssignedAtCleared() {
 		_spec.ClearField(customer.FieldManagerAssignedAt, field.TypeTime)
 	}
-	if value, ok := _u.mutation.OwnBalance(); ok {
-		_spec.SetField(customer.FieldOwnBalance, field.TypeInt64, value)
-	}
-	if value, ok := _u.mutation.AddedOwnBalance(); ok {
-		_spec.AddField(customer.FieldOwnBalance, field.TypeInt64, value)
-	}
 	if _u.mutation.PartnerCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -833,6 +879,96 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AccountsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAccountsIDs(); len(nodes) > 0 && !_u.mutation.AccountsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AccountsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.JournalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(journal.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedJournalsIDs(); len(nodes) > 0 && !_u.mutation.JournalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(journal.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.JournalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(journal.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1229,27 +1365,6 @@ func (_u *CustomerUpdateOne) ClearManagerAssignedAt() *CustomerUpdateOne {
 	return _u
 }
 
-// SetOwnBalance sets the "own_balance" field.
-func (_u *CustomerUpdateOne) SetOwnBalance(v money.Money) *CustomerUpdateOne {
-	_u.mutation.ResetOwnBalance()
-	_u.mutation.SetOwnBalance(v)
-	return _u
-}
-
-// SetNillableOwnBalance sets the "own_balance" field if the given value is not nil.
-func (_u *CustomerUpdateOne) SetNillableOwnBalance(v *money.Money) *CustomerUpdateOne {
-	if v != nil {
-		_u.SetOwnBalance(*v)
-	}
-	return _u
-}
-
-// AddOwnBalance adds value to the "own_balance" field.
-func (_u *CustomerUpdateOne) AddOwnBalance(v money.Money) *CustomerUpdateOne {
-	_u.mutation.AddOwnBalance(v)
-	return _u
-}
-
 // SetPartner sets the "partner" edge to the Partner entity.
 func (_u *CustomerUpdateOne) SetPartner(v *Partner) *CustomerUpdateOne {
 	return _u.SetPartnerID(v.ID)
@@ -1288,6 +1403,36 @@ func (_u *CustomerUpdateOne) AddUsers(v ...*User) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddUserIDs(ids...)
+}
+
+// AddAccountIDs adds the "accounts" edge to the Account entity by IDs.
+func (_u *CustomerUpdateOne) AddAccountIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.AddAccountIDs(ids...)
+	return _u
+}
+
+// AddAccounts adds the "accounts" edges to the Account entity.
+func (_u *CustomerUpdateOne) AddAccounts(v ...*Account) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAccountIDs(ids...)
+}
+
+// AddJournalIDs adds the "journals" edge to the Journal entity by IDs.
+func (_u *CustomerUpdateOne) AddJournalIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.AddJournalIDs(ids...)
+	return _u
+}
+
+// AddJournals adds the "journals" edges to the Journal entity.
+func (_u *CustomerUpdateOne) AddJournals(v ...*Journal) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddJournalIDs(ids...)
 }
 
 // AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by IDs.
@@ -1377,6 +1522,48 @@ func (_u *CustomerUpdateOne) RemoveUsers(v ...*User) *CustomerUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveUserIDs(ids...)
+}
+
+// ClearAccounts clears all "accounts" edges to the Account entity.
+func (_u *CustomerUpdateOne) ClearAccounts() *CustomerUpdateOne {
+	_u.mutation.ClearAccounts()
+	return _u
+}
+
+// RemoveAccountIDs removes the "accounts" edge to Account entities by IDs.
+func (_u *CustomerUpdateOne) RemoveAccountIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveAccountIDs(ids...)
+	return _u
+}
+
+// RemoveAccounts removes "accounts" edges to Account entities.
+func (_u *CustomerUpdateOne) RemoveAccounts(v ...*Account) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAccountIDs(ids...)
+}
+
+// ClearJournals clears all "journals" edges to the Journal entity.
+func (_u *CustomerUpdateOne) ClearJournals() *CustomerUpdateOne {
+	_u.mutation.ClearJournals()
+	return _u
+}
+
+// RemoveJournalIDs removes the "journals" edge to Journal entities by IDs.
+func (_u *CustomerUpdateOne) RemoveJournalIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveJournalIDs(ids...)
+	return _u
+}
+
+// RemoveJournals removes "journals" edges to Journal entities.
+func (_u *CustomerUpdateOne) RemoveJournals(v ...*Journal) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveJournalIDs(ids...)
 }
 
 // ClearAssociationEvents clears all "association_events" edges to the AssociationEvent entity.
@@ -1632,12 +1819,6 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 	if _u.mutation.ManagerAssignedAtCleared() {
 		_spec.ClearField(customer.FieldManagerAssignedAt, field.TypeTime)
 	}
-	if value, ok := _u.mutation.OwnBalance(); ok {
-		_spec.SetField(customer.FieldOwnBalance, field.TypeInt64, value)
-	}
-	if value, ok := _u.mutation.AddedOwnBalance(); ok {
-		_spec.AddField(customer.FieldOwnBalance, field.TypeInt64, value)
-	}
 	if _u.mutation.PartnerCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1779,6 +1960,96 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AccountsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAccountsIDs(); len(nodes) > 0 && !_u.mutation.AccountsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AccountsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.JournalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(journal.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedJournalsIDs(); len(nodes) > 0 && !_u.mutation.JournalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(journal.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.JournalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(journal.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -12,11 +12,15 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
@@ -84,10 +88,14 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apikey.Table:              apikey.ValidColumn,
+			account.Table:             account.ValidColumn,
 			association.Table:         association.ValidColumn,
 			associationevent.Table:    associationevent.ValidColumn,
 			auditlog.Table:            auditlog.ValidColumn,
 			customer.Table:            customer.ValidColumn,
+			idempotencyrecord.Table:   idempotencyrecord.ValidColumn,
+			journal.Table:             journal.ValidColumn,
+			ledgerentry.Table:         ledgerentry.ValidColumn,
 			managerassignment.Table:   managerassignment.ValidColumn,
 			partner.Table:             partner.ValidColumn,
 			resellerapplication.Table: resellerapplication.ValidColumn,

@@ -26,7 +26,7 @@ func main() {
 	}
 	opts := []entc.Option{
 		entc.Extensions(ex),
-		entc.FeatureNames("privacy", "entql", "sql/lock", "sql/versioned-migration", "sql/modifier", "sql/execquery", "intercept"),
+		entc.FeatureNames("privacy", "entql", "sql/lock", "sql/versioned-migration", "sql/modifier", "sql/execquery", "sql/upsert", "intercept"),
 	}
 	// The policies import the generated privacy package, which does not exist on a first run:
 	// ENT_BOOTSTRAP=1 leaves them out so that run can create it.

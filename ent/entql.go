@@ -3,11 +3,15 @@
 package ent
 
 import (
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
@@ -24,7 +28,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 11)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -49,6 +53,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   account.Table,
+			Columns: account.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: account.FieldID,
+			},
+		},
+		Type: "Account",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			account.FieldCreatedAt:  {Type: field.TypeTime, Column: account.FieldCreatedAt},
+			account.FieldKind:       {Type: field.TypeEnum, Column: account.FieldKind},
+			account.FieldPartnerID:  {Type: field.TypeString, Column: account.FieldPartnerID},
+			account.FieldCustomerID: {Type: field.TypeString, Column: account.FieldCustomerID},
+			account.FieldOwnerKey:   {Type: field.TypeString, Column: account.FieldOwnerKey},
+			account.FieldBalance:    {Type: field.TypeInt64, Column: account.FieldBalance},
+			account.FieldUpdatedAt:  {Type: field.TypeTime, Column: account.FieldUpdatedAt},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   association.Table,
 			Columns: association.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -68,7 +92,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			association.FieldEndedAt:    {Type: field.TypeTime, Column: association.FieldEndedAt},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   associationevent.Table,
 			Columns: associationevent.Columns,
@@ -95,7 +119,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			associationevent.FieldDecisionReason: {Type: field.TypeString, Column: associationevent.FieldDecisionReason},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
@@ -124,7 +148,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldSubjectHash:    {Type: field.TypeString, Column: auditlog.FieldSubjectHash},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
@@ -152,10 +176,73 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldGracePeriodDays:   {Type: field.TypeInt, Column: customer.FieldGracePeriodDays},
 			customer.FieldFrozen:            {Type: field.TypeBool, Column: customer.FieldFrozen},
 			customer.FieldManagerAssignedAt: {Type: field.TypeTime, Column: customer.FieldManagerAssignedAt},
-			customer.FieldOwnBalance:        {Type: field.TypeInt64, Column: customer.FieldOwnBalance},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   idempotencyrecord.Table,
+			Columns: idempotencyrecord.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: idempotencyrecord.FieldID,
+			},
+		},
+		Type: "IdempotencyRecord",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			idempotencyrecord.FieldCreatedAt:   {Type: field.TypeTime, Column: idempotencyrecord.FieldCreatedAt},
+			idempotencyrecord.FieldScope:       {Type: field.TypeString, Column: idempotencyrecord.FieldScope},
+			idempotencyrecord.FieldKey:         {Type: field.TypeString, Column: idempotencyrecord.FieldKey},
+			idempotencyrecord.FieldOperation:   {Type: field.TypeString, Column: idempotencyrecord.FieldOperation},
+			idempotencyrecord.FieldRequestHash: {Type: field.TypeString, Column: idempotencyrecord.FieldRequestHash},
+			idempotencyrecord.FieldResponse:    {Type: field.TypeString, Column: idempotencyrecord.FieldResponse},
+			idempotencyrecord.FieldExpiresAt:   {Type: field.TypeTime, Column: idempotencyrecord.FieldExpiresAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   journal.Table,
+			Columns: journal.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: journal.FieldID,
+			},
+		},
+		Type: "Journal",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			journal.FieldCreatedAt:             {Type: field.TypeTime, Column: journal.FieldCreatedAt},
+			journal.FieldKind:                  {Type: field.TypeEnum, Column: journal.FieldKind},
+			journal.FieldTransactionNo:         {Type: field.TypeString, Column: journal.FieldTransactionNo},
+			journal.FieldAmount:                {Type: field.TypeInt64, Column: journal.FieldAmount},
+			journal.FieldPartnerID:             {Type: field.TypeString, Column: journal.FieldPartnerID},
+			journal.FieldCounterpartyPartnerID: {Type: field.TypeString, Column: journal.FieldCounterpartyPartnerID},
+			journal.FieldCustomerID:            {Type: field.TypeString, Column: journal.FieldCustomerID},
+			journal.FieldActingForID:           {Type: field.TypeString, Column: journal.FieldActingForID},
+			journal.FieldOperatorID:            {Type: field.TypeString, Column: journal.FieldOperatorID},
+			journal.FieldOperatorName:          {Type: field.TypeString, Column: journal.FieldOperatorName},
+			journal.FieldIdempotencyKey:        {Type: field.TypeString, Column: journal.FieldIdempotencyKey},
+			journal.FieldReason:                {Type: field.TypeString, Column: journal.FieldReason},
+			journal.FieldBatchID:               {Type: field.TypeString, Column: journal.FieldBatchID},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   ledgerentry.Table,
+			Columns: ledgerentry.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: ledgerentry.FieldID,
+			},
+		},
+		Type: "LedgerEntry",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			ledgerentry.FieldCreatedAt:    {Type: field.TypeTime, Column: ledgerentry.FieldCreatedAt},
+			ledgerentry.FieldJournalID:    {Type: field.TypeString, Column: ledgerentry.FieldJournalID},
+			ledgerentry.FieldAccountID:    {Type: field.TypeString, Column: ledgerentry.FieldAccountID},
+			ledgerentry.FieldAmount:       {Type: field.TypeInt64, Column: ledgerentry.FieldAmount},
+			ledgerentry.FieldBalanceAfter: {Type: field.TypeInt64, Column: ledgerentry.FieldBalanceAfter},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   managerassignment.Table,
 			Columns: managerassignment.Columns,
@@ -174,7 +261,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			managerassignment.FieldEndedAt:        {Type: field.TypeTime, Column: managerassignment.FieldEndedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -197,7 +284,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCreditLimit:      {Type: field.TypeInt64, Column: partner.FieldCreditLimit},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   resellerapplication.Table,
 			Columns: resellerapplication.Columns,
@@ -218,7 +305,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			resellerapplication.FieldDecisionReason: {Type: field.TypeString, Column: resellerapplication.FieldDecisionReason},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -237,7 +324,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRemoteAddr: {Type: field.TypeString, Column: session.FieldRemoteAddr},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -263,7 +350,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldTotpLastStep:      {Type: field.TypeInt64, Column: user.FieldTotpLastStep},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   verificationcode.Table,
 			Columns: verificationcode.Columns,
@@ -294,6 +381,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"APIKey",
 		"User",
+	)
+	graph.MustAddE(
+		"partner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   account.PartnerTable,
+			Columns: []string{account.PartnerColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"Partner",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   account.CustomerTable,
+			Columns: []string{account.CustomerColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"Customer",
+	)
+	graph.MustAddE(
+		"entries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.EntriesTable,
+			Columns: []string{account.EntriesColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"LedgerEntry",
 	)
 	graph.MustAddE(
 		"customer",
@@ -392,6 +515,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
+		"accounts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.AccountsTable,
+			Columns: []string{customer.AccountsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Account",
+	)
+	graph.MustAddE(
+		"journals",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.JournalsTable,
+			Columns: []string{customer.JournalsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Journal",
+	)
+	graph.MustAddE(
 		"association_events",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -414,6 +561,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"ManagerAssignment",
+	)
+	graph.MustAddE(
+		"entries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   journal.EntriesTable,
+			Columns: []string{journal.EntriesColumn},
+			Bidi:    false,
+		},
+		"Journal",
+		"LedgerEntry",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   journal.CustomerTable,
+			Columns: []string{journal.CustomerColumn},
+			Bidi:    false,
+		},
+		"Journal",
+		"Customer",
+	)
+	graph.MustAddE(
+		"journal",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   ledgerentry.JournalTable,
+			Columns: []string{ledgerentry.JournalColumn},
+			Bidi:    false,
+		},
+		"LedgerEntry",
+		"Journal",
+	)
+	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   ledgerentry.AccountTable,
+			Columns: []string{ledgerentry.AccountColumn},
+			Bidi:    false,
+		},
+		"LedgerEntry",
+		"Account",
 	)
 	graph.MustAddE(
 		"customer",
@@ -510,6 +705,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Partner",
 		"AssociationEvent",
+	)
+	graph.MustAddE(
+		"accounts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AccountsTable,
+			Columns: []string{partner.AccountsColumn},
+			Bidi:    false,
+		},
+		"Partner",
+		"Account",
 	)
 	graph.MustAddE(
 		"applications_sent",
@@ -764,6 +971,123 @@ func (f *APIKeyFilter) WhereHasCreatedByWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AccountQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AccountQuery builder.
+func (_q *AccountQuery) Filter() *AccountFilter {
+	return &AccountFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AccountMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AccountMutation builder.
+func (m *AccountMutation) Filter() *AccountFilter {
+	return &AccountFilter{config: m.config, predicateAdder: m}
+}
+
+// AccountFilter provides a generic filtering capability at runtime for AccountQuery.
+type AccountFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AccountFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AccountFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(account.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AccountFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(account.FieldCreatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AccountFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(account.FieldKind))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *AccountFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(account.FieldPartnerID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *AccountFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(account.FieldCustomerID))
+}
+
+// WhereOwnerKey applies the entql string predicate on the owner_key field.
+func (f *AccountFilter) WhereOwnerKey(p entql.StringP) {
+	f.Where(p.Field(account.FieldOwnerKey))
+}
+
+// WhereBalance applies the entql int64 predicate on the balance field.
+func (f *AccountFilter) WhereBalance(p entql.Int64P) {
+	f.Where(p.Field(account.FieldBalance))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AccountFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(account.FieldUpdatedAt))
+}
+
+// WhereHasPartner applies a predicate to check if query has an edge partner.
+func (f *AccountFilter) WhereHasPartner() {
+	f.Where(entql.HasEdge("partner"))
+}
+
+// WhereHasPartnerWith applies a predicate to check if query has an edge partner with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasPartnerWith(preds ...predicate.Partner) {
+	f.Where(entql.HasEdgeWith("partner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *AccountFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEntries applies a predicate to check if query has an edge entries.
+func (f *AccountFilter) WhereHasEntries() {
+	f.Where(entql.HasEdge("entries"))
+}
+
+// WhereHasEntriesWith applies a predicate to check if query has an edge entries with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasEntriesWith(preds ...predicate.LedgerEntry) {
+	f.Where(entql.HasEdgeWith("entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AssociationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -792,7 +1116,7 @@ type AssociationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssociationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -900,7 +1224,7 @@ type AssociationEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssociationEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1038,7 +1362,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1158,7 +1482,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1254,11 +1578,6 @@ func (f *CustomerFilter) WhereManagerAssignedAt(p entql.TimeP) {
 	f.Where(p.Field(customer.FieldManagerAssignedAt))
 }
 
-// WhereOwnBalance applies the entql int64 predicate on the own_balance field.
-func (f *CustomerFilter) WhereOwnBalance(p entql.Int64P) {
-	f.Where(p.Field(customer.FieldOwnBalance))
-}
-
 // WhereHasPartner applies a predicate to check if query has an edge partner.
 func (f *CustomerFilter) WhereHasPartner() {
 	f.Where(entql.HasEdge("partner"))
@@ -1315,6 +1634,34 @@ func (f *CustomerFilter) WhereHasUsersWith(preds ...predicate.User) {
 	})))
 }
 
+// WhereHasAccounts applies a predicate to check if query has an edge accounts.
+func (f *CustomerFilter) WhereHasAccounts() {
+	f.Where(entql.HasEdge("accounts"))
+}
+
+// WhereHasAccountsWith applies a predicate to check if query has an edge accounts with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasAccountsWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("accounts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasJournals applies a predicate to check if query has an edge journals.
+func (f *CustomerFilter) WhereHasJournals() {
+	f.Where(entql.HasEdge("journals"))
+}
+
+// WhereHasJournalsWith applies a predicate to check if query has an edge journals with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasJournalsWith(preds ...predicate.Journal) {
+	f.Where(entql.HasEdgeWith("journals", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasAssociationEvents applies a predicate to check if query has an edge association_events.
 func (f *CustomerFilter) WhereHasAssociationEvents() {
 	f.Where(entql.HasEdge("association_events"))
@@ -1337,6 +1684,307 @@ func (f *CustomerFilter) WhereHasManagerAssignments() {
 // WhereHasManagerAssignmentsWith applies a predicate to check if query has an edge manager_assignments with a given conditions (other predicates).
 func (f *CustomerFilter) WhereHasManagerAssignmentsWith(preds ...predicate.ManagerAssignment) {
 	f.Where(entql.HasEdgeWith("manager_assignments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *IdempotencyRecordQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the IdempotencyRecordQuery builder.
+func (_q *IdempotencyRecordQuery) Filter() *IdempotencyRecordFilter {
+	return &IdempotencyRecordFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *IdempotencyRecordMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the IdempotencyRecordMutation builder.
+func (m *IdempotencyRecordMutation) Filter() *IdempotencyRecordFilter {
+	return &IdempotencyRecordFilter{config: m.config, predicateAdder: m}
+}
+
+// IdempotencyRecordFilter provides a generic filtering capability at runtime for IdempotencyRecordQuery.
+type IdempotencyRecordFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *IdempotencyRecordFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *IdempotencyRecordFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(idempotencyrecord.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *IdempotencyRecordFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(idempotencyrecord.FieldCreatedAt))
+}
+
+// WhereScope applies the entql string predicate on the scope field.
+func (f *IdempotencyRecordFilter) WhereScope(p entql.StringP) {
+	f.Where(p.Field(idempotencyrecord.FieldScope))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *IdempotencyRecordFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(idempotencyrecord.FieldKey))
+}
+
+// WhereOperation applies the entql string predicate on the operation field.
+func (f *IdempotencyRecordFilter) WhereOperation(p entql.StringP) {
+	f.Where(p.Field(idempotencyrecord.FieldOperation))
+}
+
+// WhereRequestHash applies the entql string predicate on the request_hash field.
+func (f *IdempotencyRecordFilter) WhereRequestHash(p entql.StringP) {
+	f.Where(p.Field(idempotencyrecord.FieldRequestHash))
+}
+
+// WhereResponse applies the entql string predicate on the response field.
+func (f *IdempotencyRecordFilter) WhereResponse(p entql.StringP) {
+	f.Where(p.Field(idempotencyrecord.FieldResponse))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *IdempotencyRecordFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(idempotencyrecord.FieldExpiresAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *JournalQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the JournalQuery builder.
+func (_q *JournalQuery) Filter() *JournalFilter {
+	return &JournalFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *JournalMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the JournalMutation builder.
+func (m *JournalMutation) Filter() *JournalFilter {
+	return &JournalFilter{config: m.config, predicateAdder: m}
+}
+
+// JournalFilter provides a generic filtering capability at runtime for JournalQuery.
+type JournalFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *JournalFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *JournalFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(journal.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *JournalFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(journal.FieldCreatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *JournalFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(journal.FieldKind))
+}
+
+// WhereTransactionNo applies the entql string predicate on the transaction_no field.
+func (f *JournalFilter) WhereTransactionNo(p entql.StringP) {
+	f.Where(p.Field(journal.FieldTransactionNo))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *JournalFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(journal.FieldAmount))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *JournalFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(journal.FieldPartnerID))
+}
+
+// WhereCounterpartyPartnerID applies the entql string predicate on the counterparty_partner_id field.
+func (f *JournalFilter) WhereCounterpartyPartnerID(p entql.StringP) {
+	f.Where(p.Field(journal.FieldCounterpartyPartnerID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *JournalFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(journal.FieldCustomerID))
+}
+
+// WhereActingForID applies the entql string predicate on the acting_for_id field.
+func (f *JournalFilter) WhereActingForID(p entql.StringP) {
+	f.Where(p.Field(journal.FieldActingForID))
+}
+
+// WhereOperatorID applies the entql string predicate on the operator_id field.
+func (f *JournalFilter) WhereOperatorID(p entql.StringP) {
+	f.Where(p.Field(journal.FieldOperatorID))
+}
+
+// WhereOperatorName applies the entql string predicate on the operator_name field.
+func (f *JournalFilter) WhereOperatorName(p entql.StringP) {
+	f.Where(p.Field(journal.FieldOperatorName))
+}
+
+// WhereIdempotencyKey applies the entql string predicate on the idempotency_key field.
+func (f *JournalFilter) WhereIdempotencyKey(p entql.StringP) {
+	f.Where(p.Field(journal.FieldIdempotencyKey))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *JournalFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(journal.FieldReason))
+}
+
+// WhereBatchID applies the entql string predicate on the batch_id field.
+func (f *JournalFilter) WhereBatchID(p entql.StringP) {
+	f.Where(p.Field(journal.FieldBatchID))
+}
+
+// WhereHasEntries applies a predicate to check if query has an edge entries.
+func (f *JournalFilter) WhereHasEntries() {
+	f.Where(entql.HasEdge("entries"))
+}
+
+// WhereHasEntriesWith applies a predicate to check if query has an edge entries with a given conditions (other predicates).
+func (f *JournalFilter) WhereHasEntriesWith(preds ...predicate.LedgerEntry) {
+	f.Where(entql.HasEdgeWith("entries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *JournalFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *JournalFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *LedgerEntryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the LedgerEntryQuery builder.
+func (_q *LedgerEntryQuery) Filter() *LedgerEntryFilter {
+	return &LedgerEntryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *LedgerEntryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the LedgerEntryMutation builder.
+func (m *LedgerEntryMutation) Filter() *LedgerEntryFilter {
+	return &LedgerEntryFilter{config: m.config, predicateAdder: m}
+}
+
+// LedgerEntryFilter provides a generic filtering capability at runtime for LedgerEntryQuery.
+type LedgerEntryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *LedgerEntryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *LedgerEntryFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(ledgerentry.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *LedgerEntryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(ledgerentry.FieldCreatedAt))
+}
+
+// WhereJournalID applies the entql string predicate on the journal_id field.
+func (f *LedgerEntryFilter) WhereJournalID(p entql.StringP) {
+	f.Where(p.Field(ledgerentry.FieldJournalID))
+}
+
+// WhereAccountID applies the entql string predicate on the account_id field.
+func (f *LedgerEntryFilter) WhereAccountID(p entql.StringP) {
+	f.Where(p.Field(ledgerentry.FieldAccountID))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *LedgerEntryFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(ledgerentry.FieldAmount))
+}
+
+// WhereBalanceAfter applies the entql int64 predicate on the balance_after field.
+func (f *LedgerEntryFilter) WhereBalanceAfter(p entql.Int64P) {
+	f.Where(p.Field(ledgerentry.FieldBalanceAfter))
+}
+
+// WhereHasJournal applies a predicate to check if query has an edge journal.
+func (f *LedgerEntryFilter) WhereHasJournal() {
+	f.Where(entql.HasEdge("journal"))
+}
+
+// WhereHasJournalWith applies a predicate to check if query has an edge journal with a given conditions (other predicates).
+func (f *LedgerEntryFilter) WhereHasJournalWith(preds ...predicate.Journal) {
+	f.Where(entql.HasEdgeWith("journal", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *LedgerEntryFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *LedgerEntryFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1372,7 +2020,7 @@ type ManagerAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ManagerAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1470,7 +2118,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1615,6 +2263,20 @@ func (f *PartnerFilter) WhereHasAssociationEventsWith(preds ...predicate.Associa
 	})))
 }
 
+// WhereHasAccounts applies a predicate to check if query has an edge accounts.
+func (f *PartnerFilter) WhereHasAccounts() {
+	f.Where(entql.HasEdge("accounts"))
+}
+
+// WhereHasAccountsWith applies a predicate to check if query has an edge accounts with a given conditions (other predicates).
+func (f *PartnerFilter) WhereHasAccountsWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("accounts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasApplicationsSent applies a predicate to check if query has an edge applications_sent.
 func (f *PartnerFilter) WhereHasApplicationsSent() {
 	f.Where(entql.HasEdge("applications_sent"))
@@ -1672,7 +2334,7 @@ type ResellerApplicationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ResellerApplicationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1780,7 +2442,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1864,7 +2526,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2067,7 +2729,7 @@ type VerificationCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VerificationCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -10,11 +10,14 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
@@ -157,6 +160,217 @@ func newAPIKeyPaginateArgs(rv map[string]any) *apikeyPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*APIKeyWhereInput); ok {
 		args.opts = append(args.opts, WithAPIKeyFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AccountQuery) CollectFields(ctx context.Context, satisfies ...string) (*AccountQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AccountQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(account.Columns))
+		selectedFields = []string{account.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "partner":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PartnerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, partnerImplementors)...); err != nil {
+				return err
+			}
+			_q.withPartner = query
+			if _, ok := fieldSeen[account.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, account.FieldPartnerID)
+				fieldSeen[account.FieldPartnerID] = struct{}{}
+			}
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[account.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, account.FieldCustomerID)
+				fieldSeen[account.FieldCustomerID] = struct{}{}
+			}
+
+		case "entries":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&LedgerEntryClient{config: _q.config}).Query()
+			)
+			args := newLedgerEntryPaginateArgs(fieldArgs(ctx, new(LedgerEntryWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newLedgerEntryPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Account) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"account_id"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(account.EntriesColumn), ids...))
+						})
+						if err := query.GroupBy(account.EntriesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Account) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Entries)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, ledgerentryImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(account.EntriesColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedEntries(alias, func(wq *LedgerEntryQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[account.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, account.FieldCreatedAt)
+				fieldSeen[account.FieldCreatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[account.FieldKind]; !ok {
+				selectedFields = append(selectedFields, account.FieldKind)
+				fieldSeen[account.FieldKind] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[account.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, account.FieldPartnerID)
+				fieldSeen[account.FieldPartnerID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[account.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, account.FieldCustomerID)
+				fieldSeen[account.FieldCustomerID] = struct{}{}
+			}
+		case "balance":
+			if _, ok := fieldSeen[account.FieldBalance]; !ok {
+				selectedFields = append(selectedFields, account.FieldBalance)
+				fieldSeen[account.FieldBalance] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[account.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, account.FieldUpdatedAt)
+				fieldSeen[account.FieldUpdatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type accountPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AccountPaginateOption
+}
+
+func newAccountPaginateArgs(rv map[string]any) *accountPaginateArgs {
+	args := &accountPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*AccountWhereInput); ok {
+		args.opts = append(args.opts, WithAccountFilter(v.Filter))
 	}
 	return args
 }
@@ -985,11 +1199,6 @@ func (_q *CustomerQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, customer.FieldManagerAssignedAt)
 				fieldSeen[customer.FieldManagerAssignedAt] = struct{}{}
 			}
-		case "ownBalance":
-			if _, ok := fieldSeen[customer.FieldOwnBalance]; !ok {
-				selectedFields = append(selectedFields, customer.FieldOwnBalance)
-				fieldSeen[customer.FieldOwnBalance] = struct{}{}
-			}
 		case "id":
 		case "__typename":
 		default:
@@ -1055,6 +1264,322 @@ func newCustomerPaginateArgs(rv map[string]any) *customerPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CustomerWhereInput); ok {
 		args.opts = append(args.opts, WithCustomerFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *JournalQuery) CollectFields(ctx context.Context, satisfies ...string) (*JournalQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *JournalQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(journal.Columns))
+		selectedFields = []string{journal.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "entries":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&LedgerEntryClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, ledgerentryImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedEntries(alias, func(wq *LedgerEntryQuery) {
+				*wq = *query
+			})
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[journal.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, journal.FieldCustomerID)
+				fieldSeen[journal.FieldCustomerID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[journal.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, journal.FieldCreatedAt)
+				fieldSeen[journal.FieldCreatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[journal.FieldKind]; !ok {
+				selectedFields = append(selectedFields, journal.FieldKind)
+				fieldSeen[journal.FieldKind] = struct{}{}
+			}
+		case "transactionNo":
+			if _, ok := fieldSeen[journal.FieldTransactionNo]; !ok {
+				selectedFields = append(selectedFields, journal.FieldTransactionNo)
+				fieldSeen[journal.FieldTransactionNo] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[journal.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, journal.FieldAmount)
+				fieldSeen[journal.FieldAmount] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[journal.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, journal.FieldPartnerID)
+				fieldSeen[journal.FieldPartnerID] = struct{}{}
+			}
+		case "counterpartyPartnerID":
+			if _, ok := fieldSeen[journal.FieldCounterpartyPartnerID]; !ok {
+				selectedFields = append(selectedFields, journal.FieldCounterpartyPartnerID)
+				fieldSeen[journal.FieldCounterpartyPartnerID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[journal.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, journal.FieldCustomerID)
+				fieldSeen[journal.FieldCustomerID] = struct{}{}
+			}
+		case "actingForID":
+			if _, ok := fieldSeen[journal.FieldActingForID]; !ok {
+				selectedFields = append(selectedFields, journal.FieldActingForID)
+				fieldSeen[journal.FieldActingForID] = struct{}{}
+			}
+		case "operatorID":
+			if _, ok := fieldSeen[journal.FieldOperatorID]; !ok {
+				selectedFields = append(selectedFields, journal.FieldOperatorID)
+				fieldSeen[journal.FieldOperatorID] = struct{}{}
+			}
+		case "operatorName":
+			if _, ok := fieldSeen[journal.FieldOperatorName]; !ok {
+				selectedFields = append(selectedFields, journal.FieldOperatorName)
+				fieldSeen[journal.FieldOperatorName] = struct{}{}
+			}
+		case "idempotencyKey":
+			if _, ok := fieldSeen[journal.FieldIdempotencyKey]; !ok {
+				selectedFields = append(selectedFields, journal.FieldIdempotencyKey)
+				fieldSeen[journal.FieldIdempotencyKey] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[journal.FieldReason]; !ok {
+				selectedFields = append(selectedFields, journal.FieldReason)
+				fieldSeen[journal.FieldReason] = struct{}{}
+			}
+		case "batchID":
+			if _, ok := fieldSeen[journal.FieldBatchID]; !ok {
+				selectedFields = append(selectedFields, journal.FieldBatchID)
+				fieldSeen[journal.FieldBatchID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type journalPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []JournalPaginateOption
+}
+
+func newJournalPaginateArgs(rv map[string]any) *journalPaginateArgs {
+	args := &journalPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &JournalOrder{Field: &JournalOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithJournalOrder(order))
+			}
+		case *JournalOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithJournalOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*JournalWhereInput); ok {
+		args.opts = append(args.opts, WithJournalFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *LedgerEntryQuery) CollectFields(ctx context.Context, satisfies ...string) (*LedgerEntryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *LedgerEntryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(ledgerentry.Columns))
+		selectedFields = []string{ledgerentry.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "journal":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&JournalClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, journalImplementors)...); err != nil {
+				return err
+			}
+			_q.withJournal = query
+			if _, ok := fieldSeen[ledgerentry.FieldJournalID]; !ok {
+				selectedFields = append(selectedFields, ledgerentry.FieldJournalID)
+				fieldSeen[ledgerentry.FieldJournalID] = struct{}{}
+			}
+
+		case "account":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withAccount = query
+			if _, ok := fieldSeen[ledgerentry.FieldAccountID]; !ok {
+				selectedFields = append(selectedFields, ledgerentry.FieldAccountID)
+				fieldSeen[ledgerentry.FieldAccountID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[ledgerentry.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, ledgerentry.FieldCreatedAt)
+				fieldSeen[ledgerentry.FieldCreatedAt] = struct{}{}
+			}
+		case "journalID":
+			if _, ok := fieldSeen[ledgerentry.FieldJournalID]; !ok {
+				selectedFields = append(selectedFields, ledgerentry.FieldJournalID)
+				fieldSeen[ledgerentry.FieldJournalID] = struct{}{}
+			}
+		case "accountID":
+			if _, ok := fieldSeen[ledgerentry.FieldAccountID]; !ok {
+				selectedFields = append(selectedFields, ledgerentry.FieldAccountID)
+				fieldSeen[ledgerentry.FieldAccountID] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[ledgerentry.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, ledgerentry.FieldAmount)
+				fieldSeen[ledgerentry.FieldAmount] = struct{}{}
+			}
+		case "balanceAfter":
+			if _, ok := fieldSeen[ledgerentry.FieldBalanceAfter]; !ok {
+				selectedFields = append(selectedFields, ledgerentry.FieldBalanceAfter)
+				fieldSeen[ledgerentry.FieldBalanceAfter] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type ledgerentryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []LedgerEntryPaginateOption
+}
+
+func newLedgerEntryPaginateArgs(rv map[string]any) *ledgerentryPaginateArgs {
+	args := &ledgerentryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &LedgerEntryOrder{Field: &LedgerEntryOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithLedgerEntryOrder(order))
+			}
+		case *LedgerEntryOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithLedgerEntryOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*LedgerEntryWhereInput); ok {
+		args.opts = append(args.opts, WithLedgerEntryFilter(v.Filter))
 	}
 	return args
 }

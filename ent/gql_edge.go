@@ -16,6 +16,43 @@ func (_m *APIKey) CreatedBy(ctx context.Context) (*User, error) {
 	return result, err
 }
 
+func (_m *Account) Partner(ctx context.Context) (*Partner, error) {
+	result, err := _m.Edges.PartnerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPartner().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Account) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Account) Entries(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *LedgerEntryOrder, where *LedgerEntryWhereInput,
+) (*LedgerEntryConnection, error) {
+	opts := []LedgerEntryPaginateOption{
+		WithLedgerEntryOrder(orderBy),
+		WithLedgerEntryFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedEntries(alias); err == nil || hasTotalCount {
+		pager, err := newLedgerEntryPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &LedgerEntryConnection{Edges: []*LedgerEntryEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEntries().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Association) Customer(ctx context.Context) (*Customer, error) {
 	result, err := _m.Edges.CustomerOrErr()
 	if IsNotLoaded(err) {
@@ -116,6 +153,42 @@ func (_m *Customer) ManagerAssignments(
 		return conn, nil
 	}
 	return _m.QueryManagerAssignments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Journal) Entries(ctx context.Context) (result []*LedgerEntry, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedEntries(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.EntriesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEntries().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Journal) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *LedgerEntry) Journal(ctx context.Context) (*Journal, error) {
+	result, err := _m.Edges.JournalOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryJournal().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *LedgerEntry) Account(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.AccountOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAccount().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *ManagerAssignment) Customer(ctx context.Context) (*Customer, error) {

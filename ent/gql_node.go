@@ -9,11 +9,14 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/hashicorp/go-multierror"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
@@ -30,6 +33,11 @@ var apikeyImplementors = []string{"APIKey", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*APIKey) IsNode() {}
+
+var accountImplementors = []string{"Account", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Account) IsNode() {}
 
 var associationImplementors = []string{"Association", "Node"}
 
@@ -50,6 +58,16 @@ var customerImplementors = []string{"Customer", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Customer) IsNode() {}
+
+var journalImplementors = []string{"Journal", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Journal) IsNode() {}
+
+var ledgerentryImplementors = []string{"LedgerEntry", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*LedgerEntry) IsNode() {}
 
 var managerassignmentImplementors = []string{"ManagerAssignment", "Node"}
 
@@ -142,6 +160,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			}
 		}
 		return query.Only(ctx)
+	case account.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Account.Query().
+			Where(account.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, accountImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case association.Table:
 		var uid gid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -190,6 +221,32 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(customer.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, customerImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case journal.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Journal.Query().
+			Where(journal.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, journalImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case ledgerentry.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.LedgerEntry.Query().
+			Where(ledgerentry.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, ledgerentryImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -335,6 +392,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 				*noder = node
 			}
 		}
+	case account.Table:
+		query := c.Account.Query().
+			Where(account.IDIn(ids...))
+		query, err := query.CollectFields(ctx, accountImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case association.Table:
 		query := c.Association.Query().
 			Where(association.IDIn(ids...))
@@ -387,6 +460,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.Customer.Query().
 			Where(customer.IDIn(ids...))
 		query, err := query.CollectFields(ctx, customerImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case journal.Table:
+		query := c.Journal.Query().
+			Where(journal.IDIn(ids...))
+		query, err := query.CollectFields(ctx, journalImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case ledgerentry.Table:
+		query := c.LedgerEntry.Query().
+			Where(ledgerentry.IDIn(ids...))
+		query, err := query.CollectFields(ctx, ledgerentryImplementors...)
 		if err != nil {
 			return nil, err
 		}

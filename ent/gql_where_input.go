@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
@@ -461,6 +464,406 @@ func (i *APIKeyWhereInput) P() (predicate.APIKey, error) {
 		return predicates[0], nil
 	default:
 		return apikey.And(predicates...), nil
+	}
+}
+
+// AccountWhereInput represents a where input for filtering Account queries.
+type AccountWhereInput struct {
+	Predicates []predicate.Account  `json:"-"`
+	Not        *AccountWhereInput   `json:"not,omitempty"`
+	Or         []*AccountWhereInput `json:"or,omitempty"`
+	And        []*AccountWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *account.Kind  `json:"kind,omitempty"`
+	KindNEQ   *account.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []account.Kind `json:"kindIn,omitempty"`
+	KindNotIn []account.Kind `json:"kindNotIn,omitempty"`
+
+	// "partner_id" field predicates.
+	PartnerID             *gid.ID  `json:"partnerID,omitempty"`
+	PartnerIDNEQ          *gid.ID  `json:"partnerIDNEQ,omitempty"`
+	PartnerIDIn           []gid.ID `json:"partnerIDIn,omitempty"`
+	PartnerIDNotIn        []gid.ID `json:"partnerIDNotIn,omitempty"`
+	PartnerIDGT           *gid.ID  `json:"partnerIDGT,omitempty"`
+	PartnerIDGTE          *gid.ID  `json:"partnerIDGTE,omitempty"`
+	PartnerIDLT           *gid.ID  `json:"partnerIDLT,omitempty"`
+	PartnerIDLTE          *gid.ID  `json:"partnerIDLTE,omitempty"`
+	PartnerIDContains     *gid.ID  `json:"partnerIDContains,omitempty"`
+	PartnerIDHasPrefix    *gid.ID  `json:"partnerIDHasPrefix,omitempty"`
+	PartnerIDHasSuffix    *gid.ID  `json:"partnerIDHasSuffix,omitempty"`
+	PartnerIDIsNil        bool     `json:"partnerIDIsNil,omitempty"`
+	PartnerIDNotNil       bool     `json:"partnerIDNotNil,omitempty"`
+	PartnerIDEqualFold    *gid.ID  `json:"partnerIDEqualFold,omitempty"`
+	PartnerIDContainsFold *gid.ID  `json:"partnerIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *gid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *gid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []gid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []gid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *gid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *gid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *gid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *gid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *gid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *gid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *gid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDIsNil        bool     `json:"customerIDIsNil,omitempty"`
+	CustomerIDNotNil       bool     `json:"customerIDNotNil,omitempty"`
+	CustomerIDEqualFold    *gid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *gid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "partner" edge predicates.
+	HasPartner     *bool                `json:"hasPartner,omitempty"`
+	HasPartnerWith []*PartnerWhereInput `json:"hasPartnerWith,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+
+	// "entries" edge predicates.
+	HasEntries     *bool                    `json:"hasEntries,omitempty"`
+	HasEntriesWith []*LedgerEntryWhereInput `json:"hasEntriesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AccountWhereInput) AddPredicates(predicates ...predicate.Account) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AccountWhereInput filter on the AccountQuery builder.
+func (i *AccountWhereInput) Filter(q *AccountQuery) (*AccountQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAccountWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAccountWhereInput is returned in case the AccountWhereInput is empty.
+var ErrEmptyAccountWhereInput = errors.New("ent: empty predicate AccountWhereInput")
+
+// P returns a predicate for filtering accounts.
+// An error is returned if the input is empty or invalid.
+func (i *AccountWhereInput) P() (predicate.Account, error) {
+	var predicates []predicate.Account
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, account.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Account, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, account.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Account, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, account.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, account.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, account.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, account.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, account.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, account.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, account.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, account.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, account.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, account.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, account.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, account.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, account.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, account.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, account.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, account.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, account.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, account.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, account.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, account.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, account.KindNotIn(i.KindNotIn...))
+	}
+	if i.PartnerID != nil {
+		predicates = append(predicates, account.PartnerIDEQ(*i.PartnerID))
+	}
+	if i.PartnerIDNEQ != nil {
+		predicates = append(predicates, account.PartnerIDNEQ(*i.PartnerIDNEQ))
+	}
+	if len(i.PartnerIDIn) > 0 {
+		predicates = append(predicates, account.PartnerIDIn(i.PartnerIDIn...))
+	}
+	if len(i.PartnerIDNotIn) > 0 {
+		predicates = append(predicates, account.PartnerIDNotIn(i.PartnerIDNotIn...))
+	}
+	if i.PartnerIDGT != nil {
+		predicates = append(predicates, account.PartnerIDGT(*i.PartnerIDGT))
+	}
+	if i.PartnerIDGTE != nil {
+		predicates = append(predicates, account.PartnerIDGTE(*i.PartnerIDGTE))
+	}
+	if i.PartnerIDLT != nil {
+		predicates = append(predicates, account.PartnerIDLT(*i.PartnerIDLT))
+	}
+	if i.PartnerIDLTE != nil {
+		predicates = append(predicates, account.PartnerIDLTE(*i.PartnerIDLTE))
+	}
+	if i.PartnerIDContains != nil {
+		predicates = append(predicates, account.PartnerIDContains(*i.PartnerIDContains))
+	}
+	if i.PartnerIDHasPrefix != nil {
+		predicates = append(predicates, account.PartnerIDHasPrefix(*i.PartnerIDHasPrefix))
+	}
+	if i.PartnerIDHasSuffix != nil {
+		predicates = append(predicates, account.PartnerIDHasSuffix(*i.PartnerIDHasSuffix))
+	}
+	if i.PartnerIDIsNil {
+		predicates = append(predicates, account.PartnerIDIsNil())
+	}
+	if i.PartnerIDNotNil {
+		predicates = append(predicates, account.PartnerIDNotNil())
+	}
+	if i.PartnerIDEqualFold != nil {
+		predicates = append(predicates, account.PartnerIDEqualFold(*i.PartnerIDEqualFold))
+	}
+	if i.PartnerIDContainsFold != nil {
+		predicates = append(predicates, account.PartnerIDContainsFold(*i.PartnerIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, account.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, account.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, account.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, account.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, account.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, account.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, account.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, account.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, account.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, account.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, account.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDIsNil {
+		predicates = append(predicates, account.CustomerIDIsNil())
+	}
+	if i.CustomerIDNotNil {
+		predicates = append(predicates, account.CustomerIDNotNil())
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, account.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, account.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, account.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, account.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, account.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, account.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, account.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, account.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, account.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, account.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+
+	if i.HasPartner != nil {
+		p := account.HasPartner()
+		if !*i.HasPartner {
+			p = account.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPartnerWith) > 0 {
+		with := make([]predicate.Partner, 0, len(i.HasPartnerWith))
+		for _, w := range i.HasPartnerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPartnerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, account.HasPartnerWith(with...))
+	}
+	if i.HasCustomer != nil {
+		p := account.HasCustomer()
+		if !*i.HasCustomer {
+			p = account.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, account.HasCustomerWith(with...))
+	}
+	if i.HasEntries != nil {
+		p := account.HasEntries()
+		if !*i.HasEntries {
+			p = account.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEntriesWith) > 0 {
+		with := make([]predicate.LedgerEntry, 0, len(i.HasEntriesWith))
+		for _, w := range i.HasEntriesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEntriesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, account.HasEntriesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAccountWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return account.And(predicates...), nil
 	}
 }
 
@@ -2667,6 +3070,714 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 		return predicates[0], nil
 	default:
 		return customer.And(predicates...), nil
+	}
+}
+
+// JournalWhereInput represents a where input for filtering Journal queries.
+type JournalWhereInput struct {
+	Predicates []predicate.Journal  `json:"-"`
+	Not        *JournalWhereInput   `json:"not,omitempty"`
+	Or         []*JournalWhereInput `json:"or,omitempty"`
+	And        []*JournalWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *journal.Kind  `json:"kind,omitempty"`
+	KindNEQ   *journal.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []journal.Kind `json:"kindIn,omitempty"`
+	KindNotIn []journal.Kind `json:"kindNotIn,omitempty"`
+
+	// "transaction_no" field predicates.
+	TransactionNo             *string  `json:"transactionNo,omitempty"`
+	TransactionNoNEQ          *string  `json:"transactionNoNEQ,omitempty"`
+	TransactionNoIn           []string `json:"transactionNoIn,omitempty"`
+	TransactionNoNotIn        []string `json:"transactionNoNotIn,omitempty"`
+	TransactionNoGT           *string  `json:"transactionNoGT,omitempty"`
+	TransactionNoGTE          *string  `json:"transactionNoGTE,omitempty"`
+	TransactionNoLT           *string  `json:"transactionNoLT,omitempty"`
+	TransactionNoLTE          *string  `json:"transactionNoLTE,omitempty"`
+	TransactionNoContains     *string  `json:"transactionNoContains,omitempty"`
+	TransactionNoHasPrefix    *string  `json:"transactionNoHasPrefix,omitempty"`
+	TransactionNoHasSuffix    *string  `json:"transactionNoHasSuffix,omitempty"`
+	TransactionNoEqualFold    *string  `json:"transactionNoEqualFold,omitempty"`
+	TransactionNoContainsFold *string  `json:"transactionNoContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *gid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *gid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []gid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []gid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *gid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *gid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *gid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *gid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *gid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *gid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *gid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDIsNil        bool     `json:"customerIDIsNil,omitempty"`
+	CustomerIDNotNil       bool     `json:"customerIDNotNil,omitempty"`
+	CustomerIDEqualFold    *gid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *gid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "batch_id" field predicates.
+	BatchID             *string  `json:"batchID,omitempty"`
+	BatchIDNEQ          *string  `json:"batchIDNEQ,omitempty"`
+	BatchIDIn           []string `json:"batchIDIn,omitempty"`
+	BatchIDNotIn        []string `json:"batchIDNotIn,omitempty"`
+	BatchIDGT           *string  `json:"batchIDGT,omitempty"`
+	BatchIDGTE          *string  `json:"batchIDGTE,omitempty"`
+	BatchIDLT           *string  `json:"batchIDLT,omitempty"`
+	BatchIDLTE          *string  `json:"batchIDLTE,omitempty"`
+	BatchIDContains     *string  `json:"batchIDContains,omitempty"`
+	BatchIDHasPrefix    *string  `json:"batchIDHasPrefix,omitempty"`
+	BatchIDHasSuffix    *string  `json:"batchIDHasSuffix,omitempty"`
+	BatchIDIsNil        bool     `json:"batchIDIsNil,omitempty"`
+	BatchIDNotNil       bool     `json:"batchIDNotNil,omitempty"`
+	BatchIDEqualFold    *string  `json:"batchIDEqualFold,omitempty"`
+	BatchIDContainsFold *string  `json:"batchIDContainsFold,omitempty"`
+
+	// "entries" edge predicates.
+	HasEntries     *bool                    `json:"hasEntries,omitempty"`
+	HasEntriesWith []*LedgerEntryWhereInput `json:"hasEntriesWith,omitempty"`
+
+	// "customer" edge predicates.
+	HasCustomer     *bool                 `json:"hasCustomer,omitempty"`
+	HasCustomerWith []*CustomerWhereInput `json:"hasCustomerWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *JournalWhereInput) AddPredicates(predicates ...predicate.Journal) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the JournalWhereInput filter on the JournalQuery builder.
+func (i *JournalWhereInput) Filter(q *JournalQuery) (*JournalQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyJournalWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyJournalWhereInput is returned in case the JournalWhereInput is empty.
+var ErrEmptyJournalWhereInput = errors.New("ent: empty predicate JournalWhereInput")
+
+// P returns a predicate for filtering journals.
+// An error is returned if the input is empty or invalid.
+func (i *JournalWhereInput) P() (predicate.Journal, error) {
+	var predicates []predicate.Journal
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, journal.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Journal, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, journal.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Journal, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, journal.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, journal.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, journal.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, journal.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, journal.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, journal.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, journal.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, journal.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, journal.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, journal.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, journal.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, journal.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, journal.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, journal.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, journal.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, journal.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, journal.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, journal.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, journal.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, journal.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, journal.KindNotIn(i.KindNotIn...))
+	}
+	if i.TransactionNo != nil {
+		predicates = append(predicates, journal.TransactionNoEQ(*i.TransactionNo))
+	}
+	if i.TransactionNoNEQ != nil {
+		predicates = append(predicates, journal.TransactionNoNEQ(*i.TransactionNoNEQ))
+	}
+	if len(i.TransactionNoIn) > 0 {
+		predicates = append(predicates, journal.TransactionNoIn(i.TransactionNoIn...))
+	}
+	if len(i.TransactionNoNotIn) > 0 {
+		predicates = append(predicates, journal.TransactionNoNotIn(i.TransactionNoNotIn...))
+	}
+	if i.TransactionNoGT != nil {
+		predicates = append(predicates, journal.TransactionNoGT(*i.TransactionNoGT))
+	}
+	if i.TransactionNoGTE != nil {
+		predicates = append(predicates, journal.TransactionNoGTE(*i.TransactionNoGTE))
+	}
+	if i.TransactionNoLT != nil {
+		predicates = append(predicates, journal.TransactionNoLT(*i.TransactionNoLT))
+	}
+	if i.TransactionNoLTE != nil {
+		predicates = append(predicates, journal.TransactionNoLTE(*i.TransactionNoLTE))
+	}
+	if i.TransactionNoContains != nil {
+		predicates = append(predicates, journal.TransactionNoContains(*i.TransactionNoContains))
+	}
+	if i.TransactionNoHasPrefix != nil {
+		predicates = append(predicates, journal.TransactionNoHasPrefix(*i.TransactionNoHasPrefix))
+	}
+	if i.TransactionNoHasSuffix != nil {
+		predicates = append(predicates, journal.TransactionNoHasSuffix(*i.TransactionNoHasSuffix))
+	}
+	if i.TransactionNoEqualFold != nil {
+		predicates = append(predicates, journal.TransactionNoEqualFold(*i.TransactionNoEqualFold))
+	}
+	if i.TransactionNoContainsFold != nil {
+		predicates = append(predicates, journal.TransactionNoContainsFold(*i.TransactionNoContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, journal.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, journal.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, journal.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, journal.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, journal.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, journal.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, journal.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, journal.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, journal.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, journal.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, journal.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDIsNil {
+		predicates = append(predicates, journal.CustomerIDIsNil())
+	}
+	if i.CustomerIDNotNil {
+		predicates = append(predicates, journal.CustomerIDNotNil())
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, journal.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, journal.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.BatchID != nil {
+		predicates = append(predicates, journal.BatchIDEQ(*i.BatchID))
+	}
+	if i.BatchIDNEQ != nil {
+		predicates = append(predicates, journal.BatchIDNEQ(*i.BatchIDNEQ))
+	}
+	if len(i.BatchIDIn) > 0 {
+		predicates = append(predicates, journal.BatchIDIn(i.BatchIDIn...))
+	}
+	if len(i.BatchIDNotIn) > 0 {
+		predicates = append(predicates, journal.BatchIDNotIn(i.BatchIDNotIn...))
+	}
+	if i.BatchIDGT != nil {
+		predicates = append(predicates, journal.BatchIDGT(*i.BatchIDGT))
+	}
+	if i.BatchIDGTE != nil {
+		predicates = append(predicates, journal.BatchIDGTE(*i.BatchIDGTE))
+	}
+	if i.BatchIDLT != nil {
+		predicates = append(predicates, journal.BatchIDLT(*i.BatchIDLT))
+	}
+	if i.BatchIDLTE != nil {
+		predicates = append(predicates, journal.BatchIDLTE(*i.BatchIDLTE))
+	}
+	if i.BatchIDContains != nil {
+		predicates = append(predicates, journal.BatchIDContains(*i.BatchIDContains))
+	}
+	if i.BatchIDHasPrefix != nil {
+		predicates = append(predicates, journal.BatchIDHasPrefix(*i.BatchIDHasPrefix))
+	}
+	if i.BatchIDHasSuffix != nil {
+		predicates = append(predicates, journal.BatchIDHasSuffix(*i.BatchIDHasSuffix))
+	}
+	if i.BatchIDIsNil {
+		predicates = append(predicates, journal.BatchIDIsNil())
+	}
+	if i.BatchIDNotNil {
+		predicates = append(predicates, journal.BatchIDNotNil())
+	}
+	if i.BatchIDEqualFold != nil {
+		predicates = append(predicates, journal.BatchIDEqualFold(*i.BatchIDEqualFold))
+	}
+	if i.BatchIDContainsFold != nil {
+		predicates = append(predicates, journal.BatchIDContainsFold(*i.BatchIDContainsFold))
+	}
+
+	if i.HasEntries != nil {
+		p := journal.HasEntries()
+		if !*i.HasEntries {
+			p = journal.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEntriesWith) > 0 {
+		with := make([]predicate.LedgerEntry, 0, len(i.HasEntriesWith))
+		for _, w := range i.HasEntriesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEntriesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, journal.HasEntriesWith(with...))
+	}
+	if i.HasCustomer != nil {
+		p := journal.HasCustomer()
+		if !*i.HasCustomer {
+			p = journal.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustomerWith) > 0 {
+		with := make([]predicate.Customer, 0, len(i.HasCustomerWith))
+		for _, w := range i.HasCustomerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustomerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, journal.HasCustomerWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyJournalWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return journal.And(predicates...), nil
+	}
+}
+
+// LedgerEntryWhereInput represents a where input for filtering LedgerEntry queries.
+type LedgerEntryWhereInput struct {
+	Predicates []predicate.LedgerEntry  `json:"-"`
+	Not        *LedgerEntryWhereInput   `json:"not,omitempty"`
+	Or         []*LedgerEntryWhereInput `json:"or,omitempty"`
+	And        []*LedgerEntryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "journal_id" field predicates.
+	JournalID             *gid.ID  `json:"journalID,omitempty"`
+	JournalIDNEQ          *gid.ID  `json:"journalIDNEQ,omitempty"`
+	JournalIDIn           []gid.ID `json:"journalIDIn,omitempty"`
+	JournalIDNotIn        []gid.ID `json:"journalIDNotIn,omitempty"`
+	JournalIDGT           *gid.ID  `json:"journalIDGT,omitempty"`
+	JournalIDGTE          *gid.ID  `json:"journalIDGTE,omitempty"`
+	JournalIDLT           *gid.ID  `json:"journalIDLT,omitempty"`
+	JournalIDLTE          *gid.ID  `json:"journalIDLTE,omitempty"`
+	JournalIDContains     *gid.ID  `json:"journalIDContains,omitempty"`
+	JournalIDHasPrefix    *gid.ID  `json:"journalIDHasPrefix,omitempty"`
+	JournalIDHasSuffix    *gid.ID  `json:"journalIDHasSuffix,omitempty"`
+	JournalIDEqualFold    *gid.ID  `json:"journalIDEqualFold,omitempty"`
+	JournalIDContainsFold *gid.ID  `json:"journalIDContainsFold,omitempty"`
+
+	// "account_id" field predicates.
+	AccountID             *gid.ID  `json:"accountID,omitempty"`
+	AccountIDNEQ          *gid.ID  `json:"accountIDNEQ,omitempty"`
+	AccountIDIn           []gid.ID `json:"accountIDIn,omitempty"`
+	AccountIDNotIn        []gid.ID `json:"accountIDNotIn,omitempty"`
+	AccountIDGT           *gid.ID  `json:"accountIDGT,omitempty"`
+	AccountIDGTE          *gid.ID  `json:"accountIDGTE,omitempty"`
+	AccountIDLT           *gid.ID  `json:"accountIDLT,omitempty"`
+	AccountIDLTE          *gid.ID  `json:"accountIDLTE,omitempty"`
+	AccountIDContains     *gid.ID  `json:"accountIDContains,omitempty"`
+	AccountIDHasPrefix    *gid.ID  `json:"accountIDHasPrefix,omitempty"`
+	AccountIDHasSuffix    *gid.ID  `json:"accountIDHasSuffix,omitempty"`
+	AccountIDEqualFold    *gid.ID  `json:"accountIDEqualFold,omitempty"`
+	AccountIDContainsFold *gid.ID  `json:"accountIDContainsFold,omitempty"`
+
+	// "journal" edge predicates.
+	HasJournal     *bool                `json:"hasJournal,omitempty"`
+	HasJournalWith []*JournalWhereInput `json:"hasJournalWith,omitempty"`
+
+	// "account" edge predicates.
+	HasAccount     *bool                `json:"hasAccount,omitempty"`
+	HasAccountWith []*AccountWhereInput `json:"hasAccountWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *LedgerEntryWhereInput) AddPredicates(predicates ...predicate.LedgerEntry) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the LedgerEntryWhereInput filter on the LedgerEntryQuery builder.
+func (i *LedgerEntryWhereInput) Filter(q *LedgerEntryQuery) (*LedgerEntryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyLedgerEntryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyLedgerEntryWhereInput is returned in case the LedgerEntryWhereInput is empty.
+var ErrEmptyLedgerEntryWhereInput = errors.New("ent: empty predicate LedgerEntryWhereInput")
+
+// P returns a predicate for filtering ledgerentries.
+// An error is returned if the input is empty or invalid.
+func (i *LedgerEntryWhereInput) P() (predicate.LedgerEntry, error) {
+	var predicates []predicate.LedgerEntry
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, ledgerentry.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.LedgerEntry, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, ledgerentry.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.LedgerEntry, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, ledgerentry.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, ledgerentry.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, ledgerentry.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, ledgerentry.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, ledgerentry.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, ledgerentry.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, ledgerentry.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, ledgerentry.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, ledgerentry.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, ledgerentry.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, ledgerentry.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, ledgerentry.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, ledgerentry.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, ledgerentry.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, ledgerentry.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, ledgerentry.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, ledgerentry.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.JournalID != nil {
+		predicates = append(predicates, ledgerentry.JournalIDEQ(*i.JournalID))
+	}
+	if i.JournalIDNEQ != nil {
+		predicates = append(predicates, ledgerentry.JournalIDNEQ(*i.JournalIDNEQ))
+	}
+	if len(i.JournalIDIn) > 0 {
+		predicates = append(predicates, ledgerentry.JournalIDIn(i.JournalIDIn...))
+	}
+	if len(i.JournalIDNotIn) > 0 {
+		predicates = append(predicates, ledgerentry.JournalIDNotIn(i.JournalIDNotIn...))
+	}
+	if i.JournalIDGT != nil {
+		predicates = append(predicates, ledgerentry.JournalIDGT(*i.JournalIDGT))
+	}
+	if i.JournalIDGTE != nil {
+		predicates = append(predicates, ledgerentry.JournalIDGTE(*i.JournalIDGTE))
+	}
+	if i.JournalIDLT != nil {
+		predicates = append(predicates, ledgerentry.JournalIDLT(*i.JournalIDLT))
+	}
+	if i.JournalIDLTE != nil {
+		predicates = append(predicates, ledgerentry.JournalIDLTE(*i.JournalIDLTE))
+	}
+	if i.JournalIDContains != nil {
+		predicates = append(predicates, ledgerentry.JournalIDContains(*i.JournalIDContains))
+	}
+	if i.JournalIDHasPrefix != nil {
+		predicates = append(predicates, ledgerentry.JournalIDHasPrefix(*i.JournalIDHasPrefix))
+	}
+	if i.JournalIDHasSuffix != nil {
+		predicates = append(predicates, ledgerentry.JournalIDHasSuffix(*i.JournalIDHasSuffix))
+	}
+	if i.JournalIDEqualFold != nil {
+		predicates = append(predicates, ledgerentry.JournalIDEqualFold(*i.JournalIDEqualFold))
+	}
+	if i.JournalIDContainsFold != nil {
+		predicates = append(predicates, ledgerentry.JournalIDContainsFold(*i.JournalIDContainsFold))
+	}
+	if i.AccountID != nil {
+		predicates = append(predicates, ledgerentry.AccountIDEQ(*i.AccountID))
+	}
+	if i.AccountIDNEQ != nil {
+		predicates = append(predicates, ledgerentry.AccountIDNEQ(*i.AccountIDNEQ))
+	}
+	if len(i.AccountIDIn) > 0 {
+		predicates = append(predicates, ledgerentry.AccountIDIn(i.AccountIDIn...))
+	}
+	if len(i.AccountIDNotIn) > 0 {
+		predicates = append(predicates, ledgerentry.AccountIDNotIn(i.AccountIDNotIn...))
+	}
+	if i.AccountIDGT != nil {
+		predicates = append(predicates, ledgerentry.AccountIDGT(*i.AccountIDGT))
+	}
+	if i.AccountIDGTE != nil {
+		predicates = append(predicates, ledgerentry.AccountIDGTE(*i.AccountIDGTE))
+	}
+	if i.AccountIDLT != nil {
+		predicates = append(predicates, ledgerentry.AccountIDLT(*i.AccountIDLT))
+	}
+	if i.AccountIDLTE != nil {
+		predicates = append(predicates, ledgerentry.AccountIDLTE(*i.AccountIDLTE))
+	}
+	if i.AccountIDContains != nil {
+		predicates = append(predicates, ledgerentry.AccountIDContains(*i.AccountIDContains))
+	}
+	if i.AccountIDHasPrefix != nil {
+		predicates = append(predicates, ledgerentry.AccountIDHasPrefix(*i.AccountIDHasPrefix))
+	}
+	if i.AccountIDHasSuffix != nil {
+		predicates = append(predicates, ledgerentry.AccountIDHasSuffix(*i.AccountIDHasSuffix))
+	}
+	if i.AccountIDEqualFold != nil {
+		predicates = append(predicates, ledgerentry.AccountIDEqualFold(*i.AccountIDEqualFold))
+	}
+	if i.AccountIDContainsFold != nil {
+		predicates = append(predicates, ledgerentry.AccountIDContainsFold(*i.AccountIDContainsFold))
+	}
+
+	if i.HasJournal != nil {
+		p := ledgerentry.HasJournal()
+		if !*i.HasJournal {
+			p = ledgerentry.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasJournalWith) > 0 {
+		with := make([]predicate.Journal, 0, len(i.HasJournalWith))
+		for _, w := range i.HasJournalWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasJournalWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, ledgerentry.HasJournalWith(with...))
+	}
+	if i.HasAccount != nil {
+		p := ledgerentry.HasAccount()
+		if !*i.HasAccount {
+			p = ledgerentry.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAccountWith) > 0 {
+		with := make([]predicate.Account, 0, len(i.HasAccountWith))
+		for _, w := range i.HasAccountWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAccountWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, ledgerentry.HasAccountWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyLedgerEntryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return ledgerentry.And(predicates...), nil
 	}
 }
 

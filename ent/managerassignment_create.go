@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/customer"
@@ -21,6 +23,7 @@ type ManagerAssignmentCreate struct {
 	config
 	mutation *ManagerAssignmentMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCustomerID sets the "customer_id" field.
@@ -224,6 +227,7 @@ func (_c *ManagerAssignmentCreate) createSpec() (*ManagerAssignment, *sqlgraph.C
 		_node = &ManagerAssignment{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(managerassignment.Table, sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -281,11 +285,201 @@ func (_c *ManagerAssignmentCreate) createSpec() (*ManagerAssignment, *sqlgraph.C
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.ManagerAssignment.Create().
+//		SetCustomerID(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.ManagerAssignmentUpsert) {
+//			SetCustomerID(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *ManagerAssignmentCreate) OnConflict(opts ...sql.ConflictOption) *ManagerAssignmentUpsertOne {
+	_c.conflict = opts
+	return &ManagerAssignmentUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.ManagerAssignment.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *ManagerAssignmentCreate) OnConflictColumns(columns ...string) *ManagerAssignmentUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &ManagerAssignmentUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// ManagerAssignmentUpsertOne is the builder for "upsert"-ing
+	//  one ManagerAssignment node.
+	ManagerAssignmentUpsertOne struct {
+		create *ManagerAssignmentCreate
+	}
+
+	// ManagerAssignmentUpsert is the "OnConflict" setter.
+	ManagerAssignmentUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// SetEndedAt sets the "ended_at" field.
+func (u *ManagerAssignmentUpsert) SetEndedAt(v time.Time) *ManagerAssignmentUpsert {
+	u.Set(managerassignment.FieldEndedAt, v)
+	return u
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *ManagerAssignmentUpsert) UpdateEndedAt() *ManagerAssignmentUpsert {
+	u.SetExcluded(managerassignment.FieldEndedAt)
+	return u
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *ManagerAssignmentUpsert) ClearEndedAt() *ManagerAssignmentUpsert {
+	u.SetNull(managerassignment.FieldEndedAt)
+	return u
+}
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.ManagerAssignment.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(managerassignment.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *ManagerAssignmentUpsertOne) UpdateNewValues() *ManagerAssignmentUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(managerassignment.FieldID)
+		}
+		if _, exists := u.create.mutation.CustomerID(); exists {
+			s.SetIgnore(managerassignment.FieldCustomerID)
+		}
+		if _, exists := u.create.mutation.PartnerID(); exists {
+			s.SetIgnore(managerassignment.FieldPartnerID)
+		}
+		if _, exists := u.create.mutation.ManagerID(); exists {
+			s.SetIgnore(managerassignment.FieldManagerID)
+		}
+		if _, exists := u.create.mutation.AssignedByName(); exists {
+			s.SetIgnore(managerassignment.FieldAssignedByName)
+		}
+		if _, exists := u.create.mutation.AssignedAt(); exists {
+			s.SetIgnore(managerassignment.FieldAssignedAt)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.ManagerAssignment.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *ManagerAssignmentUpsertOne) Ignore() *ManagerAssignmentUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *ManagerAssignmentUpsertOne) DoNothing() *ManagerAssignmentUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the ManagerAssignmentCreate.OnConflict
+// documentation for more info.
+func (u *ManagerAssignmentUpsertOne) Update(set func(*ManagerAssignmentUpsert)) *ManagerAssignmentUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&ManagerAssignmentUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (u *ManagerAssignmentUpsertOne) SetEndedAt(v time.Time) *ManagerAssignmentUpsertOne {
+	return u.Update(func(s *ManagerAssignmentUpsert) {
+		s.SetEndedAt(v)
+	})
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *ManagerAssignmentUpsertOne) UpdateEndedAt() *ManagerAssignmentUpsertOne {
+	return u.Update(func(s *ManagerAssignmentUpsert) {
+		s.UpdateEndedAt()
+	})
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *ManagerAssignmentUpsertOne) ClearEndedAt() *ManagerAssignmentUpsertOne {
+	return u.Update(func(s *ManagerAssignmentUpsert) {
+		s.ClearEndedAt()
+	})
+}
+
+// Exec executes the query.
+func (u *ManagerAssignmentUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for ManagerAssignmentCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *ManagerAssignmentUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *ManagerAssignmentUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: ManagerAssignmentUpsertOne.ID is not supported by MySQL driver. Use ManagerAssignmentUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *ManagerAssignmentUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // ManagerAssignmentCreateBulk is the builder for creating many ManagerAssignment entities in bulk.
 type ManagerAssignmentCreateBulk struct {
 	config
 	err      error
 	builders []*ManagerAssignmentCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the ManagerAssignment entities in the database.
@@ -315,6 +509,7 @@ func (_c *ManagerAssignmentCreateBulk) Save(ctx context.Context) ([]*ManagerAssi
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -361,6 +556,156 @@ func (_c *ManagerAssignmentCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *ManagerAssignmentCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.ManagerAssignment.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.ManagerAssignmentUpsert) {
+//			SetCustomerID(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *ManagerAssignmentCreateBulk) OnConflict(opts ...sql.ConflictOption) *ManagerAssignmentUpsertBulk {
+	_c.conflict = opts
+	return &ManagerAssignmentUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.ManagerAssignment.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *ManagerAssignmentCreateBulk) OnConflictColumns(columns ...string) *ManagerAssignmentUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &ManagerAssignmentUpsertBulk{
+		create: _c,
+	}
+}
+
+// ManagerAssignmentUpsertBulk is the builder for "upsert"-ing
+// a bulk of ManagerAssignment nodes.
+type ManagerAssignmentUpsertBulk struct {
+	create *ManagerAssignmentCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.ManagerAssignment.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(managerassignment.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *ManagerAssignmentUpsertBulk) UpdateNewValues() *ManagerAssignmentUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(managerassignment.FieldID)
+			}
+			if _, exists := b.mutation.CustomerID(); exists {
+				s.SetIgnore(managerassignment.FieldCustomerID)
+			}
+			if _, exists := b.mutation.PartnerID(); exists {
+				s.SetIgnore(managerassignment.FieldPartnerID)
+			}
+			if _, exists := b.mutation.ManagerID(); exists {
+				s.SetIgnore(managerassignment.FieldManagerID)
+			}
+			if _, exists := b.mutation.AssignedByName(); exists {
+				s.SetIgnore(managerassignment.FieldAssignedByName)
+			}
+			if _, exists := b.mutation.AssignedAt(); exists {
+				s.SetIgnore(managerassignment.FieldAssignedAt)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.ManagerAssignment.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *ManagerAssignmentUpsertBulk) Ignore() *ManagerAssignmentUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *ManagerAssignmentUpsertBulk) DoNothing() *ManagerAssignmentUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the ManagerAssignmentCreateBulk.OnConflict
+// documentation for more info.
+func (u *ManagerAssignmentUpsertBulk) Update(set func(*ManagerAssignmentUpsert)) *ManagerAssignmentUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&ManagerAssignmentUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetEndedAt sets the "ended_at" field.
+func (u *ManagerAssignmentUpsertBulk) SetEndedAt(v time.Time) *ManagerAssignmentUpsertBulk {
+	return u.Update(func(s *ManagerAssignmentUpsert) {
+		s.SetEndedAt(v)
+	})
+}
+
+// UpdateEndedAt sets the "ended_at" field to the value that was provided on create.
+func (u *ManagerAssignmentUpsertBulk) UpdateEndedAt() *ManagerAssignmentUpsertBulk {
+	return u.Update(func(s *ManagerAssignmentUpsert) {
+		s.UpdateEndedAt()
+	})
+}
+
+// ClearEndedAt clears the value of the "ended_at" field.
+func (u *ManagerAssignmentUpsertBulk) ClearEndedAt() *ManagerAssignmentUpsertBulk {
+	return u.Update(func(s *ManagerAssignmentUpsert) {
+		s.ClearEndedAt()
+	})
+}
+
+// Exec executes the query.
+func (u *ManagerAssignmentUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the ManagerAssignmentCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for ManagerAssignmentCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *ManagerAssignmentUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

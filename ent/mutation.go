@@ -11,11 +11,15 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
@@ -37,10 +41,14 @@ const (
 
 	// Node types.
 	TypeAPIKey              = "APIKey"
+	TypeAccount             = "Account"
 	TypeAssociation         = "Association"
 	TypeAssociationEvent    = "AssociationEvent"
 	TypeAuditLog            = "AuditLog"
 	TypeCustomer            = "Customer"
+	TypeIdempotencyRecord   = "IdempotencyRecord"
+	TypeJournal             = "Journal"
+	TypeLedgerEntry         = "LedgerEntry"
 	TypeManagerAssignment   = "ManagerAssignment"
 	TypePartner             = "Partner"
 	TypeResellerApplication = "ResellerApplication"
@@ -906,6 +914,924 @@ func (m *APIKeyMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown APIKey edge %s", name)
+}
+
+// AccountMutation represents an operation that mutates the Account nodes in the graph.
+type AccountMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *gid.ID
+	created_at      *time.Time
+	kind            *account.Kind
+	owner_key       *string
+	balance         *money.Money
+	addbalance      *money.Money
+	updated_at      *time.Time
+	clearedFields   map[string]struct{}
+	partner         *gid.ID
+	clearedpartner  bool
+	customer        *gid.ID
+	clearedcustomer bool
+	entries         map[gid.ID]struct{}
+	removedentries  map[gid.ID]struct{}
+	clearedentries  bool
+	done            bool
+	oldValue        func(context.Context) (*Account, error)
+	predicates      []predicate.Account
+}
+
+var _ ent.Mutation = (*AccountMutation)(nil)
+
+// accountOption allows management of the mutation configuration using functional options.
+type accountOption func(*AccountMutation)
+
+// newAccountMutation creates new mutation for the Account entity.
+func newAccountMutation(c config, op Op, opts ...accountOption) *AccountMutation {
+	m := &AccountMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAccount,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAccountID sets the ID field of the mutation.
+func withAccountID(id gid.ID) accountOption {
+	return func(m *AccountMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Account
+		)
+		m.oldValue = func(ctx context.Context) (*Account, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Account.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAccount sets the old Account of the mutation.
+func withAccount(node *Account) accountOption {
+	return func(m *AccountMutation) {
+		m.oldValue = func(context.Context) (*Account, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AccountMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AccountMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Account entities.
+func (m *AccountMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AccountMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AccountMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Account.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AccountMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AccountMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AccountMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *AccountMutation) SetKind(a account.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AccountMutation) Kind() (r account.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldKind(ctx context.Context) (v account.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AccountMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *AccountMutation) SetPartnerID(gi gid.ID) {
+	m.partner = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *AccountMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldPartnerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ClearPartnerID clears the value of the "partner_id" field.
+func (m *AccountMutation) ClearPartnerID() {
+	m.partner = nil
+	m.clearedFields[account.FieldPartnerID] = struct{}{}
+}
+
+// PartnerIDCleared returns if the "partner_id" field was cleared in this mutation.
+func (m *AccountMutation) PartnerIDCleared() bool {
+	_, ok := m.clearedFields[account.FieldPartnerID]
+	return ok
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *AccountMutation) ResetPartnerID() {
+	m.partner = nil
+	delete(m.clearedFields, account.FieldPartnerID)
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *AccountMutation) SetCustomerID(gi gid.ID) {
+	m.customer = &gi
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *AccountMutation) CustomerID() (r gid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldCustomerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *AccountMutation) ClearCustomerID() {
+	m.customer = nil
+	m.clearedFields[account.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *AccountMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[account.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *AccountMutation) ResetCustomerID() {
+	m.customer = nil
+	delete(m.clearedFields, account.FieldCustomerID)
+}
+
+// SetOwnerKey sets the "owner_key" field.
+func (m *AccountMutation) SetOwnerKey(s string) {
+	m.owner_key = &s
+}
+
+// OwnerKey returns the value of the "owner_key" field in the mutation.
+func (m *AccountMutation) OwnerKey() (r string, exists bool) {
+	v := m.owner_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerKey returns the old "owner_key" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldOwnerKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerKey: %w", err)
+	}
+	return oldValue.OwnerKey, nil
+}
+
+// ResetOwnerKey resets all changes to the "owner_key" field.
+func (m *AccountMutation) ResetOwnerKey() {
+	m.owner_key = nil
+}
+
+// SetBalance sets the "balance" field.
+func (m *AccountMutation) SetBalance(value money.Money) {
+	m.balance = &value
+	m.addbalance = nil
+}
+
+// Balance returns the value of the "balance" field in the mutation.
+func (m *AccountMutation) Balance() (r money.Money, exists bool) {
+	v := m.balance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBalance returns the old "balance" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldBalance(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBalance is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBalance requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBalance: %w", err)
+	}
+	return oldValue.Balance, nil
+}
+
+// AddBalance adds value to the "balance" field.
+func (m *AccountMutation) AddBalance(value money.Money) {
+	if m.addbalance != nil {
+		*m.addbalance = m.addbalance.Add(value)
+	} else {
+		m.addbalance = &value
+	}
+}
+
+// AddedBalance returns the value that was added to the "balance" field in this mutation.
+func (m *AccountMutation) AddedBalance() (r money.Money, exists bool) {
+	v := m.addbalance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBalance resets all changes to the "balance" field.
+func (m *AccountMutation) ResetBalance() {
+	m.balance = nil
+	m.addbalance = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AccountMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AccountMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AccountMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// ClearPartner clears the "partner" edge to the Partner entity.
+func (m *AccountMutation) ClearPartner() {
+	m.clearedpartner = true
+	m.clearedFields[account.FieldPartnerID] = struct{}{}
+}
+
+// PartnerCleared reports if the "partner" edge to the Partner entity was cleared.
+func (m *AccountMutation) PartnerCleared() bool {
+	return m.PartnerIDCleared() || m.clearedpartner
+}
+
+// PartnerIDs returns the "partner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PartnerID instead. It exists only for internal usage by the builders.
+func (m *AccountMutation) PartnerIDs() (ids []gid.ID) {
+	if id := m.partner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPartner resets all changes to the "partner" edge.
+func (m *AccountMutation) ResetPartner() {
+	m.partner = nil
+	m.clearedpartner = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *AccountMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[account.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *AccountMutation) CustomerCleared() bool {
+	return m.CustomerIDCleared() || m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *AccountMutation) CustomerIDs() (ids []gid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *AccountMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// AddEntryIDs adds the "entries" edge to the LedgerEntry entity by ids.
+func (m *AccountMutation) AddEntryIDs(ids ...gid.ID) {
+	if m.entries == nil {
+		m.entries = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.entries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEntries clears the "entries" edge to the LedgerEntry entity.
+func (m *AccountMutation) ClearEntries() {
+	m.clearedentries = true
+}
+
+// EntriesCleared reports if the "entries" edge to the LedgerEntry entity was cleared.
+func (m *AccountMutation) EntriesCleared() bool {
+	return m.clearedentries
+}
+
+// RemoveEntryIDs removes the "entries" edge to the LedgerEntry entity by IDs.
+func (m *AccountMutation) RemoveEntryIDs(ids ...gid.ID) {
+	if m.removedentries == nil {
+		m.removedentries = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.entries, ids[i])
+		m.removedentries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEntries returns the removed IDs of the "entries" edge to the LedgerEntry entity.
+func (m *AccountMutation) RemovedEntriesIDs() (ids []gid.ID) {
+	for id := range m.removedentries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EntriesIDs returns the "entries" edge IDs in the mutation.
+func (m *AccountMutation) EntriesIDs() (ids []gid.ID) {
+	for id := range m.entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEntries resets all changes to the "entries" edge.
+func (m *AccountMutation) ResetEntries() {
+	m.entries = nil
+	m.clearedentries = false
+	m.removedentries = nil
+}
+
+// Where appends a list predicates to the AccountMutation builder.
+func (m *AccountMutation) Where(ps ...predicate.Account) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AccountMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AccountMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Account, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AccountMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AccountMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Account).
+func (m *AccountMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AccountMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, account.FieldCreatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, account.FieldKind)
+	}
+	if m.partner != nil {
+		fields = append(fields, account.FieldPartnerID)
+	}
+	if m.customer != nil {
+		fields = append(fields, account.FieldCustomerID)
+	}
+	if m.owner_key != nil {
+		fields = append(fields, account.FieldOwnerKey)
+	}
+	if m.balance != nil {
+		fields = append(fields, account.FieldBalance)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, account.FieldUpdatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AccountMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case account.FieldCreatedAt:
+		return m.CreatedAt()
+	case account.FieldKind:
+		return m.Kind()
+	case account.FieldPartnerID:
+		return m.PartnerID()
+	case account.FieldCustomerID:
+		return m.CustomerID()
+	case account.FieldOwnerKey:
+		return m.OwnerKey()
+	case account.FieldBalance:
+		return m.Balance()
+	case account.FieldUpdatedAt:
+		return m.UpdatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AccountMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case account.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case account.FieldKind:
+		return m.OldKind(ctx)
+	case account.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case account.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case account.FieldOwnerKey:
+		return m.OldOwnerKey(ctx)
+	case account.FieldBalance:
+		return m.OldBalance(ctx)
+	case account.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Account field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AccountMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case account.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case account.FieldKind:
+		v, ok := value.(account.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case account.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case account.FieldCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case account.FieldOwnerKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerKey(v)
+		return nil
+	case account.FieldBalance:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBalance(v)
+		return nil
+	case account.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Account field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AccountMutation) AddedFields() []string {
+	var fields []string
+	if m.addbalance != nil {
+		fields = append(fields, account.FieldBalance)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AccountMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case account.FieldBalance:
+		return m.AddedBalance()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AccountMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case account.FieldBalance:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBalance(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Account numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AccountMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(account.FieldPartnerID) {
+		fields = append(fields, account.FieldPartnerID)
+	}
+	if m.FieldCleared(account.FieldCustomerID) {
+		fields = append(fields, account.FieldCustomerID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AccountMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AccountMutation) ClearField(name string) error {
+	switch name {
+	case account.FieldPartnerID:
+		m.ClearPartnerID()
+		return nil
+	case account.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	}
+	return fmt.Errorf("unknown Account nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AccountMutation) ResetField(name string) error {
+	switch name {
+	case account.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case account.FieldKind:
+		m.ResetKind()
+		return nil
+	case account.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case account.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case account.FieldOwnerKey:
+		m.ResetOwnerKey()
+		return nil
+	case account.FieldBalance:
+		m.ResetBalance()
+		return nil
+	case account.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Account field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AccountMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.partner != nil {
+		edges = append(edges, account.EdgePartner)
+	}
+	if m.customer != nil {
+		edges = append(edges, account.EdgeCustomer)
+	}
+	if m.entries != nil {
+		edges = append(edges, account.EdgeEntries)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AccountMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case account.EdgePartner:
+		if id := m.partner; id != nil {
+			return []ent.Value{*id}
+		}
+	case account.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case account.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.entries))
+		for id := range m.entries {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AccountMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedentries != nil {
+		edges = append(edges, account.EdgeEntries)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AccountMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case account.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.removedentries))
+		for id := range m.removedentries {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AccountMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedpartner {
+		edges = append(edges, account.EdgePartner)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, account.EdgeCustomer)
+	}
+	if m.clearedentries {
+		edges = append(edges, account.EdgeEntries)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AccountMutation) EdgeCleared(name string) bool {
+	switch name {
+	case account.EdgePartner:
+		return m.clearedpartner
+	case account.EdgeCustomer:
+		return m.clearedcustomer
+	case account.EdgeEntries:
+		return m.clearedentries
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AccountMutation) ClearEdge(name string) error {
+	switch name {
+	case account.EdgePartner:
+		m.ClearPartner()
+		return nil
+	case account.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown Account unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AccountMutation) ResetEdge(name string) error {
+	switch name {
+	case account.EdgePartner:
+		m.ResetPartner()
+		return nil
+	case account.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case account.EdgeEntries:
+		m.ResetEntries()
+		return nil
+	}
+	return fmt.Errorf("unknown Account edge %s", name)
 }
 
 // AssociationMutation represents an operation that mutates the Association nodes in the graph.
@@ -4443,8 +5369,6 @@ type CustomerMutation struct {
 	addgrace_period_days       *int
 	frozen                     *bool
 	manager_assigned_at        *time.Time
-	own_balance                *money.Money
-	addown_balance             *money.Money
 	clearedFields              map[string]struct{}
 	partner                    *gid.ID
 	clearedpartner             bool
@@ -4456,6 +5380,12 @@ type CustomerMutation struct {
 	users                      map[gid.ID]struct{}
 	removedusers               map[gid.ID]struct{}
 	clearedusers               bool
+	accounts                   map[gid.ID]struct{}
+	removedaccounts            map[gid.ID]struct{}
+	clearedaccounts            bool
+	journals                   map[gid.ID]struct{}
+	removedjournals            map[gid.ID]struct{}
+	clearedjournals            bool
 	association_events         map[gid.ID]struct{}
 	removedassociation_events  map[gid.ID]struct{}
 	clearedassociation_events  bool
@@ -5320,62 +6250,6 @@ func (m *CustomerMutation) ResetManagerAssignedAt() {
 	delete(m.clearedFields, customer.FieldManagerAssignedAt)
 }
 
-// SetOwnBalance sets the "own_balance" field.
-func (m *CustomerMutation) SetOwnBalance(value money.Money) {
-	m.own_balance = &value
-	m.addown_balance = nil
-}
-
-// OwnBalance returns the value of the "own_balance" field in the mutation.
-func (m *CustomerMutation) OwnBalance() (r money.Money, exists bool) {
-	v := m.own_balance
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldOwnBalance returns the old "own_balance" field's value of the Customer entity.
-// If the Customer object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CustomerMutation) OldOwnBalance(ctx context.Context) (v money.Money, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldOwnBalance is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldOwnBalance requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldOwnBalance: %w", err)
-	}
-	return oldValue.OwnBalance, nil
-}
-
-// AddOwnBalance adds value to the "own_balance" field.
-func (m *CustomerMutation) AddOwnBalance(value money.Money) {
-	if m.addown_balance != nil {
-		*m.addown_balance = m.addown_balance.Add(value)
-	} else {
-		m.addown_balance = &value
-	}
-}
-
-// AddedOwnBalance returns the value that was added to the "own_balance" field in this mutation.
-func (m *CustomerMutation) AddedOwnBalance() (r money.Money, exists bool) {
-	v := m.addown_balance
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// ResetOwnBalance resets all changes to the "own_balance" field.
-func (m *CustomerMutation) ResetOwnBalance() {
-	m.own_balance = nil
-	m.addown_balance = nil
-}
-
 // ClearPartner clears the "partner" edge to the Partner entity.
 func (m *CustomerMutation) ClearPartner() {
 	m.clearedpartner = true
@@ -5538,6 +6412,114 @@ func (m *CustomerMutation) ResetUsers() {
 	m.removedusers = nil
 }
 
+// AddAccountIDs adds the "accounts" edge to the Account entity by ids.
+func (m *CustomerMutation) AddAccountIDs(ids ...gid.ID) {
+	if m.accounts == nil {
+		m.accounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.accounts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAccounts clears the "accounts" edge to the Account entity.
+func (m *CustomerMutation) ClearAccounts() {
+	m.clearedaccounts = true
+}
+
+// AccountsCleared reports if the "accounts" edge to the Account entity was cleared.
+func (m *CustomerMutation) AccountsCleared() bool {
+	return m.clearedaccounts
+}
+
+// RemoveAccountIDs removes the "accounts" edge to the Account entity by IDs.
+func (m *CustomerMutation) RemoveAccountIDs(ids ...gid.ID) {
+	if m.removedaccounts == nil {
+		m.removedaccounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.accounts, ids[i])
+		m.removedaccounts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAccounts returns the removed IDs of the "accounts" edge to the Account entity.
+func (m *CustomerMutation) RemovedAccountsIDs() (ids []gid.ID) {
+	for id := range m.removedaccounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AccountsIDs returns the "accounts" edge IDs in the mutation.
+func (m *CustomerMutation) AccountsIDs() (ids []gid.ID) {
+	for id := range m.accounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAccounts resets all changes to the "accounts" edge.
+func (m *CustomerMutation) ResetAccounts() {
+	m.accounts = nil
+	m.clearedaccounts = false
+	m.removedaccounts = nil
+}
+
+// AddJournalIDs adds the "journals" edge to the Journal entity by ids.
+func (m *CustomerMutation) AddJournalIDs(ids ...gid.ID) {
+	if m.journals == nil {
+		m.journals = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.journals[ids[i]] = struct{}{}
+	}
+}
+
+// ClearJournals clears the "journals" edge to the Journal entity.
+func (m *CustomerMutation) ClearJournals() {
+	m.clearedjournals = true
+}
+
+// JournalsCleared reports if the "journals" edge to the Journal entity was cleared.
+func (m *CustomerMutation) JournalsCleared() bool {
+	return m.clearedjournals
+}
+
+// RemoveJournalIDs removes the "journals" edge to the Journal entity by IDs.
+func (m *CustomerMutation) RemoveJournalIDs(ids ...gid.ID) {
+	if m.removedjournals == nil {
+		m.removedjournals = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.journals, ids[i])
+		m.removedjournals[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedJournals returns the removed IDs of the "journals" edge to the Journal entity.
+func (m *CustomerMutation) RemovedJournalsIDs() (ids []gid.ID) {
+	for id := range m.removedjournals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// JournalsIDs returns the "journals" edge IDs in the mutation.
+func (m *CustomerMutation) JournalsIDs() (ids []gid.ID) {
+	for id := range m.journals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetJournals resets all changes to the "journals" edge.
+func (m *CustomerMutation) ResetJournals() {
+	m.journals = nil
+	m.clearedjournals = false
+	m.removedjournals = nil
+}
+
 // AddAssociationEventIDs adds the "association_events" edge to the AssociationEvent entity by ids.
 func (m *CustomerMutation) AddAssociationEventIDs(ids ...gid.ID) {
 	if m.association_events == nil {
@@ -5680,7 +6662,7 @@ func (m *CustomerMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, customer.FieldCreatedAt)
 	}
@@ -5732,9 +6714,6 @@ func (m *CustomerMutation) Fields() []string {
 	if m.manager_assigned_at != nil {
 		fields = append(fields, customer.FieldManagerAssignedAt)
 	}
-	if m.own_balance != nil {
-		fields = append(fields, customer.FieldOwnBalance)
-	}
 	return fields
 }
 
@@ -5777,8 +6756,6 @@ func (m *CustomerMutation) Field(name string) (ent.Value, bool) {
 		return m.Frozen()
 	case customer.FieldManagerAssignedAt:
 		return m.ManagerAssignedAt()
-	case customer.FieldOwnBalance:
-		return m.OwnBalance()
 	}
 	return nil, false
 }
@@ -5822,8 +6799,6 @@ func (m *CustomerMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldFrozen(ctx)
 	case customer.FieldManagerAssignedAt:
 		return m.OldManagerAssignedAt(ctx)
-	case customer.FieldOwnBalance:
-		return m.OldOwnBalance(ctx)
 	}
 	return nil, fmt.Errorf("unknown Customer field %s", name)
 }
@@ -5952,13 +6927,6 @@ func (m *CustomerMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetManagerAssignedAt(v)
 		return nil
-	case customer.FieldOwnBalance:
-		v, ok := value.(money.Money)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetOwnBalance(v)
-		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
@@ -5970,9 +6938,6 @@ func (m *CustomerMutation) AddedFields() []string {
 	if m.addgrace_period_days != nil {
 		fields = append(fields, customer.FieldGracePeriodDays)
 	}
-	if m.addown_balance != nil {
-		fields = append(fields, customer.FieldOwnBalance)
-	}
 	return fields
 }
 
@@ -5983,8 +6948,6 @@ func (m *CustomerMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case customer.FieldGracePeriodDays:
 		return m.AddedGracePeriodDays()
-	case customer.FieldOwnBalance:
-		return m.AddedOwnBalance()
 	}
 	return nil, false
 }
@@ -6000,13 +6963,6 @@ func (m *CustomerMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddGracePeriodDays(v)
-		return nil
-	case customer.FieldOwnBalance:
-		v, ok := value.(money.Money)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddOwnBalance(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Customer numeric field %s", name)
@@ -6143,16 +7099,13 @@ func (m *CustomerMutation) ResetField(name string) error {
 	case customer.FieldManagerAssignedAt:
 		m.ResetManagerAssignedAt()
 		return nil
-	case customer.FieldOwnBalance:
-		m.ResetOwnBalance()
-		return nil
 	}
 	return fmt.Errorf("unknown Customer field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 8)
 	if m.partner != nil {
 		edges = append(edges, customer.EdgePartner)
 	}
@@ -6164,6 +7117,12 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.users != nil {
 		edges = append(edges, customer.EdgeUsers)
+	}
+	if m.accounts != nil {
+		edges = append(edges, customer.EdgeAccounts)
+	}
+	if m.journals != nil {
+		edges = append(edges, customer.EdgeJournals)
 	}
 	if m.association_events != nil {
 		edges = append(edges, customer.EdgeAssociationEvents)
@@ -6198,6 +7157,18 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.accounts))
+		for id := range m.accounts {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeJournals:
+		ids := make([]ent.Value, 0, len(m.journals))
+		for id := range m.journals {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeAssociationEvents:
 		ids := make([]ent.Value, 0, len(m.association_events))
 		for id := range m.association_events {
@@ -6216,12 +7187,18 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 8)
 	if m.removedassociations != nil {
 		edges = append(edges, customer.EdgeAssociations)
 	}
 	if m.removedusers != nil {
 		edges = append(edges, customer.EdgeUsers)
+	}
+	if m.removedaccounts != nil {
+		edges = append(edges, customer.EdgeAccounts)
+	}
+	if m.removedjournals != nil {
+		edges = append(edges, customer.EdgeJournals)
 	}
 	if m.removedassociation_events != nil {
 		edges = append(edges, customer.EdgeAssociationEvents)
@@ -6248,6 +7225,18 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.removedaccounts))
+		for id := range m.removedaccounts {
+			ids = append(ids, id)
+		}
+		return ids
+	case customer.EdgeJournals:
+		ids := make([]ent.Value, 0, len(m.removedjournals))
+		for id := range m.removedjournals {
+			ids = append(ids, id)
+		}
+		return ids
 	case customer.EdgeAssociationEvents:
 		ids := make([]ent.Value, 0, len(m.removedassociation_events))
 		for id := range m.removedassociation_events {
@@ -6266,7 +7255,7 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 8)
 	if m.clearedpartner {
 		edges = append(edges, customer.EdgePartner)
 	}
@@ -6278,6 +7267,12 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	}
 	if m.clearedusers {
 		edges = append(edges, customer.EdgeUsers)
+	}
+	if m.clearedaccounts {
+		edges = append(edges, customer.EdgeAccounts)
+	}
+	if m.clearedjournals {
+		edges = append(edges, customer.EdgeJournals)
 	}
 	if m.clearedassociation_events {
 		edges = append(edges, customer.EdgeAssociationEvents)
@@ -6300,6 +7295,10 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedassociations
 	case customer.EdgeUsers:
 		return m.clearedusers
+	case customer.EdgeAccounts:
+		return m.clearedaccounts
+	case customer.EdgeJournals:
+		return m.clearedjournals
 	case customer.EdgeAssociationEvents:
 		return m.clearedassociation_events
 	case customer.EdgeManagerAssignments:
@@ -6338,6 +7337,12 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 	case customer.EdgeUsers:
 		m.ResetUsers()
 		return nil
+	case customer.EdgeAccounts:
+		m.ResetAccounts()
+		return nil
+	case customer.EdgeJournals:
+		m.ResetJournals()
+		return nil
 	case customer.EdgeAssociationEvents:
 		m.ResetAssociationEvents()
 		return nil
@@ -6346,6 +7351,2730 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
+}
+
+// IdempotencyRecordMutation represents an operation that mutates the IdempotencyRecord nodes in the graph.
+type IdempotencyRecordMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *gid.ID
+	created_at    *time.Time
+	scope         *string
+	key           *string
+	operation     *string
+	request_hash  *string
+	response      *string
+	expires_at    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*IdempotencyRecord, error)
+	predicates    []predicate.IdempotencyRecord
+}
+
+var _ ent.Mutation = (*IdempotencyRecordMutation)(nil)
+
+// idempotencyrecordOption allows management of the mutation configuration using functional options.
+type idempotencyrecordOption func(*IdempotencyRecordMutation)
+
+// newIdempotencyRecordMutation creates new mutation for the IdempotencyRecord entity.
+func newIdempotencyRecordMutation(c config, op Op, opts ...idempotencyrecordOption) *IdempotencyRecordMutation {
+	m := &IdempotencyRecordMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIdempotencyRecord,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIdempotencyRecordID sets the ID field of the mutation.
+func withIdempotencyRecordID(id gid.ID) idempotencyrecordOption {
+	return func(m *IdempotencyRecordMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IdempotencyRecord
+		)
+		m.oldValue = func(ctx context.Context) (*IdempotencyRecord, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IdempotencyRecord.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIdempotencyRecord sets the old IdempotencyRecord of the mutation.
+func withIdempotencyRecord(node *IdempotencyRecord) idempotencyrecordOption {
+	return func(m *IdempotencyRecordMutation) {
+		m.oldValue = func(context.Context) (*IdempotencyRecord, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IdempotencyRecordMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IdempotencyRecordMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of IdempotencyRecord entities.
+func (m *IdempotencyRecordMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IdempotencyRecordMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IdempotencyRecordMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IdempotencyRecord.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *IdempotencyRecordMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *IdempotencyRecordMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the IdempotencyRecord entity.
+// If the IdempotencyRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyRecordMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *IdempotencyRecordMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetScope sets the "scope" field.
+func (m *IdempotencyRecordMutation) SetScope(s string) {
+	m.scope = &s
+}
+
+// Scope returns the value of the "scope" field in the mutation.
+func (m *IdempotencyRecordMutation) Scope() (r string, exists bool) {
+	v := m.scope
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScope returns the old "scope" field's value of the IdempotencyRecord entity.
+// If the IdempotencyRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyRecordMutation) OldScope(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScope is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScope requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScope: %w", err)
+	}
+	return oldValue.Scope, nil
+}
+
+// ResetScope resets all changes to the "scope" field.
+func (m *IdempotencyRecordMutation) ResetScope() {
+	m.scope = nil
+}
+
+// SetKey sets the "key" field.
+func (m *IdempotencyRecordMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *IdempotencyRecordMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the IdempotencyRecord entity.
+// If the IdempotencyRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyRecordMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *IdempotencyRecordMutation) ResetKey() {
+	m.key = nil
+}
+
+// SetOperation sets the "operation" field.
+func (m *IdempotencyRecordMutation) SetOperation(s string) {
+	m.operation = &s
+}
+
+// Operation returns the value of the "operation" field in the mutation.
+func (m *IdempotencyRecordMutation) Operation() (r string, exists bool) {
+	v := m.operation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperation returns the old "operation" field's value of the IdempotencyRecord entity.
+// If the IdempotencyRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyRecordMutation) OldOperation(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperation: %w", err)
+	}
+	return oldValue.Operation, nil
+}
+
+// ResetOperation resets all changes to the "operation" field.
+func (m *IdempotencyRecordMutation) ResetOperation() {
+	m.operation = nil
+}
+
+// SetRequestHash sets the "request_hash" field.
+func (m *IdempotencyRecordMutation) SetRequestHash(s string) {
+	m.request_hash = &s
+}
+
+// RequestHash returns the value of the "request_hash" field in the mutation.
+func (m *IdempotencyRecordMutation) RequestHash() (r string, exists bool) {
+	v := m.request_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestHash returns the old "request_hash" field's value of the IdempotencyRecord entity.
+// If the IdempotencyRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyRecordMutation) OldRequestHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestHash: %w", err)
+	}
+	return oldValue.RequestHash, nil
+}
+
+// ResetRequestHash resets all changes to the "request_hash" field.
+func (m *IdempotencyRecordMutation) ResetRequestHash() {
+	m.request_hash = nil
+}
+
+// SetResponse sets the "response" field.
+func (m *IdempotencyRecordMutation) SetResponse(s string) {
+	m.response = &s
+}
+
+// Response returns the value of the "response" field in the mutation.
+func (m *IdempotencyRecordMutation) Response() (r string, exists bool) {
+	v := m.response
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResponse returns the old "response" field's value of the IdempotencyRecord entity.
+// If the IdempotencyRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyRecordMutation) OldResponse(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResponse is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResponse requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResponse: %w", err)
+	}
+	return oldValue.Response, nil
+}
+
+// ClearResponse clears the value of the "response" field.
+func (m *IdempotencyRecordMutation) ClearResponse() {
+	m.response = nil
+	m.clearedFields[idempotencyrecord.FieldResponse] = struct{}{}
+}
+
+// ResponseCleared returns if the "response" field was cleared in this mutation.
+func (m *IdempotencyRecordMutation) ResponseCleared() bool {
+	_, ok := m.clearedFields[idempotencyrecord.FieldResponse]
+	return ok
+}
+
+// ResetResponse resets all changes to the "response" field.
+func (m *IdempotencyRecordMutation) ResetResponse() {
+	m.response = nil
+	delete(m.clearedFields, idempotencyrecord.FieldResponse)
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *IdempotencyRecordMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *IdempotencyRecordMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the IdempotencyRecord entity.
+// If the IdempotencyRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyRecordMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *IdempotencyRecordMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// Where appends a list predicates to the IdempotencyRecordMutation builder.
+func (m *IdempotencyRecordMutation) Where(ps ...predicate.IdempotencyRecord) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IdempotencyRecordMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IdempotencyRecordMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IdempotencyRecord, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IdempotencyRecordMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IdempotencyRecordMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IdempotencyRecord).
+func (m *IdempotencyRecordMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IdempotencyRecordMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, idempotencyrecord.FieldCreatedAt)
+	}
+	if m.scope != nil {
+		fields = append(fields, idempotencyrecord.FieldScope)
+	}
+	if m.key != nil {
+		fields = append(fields, idempotencyrecord.FieldKey)
+	}
+	if m.operation != nil {
+		fields = append(fields, idempotencyrecord.FieldOperation)
+	}
+	if m.request_hash != nil {
+		fields = append(fields, idempotencyrecord.FieldRequestHash)
+	}
+	if m.response != nil {
+		fields = append(fields, idempotencyrecord.FieldResponse)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, idempotencyrecord.FieldExpiresAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IdempotencyRecordMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case idempotencyrecord.FieldCreatedAt:
+		return m.CreatedAt()
+	case idempotencyrecord.FieldScope:
+		return m.Scope()
+	case idempotencyrecord.FieldKey:
+		return m.Key()
+	case idempotencyrecord.FieldOperation:
+		return m.Operation()
+	case idempotencyrecord.FieldRequestHash:
+		return m.RequestHash()
+	case idempotencyrecord.FieldResponse:
+		return m.Response()
+	case idempotencyrecord.FieldExpiresAt:
+		return m.ExpiresAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IdempotencyRecordMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case idempotencyrecord.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case idempotencyrecord.FieldScope:
+		return m.OldScope(ctx)
+	case idempotencyrecord.FieldKey:
+		return m.OldKey(ctx)
+	case idempotencyrecord.FieldOperation:
+		return m.OldOperation(ctx)
+	case idempotencyrecord.FieldRequestHash:
+		return m.OldRequestHash(ctx)
+	case idempotencyrecord.FieldResponse:
+		return m.OldResponse(ctx)
+	case idempotencyrecord.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown IdempotencyRecord field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IdempotencyRecordMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case idempotencyrecord.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case idempotencyrecord.FieldScope:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScope(v)
+		return nil
+	case idempotencyrecord.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	case idempotencyrecord.FieldOperation:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperation(v)
+		return nil
+	case idempotencyrecord.FieldRequestHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestHash(v)
+		return nil
+	case idempotencyrecord.FieldResponse:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResponse(v)
+		return nil
+	case idempotencyrecord.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IdempotencyRecord field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IdempotencyRecordMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IdempotencyRecordMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IdempotencyRecordMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown IdempotencyRecord numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IdempotencyRecordMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(idempotencyrecord.FieldResponse) {
+		fields = append(fields, idempotencyrecord.FieldResponse)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IdempotencyRecordMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IdempotencyRecordMutation) ClearField(name string) error {
+	switch name {
+	case idempotencyrecord.FieldResponse:
+		m.ClearResponse()
+		return nil
+	}
+	return fmt.Errorf("unknown IdempotencyRecord nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IdempotencyRecordMutation) ResetField(name string) error {
+	switch name {
+	case idempotencyrecord.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case idempotencyrecord.FieldScope:
+		m.ResetScope()
+		return nil
+	case idempotencyrecord.FieldKey:
+		m.ResetKey()
+		return nil
+	case idempotencyrecord.FieldOperation:
+		m.ResetOperation()
+		return nil
+	case idempotencyrecord.FieldRequestHash:
+		m.ResetRequestHash()
+		return nil
+	case idempotencyrecord.FieldResponse:
+		m.ResetResponse()
+		return nil
+	case idempotencyrecord.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown IdempotencyRecord field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IdempotencyRecordMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IdempotencyRecordMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IdempotencyRecordMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IdempotencyRecordMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IdempotencyRecordMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IdempotencyRecordMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IdempotencyRecordMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown IdempotencyRecord unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IdempotencyRecordMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown IdempotencyRecord edge %s", name)
+}
+
+// JournalMutation represents an operation that mutates the Journal nodes in the graph.
+type JournalMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *gid.ID
+	created_at              *time.Time
+	kind                    *journal.Kind
+	transaction_no          *string
+	amount                  *money.Money
+	addamount               *money.Money
+	partner_id              *gid.ID
+	counterparty_partner_id *gid.ID
+	acting_for_id           *gid.ID
+	operator_id             *gid.ID
+	operator_name           *string
+	idempotency_key         *string
+	reason                  *string
+	batch_id                *string
+	clearedFields           map[string]struct{}
+	entries                 map[gid.ID]struct{}
+	removedentries          map[gid.ID]struct{}
+	clearedentries          bool
+	customer                *gid.ID
+	clearedcustomer         bool
+	done                    bool
+	oldValue                func(context.Context) (*Journal, error)
+	predicates              []predicate.Journal
+}
+
+var _ ent.Mutation = (*JournalMutation)(nil)
+
+// journalOption allows management of the mutation configuration using functional options.
+type journalOption func(*JournalMutation)
+
+// newJournalMutation creates new mutation for the Journal entity.
+func newJournalMutation(c config, op Op, opts ...journalOption) *JournalMutation {
+	m := &JournalMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeJournal,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withJournalID sets the ID field of the mutation.
+func withJournalID(id gid.ID) journalOption {
+	return func(m *JournalMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Journal
+		)
+		m.oldValue = func(ctx context.Context) (*Journal, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Journal.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withJournal sets the old Journal of the mutation.
+func withJournal(node *Journal) journalOption {
+	return func(m *JournalMutation) {
+		m.oldValue = func(context.Context) (*Journal, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m JournalMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m JournalMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Journal entities.
+func (m *JournalMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *JournalMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *JournalMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Journal.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *JournalMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *JournalMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *JournalMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *JournalMutation) SetKind(j journal.Kind) {
+	m.kind = &j
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *JournalMutation) Kind() (r journal.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldKind(ctx context.Context) (v journal.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *JournalMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTransactionNo sets the "transaction_no" field.
+func (m *JournalMutation) SetTransactionNo(s string) {
+	m.transaction_no = &s
+}
+
+// TransactionNo returns the value of the "transaction_no" field in the mutation.
+func (m *JournalMutation) TransactionNo() (r string, exists bool) {
+	v := m.transaction_no
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTransactionNo returns the old "transaction_no" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldTransactionNo(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTransactionNo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTransactionNo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTransactionNo: %w", err)
+	}
+	return oldValue.TransactionNo, nil
+}
+
+// ResetTransactionNo resets all changes to the "transaction_no" field.
+func (m *JournalMutation) ResetTransactionNo() {
+	m.transaction_no = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *JournalMutation) SetAmount(value money.Money) {
+	m.amount = &value
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *JournalMutation) Amount() (r money.Money, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldAmount(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds value to the "amount" field.
+func (m *JournalMutation) AddAmount(value money.Money) {
+	if m.addamount != nil {
+		*m.addamount = m.addamount.Add(value)
+	} else {
+		m.addamount = &value
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *JournalMutation) AddedAmount() (r money.Money, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *JournalMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *JournalMutation) SetPartnerID(gi gid.ID) {
+	m.partner_id = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *JournalMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldPartnerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ClearPartnerID clears the value of the "partner_id" field.
+func (m *JournalMutation) ClearPartnerID() {
+	m.partner_id = nil
+	m.clearedFields[journal.FieldPartnerID] = struct{}{}
+}
+
+// PartnerIDCleared returns if the "partner_id" field was cleared in this mutation.
+func (m *JournalMutation) PartnerIDCleared() bool {
+	_, ok := m.clearedFields[journal.FieldPartnerID]
+	return ok
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *JournalMutation) ResetPartnerID() {
+	m.partner_id = nil
+	delete(m.clearedFields, journal.FieldPartnerID)
+}
+
+// SetCounterpartyPartnerID sets the "counterparty_partner_id" field.
+func (m *JournalMutation) SetCounterpartyPartnerID(gi gid.ID) {
+	m.counterparty_partner_id = &gi
+}
+
+// CounterpartyPartnerID returns the value of the "counterparty_partner_id" field in the mutation.
+func (m *JournalMutation) CounterpartyPartnerID() (r gid.ID, exists bool) {
+	v := m.counterparty_partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCounterpartyPartnerID returns the old "counterparty_partner_id" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldCounterpartyPartnerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCounterpartyPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCounterpartyPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCounterpartyPartnerID: %w", err)
+	}
+	return oldValue.CounterpartyPartnerID, nil
+}
+
+// ClearCounterpartyPartnerID clears the value of the "counterparty_partner_id" field.
+func (m *JournalMutation) ClearCounterpartyPartnerID() {
+	m.counterparty_partner_id = nil
+	m.clearedFields[journal.FieldCounterpartyPartnerID] = struct{}{}
+}
+
+// CounterpartyPartnerIDCleared returns if the "counterparty_partner_id" field was cleared in this mutation.
+func (m *JournalMutation) CounterpartyPartnerIDCleared() bool {
+	_, ok := m.clearedFields[journal.FieldCounterpartyPartnerID]
+	return ok
+}
+
+// ResetCounterpartyPartnerID resets all changes to the "counterparty_partner_id" field.
+func (m *JournalMutation) ResetCounterpartyPartnerID() {
+	m.counterparty_partner_id = nil
+	delete(m.clearedFields, journal.FieldCounterpartyPartnerID)
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *JournalMutation) SetCustomerID(gi gid.ID) {
+	m.customer = &gi
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *JournalMutation) CustomerID() (r gid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldCustomerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *JournalMutation) ClearCustomerID() {
+	m.customer = nil
+	m.clearedFields[journal.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *JournalMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[journal.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *JournalMutation) ResetCustomerID() {
+	m.customer = nil
+	delete(m.clearedFields, journal.FieldCustomerID)
+}
+
+// SetActingForID sets the "acting_for_id" field.
+func (m *JournalMutation) SetActingForID(gi gid.ID) {
+	m.acting_for_id = &gi
+}
+
+// ActingForID returns the value of the "acting_for_id" field in the mutation.
+func (m *JournalMutation) ActingForID() (r gid.ID, exists bool) {
+	v := m.acting_for_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActingForID returns the old "acting_for_id" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldActingForID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActingForID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActingForID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActingForID: %w", err)
+	}
+	return oldValue.ActingForID, nil
+}
+
+// ClearActingForID clears the value of the "acting_for_id" field.
+func (m *JournalMutation) ClearActingForID() {
+	m.acting_for_id = nil
+	m.clearedFields[journal.FieldActingForID] = struct{}{}
+}
+
+// ActingForIDCleared returns if the "acting_for_id" field was cleared in this mutation.
+func (m *JournalMutation) ActingForIDCleared() bool {
+	_, ok := m.clearedFields[journal.FieldActingForID]
+	return ok
+}
+
+// ResetActingForID resets all changes to the "acting_for_id" field.
+func (m *JournalMutation) ResetActingForID() {
+	m.acting_for_id = nil
+	delete(m.clearedFields, journal.FieldActingForID)
+}
+
+// SetOperatorID sets the "operator_id" field.
+func (m *JournalMutation) SetOperatorID(gi gid.ID) {
+	m.operator_id = &gi
+}
+
+// OperatorID returns the value of the "operator_id" field in the mutation.
+func (m *JournalMutation) OperatorID() (r gid.ID, exists bool) {
+	v := m.operator_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperatorID returns the old "operator_id" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldOperatorID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperatorID: %w", err)
+	}
+	return oldValue.OperatorID, nil
+}
+
+// ClearOperatorID clears the value of the "operator_id" field.
+func (m *JournalMutation) ClearOperatorID() {
+	m.operator_id = nil
+	m.clearedFields[journal.FieldOperatorID] = struct{}{}
+}
+
+// OperatorIDCleared returns if the "operator_id" field was cleared in this mutation.
+func (m *JournalMutation) OperatorIDCleared() bool {
+	_, ok := m.clearedFields[journal.FieldOperatorID]
+	return ok
+}
+
+// ResetOperatorID resets all changes to the "operator_id" field.
+func (m *JournalMutation) ResetOperatorID() {
+	m.operator_id = nil
+	delete(m.clearedFields, journal.FieldOperatorID)
+}
+
+// SetOperatorName sets the "operator_name" field.
+func (m *JournalMutation) SetOperatorName(s string) {
+	m.operator_name = &s
+}
+
+// OperatorName returns the value of the "operator_name" field in the mutation.
+func (m *JournalMutation) OperatorName() (r string, exists bool) {
+	v := m.operator_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperatorName returns the old "operator_name" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldOperatorName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperatorName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperatorName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperatorName: %w", err)
+	}
+	return oldValue.OperatorName, nil
+}
+
+// ClearOperatorName clears the value of the "operator_name" field.
+func (m *JournalMutation) ClearOperatorName() {
+	m.operator_name = nil
+	m.clearedFields[journal.FieldOperatorName] = struct{}{}
+}
+
+// OperatorNameCleared returns if the "operator_name" field was cleared in this mutation.
+func (m *JournalMutation) OperatorNameCleared() bool {
+	_, ok := m.clearedFields[journal.FieldOperatorName]
+	return ok
+}
+
+// ResetOperatorName resets all changes to the "operator_name" field.
+func (m *JournalMutation) ResetOperatorName() {
+	m.operator_name = nil
+	delete(m.clearedFields, journal.FieldOperatorName)
+}
+
+// SetIdempotencyKey sets the "idempotency_key" field.
+func (m *JournalMutation) SetIdempotencyKey(s string) {
+	m.idempotency_key = &s
+}
+
+// IdempotencyKey returns the value of the "idempotency_key" field in the mutation.
+func (m *JournalMutation) IdempotencyKey() (r string, exists bool) {
+	v := m.idempotency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdempotencyKey returns the old "idempotency_key" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldIdempotencyKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdempotencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdempotencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdempotencyKey: %w", err)
+	}
+	return oldValue.IdempotencyKey, nil
+}
+
+// ClearIdempotencyKey clears the value of the "idempotency_key" field.
+func (m *JournalMutation) ClearIdempotencyKey() {
+	m.idempotency_key = nil
+	m.clearedFields[journal.FieldIdempotencyKey] = struct{}{}
+}
+
+// IdempotencyKeyCleared returns if the "idempotency_key" field was cleared in this mutation.
+func (m *JournalMutation) IdempotencyKeyCleared() bool {
+	_, ok := m.clearedFields[journal.FieldIdempotencyKey]
+	return ok
+}
+
+// ResetIdempotencyKey resets all changes to the "idempotency_key" field.
+func (m *JournalMutation) ResetIdempotencyKey() {
+	m.idempotency_key = nil
+	delete(m.clearedFields, journal.FieldIdempotencyKey)
+}
+
+// SetReason sets the "reason" field.
+func (m *JournalMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *JournalMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *JournalMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[journal.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *JournalMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[journal.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *JournalMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, journal.FieldReason)
+}
+
+// SetBatchID sets the "batch_id" field.
+func (m *JournalMutation) SetBatchID(s string) {
+	m.batch_id = &s
+}
+
+// BatchID returns the value of the "batch_id" field in the mutation.
+func (m *JournalMutation) BatchID() (r string, exists bool) {
+	v := m.batch_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBatchID returns the old "batch_id" field's value of the Journal entity.
+// If the Journal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *JournalMutation) OldBatchID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBatchID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBatchID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBatchID: %w", err)
+	}
+	return oldValue.BatchID, nil
+}
+
+// ClearBatchID clears the value of the "batch_id" field.
+func (m *JournalMutation) ClearBatchID() {
+	m.batch_id = nil
+	m.clearedFields[journal.FieldBatchID] = struct{}{}
+}
+
+// BatchIDCleared returns if the "batch_id" field was cleared in this mutation.
+func (m *JournalMutation) BatchIDCleared() bool {
+	_, ok := m.clearedFields[journal.FieldBatchID]
+	return ok
+}
+
+// ResetBatchID resets all changes to the "batch_id" field.
+func (m *JournalMutation) ResetBatchID() {
+	m.batch_id = nil
+	delete(m.clearedFields, journal.FieldBatchID)
+}
+
+// AddEntryIDs adds the "entries" edge to the LedgerEntry entity by ids.
+func (m *JournalMutation) AddEntryIDs(ids ...gid.ID) {
+	if m.entries == nil {
+		m.entries = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.entries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEntries clears the "entries" edge to the LedgerEntry entity.
+func (m *JournalMutation) ClearEntries() {
+	m.clearedentries = true
+}
+
+// EntriesCleared reports if the "entries" edge to the LedgerEntry entity was cleared.
+func (m *JournalMutation) EntriesCleared() bool {
+	return m.clearedentries
+}
+
+// RemoveEntryIDs removes the "entries" edge to the LedgerEntry entity by IDs.
+func (m *JournalMutation) RemoveEntryIDs(ids ...gid.ID) {
+	if m.removedentries == nil {
+		m.removedentries = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.entries, ids[i])
+		m.removedentries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEntries returns the removed IDs of the "entries" edge to the LedgerEntry entity.
+func (m *JournalMutation) RemovedEntriesIDs() (ids []gid.ID) {
+	for id := range m.removedentries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EntriesIDs returns the "entries" edge IDs in the mutation.
+func (m *JournalMutation) EntriesIDs() (ids []gid.ID) {
+	for id := range m.entries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEntries resets all changes to the "entries" edge.
+func (m *JournalMutation) ResetEntries() {
+	m.entries = nil
+	m.clearedentries = false
+	m.removedentries = nil
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *JournalMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[journal.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *JournalMutation) CustomerCleared() bool {
+	return m.CustomerIDCleared() || m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *JournalMutation) CustomerIDs() (ids []gid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *JournalMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// Where appends a list predicates to the JournalMutation builder.
+func (m *JournalMutation) Where(ps ...predicate.Journal) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the JournalMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *JournalMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Journal, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *JournalMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *JournalMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Journal).
+func (m *JournalMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *JournalMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, journal.FieldCreatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, journal.FieldKind)
+	}
+	if m.transaction_no != nil {
+		fields = append(fields, journal.FieldTransactionNo)
+	}
+	if m.amount != nil {
+		fields = append(fields, journal.FieldAmount)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, journal.FieldPartnerID)
+	}
+	if m.counterparty_partner_id != nil {
+		fields = append(fields, journal.FieldCounterpartyPartnerID)
+	}
+	if m.customer != nil {
+		fields = append(fields, journal.FieldCustomerID)
+	}
+	if m.acting_for_id != nil {
+		fields = append(fields, journal.FieldActingForID)
+	}
+	if m.operator_id != nil {
+		fields = append(fields, journal.FieldOperatorID)
+	}
+	if m.operator_name != nil {
+		fields = append(fields, journal.FieldOperatorName)
+	}
+	if m.idempotency_key != nil {
+		fields = append(fields, journal.FieldIdempotencyKey)
+	}
+	if m.reason != nil {
+		fields = append(fields, journal.FieldReason)
+	}
+	if m.batch_id != nil {
+		fields = append(fields, journal.FieldBatchID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *JournalMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case journal.FieldCreatedAt:
+		return m.CreatedAt()
+	case journal.FieldKind:
+		return m.Kind()
+	case journal.FieldTransactionNo:
+		return m.TransactionNo()
+	case journal.FieldAmount:
+		return m.Amount()
+	case journal.FieldPartnerID:
+		return m.PartnerID()
+	case journal.FieldCounterpartyPartnerID:
+		return m.CounterpartyPartnerID()
+	case journal.FieldCustomerID:
+		return m.CustomerID()
+	case journal.FieldActingForID:
+		return m.ActingForID()
+	case journal.FieldOperatorID:
+		return m.OperatorID()
+	case journal.FieldOperatorName:
+		return m.OperatorName()
+	case journal.FieldIdempotencyKey:
+		return m.IdempotencyKey()
+	case journal.FieldReason:
+		return m.Reason()
+	case journal.FieldBatchID:
+		return m.BatchID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *JournalMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case journal.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case journal.FieldKind:
+		return m.OldKind(ctx)
+	case journal.FieldTransactionNo:
+		return m.OldTransactionNo(ctx)
+	case journal.FieldAmount:
+		return m.OldAmount(ctx)
+	case journal.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case journal.FieldCounterpartyPartnerID:
+		return m.OldCounterpartyPartnerID(ctx)
+	case journal.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case journal.FieldActingForID:
+		return m.OldActingForID(ctx)
+	case journal.FieldOperatorID:
+		return m.OldOperatorID(ctx)
+	case journal.FieldOperatorName:
+		return m.OldOperatorName(ctx)
+	case journal.FieldIdempotencyKey:
+		return m.OldIdempotencyKey(ctx)
+	case journal.FieldReason:
+		return m.OldReason(ctx)
+	case journal.FieldBatchID:
+		return m.OldBatchID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Journal field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *JournalMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case journal.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case journal.FieldKind:
+		v, ok := value.(journal.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case journal.FieldTransactionNo:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTransactionNo(v)
+		return nil
+	case journal.FieldAmount:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case journal.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case journal.FieldCounterpartyPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCounterpartyPartnerID(v)
+		return nil
+	case journal.FieldCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case journal.FieldActingForID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActingForID(v)
+		return nil
+	case journal.FieldOperatorID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperatorID(v)
+		return nil
+	case journal.FieldOperatorName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperatorName(v)
+		return nil
+	case journal.FieldIdempotencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdempotencyKey(v)
+		return nil
+	case journal.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case journal.FieldBatchID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBatchID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Journal field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *JournalMutation) AddedFields() []string {
+	var fields []string
+	if m.addamount != nil {
+		fields = append(fields, journal.FieldAmount)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *JournalMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case journal.FieldAmount:
+		return m.AddedAmount()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *JournalMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case journal.FieldAmount:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Journal numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *JournalMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(journal.FieldPartnerID) {
+		fields = append(fields, journal.FieldPartnerID)
+	}
+	if m.FieldCleared(journal.FieldCounterpartyPartnerID) {
+		fields = append(fields, journal.FieldCounterpartyPartnerID)
+	}
+	if m.FieldCleared(journal.FieldCustomerID) {
+		fields = append(fields, journal.FieldCustomerID)
+	}
+	if m.FieldCleared(journal.FieldActingForID) {
+		fields = append(fields, journal.FieldActingForID)
+	}
+	if m.FieldCleared(journal.FieldOperatorID) {
+		fields = append(fields, journal.FieldOperatorID)
+	}
+	if m.FieldCleared(journal.FieldOperatorName) {
+		fields = append(fields, journal.FieldOperatorName)
+	}
+	if m.FieldCleared(journal.FieldIdempotencyKey) {
+		fields = append(fields, journal.FieldIdempotencyKey)
+	}
+	if m.FieldCleared(journal.FieldReason) {
+		fields = append(fields, journal.FieldReason)
+	}
+	if m.FieldCleared(journal.FieldBatchID) {
+		fields = append(fields, journal.FieldBatchID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *JournalMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *JournalMutation) ClearField(name string) error {
+	switch name {
+	case journal.FieldPartnerID:
+		m.ClearPartnerID()
+		return nil
+	case journal.FieldCounterpartyPartnerID:
+		m.ClearCounterpartyPartnerID()
+		return nil
+	case journal.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case journal.FieldActingForID:
+		m.ClearActingForID()
+		return nil
+	case journal.FieldOperatorID:
+		m.ClearOperatorID()
+		return nil
+	case journal.FieldOperatorName:
+		m.ClearOperatorName()
+		return nil
+	case journal.FieldIdempotencyKey:
+		m.ClearIdempotencyKey()
+		return nil
+	case journal.FieldReason:
+		m.ClearReason()
+		return nil
+	case journal.FieldBatchID:
+		m.ClearBatchID()
+		return nil
+	}
+	return fmt.Errorf("unknown Journal nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *JournalMutation) ResetField(name string) error {
+	switch name {
+	case journal.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case journal.FieldKind:
+		m.ResetKind()
+		return nil
+	case journal.FieldTransactionNo:
+		m.ResetTransactionNo()
+		return nil
+	case journal.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case journal.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case journal.FieldCounterpartyPartnerID:
+		m.ResetCounterpartyPartnerID()
+		return nil
+	case journal.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case journal.FieldActingForID:
+		m.ResetActingForID()
+		return nil
+	case journal.FieldOperatorID:
+		m.ResetOperatorID()
+		return nil
+	case journal.FieldOperatorName:
+		m.ResetOperatorName()
+		return nil
+	case journal.FieldIdempotencyKey:
+		m.ResetIdempotencyKey()
+		return nil
+	case journal.FieldReason:
+		m.ResetReason()
+		return nil
+	case journal.FieldBatchID:
+		m.ResetBatchID()
+		return nil
+	}
+	return fmt.Errorf("unknown Journal field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *JournalMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.entries != nil {
+		edges = append(edges, journal.EdgeEntries)
+	}
+	if m.customer != nil {
+		edges = append(edges, journal.EdgeCustomer)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *JournalMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case journal.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.entries))
+		for id := range m.entries {
+			ids = append(ids, id)
+		}
+		return ids
+	case journal.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *JournalMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedentries != nil {
+		edges = append(edges, journal.EdgeEntries)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *JournalMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case journal.EdgeEntries:
+		ids := make([]ent.Value, 0, len(m.removedentries))
+		for id := range m.removedentries {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *JournalMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedentries {
+		edges = append(edges, journal.EdgeEntries)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, journal.EdgeCustomer)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *JournalMutation) EdgeCleared(name string) bool {
+	switch name {
+	case journal.EdgeEntries:
+		return m.clearedentries
+	case journal.EdgeCustomer:
+		return m.clearedcustomer
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *JournalMutation) ClearEdge(name string) error {
+	switch name {
+	case journal.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown Journal unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *JournalMutation) ResetEdge(name string) error {
+	switch name {
+	case journal.EdgeEntries:
+		m.ResetEntries()
+		return nil
+	case journal.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown Journal edge %s", name)
+}
+
+// LedgerEntryMutation represents an operation that mutates the LedgerEntry nodes in the graph.
+type LedgerEntryMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *gid.ID
+	created_at       *time.Time
+	amount           *money.Money
+	addamount        *money.Money
+	balance_after    *money.Money
+	addbalance_after *money.Money
+	clearedFields    map[string]struct{}
+	journal          *gid.ID
+	clearedjournal   bool
+	account          *gid.ID
+	clearedaccount   bool
+	done             bool
+	oldValue         func(context.Context) (*LedgerEntry, error)
+	predicates       []predicate.LedgerEntry
+}
+
+var _ ent.Mutation = (*LedgerEntryMutation)(nil)
+
+// ledgerentryOption allows management of the mutation configuration using functional options.
+type ledgerentryOption func(*LedgerEntryMutation)
+
+// newLedgerEntryMutation creates new mutation for the LedgerEntry entity.
+func newLedgerEntryMutation(c config, op Op, opts ...ledgerentryOption) *LedgerEntryMutation {
+	m := &LedgerEntryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeLedgerEntry,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withLedgerEntryID sets the ID field of the mutation.
+func withLedgerEntryID(id gid.ID) ledgerentryOption {
+	return func(m *LedgerEntryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *LedgerEntry
+		)
+		m.oldValue = func(ctx context.Context) (*LedgerEntry, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().LedgerEntry.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withLedgerEntry sets the old LedgerEntry of the mutation.
+func withLedgerEntry(node *LedgerEntry) ledgerentryOption {
+	return func(m *LedgerEntryMutation) {
+		m.oldValue = func(context.Context) (*LedgerEntry, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m LedgerEntryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m LedgerEntryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of LedgerEntry entities.
+func (m *LedgerEntryMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *LedgerEntryMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *LedgerEntryMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().LedgerEntry.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *LedgerEntryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *LedgerEntryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the LedgerEntry entity.
+// If the LedgerEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LedgerEntryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *LedgerEntryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetJournalID sets the "journal_id" field.
+func (m *LedgerEntryMutation) SetJournalID(gi gid.ID) {
+	m.journal = &gi
+}
+
+// JournalID returns the value of the "journal_id" field in the mutation.
+func (m *LedgerEntryMutation) JournalID() (r gid.ID, exists bool) {
+	v := m.journal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldJournalID returns the old "journal_id" field's value of the LedgerEntry entity.
+// If the LedgerEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LedgerEntryMutation) OldJournalID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldJournalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldJournalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldJournalID: %w", err)
+	}
+	return oldValue.JournalID, nil
+}
+
+// ResetJournalID resets all changes to the "journal_id" field.
+func (m *LedgerEntryMutation) ResetJournalID() {
+	m.journal = nil
+}
+
+// SetAccountID sets the "account_id" field.
+func (m *LedgerEntryMutation) SetAccountID(gi gid.ID) {
+	m.account = &gi
+}
+
+// AccountID returns the value of the "account_id" field in the mutation.
+func (m *LedgerEntryMutation) AccountID() (r gid.ID, exists bool) {
+	v := m.account
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccountID returns the old "account_id" field's value of the LedgerEntry entity.
+// If the LedgerEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LedgerEntryMutation) OldAccountID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccountID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccountID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccountID: %w", err)
+	}
+	return oldValue.AccountID, nil
+}
+
+// ResetAccountID resets all changes to the "account_id" field.
+func (m *LedgerEntryMutation) ResetAccountID() {
+	m.account = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *LedgerEntryMutation) SetAmount(value money.Money) {
+	m.amount = &value
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *LedgerEntryMutation) Amount() (r money.Money, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the LedgerEntry entity.
+// If the LedgerEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LedgerEntryMutation) OldAmount(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds value to the "amount" field.
+func (m *LedgerEntryMutation) AddAmount(value money.Money) {
+	if m.addamount != nil {
+		*m.addamount = m.addamount.Add(value)
+	} else {
+		m.addamount = &value
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *LedgerEntryMutation) AddedAmount() (r money.Money, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *LedgerEntryMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetBalanceAfter sets the "balance_after" field.
+func (m *LedgerEntryMutation) SetBalanceAfter(value money.Money) {
+	m.balance_after = &value
+	m.addbalance_after = nil
+}
+
+// BalanceAfter returns the value of the "balance_after" field in the mutation.
+func (m *LedgerEntryMutation) BalanceAfter() (r money.Money, exists bool) {
+	v := m.balance_after
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBalanceAfter returns the old "balance_after" field's value of the LedgerEntry entity.
+// If the LedgerEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LedgerEntryMutation) OldBalanceAfter(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBalanceAfter is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBalanceAfter requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBalanceAfter: %w", err)
+	}
+	return oldValue.BalanceAfter, nil
+}
+
+// AddBalanceAfter adds value to the "balance_after" field.
+func (m *LedgerEntryMutation) AddBalanceAfter(value money.Money) {
+	if m.addbalance_after != nil {
+		*m.addbalance_after = m.addbalance_after.Add(value)
+	} else {
+		m.addbalance_after = &value
+	}
+}
+
+// AddedBalanceAfter returns the value that was added to the "balance_after" field in this mutation.
+func (m *LedgerEntryMutation) AddedBalanceAfter() (r money.Money, exists bool) {
+	v := m.addbalance_after
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBalanceAfter resets all changes to the "balance_after" field.
+func (m *LedgerEntryMutation) ResetBalanceAfter() {
+	m.balance_after = nil
+	m.addbalance_after = nil
+}
+
+// ClearJournal clears the "journal" edge to the Journal entity.
+func (m *LedgerEntryMutation) ClearJournal() {
+	m.clearedjournal = true
+	m.clearedFields[ledgerentry.FieldJournalID] = struct{}{}
+}
+
+// JournalCleared reports if the "journal" edge to the Journal entity was cleared.
+func (m *LedgerEntryMutation) JournalCleared() bool {
+	return m.clearedjournal
+}
+
+// JournalIDs returns the "journal" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// JournalID instead. It exists only for internal usage by the builders.
+func (m *LedgerEntryMutation) JournalIDs() (ids []gid.ID) {
+	if id := m.journal; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetJournal resets all changes to the "journal" edge.
+func (m *LedgerEntryMutation) ResetJournal() {
+	m.journal = nil
+	m.clearedjournal = false
+}
+
+// ClearAccount clears the "account" edge to the Account entity.
+func (m *LedgerEntryMutation) ClearAccount() {
+	m.clearedaccount = true
+	m.clearedFields[ledgerentry.FieldAccountID] = struct{}{}
+}
+
+// AccountCleared reports if the "account" edge to the Account entity was cleared.
+func (m *LedgerEntryMutation) AccountCleared() bool {
+	return m.clearedaccount
+}
+
+// AccountIDs returns the "account" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AccountID instead. It exists only for internal usage by the builders.
+func (m *LedgerEntryMutation) AccountIDs() (ids []gid.ID) {
+	if id := m.account; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAccount resets all changes to the "account" edge.
+func (m *LedgerEntryMutation) ResetAccount() {
+	m.account = nil
+	m.clearedaccount = false
+}
+
+// Where appends a list predicates to the LedgerEntryMutation builder.
+func (m *LedgerEntryMutation) Where(ps ...predicate.LedgerEntry) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the LedgerEntryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *LedgerEntryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.LedgerEntry, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *LedgerEntryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *LedgerEntryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (LedgerEntry).
+func (m *LedgerEntryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *LedgerEntryMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, ledgerentry.FieldCreatedAt)
+	}
+	if m.journal != nil {
+		fields = append(fields, ledgerentry.FieldJournalID)
+	}
+	if m.account != nil {
+		fields = append(fields, ledgerentry.FieldAccountID)
+	}
+	if m.amount != nil {
+		fields = append(fields, ledgerentry.FieldAmount)
+	}
+	if m.balance_after != nil {
+		fields = append(fields, ledgerentry.FieldBalanceAfter)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *LedgerEntryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case ledgerentry.FieldCreatedAt:
+		return m.CreatedAt()
+	case ledgerentry.FieldJournalID:
+		return m.JournalID()
+	case ledgerentry.FieldAccountID:
+		return m.AccountID()
+	case ledgerentry.FieldAmount:
+		return m.Amount()
+	case ledgerentry.FieldBalanceAfter:
+		return m.BalanceAfter()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *LedgerEntryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case ledgerentry.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case ledgerentry.FieldJournalID:
+		return m.OldJournalID(ctx)
+	case ledgerentry.FieldAccountID:
+		return m.OldAccountID(ctx)
+	case ledgerentry.FieldAmount:
+		return m.OldAmount(ctx)
+	case ledgerentry.FieldBalanceAfter:
+		return m.OldBalanceAfter(ctx)
+	}
+	return nil, fmt.Errorf("unknown LedgerEntry field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LedgerEntryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case ledgerentry.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case ledgerentry.FieldJournalID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetJournalID(v)
+		return nil
+	case ledgerentry.FieldAccountID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccountID(v)
+		return nil
+	case ledgerentry.FieldAmount:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case ledgerentry.FieldBalanceAfter:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBalanceAfter(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LedgerEntry field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *LedgerEntryMutation) AddedFields() []string {
+	var fields []string
+	if m.addamount != nil {
+		fields = append(fields, ledgerentry.FieldAmount)
+	}
+	if m.addbalance_after != nil {
+		fields = append(fields, ledgerentry.FieldBalanceAfter)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *LedgerEntryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case ledgerentry.FieldAmount:
+		return m.AddedAmount()
+	case ledgerentry.FieldBalanceAfter:
+		return m.AddedBalanceAfter()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *LedgerEntryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case ledgerentry.FieldAmount:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	case ledgerentry.FieldBalanceAfter:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBalanceAfter(v)
+		return nil
+	}
+	return fmt.Errorf("unknown LedgerEntry numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *LedgerEntryMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *LedgerEntryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *LedgerEntryMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown LedgerEntry nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *LedgerEntryMutation) ResetField(name string) error {
+	switch name {
+	case ledgerentry.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case ledgerentry.FieldJournalID:
+		m.ResetJournalID()
+		return nil
+	case ledgerentry.FieldAccountID:
+		m.ResetAccountID()
+		return nil
+	case ledgerentry.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case ledgerentry.FieldBalanceAfter:
+		m.ResetBalanceAfter()
+		return nil
+	}
+	return fmt.Errorf("unknown LedgerEntry field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *LedgerEntryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.journal != nil {
+		edges = append(edges, ledgerentry.EdgeJournal)
+	}
+	if m.account != nil {
+		edges = append(edges, ledgerentry.EdgeAccount)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *LedgerEntryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case ledgerentry.EdgeJournal:
+		if id := m.journal; id != nil {
+			return []ent.Value{*id}
+		}
+	case ledgerentry.EdgeAccount:
+		if id := m.account; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *LedgerEntryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *LedgerEntryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *LedgerEntryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedjournal {
+		edges = append(edges, ledgerentry.EdgeJournal)
+	}
+	if m.clearedaccount {
+		edges = append(edges, ledgerentry.EdgeAccount)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *LedgerEntryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case ledgerentry.EdgeJournal:
+		return m.clearedjournal
+	case ledgerentry.EdgeAccount:
+		return m.clearedaccount
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *LedgerEntryMutation) ClearEdge(name string) error {
+	switch name {
+	case ledgerentry.EdgeJournal:
+		m.ClearJournal()
+		return nil
+	case ledgerentry.EdgeAccount:
+		m.ClearAccount()
+		return nil
+	}
+	return fmt.Errorf("unknown LedgerEntry unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *LedgerEntryMutation) ResetEdge(name string) error {
+	switch name {
+	case ledgerentry.EdgeJournal:
+		m.ResetJournal()
+		return nil
+	case ledgerentry.EdgeAccount:
+		m.ResetAccount()
+		return nil
+	}
+	return fmt.Errorf("unknown LedgerEntry edge %s", name)
 }
 
 // ManagerAssignmentMutation represents an operation that mutates the ManagerAssignment nodes in the graph.
@@ -7144,6 +10873,9 @@ type PartnerMutation struct {
 	association_events           map[gid.ID]struct{}
 	removedassociation_events    map[gid.ID]struct{}
 	clearedassociation_events    bool
+	accounts                     map[gid.ID]struct{}
+	removedaccounts              map[gid.ID]struct{}
+	clearedaccounts              bool
 	applications_sent            map[gid.ID]struct{}
 	removedapplications_sent     map[gid.ID]struct{}
 	clearedapplications_sent     bool
@@ -7975,6 +11707,60 @@ func (m *PartnerMutation) ResetAssociationEvents() {
 	m.removedassociation_events = nil
 }
 
+// AddAccountIDs adds the "accounts" edge to the Account entity by ids.
+func (m *PartnerMutation) AddAccountIDs(ids ...gid.ID) {
+	if m.accounts == nil {
+		m.accounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.accounts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAccounts clears the "accounts" edge to the Account entity.
+func (m *PartnerMutation) ClearAccounts() {
+	m.clearedaccounts = true
+}
+
+// AccountsCleared reports if the "accounts" edge to the Account entity was cleared.
+func (m *PartnerMutation) AccountsCleared() bool {
+	return m.clearedaccounts
+}
+
+// RemoveAccountIDs removes the "accounts" edge to the Account entity by IDs.
+func (m *PartnerMutation) RemoveAccountIDs(ids ...gid.ID) {
+	if m.removedaccounts == nil {
+		m.removedaccounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.accounts, ids[i])
+		m.removedaccounts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAccounts returns the removed IDs of the "accounts" edge to the Account entity.
+func (m *PartnerMutation) RemovedAccountsIDs() (ids []gid.ID) {
+	for id := range m.removedaccounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AccountsIDs returns the "accounts" edge IDs in the mutation.
+func (m *PartnerMutation) AccountsIDs() (ids []gid.ID) {
+	for id := range m.accounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAccounts resets all changes to the "accounts" edge.
+func (m *PartnerMutation) ResetAccounts() {
+	m.accounts = nil
+	m.clearedaccounts = false
+	m.removedaccounts = nil
+}
+
 // AddApplicationsSentIDs adds the "applications_sent" edge to the ResellerApplication entity by ids.
 func (m *PartnerMutation) AddApplicationsSentIDs(ids ...gid.ID) {
 	if m.applications_sent == nil {
@@ -8405,7 +12191,7 @@ func (m *PartnerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *PartnerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.distributor != nil {
 		edges = append(edges, partner.EdgeDistributor)
 	}
@@ -8423,6 +12209,9 @@ func (m *PartnerMutation) AddedEdges() []string {
 	}
 	if m.association_events != nil {
 		edges = append(edges, partner.EdgeAssociationEvents)
+	}
+	if m.accounts != nil {
+		edges = append(edges, partner.EdgeAccounts)
 	}
 	if m.applications_sent != nil {
 		edges = append(edges, partner.EdgeApplicationsSent)
@@ -8471,6 +12260,12 @@ func (m *PartnerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case partner.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.accounts))
+		for id := range m.accounts {
+			ids = append(ids, id)
+		}
+		return ids
 	case partner.EdgeApplicationsSent:
 		ids := make([]ent.Value, 0, len(m.applications_sent))
 		for id := range m.applications_sent {
@@ -8489,7 +12284,7 @@ func (m *PartnerMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *PartnerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedresellers != nil {
 		edges = append(edges, partner.EdgeResellers)
 	}
@@ -8504,6 +12299,9 @@ func (m *PartnerMutation) RemovedEdges() []string {
 	}
 	if m.removedassociation_events != nil {
 		edges = append(edges, partner.EdgeAssociationEvents)
+	}
+	if m.removedaccounts != nil {
+		edges = append(edges, partner.EdgeAccounts)
 	}
 	if m.removedapplications_sent != nil {
 		edges = append(edges, partner.EdgeApplicationsSent)
@@ -8548,6 +12346,12 @@ func (m *PartnerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case partner.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.removedaccounts))
+		for id := range m.removedaccounts {
+			ids = append(ids, id)
+		}
+		return ids
 	case partner.EdgeApplicationsSent:
 		ids := make([]ent.Value, 0, len(m.removedapplications_sent))
 		for id := range m.removedapplications_sent {
@@ -8566,7 +12370,7 @@ func (m *PartnerMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *PartnerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.cleareddistributor {
 		edges = append(edges, partner.EdgeDistributor)
 	}
@@ -8584,6 +12388,9 @@ func (m *PartnerMutation) ClearedEdges() []string {
 	}
 	if m.clearedassociation_events {
 		edges = append(edges, partner.EdgeAssociationEvents)
+	}
+	if m.clearedaccounts {
+		edges = append(edges, partner.EdgeAccounts)
 	}
 	if m.clearedapplications_sent {
 		edges = append(edges, partner.EdgeApplicationsSent)
@@ -8610,6 +12417,8 @@ func (m *PartnerMutation) EdgeCleared(name string) bool {
 		return m.clearedassociations
 	case partner.EdgeAssociationEvents:
 		return m.clearedassociation_events
+	case partner.EdgeAccounts:
+		return m.clearedaccounts
 	case partner.EdgeApplicationsSent:
 		return m.clearedapplications_sent
 	case partner.EdgeApplicationsReceived:
@@ -8650,6 +12459,9 @@ func (m *PartnerMutation) ResetEdge(name string) error {
 		return nil
 	case partner.EdgeAssociationEvents:
 		m.ResetAssociationEvents()
+		return nil
+	case partner.EdgeAccounts:
+		m.ResetAccounts()
 		return nil
 	case partner.EdgeApplicationsSent:
 		m.ResetApplicationsSent()

@@ -59,13 +59,15 @@ type PartnerEdges struct {
 	Associations []*Association `json:"associations,omitempty"`
 	// AssociationEvents holds the value of the association_events edge.
 	AssociationEvents []*AssociationEvent `json:"association_events,omitempty"`
+	// Accounts holds the value of the accounts edge.
+	Accounts []*Account `json:"accounts,omitempty"`
 	// ApplicationsSent holds the value of the applications_sent edge.
 	ApplicationsSent []*ResellerApplication `json:"applications_sent,omitempty"`
 	// ApplicationsReceived holds the value of the applications_received edge.
 	ApplicationsReceived []*ResellerApplication `json:"applications_received,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
 	totalCount [4]map[string]int
 
@@ -74,6 +76,7 @@ type PartnerEdges struct {
 	namedCustomers            map[string][]*Customer
 	namedAssociations         map[string][]*Association
 	namedAssociationEvents    map[string][]*AssociationEvent
+	namedAccounts             map[string][]*Account
 	namedApplicationsSent     map[string][]*ResellerApplication
 	namedApplicationsReceived map[string][]*ResellerApplication
 }
@@ -134,10 +137,19 @@ func (e PartnerEdges) AssociationEventsOrErr() ([]*AssociationEvent, error) {
 	return nil, &NotLoadedError{edge: "association_events"}
 }
 
+// AccountsOrErr returns the Accounts value or an error if the edge
+// was not loaded in eager-loading.
+func (e PartnerEdges) AccountsOrErr() ([]*Account, error) {
+	if e.loadedTypes[6] {
+		return e.Accounts, nil
+	}
+	return nil, &NotLoadedError{edge: "accounts"}
+}
+
 // ApplicationsSentOrErr returns the ApplicationsSent value or an error if the edge
 // was not loaded in eager-loading.
 func (e PartnerEdges) ApplicationsSentOrErr() ([]*ResellerApplication, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.ApplicationsSent, nil
 	}
 	return nil, &NotLoadedError{edge: "applications_sent"}
@@ -146,7 +158,7 @@ func (e PartnerEdges) ApplicationsSentOrErr() ([]*ResellerApplication, error) {
 // ApplicationsReceivedOrErr returns the ApplicationsReceived value or an error if the edge
 // was not loaded in eager-loading.
 func (e PartnerEdges) ApplicationsReceivedOrErr() ([]*ResellerApplication, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.ApplicationsReceived, nil
 	}
 	return nil, &NotLoadedError{edge: "applications_received"}
@@ -294,6 +306,11 @@ func (_m *Partner) QueryAssociations() *AssociationQuery {
 // QueryAssociationEvents queries the "association_events" edge of the Partner entity.
 func (_m *Partner) QueryAssociationEvents() *AssociationEventQuery {
 	return NewPartnerClient(_m.config).QueryAssociationEvents(_m)
+}
+
+// QueryAccounts queries the "accounts" edge of the Partner entity.
+func (_m *Partner) QueryAccounts() *AccountQuery {
+	return NewPartnerClient(_m.config).QueryAccounts(_m)
 }
 
 // QueryApplicationsSent queries the "applications_sent" edge of the Partner entity.
@@ -485,6 +502,30 @@ func (_m *Partner) appendNamedAssociationEvents(name string, edges ...*Associati
 		_m.Edges.namedAssociationEvents[name] = []*AssociationEvent{}
 	} else {
 		_m.Edges.namedAssociationEvents[name] = append(_m.Edges.namedAssociationEvents[name], edges...)
+	}
+}
+
+// NamedAccounts returns the Accounts named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Partner) NamedAccounts(name string) ([]*Account, error) {
+	if _m.Edges.namedAccounts == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAccounts[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Partner) appendNamedAccounts(name string, edges ...*Account) {
+	if _m.Edges.namedAccounts == nil {
+		_m.Edges.namedAccounts = make(map[string][]*Account)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAccounts[name] = []*Account{}
+	} else {
+		_m.Edges.namedAccounts[name] = append(_m.Edges.namedAccounts[name], edges...)
 	}
 }
 

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
@@ -25,6 +28,7 @@ type PartnerCreate struct {
 	config
 	mutation *PartnerMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -245,6 +249,21 @@ func (_c *PartnerCreate) AddAssociationEvents(v ...*AssociationEvent) *PartnerCr
 	return _c.AddAssociationEventIDs(ids...)
 }
 
+// AddAccountIDs adds the "accounts" edge to the Account entity by IDs.
+func (_c *PartnerCreate) AddAccountIDs(ids ...gid.ID) *PartnerCreate {
+	_c.mutation.AddAccountIDs(ids...)
+	return _c
+}
+
+// AddAccounts adds the "accounts" edges to the Account entity.
+func (_c *PartnerCreate) AddAccounts(v ...*Account) *PartnerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAccountIDs(ids...)
+}
+
 // AddApplicationsSentIDs adds the "applications_sent" edge to the ResellerApplication entity by IDs.
 func (_c *PartnerCreate) AddApplicationsSentIDs(ids ...gid.ID) *PartnerCreate {
 	_c.mutation.AddApplicationsSentIDs(ids...)
@@ -430,6 +449,7 @@ func (_c *PartnerCreate) createSpec() (*Partner, *sqlgraph.CreateSpec) {
 		_node = &Partner{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(partner.Table, sqlgraph.NewFieldSpec(partner.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -567,6 +587,22 @@ func (_c *PartnerCreate) createSpec() (*Partner, *sqlgraph.CreateSpec) {
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.AccountsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   partner.AccountsTable,
+			Columns: []string{partner.AccountsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(account.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	if nodes := _c.mutation.ApplicationsSentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -602,11 +638,436 @@ func (_c *PartnerCreate) createSpec() (*Partner, *sqlgraph.CreateSpec) {
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.Partner.Create().
+//		SetCreatedAt(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.PartnerUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *PartnerCreate) OnConflict(opts ...sql.ConflictOption) *PartnerUpsertOne {
+	_c.conflict = opts
+	return &PartnerUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.Partner.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *PartnerCreate) OnConflictColumns(columns ...string) *PartnerUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &PartnerUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// PartnerUpsertOne is the builder for "upsert"-ing
+	//  one Partner node.
+	PartnerUpsertOne struct {
+		create *PartnerCreate
+	}
+
+	// PartnerUpsert is the "OnConflict" setter.
+	PartnerUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *PartnerUpsert) SetUpdatedAt(v time.Time) *PartnerUpsert {
+	u.Set(partner.FieldUpdatedAt, v)
+	return u
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateUpdatedAt() *PartnerUpsert {
+	u.SetExcluded(partner.FieldUpdatedAt)
+	return u
+}
+
+// SetName sets the "name" field.
+func (u *PartnerUpsert) SetName(v string) *PartnerUpsert {
+	u.Set(partner.FieldName, v)
+	return u
+}
+
+// UpdateName sets the "name" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateName() *PartnerUpsert {
+	u.SetExcluded(partner.FieldName)
+	return u
+}
+
+// SetKind sets the "kind" field.
+func (u *PartnerUpsert) SetKind(v partner.Kind) *PartnerUpsert {
+	u.Set(partner.FieldKind, v)
+	return u
+}
+
+// UpdateKind sets the "kind" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateKind() *PartnerUpsert {
+	u.SetExcluded(partner.FieldKind)
+	return u
+}
+
+// SetDistributorID sets the "distributor_id" field.
+func (u *PartnerUpsert) SetDistributorID(v gid.ID) *PartnerUpsert {
+	u.Set(partner.FieldDistributorID, v)
+	return u
+}
+
+// UpdateDistributorID sets the "distributor_id" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateDistributorID() *PartnerUpsert {
+	u.SetExcluded(partner.FieldDistributorID)
+	return u
+}
+
+// ClearDistributorID clears the value of the "distributor_id" field.
+func (u *PartnerUpsert) ClearDistributorID() *PartnerUpsert {
+	u.SetNull(partner.FieldDistributorID)
+	return u
+}
+
+// SetProgramName sets the "program_name" field.
+func (u *PartnerUpsert) SetProgramName(v string) *PartnerUpsert {
+	u.Set(partner.FieldProgramName, v)
+	return u
+}
+
+// UpdateProgramName sets the "program_name" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateProgramName() *PartnerUpsert {
+	u.SetExcluded(partner.FieldProgramName)
+	return u
+}
+
+// ClearProgramName clears the value of the "program_name" field.
+func (u *PartnerUpsert) ClearProgramName() *PartnerUpsert {
+	u.SetNull(partner.FieldProgramName)
+	return u
+}
+
+// SetProgramLevel sets the "program_level" field.
+func (u *PartnerUpsert) SetProgramLevel(v string) *PartnerUpsert {
+	u.Set(partner.FieldProgramLevel, v)
+	return u
+}
+
+// UpdateProgramLevel sets the "program_level" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateProgramLevel() *PartnerUpsert {
+	u.SetExcluded(partner.FieldProgramLevel)
+	return u
+}
+
+// ClearProgramLevel clears the value of the "program_level" field.
+func (u *PartnerUpsert) ClearProgramLevel() *PartnerUpsert {
+	u.SetNull(partner.FieldProgramLevel)
+	return u
+}
+
+// SetBusinessVerified sets the "business_verified" field.
+func (u *PartnerUpsert) SetBusinessVerified(v bool) *PartnerUpsert {
+	u.Set(partner.FieldBusinessVerified, v)
+	return u
+}
+
+// UpdateBusinessVerified sets the "business_verified" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateBusinessVerified() *PartnerUpsert {
+	u.SetExcluded(partner.FieldBusinessVerified)
+	return u
+}
+
+// SetRequireStepUp sets the "require_step_up" field.
+func (u *PartnerUpsert) SetRequireStepUp(v bool) *PartnerUpsert {
+	u.Set(partner.FieldRequireStepUp, v)
+	return u
+}
+
+// UpdateRequireStepUp sets the "require_step_up" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateRequireStepUp() *PartnerUpsert {
+	u.SetExcluded(partner.FieldRequireStepUp)
+	return u
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (u *PartnerUpsert) SetCreditLimit(v money.Money) *PartnerUpsert {
+	u.Set(partner.FieldCreditLimit, v)
+	return u
+}
+
+// UpdateCreditLimit sets the "credit_limit" field to the value that was provided on create.
+func (u *PartnerUpsert) UpdateCreditLimit() *PartnerUpsert {
+	u.SetExcluded(partner.FieldCreditLimit)
+	return u
+}
+
+// AddCreditLimit adds v to the "credit_limit" field.
+func (u *PartnerUpsert) AddCreditLimit(v money.Money) *PartnerUpsert {
+	u.Add(partner.FieldCreditLimit, v)
+	return u
+}
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.Partner.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(partner.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *PartnerUpsertOne) UpdateNewValues() *PartnerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(partner.FieldID)
+		}
+		if _, exists := u.create.mutation.CreatedAt(); exists {
+			s.SetIgnore(partner.FieldCreatedAt)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.Partner.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *PartnerUpsertOne) Ignore() *PartnerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *PartnerUpsertOne) DoNothing() *PartnerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the PartnerCreate.OnConflict
+// documentation for more info.
+func (u *PartnerUpsertOne) Update(set func(*PartnerUpsert)) *PartnerUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&PartnerUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *PartnerUpsertOne) SetUpdatedAt(v time.Time) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateUpdatedAt() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateUpdatedAt()
+	})
+}
+
+// SetName sets the "name" field.
+func (u *PartnerUpsertOne) SetName(v string) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetName(v)
+	})
+}
+
+// UpdateName sets the "name" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateName() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateName()
+	})
+}
+
+// SetKind sets the "kind" field.
+func (u *PartnerUpsertOne) SetKind(v partner.Kind) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetKind(v)
+	})
+}
+
+// UpdateKind sets the "kind" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateKind() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateKind()
+	})
+}
+
+// SetDistributorID sets the "distributor_id" field.
+func (u *PartnerUpsertOne) SetDistributorID(v gid.ID) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetDistributorID(v)
+	})
+}
+
+// UpdateDistributorID sets the "distributor_id" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateDistributorID() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateDistributorID()
+	})
+}
+
+// ClearDistributorID clears the value of the "distributor_id" field.
+func (u *PartnerUpsertOne) ClearDistributorID() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.ClearDistributorID()
+	})
+}
+
+// SetProgramName sets the "program_name" field.
+func (u *PartnerUpsertOne) SetProgramName(v string) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetProgramName(v)
+	})
+}
+
+// UpdateProgramName sets the "program_name" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateProgramName() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateProgramName()
+	})
+}
+
+// ClearProgramName clears the value of the "program_name" field.
+func (u *PartnerUpsertOne) ClearProgramName() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.ClearProgramName()
+	})
+}
+
+// SetProgramLevel sets the "program_level" field.
+func (u *PartnerUpsertOne) SetProgramLevel(v string) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetProgramLevel(v)
+	})
+}
+
+// UpdateProgramLevel sets the "program_level" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateProgramLevel() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateProgramLevel()
+	})
+}
+
+// ClearProgramLevel clears the value of the "program_level" field.
+func (u *PartnerUpsertOne) ClearProgramLevel() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.ClearProgramLevel()
+	})
+}
+
+// SetBusinessVerified sets the "business_verified" field.
+func (u *PartnerUpsertOne) SetBusinessVerified(v bool) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetBusinessVerified(v)
+	})
+}
+
+// UpdateBusinessVerified sets the "business_verified" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateBusinessVerified() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateBusinessVerified()
+	})
+}
+
+// SetRequireStepUp sets the "require_step_up" field.
+func (u *PartnerUpsertOne) SetRequireStepUp(v bool) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetRequireStepUp(v)
+	})
+}
+
+// UpdateRequireStepUp sets the "require_step_up" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateRequireStepUp() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateRequireStepUp()
+	})
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (u *PartnerUpsertOne) SetCreditLimit(v money.Money) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetCreditLimit(v)
+	})
+}
+
+// AddCreditLimit adds v to the "credit_limit" field.
+func (u *PartnerUpsertOne) AddCreditLimit(v money.Money) *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.AddCreditLimit(v)
+	})
+}
+
+// UpdateCreditLimit sets the "credit_limit" field to the value that was provided on create.
+func (u *PartnerUpsertOne) UpdateCreditLimit() *PartnerUpsertOne {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateCreditLimit()
+	})
+}
+
+// Exec executes the query.
+func (u *PartnerUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for PartnerCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *PartnerUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *PartnerUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: PartnerUpsertOne.ID is not supported by MySQL driver. Use PartnerUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *PartnerUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // PartnerCreateBulk is the builder for creating many Partner entities in bulk.
 type PartnerCreateBulk struct {
 	config
 	err      error
 	builders []*PartnerCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the Partner entities in the database.
@@ -636,6 +1097,7 @@ func (_c *PartnerCreateBulk) Save(ctx context.Context) ([]*Partner, error) {
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -682,6 +1144,277 @@ func (_c *PartnerCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *PartnerCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.Partner.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.PartnerUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *PartnerCreateBulk) OnConflict(opts ...sql.ConflictOption) *PartnerUpsertBulk {
+	_c.conflict = opts
+	return &PartnerUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.Partner.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *PartnerCreateBulk) OnConflictColumns(columns ...string) *PartnerUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &PartnerUpsertBulk{
+		create: _c,
+	}
+}
+
+// PartnerUpsertBulk is the builder for "upsert"-ing
+// a bulk of Partner nodes.
+type PartnerUpsertBulk struct {
+	create *PartnerCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.Partner.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(partner.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *PartnerUpsertBulk) UpdateNewValues() *PartnerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(partner.FieldID)
+			}
+			if _, exists := b.mutation.CreatedAt(); exists {
+				s.SetIgnore(partner.FieldCreatedAt)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.Partner.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *PartnerUpsertBulk) Ignore() *PartnerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *PartnerUpsertBulk) DoNothing() *PartnerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the PartnerCreateBulk.OnConflict
+// documentation for more info.
+func (u *PartnerUpsertBulk) Update(set func(*PartnerUpsert)) *PartnerUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&PartnerUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *PartnerUpsertBulk) SetUpdatedAt(v time.Time) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateUpdatedAt() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateUpdatedAt()
+	})
+}
+
+// SetName sets the "name" field.
+func (u *PartnerUpsertBulk) SetName(v string) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetName(v)
+	})
+}
+
+// UpdateName sets the "name" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateName() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateName()
+	})
+}
+
+// SetKind sets the "kind" field.
+func (u *PartnerUpsertBulk) SetKind(v partner.Kind) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetKind(v)
+	})
+}
+
+// UpdateKind sets the "kind" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateKind() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateKind()
+	})
+}
+
+// SetDistributorID sets the "distributor_id" field.
+func (u *PartnerUpsertBulk) SetDistributorID(v gid.ID) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetDistributorID(v)
+	})
+}
+
+// UpdateDistributorID sets the "distributor_id" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateDistributorID() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateDistributorID()
+	})
+}
+
+// ClearDistributorID clears the value of the "distributor_id" field.
+func (u *PartnerUpsertBulk) ClearDistributorID() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.ClearDistributorID()
+	})
+}
+
+// SetProgramName sets the "program_name" field.
+func (u *PartnerUpsertBulk) SetProgramName(v string) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetProgramName(v)
+	})
+}
+
+// UpdateProgramName sets the "program_name" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateProgramName() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateProgramName()
+	})
+}
+
+// ClearProgramName clears the value of the "program_name" field.
+func (u *PartnerUpsertBulk) ClearProgramName() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.ClearProgramName()
+	})
+}
+
+// SetProgramLevel sets the "program_level" field.
+func (u *PartnerUpsertBulk) SetProgramLevel(v string) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetProgramLevel(v)
+	})
+}
+
+// UpdateProgramLevel sets the "program_level" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateProgramLevel() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateProgramLevel()
+	})
+}
+
+// ClearProgramLevel clears the value of the "program_level" field.
+func (u *PartnerUpsertBulk) ClearProgramLevel() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.ClearProgramLevel()
+	})
+}
+
+// SetBusinessVerified sets the "business_verified" field.
+func (u *PartnerUpsertBulk) SetBusinessVerified(v bool) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetBusinessVerified(v)
+	})
+}
+
+// UpdateBusinessVerified sets the "business_verified" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateBusinessVerified() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateBusinessVerified()
+	})
+}
+
+// SetRequireStepUp sets the "require_step_up" field.
+func (u *PartnerUpsertBulk) SetRequireStepUp(v bool) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetRequireStepUp(v)
+	})
+}
+
+// UpdateRequireStepUp sets the "require_step_up" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateRequireStepUp() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateRequireStepUp()
+	})
+}
+
+// SetCreditLimit sets the "credit_limit" field.
+func (u *PartnerUpsertBulk) SetCreditLimit(v money.Money) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.SetCreditLimit(v)
+	})
+}
+
+// AddCreditLimit adds v to the "credit_limit" field.
+func (u *PartnerUpsertBulk) AddCreditLimit(v money.Money) *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.AddCreditLimit(v)
+	})
+}
+
+// UpdateCreditLimit sets the "credit_limit" field to the value that was provided on create.
+func (u *PartnerUpsertBulk) UpdateCreditLimit() *PartnerUpsertBulk {
+	return u.Update(func(s *PartnerUpsert) {
+		s.UpdateCreditLimit()
+	})
+}
+
+// Exec executes the query.
+func (u *PartnerUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the PartnerCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for PartnerCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *PartnerUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

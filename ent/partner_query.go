@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
@@ -37,6 +38,7 @@ type PartnerQuery struct {
 	withCustomers                 *CustomerQuery
 	withAssociations              *AssociationQuery
 	withAssociationEvents         *AssociationEventQuery
+	withAccounts                  *AccountQuery
 	withApplicationsSent          *ResellerApplicationQuery
 	withApplicationsReceived      *ResellerApplicationQuery
 	loadTotal                     []func(context.Context, []*Partner) error
@@ -46,6 +48,7 @@ type PartnerQuery struct {
 	withNamedCustomers            map[string]*CustomerQuery
 	withNamedAssociations         map[string]*AssociationQuery
 	withNamedAssociationEvents    map[string]*AssociationEventQuery
+	withNamedAccounts             map[string]*AccountQuery
 	withNamedApplicationsSent     map[string]*ResellerApplicationQuery
 	withNamedApplicationsReceived map[string]*ResellerApplicationQuery
 	// intermediate query (i.e. traversal path).
@@ -209,6 +212,28 @@ func (_q *PartnerQuery) QueryAssociationEvents() *AssociationEventQuery {
 			sqlgraph.From(partner.Table, partner.FieldID, selector),
 			sqlgraph.To(associationevent.Table, associationevent.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, partner.AssociationEventsTable, partner.AssociationEventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAccounts chains the current query on the "accounts" edge.
+func (_q *PartnerQuery) QueryAccounts() *AccountQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(partner.Table, partner.FieldID, selector),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, partner.AccountsTable, partner.AccountsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -458,6 +483,7 @@ func (_q *PartnerQuery) Clone() *PartnerQuery {
 		withCustomers:            _q.withCustomers.Clone(),
 		withAssociations:         _q.withAssociations.Clone(),
 		withAssociationEvents:    _q.withAssociationEvents.Clone(),
+		withAccounts:             _q.withAccounts.Clone(),
 		withApplicationsSent:     _q.withApplicationsSent.Clone(),
 		withApplicationsReceived: _q.withApplicationsReceived.Clone(),
 		// clone intermediate query.
@@ -530,6 +556,17 @@ func (_q *PartnerQuery) WithAssociationEvents(opts ...func(*AssociationEventQuer
 		opt(query)
 	}
 	_q.withAssociationEvents = query
+	return _q
+}
+
+// WithAccounts tells the query-builder to eager-load the nodes that are connected to
+// the "accounts" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithAccounts(opts ...func(*AccountQuery)) *PartnerQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAccounts = query
 	return _q
 }
 
@@ -639,13 +676,14 @@ func (_q *PartnerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Part
 	var (
 		nodes       = []*Partner{}
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withDistributor != nil,
 			_q.withResellers != nil,
 			_q.withUsers != nil,
 			_q.withCustomers != nil,
 			_q.withAssociations != nil,
 			_q.withAssociationEvents != nil,
+			_q.withAccounts != nil,
 			_q.withApplicationsSent != nil,
 			_q.withApplicationsReceived != nil,
 		}
@@ -714,6 +752,13 @@ func (_q *PartnerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Part
 			return nil, err
 		}
 	}
+	if query := _q.withAccounts; query != nil {
+		if err := _q.loadAccounts(ctx, query, nodes,
+			func(n *Partner) { n.Edges.Accounts = []*Account{} },
+			func(n *Partner, e *Account) { n.Edges.Accounts = append(n.Edges.Accounts, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withApplicationsSent; query != nil {
 		if err := _q.loadApplicationsSent(ctx, query, nodes,
 			func(n *Partner) { n.Edges.ApplicationsSent = []*ResellerApplication{} },
@@ -764,6 +809,13 @@ func (_q *PartnerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Part
 		if err := _q.loadAssociationEvents(ctx, query, nodes,
 			func(n *Partner) { n.appendNamedAssociationEvents(name) },
 			func(n *Partner, e *AssociationEvent) { n.appendNamedAssociationEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAccounts {
+		if err := _q.loadAccounts(ctx, query, nodes,
+			func(n *Partner) { n.appendNamedAccounts(name) },
+			func(n *Partner, e *Account) { n.appendNamedAccounts(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -975,6 +1027,39 @@ func (_q *PartnerQuery) loadAssociationEvents(ctx context.Context, query *Associ
 		node, ok := nodeids[fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "partner_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PartnerQuery) loadAccounts(ctx context.Context, query *AccountQuery, nodes []*Partner, init func(*Partner), assign func(*Partner, *Account)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Partner)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(account.FieldPartnerID)
+	}
+	query.Where(predicate.Account(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(partner.AccountsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.PartnerID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "partner_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "partner_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -1230,6 +1315,20 @@ func (_q *PartnerQuery) WithNamedAssociationEvents(name string, opts ...func(*As
 		_q.withNamedAssociationEvents = make(map[string]*AssociationEventQuery)
 	}
 	_q.withNamedAssociationEvents[name] = query
+	return _q
+}
+
+// WithNamedAccounts tells the query-builder to eager-load the nodes that are connected to the "accounts"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PartnerQuery) WithNamedAccounts(name string, opts ...func(*AccountQuery)) *PartnerQuery {
+	query := (&AccountClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAccounts == nil {
+		_q.withNamedAccounts = make(map[string]*AccountQuery)
+	}
+	_q.withNamedAccounts[name] = query
 	return _q
 }
 

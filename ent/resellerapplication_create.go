@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -20,6 +22,7 @@ type ResellerApplicationCreate struct {
 	config
 	mutation *ResellerApplicationMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -276,6 +279,7 @@ func (_c *ResellerApplicationCreate) createSpec() (*ResellerApplication, *sqlgra
 		_node = &ResellerApplication{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(resellerapplication.Table, sqlgraph.NewFieldSpec(resellerapplication.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -341,11 +345,302 @@ func (_c *ResellerApplicationCreate) createSpec() (*ResellerApplication, *sqlgra
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.ResellerApplication.Create().
+//		SetCreatedAt(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.ResellerApplicationUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *ResellerApplicationCreate) OnConflict(opts ...sql.ConflictOption) *ResellerApplicationUpsertOne {
+	_c.conflict = opts
+	return &ResellerApplicationUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.ResellerApplication.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *ResellerApplicationCreate) OnConflictColumns(columns ...string) *ResellerApplicationUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &ResellerApplicationUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// ResellerApplicationUpsertOne is the builder for "upsert"-ing
+	//  one ResellerApplication node.
+	ResellerApplicationUpsertOne struct {
+		create *ResellerApplicationCreate
+	}
+
+	// ResellerApplicationUpsert is the "OnConflict" setter.
+	ResellerApplicationUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// SetStatus sets the "status" field.
+func (u *ResellerApplicationUpsert) SetStatus(v resellerapplication.Status) *ResellerApplicationUpsert {
+	u.Set(resellerapplication.FieldStatus, v)
+	return u
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *ResellerApplicationUpsert) UpdateStatus() *ResellerApplicationUpsert {
+	u.SetExcluded(resellerapplication.FieldStatus)
+	return u
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (u *ResellerApplicationUpsert) SetDecidedByName(v string) *ResellerApplicationUpsert {
+	u.Set(resellerapplication.FieldDecidedByName, v)
+	return u
+}
+
+// UpdateDecidedByName sets the "decided_by_name" field to the value that was provided on create.
+func (u *ResellerApplicationUpsert) UpdateDecidedByName() *ResellerApplicationUpsert {
+	u.SetExcluded(resellerapplication.FieldDecidedByName)
+	return u
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (u *ResellerApplicationUpsert) ClearDecidedByName() *ResellerApplicationUpsert {
+	u.SetNull(resellerapplication.FieldDecidedByName)
+	return u
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (u *ResellerApplicationUpsert) SetDecidedAt(v time.Time) *ResellerApplicationUpsert {
+	u.Set(resellerapplication.FieldDecidedAt, v)
+	return u
+}
+
+// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
+func (u *ResellerApplicationUpsert) UpdateDecidedAt() *ResellerApplicationUpsert {
+	u.SetExcluded(resellerapplication.FieldDecidedAt)
+	return u
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (u *ResellerApplicationUpsert) ClearDecidedAt() *ResellerApplicationUpsert {
+	u.SetNull(resellerapplication.FieldDecidedAt)
+	return u
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (u *ResellerApplicationUpsert) SetDecisionReason(v string) *ResellerApplicationUpsert {
+	u.Set(resellerapplication.FieldDecisionReason, v)
+	return u
+}
+
+// UpdateDecisionReason sets the "decision_reason" field to the value that was provided on create.
+func (u *ResellerApplicationUpsert) UpdateDecisionReason() *ResellerApplicationUpsert {
+	u.SetExcluded(resellerapplication.FieldDecisionReason)
+	return u
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (u *ResellerApplicationUpsert) ClearDecisionReason() *ResellerApplicationUpsert {
+	u.SetNull(resellerapplication.FieldDecisionReason)
+	return u
+}
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.ResellerApplication.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(resellerapplication.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *ResellerApplicationUpsertOne) UpdateNewValues() *ResellerApplicationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(resellerapplication.FieldID)
+		}
+		if _, exists := u.create.mutation.CreatedAt(); exists {
+			s.SetIgnore(resellerapplication.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.ResellerID(); exists {
+			s.SetIgnore(resellerapplication.FieldResellerID)
+		}
+		if _, exists := u.create.mutation.DistributorID(); exists {
+			s.SetIgnore(resellerapplication.FieldDistributorID)
+		}
+		if _, exists := u.create.mutation.Message(); exists {
+			s.SetIgnore(resellerapplication.FieldMessage)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.ResellerApplication.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *ResellerApplicationUpsertOne) Ignore() *ResellerApplicationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *ResellerApplicationUpsertOne) DoNothing() *ResellerApplicationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the ResellerApplicationCreate.OnConflict
+// documentation for more info.
+func (u *ResellerApplicationUpsertOne) Update(set func(*ResellerApplicationUpsert)) *ResellerApplicationUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&ResellerApplicationUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetStatus sets the "status" field.
+func (u *ResellerApplicationUpsertOne) SetStatus(v resellerapplication.Status) *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetStatus(v)
+	})
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertOne) UpdateStatus() *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateStatus()
+	})
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (u *ResellerApplicationUpsertOne) SetDecidedByName(v string) *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetDecidedByName(v)
+	})
+}
+
+// UpdateDecidedByName sets the "decided_by_name" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertOne) UpdateDecidedByName() *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateDecidedByName()
+	})
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (u *ResellerApplicationUpsertOne) ClearDecidedByName() *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.ClearDecidedByName()
+	})
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (u *ResellerApplicationUpsertOne) SetDecidedAt(v time.Time) *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetDecidedAt(v)
+	})
+}
+
+// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertOne) UpdateDecidedAt() *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateDecidedAt()
+	})
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (u *ResellerApplicationUpsertOne) ClearDecidedAt() *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.ClearDecidedAt()
+	})
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (u *ResellerApplicationUpsertOne) SetDecisionReason(v string) *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetDecisionReason(v)
+	})
+}
+
+// UpdateDecisionReason sets the "decision_reason" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertOne) UpdateDecisionReason() *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateDecisionReason()
+	})
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (u *ResellerApplicationUpsertOne) ClearDecisionReason() *ResellerApplicationUpsertOne {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.ClearDecisionReason()
+	})
+}
+
+// Exec executes the query.
+func (u *ResellerApplicationUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for ResellerApplicationCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *ResellerApplicationUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *ResellerApplicationUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: ResellerApplicationUpsertOne.ID is not supported by MySQL driver. Use ResellerApplicationUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *ResellerApplicationUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // ResellerApplicationCreateBulk is the builder for creating many ResellerApplication entities in bulk.
 type ResellerApplicationCreateBulk struct {
 	config
 	err      error
 	builders []*ResellerApplicationCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the ResellerApplication entities in the database.
@@ -375,6 +670,7 @@ func (_c *ResellerApplicationCreateBulk) Save(ctx context.Context) ([]*ResellerA
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -421,6 +717,209 @@ func (_c *ResellerApplicationCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *ResellerApplicationCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.ResellerApplication.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.ResellerApplicationUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *ResellerApplicationCreateBulk) OnConflict(opts ...sql.ConflictOption) *ResellerApplicationUpsertBulk {
+	_c.conflict = opts
+	return &ResellerApplicationUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.ResellerApplication.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *ResellerApplicationCreateBulk) OnConflictColumns(columns ...string) *ResellerApplicationUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &ResellerApplicationUpsertBulk{
+		create: _c,
+	}
+}
+
+// ResellerApplicationUpsertBulk is the builder for "upsert"-ing
+// a bulk of ResellerApplication nodes.
+type ResellerApplicationUpsertBulk struct {
+	create *ResellerApplicationCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.ResellerApplication.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(resellerapplication.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *ResellerApplicationUpsertBulk) UpdateNewValues() *ResellerApplicationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(resellerapplication.FieldID)
+			}
+			if _, exists := b.mutation.CreatedAt(); exists {
+				s.SetIgnore(resellerapplication.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.ResellerID(); exists {
+				s.SetIgnore(resellerapplication.FieldResellerID)
+			}
+			if _, exists := b.mutation.DistributorID(); exists {
+				s.SetIgnore(resellerapplication.FieldDistributorID)
+			}
+			if _, exists := b.mutation.Message(); exists {
+				s.SetIgnore(resellerapplication.FieldMessage)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.ResellerApplication.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *ResellerApplicationUpsertBulk) Ignore() *ResellerApplicationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *ResellerApplicationUpsertBulk) DoNothing() *ResellerApplicationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the ResellerApplicationCreateBulk.OnConflict
+// documentation for more info.
+func (u *ResellerApplicationUpsertBulk) Update(set func(*ResellerApplicationUpsert)) *ResellerApplicationUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&ResellerApplicationUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetStatus sets the "status" field.
+func (u *ResellerApplicationUpsertBulk) SetStatus(v resellerapplication.Status) *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetStatus(v)
+	})
+}
+
+// UpdateStatus sets the "status" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertBulk) UpdateStatus() *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateStatus()
+	})
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (u *ResellerApplicationUpsertBulk) SetDecidedByName(v string) *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetDecidedByName(v)
+	})
+}
+
+// UpdateDecidedByName sets the "decided_by_name" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertBulk) UpdateDecidedByName() *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateDecidedByName()
+	})
+}
+
+// ClearDecidedByName clears the value of the "decided_by_name" field.
+func (u *ResellerApplicationUpsertBulk) ClearDecidedByName() *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.ClearDecidedByName()
+	})
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (u *ResellerApplicationUpsertBulk) SetDecidedAt(v time.Time) *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetDecidedAt(v)
+	})
+}
+
+// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertBulk) UpdateDecidedAt() *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateDecidedAt()
+	})
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (u *ResellerApplicationUpsertBulk) ClearDecidedAt() *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.ClearDecidedAt()
+	})
+}
+
+// SetDecisionReason sets the "decision_reason" field.
+func (u *ResellerApplicationUpsertBulk) SetDecisionReason(v string) *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.SetDecisionReason(v)
+	})
+}
+
+// UpdateDecisionReason sets the "decision_reason" field to the value that was provided on create.
+func (u *ResellerApplicationUpsertBulk) UpdateDecisionReason() *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.UpdateDecisionReason()
+	})
+}
+
+// ClearDecisionReason clears the value of the "decision_reason" field.
+func (u *ResellerApplicationUpsertBulk) ClearDecisionReason() *ResellerApplicationUpsertBulk {
+	return u.Update(func(s *ResellerApplicationUpsert) {
+		s.ClearDecisionReason()
+	})
+}
+
+// Exec executes the query.
+func (u *ResellerApplicationUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the ResellerApplicationCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for ResellerApplicationCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *ResellerApplicationUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// APIKey is the client for interacting with the APIKey builders.
 	APIKey *APIKeyClient
+	// Account is the client for interacting with the Account builders.
+	Account *AccountClient
 	// Association is the client for interacting with the Association builders.
 	Association *AssociationClient
 	// AssociationEvent is the client for interacting with the AssociationEvent builders.
@@ -24,6 +26,12 @@ type Tx struct {
 	AuditLog *AuditLogClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// IdempotencyRecord is the client for interacting with the IdempotencyRecord builders.
+	IdempotencyRecord *IdempotencyRecordClient
+	// Journal is the client for interacting with the Journal builders.
+	Journal *JournalClient
+	// LedgerEntry is the client for interacting with the LedgerEntry builders.
+	LedgerEntry *LedgerEntryClient
 	// ManagerAssignment is the client for interacting with the ManagerAssignment builders.
 	ManagerAssignment *ManagerAssignmentClient
 	// Partner is the client for interacting with the Partner builders.
@@ -168,10 +176,14 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIKey = NewAPIKeyClient(tx.config)
+	tx.Account = NewAccountClient(tx.config)
 	tx.Association = NewAssociationClient(tx.config)
 	tx.AssociationEvent = NewAssociationEventClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
+	tx.IdempotencyRecord = NewIdempotencyRecordClient(tx.config)
+	tx.Journal = NewJournalClient(tx.config)
+	tx.LedgerEntry = NewLedgerEntryClient(tx.config)
 	tx.ManagerAssignment = NewManagerAssignmentClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
 	tx.ResellerApplication = NewResellerApplicationClient(tx.config)

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/verificationcode"
@@ -19,6 +21,7 @@ type VerificationCodeCreate struct {
 	config
 	mutation *VerificationCodeMutation
 	hooks    []Hook
+	conflict []sql.ConflictOption
 }
 
 // SetCreatedAt sets the "created_at" field.
@@ -230,6 +233,7 @@ func (_c *VerificationCodeCreate) createSpec() (*VerificationCode, *sqlgraph.Cre
 		_node = &VerificationCode{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(verificationcode.Table, sqlgraph.NewFieldSpec(verificationcode.FieldID, field.TypeString))
 	)
+	_spec.OnConflict = _c.conflict
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
@@ -265,11 +269,240 @@ func (_c *VerificationCodeCreate) createSpec() (*VerificationCode, *sqlgraph.Cre
 	return _node, _spec
 }
 
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.VerificationCode.Create().
+//		SetCreatedAt(v).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.VerificationCodeUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *VerificationCodeCreate) OnConflict(opts ...sql.ConflictOption) *VerificationCodeUpsertOne {
+	_c.conflict = opts
+	return &VerificationCodeUpsertOne{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.VerificationCode.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *VerificationCodeCreate) OnConflictColumns(columns ...string) *VerificationCodeUpsertOne {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &VerificationCodeUpsertOne{
+		create: _c,
+	}
+}
+
+type (
+	// VerificationCodeUpsertOne is the builder for "upsert"-ing
+	//  one VerificationCode node.
+	VerificationCodeUpsertOne struct {
+		create *VerificationCodeCreate
+	}
+
+	// VerificationCodeUpsert is the "OnConflict" setter.
+	VerificationCodeUpsert struct {
+		*sql.UpdateSet
+	}
+)
+
+// SetUsedAt sets the "used_at" field.
+func (u *VerificationCodeUpsert) SetUsedAt(v time.Time) *VerificationCodeUpsert {
+	u.Set(verificationcode.FieldUsedAt, v)
+	return u
+}
+
+// UpdateUsedAt sets the "used_at" field to the value that was provided on create.
+func (u *VerificationCodeUpsert) UpdateUsedAt() *VerificationCodeUpsert {
+	u.SetExcluded(verificationcode.FieldUsedAt)
+	return u
+}
+
+// ClearUsedAt clears the value of the "used_at" field.
+func (u *VerificationCodeUpsert) ClearUsedAt() *VerificationCodeUpsert {
+	u.SetNull(verificationcode.FieldUsedAt)
+	return u
+}
+
+// SetAttempts sets the "attempts" field.
+func (u *VerificationCodeUpsert) SetAttempts(v int) *VerificationCodeUpsert {
+	u.Set(verificationcode.FieldAttempts, v)
+	return u
+}
+
+// UpdateAttempts sets the "attempts" field to the value that was provided on create.
+func (u *VerificationCodeUpsert) UpdateAttempts() *VerificationCodeUpsert {
+	u.SetExcluded(verificationcode.FieldAttempts)
+	return u
+}
+
+// AddAttempts adds v to the "attempts" field.
+func (u *VerificationCodeUpsert) AddAttempts(v int) *VerificationCodeUpsert {
+	u.Add(verificationcode.FieldAttempts, v)
+	return u
+}
+
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
+// Using this option is equivalent to using:
+//
+//	client.VerificationCode.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(verificationcode.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *VerificationCodeUpsertOne) UpdateNewValues() *VerificationCodeUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(verificationcode.FieldID)
+		}
+		if _, exists := u.create.mutation.CreatedAt(); exists {
+			s.SetIgnore(verificationcode.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.Purpose(); exists {
+			s.SetIgnore(verificationcode.FieldPurpose)
+		}
+		if _, exists := u.create.mutation.TargetHash(); exists {
+			s.SetIgnore(verificationcode.FieldTargetHash)
+		}
+		if _, exists := u.create.mutation.CodeHash(); exists {
+			s.SetIgnore(verificationcode.FieldCodeHash)
+		}
+		if _, exists := u.create.mutation.ExpiresAt(); exists {
+			s.SetIgnore(verificationcode.FieldExpiresAt)
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.VerificationCode.Create().
+//	    OnConflict(sql.ResolveWithIgnore()).
+//	    Exec(ctx)
+func (u *VerificationCodeUpsertOne) Ignore() *VerificationCodeUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *VerificationCodeUpsertOne) DoNothing() *VerificationCodeUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the VerificationCodeCreate.OnConflict
+// documentation for more info.
+func (u *VerificationCodeUpsertOne) Update(set func(*VerificationCodeUpsert)) *VerificationCodeUpsertOne {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&VerificationCodeUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUsedAt sets the "used_at" field.
+func (u *VerificationCodeUpsertOne) SetUsedAt(v time.Time) *VerificationCodeUpsertOne {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.SetUsedAt(v)
+	})
+}
+
+// UpdateUsedAt sets the "used_at" field to the value that was provided on create.
+func (u *VerificationCodeUpsertOne) UpdateUsedAt() *VerificationCodeUpsertOne {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.UpdateUsedAt()
+	})
+}
+
+// ClearUsedAt clears the value of the "used_at" field.
+func (u *VerificationCodeUpsertOne) ClearUsedAt() *VerificationCodeUpsertOne {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.ClearUsedAt()
+	})
+}
+
+// SetAttempts sets the "attempts" field.
+func (u *VerificationCodeUpsertOne) SetAttempts(v int) *VerificationCodeUpsertOne {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.SetAttempts(v)
+	})
+}
+
+// AddAttempts adds v to the "attempts" field.
+func (u *VerificationCodeUpsertOne) AddAttempts(v int) *VerificationCodeUpsertOne {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.AddAttempts(v)
+	})
+}
+
+// UpdateAttempts sets the "attempts" field to the value that was provided on create.
+func (u *VerificationCodeUpsertOne) UpdateAttempts() *VerificationCodeUpsertOne {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.UpdateAttempts()
+	})
+}
+
+// Exec executes the query.
+func (u *VerificationCodeUpsertOne) Exec(ctx context.Context) error {
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for VerificationCodeCreate.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *VerificationCodeUpsertOne) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// Exec executes the UPSERT query and returns the inserted/updated ID.
+func (u *VerificationCodeUpsertOne) ID(ctx context.Context) (id gid.ID, err error) {
+	if u.create.driver.Dialect() == dialect.MySQL {
+		// In case of "ON CONFLICT", there is no way to get back non-numeric ID
+		// fields from the database since MySQL does not support the RETURNING clause.
+		return id, errors.New("ent: VerificationCodeUpsertOne.ID is not supported by MySQL driver. Use VerificationCodeUpsertOne.Exec instead")
+	}
+	node, err := u.create.Save(ctx)
+	if err != nil {
+		return id, err
+	}
+	return node.ID, nil
+}
+
+// IDX is like ID, but panics if an error occurs.
+func (u *VerificationCodeUpsertOne) IDX(ctx context.Context) gid.ID {
+	id, err := u.ID(ctx)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
 // VerificationCodeCreateBulk is the builder for creating many VerificationCode entities in bulk.
 type VerificationCodeCreateBulk struct {
 	config
 	err      error
 	builders []*VerificationCodeCreate
+	conflict []sql.ConflictOption
 }
 
 // Save creates the VerificationCode entities in the database.
@@ -299,6 +532,7 @@ func (_c *VerificationCodeCreateBulk) Save(ctx context.Context) ([]*Verification
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
 					spec := &sqlgraph.BatchCreateSpec{Nodes: specs}
+					spec.OnConflict = _c.conflict
 					// Invoke the actual operation on the latest mutation in the chain.
 					if err = sqlgraph.BatchCreate(ctx, _c.driver, spec); err != nil {
 						if sqlgraph.IsConstraintError(err) {
@@ -345,6 +579,177 @@ func (_c *VerificationCodeCreateBulk) Exec(ctx context.Context) error {
 // ExecX is like Exec, but panics if an error occurs.
 func (_c *VerificationCodeCreateBulk) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
+		panic(err)
+	}
+}
+
+// OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
+// of the `INSERT` statement. For example:
+//
+//	client.VerificationCode.CreateBulk(builders...).
+//		OnConflict(
+//			// Update the row with the new values
+//			// the was proposed for insertion.
+//			sql.ResolveWithNewValues(),
+//		).
+//		// Override some of the fields with custom
+//		// update values.
+//		Update(func(u *ent.VerificationCodeUpsert) {
+//			SetCreatedAt(v+v).
+//		}).
+//		Exec(ctx)
+func (_c *VerificationCodeCreateBulk) OnConflict(opts ...sql.ConflictOption) *VerificationCodeUpsertBulk {
+	_c.conflict = opts
+	return &VerificationCodeUpsertBulk{
+		create: _c,
+	}
+}
+
+// OnConflictColumns calls `OnConflict` and configures the columns
+// as conflict target. Using this option is equivalent to using:
+//
+//	client.VerificationCode.Create().
+//		OnConflict(sql.ConflictColumns(columns...)).
+//		Exec(ctx)
+func (_c *VerificationCodeCreateBulk) OnConflictColumns(columns ...string) *VerificationCodeUpsertBulk {
+	_c.conflict = append(_c.conflict, sql.ConflictColumns(columns...))
+	return &VerificationCodeUpsertBulk{
+		create: _c,
+	}
+}
+
+// VerificationCodeUpsertBulk is the builder for "upsert"-ing
+// a bulk of VerificationCode nodes.
+type VerificationCodeUpsertBulk struct {
+	create *VerificationCodeCreateBulk
+}
+
+// UpdateNewValues updates the mutable fields using the new values that
+// were set on create. Using this option is equivalent to using:
+//
+//	client.VerificationCode.Create().
+//		OnConflict(
+//			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(verificationcode.FieldID)
+//			}),
+//		).
+//		Exec(ctx)
+func (u *VerificationCodeUpsertBulk) UpdateNewValues() *VerificationCodeUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(verificationcode.FieldID)
+			}
+			if _, exists := b.mutation.CreatedAt(); exists {
+				s.SetIgnore(verificationcode.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.Purpose(); exists {
+				s.SetIgnore(verificationcode.FieldPurpose)
+			}
+			if _, exists := b.mutation.TargetHash(); exists {
+				s.SetIgnore(verificationcode.FieldTargetHash)
+			}
+			if _, exists := b.mutation.CodeHash(); exists {
+				s.SetIgnore(verificationcode.FieldCodeHash)
+			}
+			if _, exists := b.mutation.ExpiresAt(); exists {
+				s.SetIgnore(verificationcode.FieldExpiresAt)
+			}
+		}
+	}))
+	return u
+}
+
+// Ignore sets each column to itself in case of conflict.
+// Using this option is equivalent to using:
+//
+//	client.VerificationCode.Create().
+//		OnConflict(sql.ResolveWithIgnore()).
+//		Exec(ctx)
+func (u *VerificationCodeUpsertBulk) Ignore() *VerificationCodeUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWithIgnore())
+	return u
+}
+
+// DoNothing configures the conflict_action to `DO NOTHING`.
+// Supported only by SQLite and PostgreSQL.
+func (u *VerificationCodeUpsertBulk) DoNothing() *VerificationCodeUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.DoNothing())
+	return u
+}
+
+// Update allows overriding fields `UPDATE` values. See the VerificationCodeCreateBulk.OnConflict
+// documentation for more info.
+func (u *VerificationCodeUpsertBulk) Update(set func(*VerificationCodeUpsert)) *VerificationCodeUpsertBulk {
+	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(update *sql.UpdateSet) {
+		set(&VerificationCodeUpsert{UpdateSet: update})
+	}))
+	return u
+}
+
+// SetUsedAt sets the "used_at" field.
+func (u *VerificationCodeUpsertBulk) SetUsedAt(v time.Time) *VerificationCodeUpsertBulk {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.SetUsedAt(v)
+	})
+}
+
+// UpdateUsedAt sets the "used_at" field to the value that was provided on create.
+func (u *VerificationCodeUpsertBulk) UpdateUsedAt() *VerificationCodeUpsertBulk {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.UpdateUsedAt()
+	})
+}
+
+// ClearUsedAt clears the value of the "used_at" field.
+func (u *VerificationCodeUpsertBulk) ClearUsedAt() *VerificationCodeUpsertBulk {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.ClearUsedAt()
+	})
+}
+
+// SetAttempts sets the "attempts" field.
+func (u *VerificationCodeUpsertBulk) SetAttempts(v int) *VerificationCodeUpsertBulk {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.SetAttempts(v)
+	})
+}
+
+// AddAttempts adds v to the "attempts" field.
+func (u *VerificationCodeUpsertBulk) AddAttempts(v int) *VerificationCodeUpsertBulk {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.AddAttempts(v)
+	})
+}
+
+// UpdateAttempts sets the "attempts" field to the value that was provided on create.
+func (u *VerificationCodeUpsertBulk) UpdateAttempts() *VerificationCodeUpsertBulk {
+	return u.Update(func(s *VerificationCodeUpsert) {
+		s.UpdateAttempts()
+	})
+}
+
+// Exec executes the query.
+func (u *VerificationCodeUpsertBulk) Exec(ctx context.Context) error {
+	if u.create.err != nil {
+		return u.create.err
+	}
+	for i, b := range u.create.builders {
+		if len(b.conflict) != 0 {
+			return fmt.Errorf("ent: OnConflict was set for builder %d. Set it on the VerificationCodeCreateBulk instead", i)
+		}
+	}
+	if len(u.create.conflict) == 0 {
+		return errors.New("ent: missing options for VerificationCodeCreateBulk.OnConflict")
+	}
+	return u.create.Exec(ctx)
+}
+
+// ExecX is like Exec, but panics if an error occurs.
+func (u *VerificationCodeUpsertBulk) ExecX(ctx context.Context) {
+	if err := u.create.Exec(ctx); err != nil {
 		panic(err)
 	}
 }

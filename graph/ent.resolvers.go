@@ -25,6 +25,12 @@ func (r *queryResolver) APIKeys(ctx context.Context, after *entgql.Cursor[gid.ID
 		ent.WithAPIKeyOrder(orderBy), ent.WithAPIKeyFilter(where.Filter))
 }
 
+// Accounts is the resolver for the accounts field.
+func (r *queryResolver) Accounts(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, where *ent.AccountWhereInput) (*ent.AccountConnection, error) {
+	return r.db(ctx).Account.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAccountFilter(where.Filter))
+}
+
 // Associations is the resolver for the associations field.
 func (r *queryResolver) Associations(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) (*ent.AssociationConnection, error) {
 	return r.db(ctx).Association.Query().Paginate(ctx, after, first, before, last,
@@ -49,6 +55,12 @@ func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[gid.
 		ent.WithCustomerOrder(orderBy), ent.WithCustomerFilter(where.Filter))
 }
 
+// Journals is the resolver for the journals field.
+func (r *queryResolver) Journals(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.JournalOrder, where *ent.JournalWhereInput) (*ent.JournalConnection, error) {
+	return r.db(ctx).Journal.Query().Paginate(ctx, after, first, before, last,
+		ent.WithJournalOrder(orderBy), ent.WithJournalFilter(where.Filter))
+}
+
 // Partners is the resolver for the partners field.
 func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) (*ent.PartnerConnection, error) {
 	return r.db(ctx).Partner.Query().Paginate(ctx, after, first, before, last,
@@ -67,6 +79,12 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[gid.ID],
 		ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// Customer returns generated.CustomerResolver implementation.
+func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
+
+// Partner returns generated.PartnerResolver implementation.
+func (r *Resolver) Partner() generated.PartnerResolver { return &partnerResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
@@ -79,7 +97,21 @@ func (r *Resolver) CustomerWhereInput() generated.CustomerWhereInputResolver {
 }
 
 type (
+	customerResolver           struct{ *Resolver }
+	partnerResolver            struct{ *Resolver }
 	queryResolver              struct{ *Resolver }
 	userResolver               struct{ *Resolver }
 	customerWhereInputResolver struct{ *Resolver }
 )
+
+// !!! WARNING !!!
+// The code below was going to be deleted when updating resolvers. It has been copied here so you have
+// one last chance to move it out of harms way if you want. There are two reasons this happens:
+//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
+//    it when you're done.
+//  - You have helper methods in this file. Move them out to keep these resolver files clean.
+/*
+	func (r *Resolver) JournalWhereInput() generated.JournalWhereInputResolver {
+	return &journalWhereInputResolver{r}
+}
+*/

@@ -20,8 +20,6 @@ import (
 	"github.com/partnercenter/partnercenter/ent/privacy"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/audit"
-	"github.com/partnercenter/partnercenter/internal/auth"
-	"github.com/partnercenter/partnercenter/internal/customers"
 	"github.com/partnercenter/partnercenter/internal/money"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
@@ -41,14 +39,14 @@ const DefaultComplexityLimit = 30000
 
 // NewHandler builds the GraphQL HTTP handler: POST and GET (queries only) transports, a
 // transaction per mutation, limits, and the error presenter.
-func NewHandler(client *ent.Client, authSvc *auth.Service, customerSvc *customers.Service, opt Options) *handler.Server {
+func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
 	if opt.ComplexityLimit == 0 {
 		opt.ComplexityLimit = DefaultComplexityLimit
 	}
-	srv := handler.New(NewSchema(client, authSvc, customerSvc))
+	srv := handler.New(NewSchema(client, svc))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -61,7 +59,8 @@ func NewHandler(client *ent.Client, authSvc *auth.Service, customerSvc *customer
 	srv.Use(auditFlusher{client: client, log: opt.Logger}) // outside the transaction
 	// Every mutation runs in one transaction, except login, which must record failures that
 	// throttle later attempts even though it is refused.
-	srv.Use(entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields("login")})
+	srv.Use(entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(selfTransacting...)})
+	srv.AroundOperations(withLoaders(client))
 	srv.SetDisableSuggestion(true)
 	srv.AroundRootFields(requireViewer)
 	srv.AroundFields(limitPageSize)
@@ -72,6 +71,11 @@ func NewHandler(client *ent.Client, authSvc *auth.Service, customerSvc *customer
 	})
 	return srv
 }
+
+// selfTransacting are the mutations that open their own transactions: login (its failures must
+// stay recorded) and the money operations (idempotency records and bounded retries).
+var selfTransacting = []string{"login", "allocateBalance", "reclaimBalance", "batchAllocateBalance",
+	"allocateToReseller", "reclaimFromReseller", "recordRecharge", "rechargeOnline", "recordCustomerRecharge", "withdrawBalance"}
 
 // publicRootFields may be resolved without logging in.
 var publicRootFields = map[string]bool{"login": true, "__typename": true, "__schema": true, "__type": true}

@@ -12,6 +12,7 @@ import (
 	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/customers"
+	"github.com/partnercenter/partnercenter/internal/ledger"
 )
 
 // Resolver is the dependency root of the API.
@@ -19,12 +20,22 @@ type Resolver struct {
 	client    *ent.Client
 	auth      *auth.Service
 	customers *customers.Service
+	ledger    *ledger.Ledger
+	payments  ledger.PaymentGateway
+}
+
+// Services are the domain services the API calls.
+type Services struct {
+	Auth      *auth.Service
+	Customers *customers.Service
+	Ledger    *ledger.Ledger
+	Payments  ledger.PaymentGateway
 }
 
 // NewSchema builds the executable schema with its dependencies.
-func NewSchema(client *ent.Client, authSvc *auth.Service, customerSvc *customers.Service) graphql.ExecutableSchema {
+func NewSchema(client *ent.Client, s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{client: client, auth: authSvc, customers: customerSvc},
+		Resolvers:  &Resolver{client: client, auth: s.Auth, customers: s.Customers, ledger: s.Ledger, payments: s.Payments},
 		Directives: generated.DirectiveRoot{Sensitive: sensitiveDirective},
 	})
 }

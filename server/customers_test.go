@@ -15,7 +15,6 @@ import (
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/customers"
 	"github.com/partnercenter/partnercenter/internal/gid"
-	"github.com/partnercenter/partnercenter/internal/money"
 	"github.com/partnercenter/partnercenter/internal/testdb"
 )
 
@@ -146,7 +145,10 @@ func TestAssociationTypeSwitch(t *testing.T) {
 		s := newTestServer(t, engine)
 		admin := s.login(t, "sp.admin@example.com")
 		cu := s.demoCustomer(t, "Demo SP", customer.AssociationTypeADVISORY, false)
-		s.DB.Client.Customer.UpdateOne(cu).SetOwnBalance(money.MustParse("12.30")).ExecX(sys())
+		platform := s.login(t, "platform@example.com")
+		if r := s.post(t, platform, `mutation($c:ID!){ recordCustomerRecharge(input:{customerID:$c, amount:"12.30"}, idempotencyKey:"own-1"){ journal { id } userErrors { code } } }`, map[string]any{"c": string(cu.ID)}); dig(r.Data, "recordCustomerRecharge", "journal") == nil {
+			t.Fatalf("customer's own recharge: %s", r.Raw)
+		}
 		sw := func(tok, typ string) *gqlResponse {
 			return s.post(t, tok, `mutation($c:ID!,$t:CustomerAssociationType!){ switchAssociationType(input:{customerID:$c, type:$t, reason:"contract"}){ associationType gracePeriodDays } }`,
 				map[string]any{"c": string(cu.ID), "t": typ})
@@ -158,7 +160,18 @@ func TestAssociationTypeSwitch(t *testing.T) {
 		if r := sw(s.login(t, "sp.manager@example.com"), "RESALE"); r.Code() != "NOT_FOUND" && r.Code() != "FORBIDDEN" {
 			t.Fatalf("manager switching: %s", r.Raw)
 		}
-		s.DB.Client.Customer.UpdateOne(cu).SetOwnBalance(money.Zero).ExecX(sys())
+		// The customer withdraws its own balance; then resale is possible.
+		pw, _ := auth.HashPassword("Cust@12345678")
+		s.DB.Client.User.Create().SetEmail("own@example.com").SetDisplayName("own").SetPasswordHash(pw).
+			SetRole(user.RoleCUSTOMER).SetCustomerID(cu.ID).ExecX(sys())
+		lr := s.post(t, "", `mutation{ login(email:"own@example.com", password:"Cust@12345678"){ token } }`, nil)
+		own := dig(lr.Data, "login", "token").(string)
+		if r := s.post(t, own, `mutation{ withdrawBalance(input:{amount:"12.31"}, idempotencyKey:"w-1"){ journal { id } userErrors { code } } }`, nil); dig(r.Data, "withdrawBalance", "userErrors", 0, "code") != "INSUFFICIENT_BALANCE" {
+			t.Fatalf("withdrawing more than the own balance: %s", r.Raw)
+		}
+		if r := s.post(t, own, `mutation{ withdrawBalance(input:{amount:"12.30"}, idempotencyKey:"w-2"){ journal { amount kind } userErrors { code } } }`, nil); dig(r.Data, "withdrawBalance", "journal", "amount") != "12.30" {
+			t.Fatalf("withdraw: %s", r.Raw)
+		}
 		r = sw(admin, "RESALE")
 		if dig(r.Data, "switchAssociationType", "associationType") != "RESALE" || dig(r.Data, "switchAssociationType", "gracePeriodDays").(float64) < 1 {
 			t.Fatalf("switch: %s", r.Raw)

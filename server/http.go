@@ -23,6 +23,7 @@ import (
 	"github.com/partnercenter/partnercenter/internal/customers"
 	"github.com/partnercenter/partnercenter/internal/db"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/ledger"
 	"github.com/partnercenter/partnercenter/internal/mask"
 	"github.com/partnercenter/partnercenter/internal/reqinfo"
 	"github.com/partnercenter/partnercenter/internal/sms"
@@ -47,11 +48,15 @@ type Deps struct {
 // NewHTTPHandler wires every route and middleware of the server.
 func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) http.Handler {
 	authSvc := auth.NewService(database.Client, cfg.SessionTTL)
-	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}, OnDisassociate: deps.OnDisassociate}
+	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}, OnDisassociate: ledger.ReturnOnDisassociation}
+	if deps.OnDisassociate != nil {
+		customerSvc.OnDisassociate = deps.OnDisassociate
+	}
 	if deps.SMS != nil {
 		customerSvc.SMS = deps.SMS
 	}
-	gql := graph.NewHandler(database.Client, authSvc, customerSvc, graph.Options{Introspection: cfg.Dev, Logger: log})
+	svc := graph.Services{Auth: authSvc, Customers: customerSvc, Ledger: &ledger.Ledger{Client: database.Client}, Payments: ledger.Stub{}}
+	gql := graph.NewHandler(database.Client, svc, graph.Options{Introspection: cfg.Dev, Logger: log})
 
 	mux := http.NewServeMux()
 	// Cookie sessions are protected from cross-site request forgery: browsers' cross-origin POSTs

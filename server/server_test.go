@@ -221,7 +221,7 @@ func TestStatementsDoNotGrowWithRows(t *testing.T) {
 		tok := s.login(t, "sp.admin@example.com")
 		q := `query($n:Int!){ customers(first:$n, orderBy:[{field: CREATED_AT, direction: ASC}]) { totalCount pageInfo { hasNextPage endCursor }
 			edges { cursor node { id accountName name associationType associatedAt
-				partner { id name kind } manager { id displayName }
+				partner { id name kind } manager { id displayName } allocatedBalance ownBalance
 				associations { id type status since partner { id name } } } } } }`
 		counts := map[int]int{}
 		for _, n := range []int{5, 50} {

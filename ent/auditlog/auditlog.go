@@ -122,18 +122,24 @@ type Action string
 
 // Action values.
 const (
-	ActionLOGIN            Action = "LOGIN"
-	ActionLOGIN_FAILED     Action = "LOGIN_FAILED"
-	ActionLOGOUT           Action = "LOGOUT"
-	ActionPASSWORD_CHANGED Action = "PASSWORD_CHANGED"
-	ActionREVEAL           Action = "REVEAL"
-	ActionAPI_KEY_CREATED  Action = "API_KEY_CREATED"
-	ActionAPI_KEY_REVOKED  Action = "API_KEY_REVOKED"
-	ActionTOTP_ENROLLED    Action = "TOTP_ENROLLED"
-	ActionTOTP_DISABLED    Action = "TOTP_DISABLED"
-	ActionSTEP_UP_VERIFIED Action = "STEP_UP_VERIFIED"
-	ActionSTEP_UP_FAILED   Action = "STEP_UP_FAILED"
-	ActionSETTINGS_CHANGED Action = "SETTINGS_CHANGED"
+	ActionLOGIN                     Action = "LOGIN"
+	ActionLOGIN_FAILED              Action = "LOGIN_FAILED"
+	ActionLOGOUT                    Action = "LOGOUT"
+	ActionPASSWORD_CHANGED          Action = "PASSWORD_CHANGED"
+	ActionREVEAL                    Action = "REVEAL"
+	ActionAPI_KEY_CREATED           Action = "API_KEY_CREATED"
+	ActionAPI_KEY_REVOKED           Action = "API_KEY_REVOKED"
+	ActionTOTP_ENROLLED             Action = "TOTP_ENROLLED"
+	ActionTOTP_DISABLED             Action = "TOTP_DISABLED"
+	ActionSTEP_UP_VERIFIED          Action = "STEP_UP_VERIFIED"
+	ActionSTEP_UP_FAILED            Action = "STEP_UP_FAILED"
+	ActionSETTINGS_CHANGED          Action = "SETTINGS_CHANGED"
+	ActionRECHARGE                  Action = "RECHARGE"
+	ActionALLOCATE                  Action = "ALLOCATE"
+	ActionRECLAIM                   Action = "RECLAIM"
+	ActionBATCH_ALLOCATE            Action = "BATCH_ALLOCATE"
+	ActionWITHDRAW                  Action = "WITHDRAW"
+	ActionRECLAIM_ON_DISASSOCIATION Action = "RECLAIM_ON_DISASSOCIATION"
 )
 
 func (a Action) String() string {
@@ -143,7 +149,7 @@ func (a Action) String() string {
 // ActionValidator is a validator for the "action" field enum values. It is called by the builders before save.
 func ActionValidator(a Action) error {
 	switch a {
-	case ActionLOGIN, ActionLOGIN_FAILED, ActionLOGOUT, ActionPASSWORD_CHANGED, ActionREVEAL, ActionAPI_KEY_CREATED, ActionAPI_KEY_REVOKED, ActionTOTP_ENROLLED, ActionTOTP_DISABLED, ActionSTEP_UP_VERIFIED, ActionSTEP_UP_FAILED, ActionSETTINGS_CHANGED:
+	case ActionLOGIN, ActionLOGIN_FAILED, ActionLOGOUT, ActionPASSWORD_CHANGED, ActionREVEAL, ActionAPI_KEY_CREATED, ActionAPI_KEY_REVOKED, ActionTOTP_ENROLLED, ActionTOTP_DISABLED, ActionSTEP_UP_VERIFIED, ActionSTEP_UP_FAILED, ActionSETTINGS_CHANGED, ActionRECHARGE, ActionALLOCATE, ActionRECLAIM, ActionBATCH_ALLOCATE, ActionWITHDRAW, ActionRECLAIM_ON_DISASSOCIATION:
 		return nil
 	default:
 		return fmt.Errorf("auditlog: invalid enum value for action field: %q", a)

@@ -12,7 +12,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/partnercenter/partnercenter/internal/gid"
-	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 const (
@@ -54,8 +53,6 @@ const (
 	FieldFrozen = "frozen"
 	// FieldManagerAssignedAt holds the string denoting the manager_assigned_at field in the database.
 	FieldManagerAssignedAt = "manager_assigned_at"
-	// FieldOwnBalance holds the string denoting the own_balance field in the database.
-	FieldOwnBalance = "own_balance"
 	// EdgePartner holds the string denoting the partner edge name in mutations.
 	EdgePartner = "partner"
 	// EdgeManager holds the string denoting the manager edge name in mutations.
@@ -64,6 +61,10 @@ const (
 	EdgeAssociations = "associations"
 	// EdgeUsers holds the string denoting the users edge name in mutations.
 	EdgeUsers = "users"
+	// EdgeAccounts holds the string denoting the accounts edge name in mutations.
+	EdgeAccounts = "accounts"
+	// EdgeJournals holds the string denoting the journals edge name in mutations.
+	EdgeJournals = "journals"
 	// EdgeAssociationEvents holds the string denoting the association_events edge name in mutations.
 	EdgeAssociationEvents = "association_events"
 	// EdgeManagerAssignments holds the string denoting the manager_assignments edge name in mutations.
@@ -98,6 +99,20 @@ const (
 	UsersInverseTable = "users"
 	// UsersColumn is the table column denoting the users relation/edge.
 	UsersColumn = "customer_id"
+	// AccountsTable is the table that holds the accounts relation/edge.
+	AccountsTable = "accounts"
+	// AccountsInverseTable is the table name for the Account entity.
+	// It exists in this package in order to avoid circular dependency with the "account" package.
+	AccountsInverseTable = "accounts"
+	// AccountsColumn is the table column denoting the accounts relation/edge.
+	AccountsColumn = "customer_id"
+	// JournalsTable is the table that holds the journals relation/edge.
+	JournalsTable = "journals"
+	// JournalsInverseTable is the table name for the Journal entity.
+	// It exists in this package in order to avoid circular dependency with the "journal" package.
+	JournalsInverseTable = "journals"
+	// JournalsColumn is the table column denoting the journals relation/edge.
+	JournalsColumn = "customer_id"
 	// AssociationEventsTable is the table that holds the association_events relation/edge.
 	AssociationEventsTable = "association_events"
 	// AssociationEventsInverseTable is the table name for the AssociationEvent entity.
@@ -134,7 +149,6 @@ var Columns = []string{
 	FieldGracePeriodDays,
 	FieldFrozen,
 	FieldManagerAssignedAt,
-	FieldOwnBalance,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -183,8 +197,6 @@ var (
 	GracePeriodDaysValidator func(int) error
 	// DefaultFrozen holds the default value on creation for the "frozen" field.
 	DefaultFrozen bool
-	// DefaultOwnBalance holds the default value on creation for the "own_balance" field.
-	DefaultOwnBalance func() money.Money
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -307,11 +319,6 @@ func ByManagerAssignedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldManagerAssignedAt, opts...).ToFunc()
 }
 
-// ByOwnBalance orders the results by the own_balance field.
-func ByOwnBalance(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldOwnBalance, opts...).ToFunc()
-}
-
 // ByPartnerField orders the results by partner field.
 func ByPartnerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -351,6 +358,34 @@ func ByUsersCount(opts ...sql.OrderTermOption) OrderOption {
 func ByUsers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newUsersStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByAccountsCount orders the results by accounts count.
+func ByAccountsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAccountsStep(), opts...)
+	}
+}
+
+// ByAccounts orders the results by accounts terms.
+func ByAccounts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAccountsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByJournalsCount orders the results by journals count.
+func ByJournalsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newJournalsStep(), opts...)
+	}
+}
+
+// ByJournals orders the results by journals terms.
+func ByJournals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newJournalsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -407,6 +442,20 @@ func newUsersStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(UsersInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, UsersTable, UsersColumn),
+	)
+}
+func newAccountsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AccountsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AccountsTable, AccountsColumn),
+	)
+}
+func newJournalsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(JournalsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, JournalsTable, JournalsColumn),
 	)
 }
 func newAssociationEventsStep() *sqlgraph.Step {

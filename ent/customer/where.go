@@ -9,7 +9,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/internal/gid"
-	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // ID filters vertices based on their ID field.
@@ -130,11 +129,6 @@ func Frozen(v bool) predicate.Customer {
 // ManagerAssignedAt applies equality check predicate on the "manager_assigned_at" field. It's identical to ManagerAssignedAtEQ.
 func ManagerAssignedAt(v time.Time) predicate.Customer {
 	return predicate.Customer(sql.FieldEQ(FieldManagerAssignedAt, v))
-}
-
-// OwnBalance applies equality check predicate on the "own_balance" field. It's identical to OwnBalanceEQ.
-func OwnBalance(v money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldEQ(FieldOwnBalance, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -1117,46 +1111,6 @@ func ManagerAssignedAtNotNil() predicate.Customer {
 	return predicate.Customer(sql.FieldNotNull(FieldManagerAssignedAt))
 }
 
-// OwnBalanceEQ applies the EQ predicate on the "own_balance" field.
-func OwnBalanceEQ(v money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldEQ(FieldOwnBalance, v))
-}
-
-// OwnBalanceNEQ applies the NEQ predicate on the "own_balance" field.
-func OwnBalanceNEQ(v money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldNEQ(FieldOwnBalance, v))
-}
-
-// OwnBalanceIn applies the In predicate on the "own_balance" field.
-func OwnBalanceIn(vs ...money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldIn(FieldOwnBalance, vs...))
-}
-
-// OwnBalanceNotIn applies the NotIn predicate on the "own_balance" field.
-func OwnBalanceNotIn(vs ...money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldNotIn(FieldOwnBalance, vs...))
-}
-
-// OwnBalanceGT applies the GT predicate on the "own_balance" field.
-func OwnBalanceGT(v money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldGT(FieldOwnBalance, v))
-}
-
-// OwnBalanceGTE applies the GTE predicate on the "own_balance" field.
-func OwnBalanceGTE(v money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldGTE(FieldOwnBalance, v))
-}
-
-// OwnBalanceLT applies the LT predicate on the "own_balance" field.
-func OwnBalanceLT(v money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldLT(FieldOwnBalance, v))
-}
-
-// OwnBalanceLTE applies the LTE predicate on the "own_balance" field.
-func OwnBalanceLTE(v money.Money) predicate.Customer {
-	return predicate.Customer(sql.FieldLTE(FieldOwnBalance, v))
-}
-
 // HasPartner applies the HasEdge predicate on the "partner" edge.
 func HasPartner() predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
@@ -1241,6 +1195,52 @@ func HasUsers() predicate.Customer {
 func HasUsersWith(preds ...predicate.User) predicate.Customer {
 	return predicate.Customer(func(s *sql.Selector) {
 		step := newUsersStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAccounts applies the HasEdge predicate on the "accounts" edge.
+func HasAccounts() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AccountsTable, AccountsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAccountsWith applies the HasEdge predicate on the "accounts" edge with a given conditions (other predicates).
+func HasAccountsWith(preds ...predicate.Account) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newAccountsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasJournals applies the HasEdge predicate on the "journals" edge.
+func HasJournals() predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, JournalsTable, JournalsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasJournalsWith applies the HasEdge predicate on the "journals" edge with a given conditions (other predicates).
+func HasJournalsWith(preds ...predicate.Journal) predicate.Customer {
+	return predicate.Customer(func(s *sql.Selector) {
+		step := newJournalsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -3,6 +3,7 @@
 package migrate
 
 import (
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/dialect/sql/schema"
 	"entgo.io/ent/schema/field"
 )
@@ -39,6 +40,49 @@ var (
 				Name:    "apikey_partner_id_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{APIKeysColumns[2], APIKeysColumns[1]},
+			},
+		},
+	}
+	// AccountsColumns holds the columns for the "accounts" table.
+	AccountsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"EXTERNAL", "PARTNER_CASH", "CUSTOMER_OWN", "CUSTOMER_ALLOCATED"}},
+		{Name: "owner_key", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "balance", Type: field.TypeInt64},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "customer_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "partner_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// AccountsTable holds the schema information for the "accounts" table.
+	AccountsTable = &schema.Table{
+		Name:       "accounts",
+		Columns:    AccountsColumns,
+		PrimaryKey: []*schema.Column{AccountsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "accounts_customers_accounts",
+				Columns:    []*schema.Column{AccountsColumns[6]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "accounts_partners_accounts",
+				Columns:    []*schema.Column{AccountsColumns[7]},
+				RefColumns: []*schema.Column{PartnersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "account_partner_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[7]},
+			},
+			{
+				Name:    "account_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[6]},
 			},
 		},
 	}
@@ -145,7 +189,7 @@ var (
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "created_at", Type: field.TypeTime},
-		{Name: "action", Type: field.TypeEnum, Enums: []string{"LOGIN", "LOGIN_FAILED", "LOGOUT", "PASSWORD_CHANGED", "REVEAL", "API_KEY_CREATED", "API_KEY_REVOKED", "TOTP_ENROLLED", "TOTP_DISABLED", "STEP_UP_VERIFIED", "STEP_UP_FAILED", "SETTINGS_CHANGED"}},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"LOGIN", "LOGIN_FAILED", "LOGOUT", "PASSWORD_CHANGED", "REVEAL", "API_KEY_CREATED", "API_KEY_REVOKED", "TOTP_ENROLLED", "TOTP_DISABLED", "STEP_UP_VERIFIED", "STEP_UP_FAILED", "SETTINGS_CHANGED", "RECHARGE", "ALLOCATE", "RECLAIM", "BATCH_ALLOCATE", "WITHDRAW", "RECLAIM_ON_DISASSOCIATION"}},
 		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"ALLOWED", "DENIED"}, Default: "ALLOWED"},
 		{Name: "actor_id", Type: field.TypeString, Nullable: true},
 		{Name: "actor_name", Type: field.TypeString, Nullable: true, Size: 100},
@@ -207,7 +251,6 @@ var (
 		{Name: "grace_period_days", Type: field.TypeInt, Default: 0},
 		{Name: "frozen", Type: field.TypeBool, Default: false},
 		{Name: "manager_assigned_at", Type: field.TypeTime, Nullable: true},
-		{Name: "own_balance", Type: field.TypeInt64},
 		{Name: "partner_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "manager_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
@@ -219,13 +262,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customers_partners_customers",
-				Columns:    []*schema.Column{CustomersColumns[17]},
+				Columns:    []*schema.Column{CustomersColumns[16]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "customers_users_assigned_customers",
-				Columns:    []*schema.Column{CustomersColumns[18]},
+				Columns:    []*schema.Column{CustomersColumns[17]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -234,22 +277,140 @@ var (
 			{
 				Name:    "customer_partner_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[17], CustomersColumns[1]},
+				Columns: []*schema.Column{CustomersColumns[16], CustomersColumns[1]},
 			},
 			{
 				Name:    "customer_partner_id_associated_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[17], CustomersColumns[12]},
+				Columns: []*schema.Column{CustomersColumns[16], CustomersColumns[12]},
 			},
 			{
 				Name:    "customer_manager_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomersColumns[18]},
+				Columns: []*schema.Column{CustomersColumns[17]},
 			},
 			{
 				Name:    "customer_email",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[6]},
+			},
+		},
+	}
+	// IdempotencyRecordsColumns holds the columns for the "idempotency_records" table.
+	IdempotencyRecordsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "scope", Type: field.TypeString, Size: 64},
+		{Name: "key", Type: field.TypeString, Size: 100},
+		{Name: "operation", Type: field.TypeString, Size: 60},
+		{Name: "request_hash", Type: field.TypeString, Size: 64},
+		{Name: "response", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "expires_at", Type: field.TypeTime},
+	}
+	// IdempotencyRecordsTable holds the schema information for the "idempotency_records" table.
+	IdempotencyRecordsTable = &schema.Table{
+		Name:       "idempotency_records",
+		Columns:    IdempotencyRecordsColumns,
+		PrimaryKey: []*schema.Column{IdempotencyRecordsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "idempotencyrecord_scope_key",
+				Unique:  true,
+				Columns: []*schema.Column{IdempotencyRecordsColumns[2], IdempotencyRecordsColumns[3]},
+			},
+			{
+				Name:    "idempotencyrecord_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{IdempotencyRecordsColumns[7]},
+			},
+		},
+	}
+	// JournalsColumns holds the columns for the "journals" table.
+	JournalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECHARGE", "ALLOCATE", "RECLAIM", "RECLAIM_ON_DISASSOCIATION", "WITHDRAW", "REVERSAL"}},
+		{Name: "transaction_no", Type: field.TypeString, Unique: true, Size: 40},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "partner_id", Type: field.TypeString, Nullable: true},
+		{Name: "counterparty_partner_id", Type: field.TypeString, Nullable: true},
+		{Name: "acting_for_id", Type: field.TypeString, Nullable: true},
+		{Name: "operator_id", Type: field.TypeString, Nullable: true},
+		{Name: "operator_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "idempotency_key", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "batch_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "customer_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// JournalsTable holds the schema information for the "journals" table.
+	JournalsTable = &schema.Table{
+		Name:       "journals",
+		Columns:    JournalsColumns,
+		PrimaryKey: []*schema.Column{JournalsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "journals_customers_journals",
+				Columns:    []*schema.Column{JournalsColumns[13]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "journal_partner_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{JournalsColumns[5], JournalsColumns[1]},
+			},
+			{
+				Name:    "journal_counterparty_partner_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{JournalsColumns[6], JournalsColumns[1]},
+			},
+			{
+				Name:    "journal_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{JournalsColumns[13], JournalsColumns[1]},
+			},
+		},
+	}
+	// LedgerEntriesColumns holds the columns for the "ledger_entries" table.
+	LedgerEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "balance_after", Type: field.TypeInt64},
+		{Name: "account_id", Type: field.TypeString, Size: 40},
+		{Name: "journal_id", Type: field.TypeString, Size: 40},
+	}
+	// LedgerEntriesTable holds the schema information for the "ledger_entries" table.
+	LedgerEntriesTable = &schema.Table{
+		Name:       "ledger_entries",
+		Columns:    LedgerEntriesColumns,
+		PrimaryKey: []*schema.Column{LedgerEntriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "ledger_entries_accounts_entries",
+				Columns:    []*schema.Column{LedgerEntriesColumns[4]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "ledger_entries_journals_entries",
+				Columns:    []*schema.Column{LedgerEntriesColumns[5]},
+				RefColumns: []*schema.Column{JournalsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ledgerentry_account_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{LedgerEntriesColumns[4], LedgerEntriesColumns[1]},
+			},
+			{
+				Name:    "ledgerentry_journal_id",
+				Unique:  false,
+				Columns: []*schema.Column{LedgerEntriesColumns[5]},
 			},
 		},
 	}
@@ -492,10 +653,14 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APIKeysTable,
+		AccountsTable,
 		AssociationsTable,
 		AssociationEventsTable,
 		AuditLogsTable,
 		CustomersTable,
+		IdempotencyRecordsTable,
+		JournalsTable,
+		LedgerEntriesTable,
 		ManagerAssignmentsTable,
 		PartnersTable,
 		ResellerApplicationsTable,
@@ -507,12 +672,21 @@ var (
 
 func init() {
 	APIKeysTable.ForeignKeys[0].RefTable = UsersTable
+	AccountsTable.ForeignKeys[0].RefTable = CustomersTable
+	AccountsTable.ForeignKeys[1].RefTable = PartnersTable
+	AccountsTable.Annotation = &entsql.Annotation{}
+	AccountsTable.Annotation.Checks = map[string]string{
+		"account_balance_non_negative": "balance >= 0 OR kind = 'EXTERNAL'",
+	}
 	AssociationsTable.ForeignKeys[0].RefTable = CustomersTable
 	AssociationsTable.ForeignKeys[1].RefTable = PartnersTable
 	AssociationEventsTable.ForeignKeys[0].RefTable = CustomersTable
 	AssociationEventsTable.ForeignKeys[1].RefTable = PartnersTable
 	CustomersTable.ForeignKeys[0].RefTable = PartnersTable
 	CustomersTable.ForeignKeys[1].RefTable = UsersTable
+	JournalsTable.ForeignKeys[0].RefTable = CustomersTable
+	LedgerEntriesTable.ForeignKeys[0].RefTable = AccountsTable
+	LedgerEntriesTable.ForeignKeys[1].RefTable = JournalsTable
 	ManagerAssignmentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ManagerAssignmentsTable.ForeignKeys[1].RefTable = UsersTable
 	PartnersTable.ForeignKeys[0].RefTable = PartnersTable

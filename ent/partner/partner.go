@@ -52,6 +52,8 @@ const (
 	EdgeAssociations = "associations"
 	// EdgeAssociationEvents holds the string denoting the association_events edge name in mutations.
 	EdgeAssociationEvents = "association_events"
+	// EdgeAccounts holds the string denoting the accounts edge name in mutations.
+	EdgeAccounts = "accounts"
 	// EdgeApplicationsSent holds the string denoting the applications_sent edge name in mutations.
 	EdgeApplicationsSent = "applications_sent"
 	// EdgeApplicationsReceived holds the string denoting the applications_received edge name in mutations.
@@ -94,6 +96,13 @@ const (
 	AssociationEventsInverseTable = "association_events"
 	// AssociationEventsColumn is the table column denoting the association_events relation/edge.
 	AssociationEventsColumn = "partner_id"
+	// AccountsTable is the table that holds the accounts relation/edge.
+	AccountsTable = "accounts"
+	// AccountsInverseTable is the table name for the Account entity.
+	// It exists in this package in order to avoid circular dependency with the "account" package.
+	AccountsInverseTable = "accounts"
+	// AccountsColumn is the table column denoting the accounts relation/edge.
+	AccountsColumn = "partner_id"
 	// ApplicationsSentTable is the table that holds the applications_sent relation/edge.
 	ApplicationsSentTable = "reseller_applications"
 	// ApplicationsSentInverseTable is the table name for the ResellerApplication entity.
@@ -328,6 +337,20 @@ func ByAssociationEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption
 	}
 }
 
+// ByAccountsCount orders the results by accounts count.
+func ByAccountsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAccountsStep(), opts...)
+	}
+}
+
+// ByAccounts orders the results by accounts terms.
+func ByAccounts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAccountsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByApplicationsSentCount orders the results by applications_sent count.
 func ByApplicationsSentCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -395,6 +418,13 @@ func newAssociationEventsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AssociationEventsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AssociationEventsTable, AssociationEventsColumn),
+	)
+}
+func newAccountsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AccountsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AccountsTable, AccountsColumn),
 	)
 }
 func newApplicationsSentStep() *sqlgraph.Step {

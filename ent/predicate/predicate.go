@@ -9,6 +9,9 @@ import (
 // APIKey is the predicate function for apikey builders.
 type APIKey func(*sql.Selector)
 
+// Account is the predicate function for account builders.
+type Account func(*sql.Selector)
+
 // Association is the predicate function for association builders.
 type Association func(*sql.Selector)
 
@@ -20,6 +23,15 @@ type AuditLog func(*sql.Selector)
 
 // Customer is the predicate function for customer builders.
 type Customer func(*sql.Selector)
+
+// IdempotencyRecord is the predicate function for idempotencyrecord builders.
+type IdempotencyRecord func(*sql.Selector)
+
+// Journal is the predicate function for journal builders.
+type Journal func(*sql.Selector)
+
+// LedgerEntry is the predicate function for ledgerentry builders.
+type LedgerEntry func(*sql.Selector)
 
 // ManagerAssignment is the predicate function for managerassignment builders.
 type ManagerAssignment func(*sql.Selector)

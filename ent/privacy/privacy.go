@@ -135,6 +135,30 @@ func (f APIKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APIKeyMutation", m)
 }
 
+// The AccountQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AccountQueryRuleFunc func(context.Context, *ent.AccountQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AccountQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AccountQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AccountQuery", q)
+}
+
+// The AccountMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AccountMutationRuleFunc func(context.Context, *ent.AccountMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AccountMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AccountMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AccountMutation", m)
+}
+
 // The AssociationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AssociationQueryRuleFunc func(context.Context, *ent.AssociationQuery) error
@@ -229,6 +253,78 @@ func (f CustomerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerMutation", m)
+}
+
+// The IdempotencyRecordQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IdempotencyRecordQueryRuleFunc func(context.Context, *ent.IdempotencyRecordQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IdempotencyRecordQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IdempotencyRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IdempotencyRecordQuery", q)
+}
+
+// The IdempotencyRecordMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IdempotencyRecordMutationRuleFunc func(context.Context, *ent.IdempotencyRecordMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IdempotencyRecordMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IdempotencyRecordMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IdempotencyRecordMutation", m)
+}
+
+// The JournalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type JournalQueryRuleFunc func(context.Context, *ent.JournalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f JournalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.JournalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.JournalQuery", q)
+}
+
+// The JournalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type JournalMutationRuleFunc func(context.Context, *ent.JournalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f JournalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.JournalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.JournalMutation", m)
+}
+
+// The LedgerEntryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type LedgerEntryQueryRuleFunc func(context.Context, *ent.LedgerEntryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f LedgerEntryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LedgerEntryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.LedgerEntryQuery", q)
+}
+
+// The LedgerEntryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type LedgerEntryMutationRuleFunc func(context.Context, *ent.LedgerEntryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f LedgerEntryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.LedgerEntryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LedgerEntryMutation", m)
 }
 
 // The ManagerAssignmentQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -412,6 +508,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APIKeyQuery:
 		return q.Filter(), nil
+	case *ent.AccountQuery:
+		return q.Filter(), nil
 	case *ent.AssociationQuery:
 		return q.Filter(), nil
 	case *ent.AssociationEventQuery:
@@ -419,6 +517,12 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.AuditLogQuery:
 		return q.Filter(), nil
 	case *ent.CustomerQuery:
+		return q.Filter(), nil
+	case *ent.IdempotencyRecordQuery:
+		return q.Filter(), nil
+	case *ent.JournalQuery:
+		return q.Filter(), nil
+	case *ent.LedgerEntryQuery:
 		return q.Filter(), nil
 	case *ent.ManagerAssignmentQuery:
 		return q.Filter(), nil
@@ -441,6 +545,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APIKeyMutation:
 		return m.Filter(), nil
+	case *ent.AccountMutation:
+		return m.Filter(), nil
 	case *ent.AssociationMutation:
 		return m.Filter(), nil
 	case *ent.AssociationEventMutation:
@@ -448,6 +554,12 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.AuditLogMutation:
 		return m.Filter(), nil
 	case *ent.CustomerMutation:
+		return m.Filter(), nil
+	case *ent.IdempotencyRecordMutation:
+		return m.Filter(), nil
+	case *ent.JournalMutation:
+		return m.Filter(), nil
+	case *ent.LedgerEntryMutation:
 		return m.Filter(), nil
 	case *ent.ManagerAssignmentMutation:
 		return m.Filter(), nil

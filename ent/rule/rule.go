@@ -331,3 +331,63 @@ func AllowResellerApplicationWrites() privacy.MutationRule {
 		return privacy.Skip
 	})
 }
+
+// accountScope is the accounts the viewer may read: an admin its partner's cash (and a
+// distributor its resellers') and the accounts of the customers it sees; other staff those of
+// their customers; a customer's user its own.
+func accountScope(v *viewer.Viewer) (entql.P, bool) {
+	cust, ok := scopePredicate(v, true)
+	if !ok {
+		return nil, false
+	}
+	if v.IsPartnerAdmin() {
+		return entql.Or(entql.FieldIn("partner_id", anys(v.PartnerIDs())...), entql.HasEdgeWith("customer", cust)), true
+	}
+	return entql.HasEdgeWith("customer", cust), true
+}
+
+// FilterAccounts limits reads of accounts to the viewer's scope. Writes go through the ledger.
+func FilterAccounts() privacy.QueryRule {
+	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		p, ok := accountScope(viewer.FromContext(ctx))
+		if !ok {
+			return privacy.Denyf("no account visible")
+		}
+		f.Where(p)
+		return privacy.Skip
+	})
+}
+
+// FilterLedgerEntries limits entries to the accounts the viewer may read.
+func FilterLedgerEntries() privacy.QueryRule {
+	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		p, ok := accountScope(viewer.FromContext(ctx))
+		if !ok {
+			return privacy.Denyf("no entry visible")
+		}
+		f.Where(entql.HasEdgeWith("account", p))
+		return privacy.Skip
+	})
+}
+
+// FilterJournals: an admin sees its partner's journals (and those where it is the counterparty,
+// e.g. a reseller receiving from its distributor); other staff those of their customers; a
+// customer's user its own.
+func FilterJournals() privacy.QueryRule {
+	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		v := viewer.FromContext(ctx)
+		switch {
+		case v.IsPartnerAdmin():
+			ids := anys(v.PartnerIDs())
+			f.Where(entql.Or(entql.FieldIn("partner_id", ids...), entql.FieldIn("counterparty_partner_id", ids...)))
+		case v.IsPartnerStaff():
+			cust, _ := scopePredicate(v, true)
+			f.Where(entql.HasEdgeWith("customer", cust))
+		case v.IsCustomer():
+			f.Where(entql.FieldEQ("customer_id", string(v.CustomerID)))
+		default:
+			return privacy.Denyf("no journal visible")
+		}
+		return privacy.Skip
+	})
+}

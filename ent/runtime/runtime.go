@@ -6,11 +6,15 @@ import (
 	"context"
 	"time"
 
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
@@ -94,6 +98,72 @@ func init() {
 	// apikey.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	apikey.IDValidator = func() func(string) error {
 		validators := apikeyDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	accountMixin := schema.Account{}.Mixin()
+	account.Policy = privacy.NewPolicies(schema.Account{})
+	account.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := account.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	accountMixinFields0 := accountMixin[0].Fields()
+	_ = accountMixinFields0
+	accountFields := schema.Account{}.Fields()
+	_ = accountFields
+	// accountDescCreatedAt is the schema descriptor for created_at field.
+	accountDescCreatedAt := accountFields[0].Descriptor()
+	// account.DefaultCreatedAt holds the default value on creation for the created_at field.
+	account.DefaultCreatedAt = accountDescCreatedAt.Default.(func() time.Time)
+	// accountDescOwnerKey is the schema descriptor for owner_key field.
+	accountDescOwnerKey := accountFields[4].Descriptor()
+	// account.OwnerKeyValidator is a validator for the "owner_key" field. It is called by the builders before save.
+	account.OwnerKeyValidator = func() func(string) error {
+		validators := accountDescOwnerKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(owner_key string) error {
+			for _, fn := range fns {
+				if err := fn(owner_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// accountDescBalance is the schema descriptor for balance field.
+	accountDescBalance := accountFields[5].Descriptor()
+	// account.DefaultBalance holds the default value on creation for the balance field.
+	account.DefaultBalance = accountDescBalance.Default.(func() money.Money)
+	// accountDescUpdatedAt is the schema descriptor for updated_at field.
+	accountDescUpdatedAt := accountFields[6].Descriptor()
+	// account.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	account.DefaultUpdatedAt = accountDescUpdatedAt.Default.(func() time.Time)
+	// account.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	account.UpdateDefaultUpdatedAt = accountDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// accountDescID is the schema descriptor for id field.
+	accountDescID := accountMixinFields0[0].Descriptor()
+	// account.DefaultID holds the default value on creation for the id field.
+	account.DefaultID = accountDescID.Default.(func() gid.ID)
+	// account.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	account.IDValidator = func() func(string) error {
+		validators := accountDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -405,10 +475,6 @@ func init() {
 	customerDescFrozen := customerFields[13].Descriptor()
 	// customer.DefaultFrozen holds the default value on creation for the frozen field.
 	customer.DefaultFrozen = customerDescFrozen.Default.(bool)
-	// customerDescOwnBalance is the schema descriptor for own_balance field.
-	customerDescOwnBalance := customerFields[15].Descriptor()
-	// customer.DefaultOwnBalance holds the default value on creation for the own_balance field.
-	customer.DefaultOwnBalance = customerDescOwnBalance.Default.(func() money.Money)
 	// customerDescID is the schema descriptor for id field.
 	customerDescID := customerMixinFields0[0].Descriptor()
 	// customer.DefaultID holds the default value on creation for the id field.
@@ -416,6 +482,226 @@ func init() {
 	// customer.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	customer.IDValidator = func() func(string) error {
 		validators := customerDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	idempotencyrecordMixin := schema.IdempotencyRecord{}.Mixin()
+	idempotencyrecord.Policy = privacy.NewPolicies(schema.IdempotencyRecord{})
+	idempotencyrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := idempotencyrecord.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	idempotencyrecordMixinFields0 := idempotencyrecordMixin[0].Fields()
+	_ = idempotencyrecordMixinFields0
+	idempotencyrecordFields := schema.IdempotencyRecord{}.Fields()
+	_ = idempotencyrecordFields
+	// idempotencyrecordDescCreatedAt is the schema descriptor for created_at field.
+	idempotencyrecordDescCreatedAt := idempotencyrecordFields[0].Descriptor()
+	// idempotencyrecord.DefaultCreatedAt holds the default value on creation for the created_at field.
+	idempotencyrecord.DefaultCreatedAt = idempotencyrecordDescCreatedAt.Default.(func() time.Time)
+	// idempotencyrecordDescScope is the schema descriptor for scope field.
+	idempotencyrecordDescScope := idempotencyrecordFields[1].Descriptor()
+	// idempotencyrecord.ScopeValidator is a validator for the "scope" field. It is called by the builders before save.
+	idempotencyrecord.ScopeValidator = func() func(string) error {
+		validators := idempotencyrecordDescScope.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(scope string) error {
+			for _, fn := range fns {
+				if err := fn(scope); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencyrecordDescKey is the schema descriptor for key field.
+	idempotencyrecordDescKey := idempotencyrecordFields[2].Descriptor()
+	// idempotencyrecord.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	idempotencyrecord.KeyValidator = func() func(string) error {
+		validators := idempotencyrecordDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencyrecordDescOperation is the schema descriptor for operation field.
+	idempotencyrecordDescOperation := idempotencyrecordFields[3].Descriptor()
+	// idempotencyrecord.OperationValidator is a validator for the "operation" field. It is called by the builders before save.
+	idempotencyrecord.OperationValidator = func() func(string) error {
+		validators := idempotencyrecordDescOperation.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(operation string) error {
+			for _, fn := range fns {
+				if err := fn(operation); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencyrecordDescRequestHash is the schema descriptor for request_hash field.
+	idempotencyrecordDescRequestHash := idempotencyrecordFields[4].Descriptor()
+	// idempotencyrecord.RequestHashValidator is a validator for the "request_hash" field. It is called by the builders before save.
+	idempotencyrecord.RequestHashValidator = func() func(string) error {
+		validators := idempotencyrecordDescRequestHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(request_hash string) error {
+			for _, fn := range fns {
+				if err := fn(request_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencyrecordDescID is the schema descriptor for id field.
+	idempotencyrecordDescID := idempotencyrecordMixinFields0[0].Descriptor()
+	// idempotencyrecord.DefaultID holds the default value on creation for the id field.
+	idempotencyrecord.DefaultID = idempotencyrecordDescID.Default.(func() gid.ID)
+	// idempotencyrecord.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	idempotencyrecord.IDValidator = func() func(string) error {
+		validators := idempotencyrecordDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	journalMixin := schema.Journal{}.Mixin()
+	journal.Policy = privacy.NewPolicies(schema.Journal{})
+	journal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := journal.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	journalMixinFields0 := journalMixin[0].Fields()
+	_ = journalMixinFields0
+	journalFields := schema.Journal{}.Fields()
+	_ = journalFields
+	// journalDescCreatedAt is the schema descriptor for created_at field.
+	journalDescCreatedAt := journalFields[0].Descriptor()
+	// journal.DefaultCreatedAt holds the default value on creation for the created_at field.
+	journal.DefaultCreatedAt = journalDescCreatedAt.Default.(func() time.Time)
+	// journalDescTransactionNo is the schema descriptor for transaction_no field.
+	journalDescTransactionNo := journalFields[2].Descriptor()
+	// journal.TransactionNoValidator is a validator for the "transaction_no" field. It is called by the builders before save.
+	journal.TransactionNoValidator = func() func(string) error {
+		validators := journalDescTransactionNo.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(transaction_no string) error {
+			for _, fn := range fns {
+				if err := fn(transaction_no); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// journalDescOperatorName is the schema descriptor for operator_name field.
+	journalDescOperatorName := journalFields[9].Descriptor()
+	// journal.OperatorNameValidator is a validator for the "operator_name" field. It is called by the builders before save.
+	journal.OperatorNameValidator = journalDescOperatorName.Validators[0].(func(string) error)
+	// journalDescIdempotencyKey is the schema descriptor for idempotency_key field.
+	journalDescIdempotencyKey := journalFields[10].Descriptor()
+	// journal.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
+	journal.IdempotencyKeyValidator = journalDescIdempotencyKey.Validators[0].(func(string) error)
+	// journalDescReason is the schema descriptor for reason field.
+	journalDescReason := journalFields[11].Descriptor()
+	// journal.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	journal.ReasonValidator = journalDescReason.Validators[0].(func(string) error)
+	// journalDescBatchID is the schema descriptor for batch_id field.
+	journalDescBatchID := journalFields[12].Descriptor()
+	// journal.BatchIDValidator is a validator for the "batch_id" field. It is called by the builders before save.
+	journal.BatchIDValidator = journalDescBatchID.Validators[0].(func(string) error)
+	// journalDescID is the schema descriptor for id field.
+	journalDescID := journalMixinFields0[0].Descriptor()
+	// journal.DefaultID holds the default value on creation for the id field.
+	journal.DefaultID = journalDescID.Default.(func() gid.ID)
+	// journal.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	journal.IDValidator = func() func(string) error {
+		validators := journalDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	ledgerentryMixin := schema.LedgerEntry{}.Mixin()
+	ledgerentry.Policy = privacy.NewPolicies(schema.LedgerEntry{})
+	ledgerentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ledgerentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ledgerentryMixinFields0 := ledgerentryMixin[0].Fields()
+	_ = ledgerentryMixinFields0
+	ledgerentryFields := schema.LedgerEntry{}.Fields()
+	_ = ledgerentryFields
+	// ledgerentryDescCreatedAt is the schema descriptor for created_at field.
+	ledgerentryDescCreatedAt := ledgerentryFields[0].Descriptor()
+	// ledgerentry.DefaultCreatedAt holds the default value on creation for the created_at field.
+	ledgerentry.DefaultCreatedAt = ledgerentryDescCreatedAt.Default.(func() time.Time)
+	// ledgerentryDescID is the schema descriptor for id field.
+	ledgerentryDescID := ledgerentryMixinFields0[0].Descriptor()
+	// ledgerentry.DefaultID holds the default value on creation for the id field.
+	ledgerentry.DefaultID = ledgerentryDescID.Default.(func() gid.ID)
+	// ledgerentry.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	ledgerentry.IDValidator = func() func(string) error {
+		validators := ledgerentryDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

@@ -31,6 +31,7 @@ func (AuditLog) Fields() []ent.Field {
 			"LOGIN", "LOGIN_FAILED", "LOGOUT", "PASSWORD_CHANGED",
 			"REVEAL", "API_KEY_CREATED", "API_KEY_REVOKED",
 			"TOTP_ENROLLED", "TOTP_DISABLED", "STEP_UP_VERIFIED", "STEP_UP_FAILED", "SETTINGS_CHANGED",
+			"RECHARGE", "ALLOCATE", "RECLAIM", "BATCH_ALLOCATE", "WITHDRAW", "RECLAIM_ON_DISASSOCIATION",
 		),
 		field.Enum("outcome").Immutable().Values("ALLOWED", "DENIED").Default("ALLOWED"),
 		field.String("actor_id").GoType(gid.ID("")).Optional().Nillable().Immutable().

@@ -10,7 +10,6 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/partnercenter/partnercenter/internal/gid"
-	"github.com/partnercenter/partnercenter/internal/money"
 )
 
 // Customer is a cloud customer (客户) with its own cloud account. Its current partner, association
@@ -54,10 +53,6 @@ func (Customer) Fields() []ent.Field {
 		field.Bool("frozen").Default(false).Comment("冻结"),
 		field.Time("manager_assigned_at").Optional().Nillable().
 			Comment("since when the current manager has the customer; the manager's figures count from it"),
-		field.Int64("own_balance").GoType(money.Money{}).
-			DefaultFunc(func() money.Money { return money.Zero }).
-			Annotations(entgql.Type("Decimal"), entgql.Skip(entgql.SkipWhereInput|entgql.SkipOrderField)).
-			Comment("what the customer recharged itself (not allocated by a partner); resale needs it empty"),
 	}
 }
 
@@ -69,6 +64,8 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("associations", Association.Type).
 			Annotations(entsql.OnDelete(entsql.Restrict)),
 		edge.To("users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("accounts", Account.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("journals", Journal.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("association_events", AssociationEvent.Type).Annotations(entgql.RelayConnection()),
 		edge.To("manager_assignments", ManagerAssignment.Type).Annotations(entgql.RelayConnection()),
 	}

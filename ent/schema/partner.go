@@ -53,6 +53,7 @@ func (Partner) Edges() []ent.Edge {
 		edge.To("customers", Customer.Type).Annotations(entgql.RelayConnection()),
 		edge.To("associations", Association.Type).Annotations(entgql.RelayConnection()),
 		edge.To("association_events", AssociationEvent.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("accounts", Account.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("applications_sent", ResellerApplication.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("applications_received", ResellerApplication.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}

@@ -107,3 +107,29 @@ func (VerificationCode) Policy() ent.Policy {
 		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }
+
+// ledgerPolicy: reads are scoped; every write goes through internal/ledger, which checks the
+// operation itself and posts with viewer.SystemContext.
+func ledgerPolicy(read privacy.QueryRule) ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), read},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of Account.
+func (Account) Policy() ent.Policy { return ledgerPolicy(rule.FilterAccounts()) }
+
+// Policy of Journal.
+func (Journal) Policy() ent.Policy { return ledgerPolicy(rule.FilterJournals()) }
+
+// Policy of LedgerEntry.
+func (LedgerEntry) Policy() ent.Policy { return ledgerPolicy(rule.FilterLedgerEntries()) }
+
+// Policy of IdempotencyRecord: only the ledger, through viewer.SystemContext.
+func (IdempotencyRecord) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}

@@ -26,7 +26,9 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Customer() CustomerResolver
 	Mutation() MutationResolver
+	Partner() PartnerResolver
 	Query() QueryResolver
 	User() UserResolver
 	CustomerWhereInput() CustomerWhereInputResolver
@@ -57,6 +59,30 @@ type ComplexityRoot struct {
 	}
 
 	APIKeyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Account struct {
+		Balance    func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		Customer   func(childComplexity int) int
+		CustomerID func(childComplexity int) int
+		Entries    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.LedgerEntryOrder, where *ent.LedgerEntryWhereInput) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Partner    func(childComplexity int) int
+		PartnerID  func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
+	AccountConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AccountEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -147,6 +173,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	BatchAllocatePayload struct {
+		Failed     func(childComplexity int) int
+		Journals   func(childComplexity int) int
+		Results    func(childComplexity int) int
+		Succeeded  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	BatchResult struct {
 		Failed    func(childComplexity int) int
 		Results   func(childComplexity int) int
@@ -168,6 +202,7 @@ type ComplexityRoot struct {
 
 	Customer struct {
 		AccountName        func(childComplexity int) int
+		AllocatedBalance   func(childComplexity int) int
 		AssociatedAt       func(childComplexity int) int
 		AssociationEvents  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) int
 		AssociationType    func(childComplexity int) int
@@ -204,6 +239,58 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Journal struct {
+		ActingForID           func(childComplexity int) int
+		Amount                func(childComplexity int) int
+		BatchID               func(childComplexity int) int
+		CounterpartyPartnerID func(childComplexity int) int
+		CreatedAt             func(childComplexity int) int
+		Customer              func(childComplexity int) int
+		CustomerID            func(childComplexity int) int
+		Entries               func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		IdempotencyKey        func(childComplexity int) int
+		Kind                  func(childComplexity int) int
+		OperatorID            func(childComplexity int) int
+		OperatorName          func(childComplexity int) int
+		PartnerID             func(childComplexity int) int
+		Reason                func(childComplexity int) int
+		TransactionNo         func(childComplexity int) int
+	}
+
+	JournalConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	JournalEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LedgerEntry struct {
+		Account      func(childComplexity int) int
+		AccountID    func(childComplexity int) int
+		Amount       func(childComplexity int) int
+		BalanceAfter func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Journal      func(childComplexity int) int
+		JournalID    func(childComplexity int) int
+	}
+
+	LedgerEntryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LedgerEntryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	LoginPayload struct {
 		ExpiresAt func(childComplexity int) int
 		Token     func(childComplexity int) int
@@ -233,9 +320,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MoneyMovePayload struct {
+		Journal    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Mutation struct {
+		AllocateBalance            func(childComplexity int, input model.AllocateBalanceInput, idempotencyKey string) int
+		AllocateToReseller         func(childComplexity int, input model.ResellerTransferInput, idempotencyKey string) int
 		ApplyToDistributor         func(childComplexity int, distributorID gid.ID, message *string) int
 		AssignCustomerManager      func(childComplexity int, input model.AssignCustomerManagerInput) int
+		BatchAllocateBalance       func(childComplexity int, input model.BatchAllocateBalanceInput, idempotencyKey string) int
 		BeginTotpEnrollment        func(childComplexity int) int
 		ChangePassword             func(childComplexity int, input model.ChangePasswordInput) int
 		ConfirmTotpEnrollment      func(childComplexity int, code string) int
@@ -247,6 +342,11 @@ type ComplexityRoot struct {
 		Login                      func(childComplexity int, email string, password string) int
 		Logout                     func(childComplexity int) int
 		MigrateCustomers           func(childComplexity int, input model.MigrateCustomersInput) int
+		RechargeOnline             func(childComplexity int, input model.AmountInput, idempotencyKey string) int
+		ReclaimBalance             func(childComplexity int, input model.AllocateBalanceInput, idempotencyKey string) int
+		ReclaimFromReseller        func(childComplexity int, input model.ResellerTransferInput, idempotencyKey string) int
+		RecordCustomerRecharge     func(childComplexity int, input model.RecordCustomerRechargeInput, idempotencyKey string) int
+		RecordRecharge             func(childComplexity int, input model.RecordRechargeInput, idempotencyKey string) int
 		RequestDisassociation      func(childComplexity int, input model.RequestDisassociationInput) int
 		RevealSensitive            func(childComplexity int, input model.RevealSensitiveInput) int
 		RevokeAPIKey               func(childComplexity int, id gid.ID) int
@@ -255,6 +355,7 @@ type ComplexityRoot struct {
 		SetStepUpRequired          func(childComplexity int, required bool, verificationCode *string) int
 		SwitchAssociationType      func(childComplexity int, input model.SwitchAssociationTypeInput) int
 		UpdateCustomer             func(childComplexity int, input model.UpdateCustomerInput) int
+		WithdrawBalance            func(childComplexity int, input model.AmountInput, idempotencyKey string) int
 	}
 
 	PageInfo struct {
@@ -265,6 +366,7 @@ type ComplexityRoot struct {
 	}
 
 	Partner struct {
+		Account          func(childComplexity int) int
 		Associations     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
 		BusinessVerified func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -295,11 +397,13 @@ type ComplexityRoot struct {
 
 	Query struct {
 		APIKeys                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.APIKeyOrder, where *ent.APIKeyWhereInput) int
+		Accounts                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, where *ent.AccountWhereInput) int
 		AssociationEvents         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) int
 		Associations              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
 		AuditLogs                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		CheckCustomerRegistration func(childComplexity int, accountName *string, mobile *string, email *string) int
 		Customers                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Journals                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.JournalOrder, where *ent.JournalWhereInput) int
 		Node                      func(childComplexity int, id gid.ID) int
 		Nodes                     func(childComplexity int, ids []gid.ID) int
 		Partners                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) int
@@ -381,6 +485,12 @@ type ComplexityRoot struct {
 	UserEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	UserError struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -497,6 +607,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APIKeyEdge.Node(childComplexity), true
+
+	case "Account.balance":
+		if e.ComplexityRoot.Account.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Balance(childComplexity), true
+	case "Account.createdAt":
+		if e.ComplexityRoot.Account.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.CreatedAt(childComplexity), true
+	case "Account.customer":
+		if e.ComplexityRoot.Account.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Customer(childComplexity), true
+	case "Account.customerID":
+		if e.ComplexityRoot.Account.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.CustomerID(childComplexity), true
+	case "Account.entries":
+		if e.ComplexityRoot.Account.Entries == nil {
+			break
+		}
+
+		args, err := ec.field_Account_entries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Account.Entries(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.LedgerEntryOrder), args["where"].(*ent.LedgerEntryWhereInput)), true
+	case "Account.id":
+		if e.ComplexityRoot.Account.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.ID(childComplexity), true
+	case "Account.kind":
+		if e.ComplexityRoot.Account.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Kind(childComplexity), true
+	case "Account.partner":
+		if e.ComplexityRoot.Account.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.Partner(childComplexity), true
+	case "Account.partnerID":
+		if e.ComplexityRoot.Account.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.PartnerID(childComplexity), true
+	case "Account.updatedAt":
+		if e.ComplexityRoot.Account.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.UpdatedAt(childComplexity), true
+
+	case "AccountConnection.edges":
+		if e.ComplexityRoot.AccountConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountConnection.Edges(childComplexity), true
+	case "AccountConnection.pageInfo":
+		if e.ComplexityRoot.AccountConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountConnection.PageInfo(childComplexity), true
+	case "AccountConnection.totalCount":
+		if e.ComplexityRoot.AccountConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountConnection.TotalCount(childComplexity), true
+
+	case "AccountEdge.cursor":
+		if e.ComplexityRoot.AccountEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountEdge.Cursor(childComplexity), true
+	case "AccountEdge.node":
+		if e.ComplexityRoot.AccountEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccountEdge.Node(childComplexity), true
 
 	case "Association.createdAt":
 		if e.ComplexityRoot.Association.CreatedAt == nil {
@@ -861,6 +1069,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditLogEdge.Node(childComplexity), true
 
+	case "BatchAllocatePayload.failed":
+		if e.ComplexityRoot.BatchAllocatePayload.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchAllocatePayload.Failed(childComplexity), true
+	case "BatchAllocatePayload.journals":
+		if e.ComplexityRoot.BatchAllocatePayload.Journals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchAllocatePayload.Journals(childComplexity), true
+	case "BatchAllocatePayload.results":
+		if e.ComplexityRoot.BatchAllocatePayload.Results == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchAllocatePayload.Results(childComplexity), true
+	case "BatchAllocatePayload.succeeded":
+		if e.ComplexityRoot.BatchAllocatePayload.Succeeded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchAllocatePayload.Succeeded(childComplexity), true
+	case "BatchAllocatePayload.userErrors":
+		if e.ComplexityRoot.BatchAllocatePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchAllocatePayload.UserErrors(childComplexity), true
+
 	case "BatchResult.failed":
 		if e.ComplexityRoot.BatchResult.Failed == nil {
 			break
@@ -930,6 +1169,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.AccountName(childComplexity), true
+	case "Customer.allocatedBalance":
+		if e.ComplexityRoot.Customer.AllocatedBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.AllocatedBalance(childComplexity), true
 	case "Customer.associatedAt":
 		if e.ComplexityRoot.Customer.AssociatedAt == nil {
 			break
@@ -1111,6 +1356,216 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
 
+	case "Journal.actingForID":
+		if e.ComplexityRoot.Journal.ActingForID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.ActingForID(childComplexity), true
+	case "Journal.amount":
+		if e.ComplexityRoot.Journal.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.Amount(childComplexity), true
+	case "Journal.batchID":
+		if e.ComplexityRoot.Journal.BatchID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.BatchID(childComplexity), true
+	case "Journal.counterpartyPartnerID":
+		if e.ComplexityRoot.Journal.CounterpartyPartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.CounterpartyPartnerID(childComplexity), true
+	case "Journal.createdAt":
+		if e.ComplexityRoot.Journal.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.CreatedAt(childComplexity), true
+	case "Journal.customer":
+		if e.ComplexityRoot.Journal.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.Customer(childComplexity), true
+	case "Journal.customerID":
+		if e.ComplexityRoot.Journal.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.CustomerID(childComplexity), true
+	case "Journal.entries":
+		if e.ComplexityRoot.Journal.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.Entries(childComplexity), true
+	case "Journal.id":
+		if e.ComplexityRoot.Journal.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.ID(childComplexity), true
+	case "Journal.idempotencyKey":
+		if e.ComplexityRoot.Journal.IdempotencyKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.IdempotencyKey(childComplexity), true
+	case "Journal.kind":
+		if e.ComplexityRoot.Journal.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.Kind(childComplexity), true
+	case "Journal.operatorID":
+		if e.ComplexityRoot.Journal.OperatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.OperatorID(childComplexity), true
+	case "Journal.operatorName":
+		if e.ComplexityRoot.Journal.OperatorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.OperatorName(childComplexity), true
+	case "Journal.partnerID":
+		if e.ComplexityRoot.Journal.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.PartnerID(childComplexity), true
+	case "Journal.reason":
+		if e.ComplexityRoot.Journal.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.Reason(childComplexity), true
+	case "Journal.transactionNo":
+		if e.ComplexityRoot.Journal.TransactionNo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Journal.TransactionNo(childComplexity), true
+
+	case "JournalConnection.edges":
+		if e.ComplexityRoot.JournalConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalConnection.Edges(childComplexity), true
+	case "JournalConnection.pageInfo":
+		if e.ComplexityRoot.JournalConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalConnection.PageInfo(childComplexity), true
+	case "JournalConnection.totalCount":
+		if e.ComplexityRoot.JournalConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalConnection.TotalCount(childComplexity), true
+
+	case "JournalEdge.cursor":
+		if e.ComplexityRoot.JournalEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEdge.Cursor(childComplexity), true
+	case "JournalEdge.node":
+		if e.ComplexityRoot.JournalEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JournalEdge.Node(childComplexity), true
+
+	case "LedgerEntry.account":
+		if e.ComplexityRoot.LedgerEntry.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.Account(childComplexity), true
+	case "LedgerEntry.accountID":
+		if e.ComplexityRoot.LedgerEntry.AccountID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.AccountID(childComplexity), true
+	case "LedgerEntry.amount":
+		if e.ComplexityRoot.LedgerEntry.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.Amount(childComplexity), true
+	case "LedgerEntry.balanceAfter":
+		if e.ComplexityRoot.LedgerEntry.BalanceAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.BalanceAfter(childComplexity), true
+	case "LedgerEntry.createdAt":
+		if e.ComplexityRoot.LedgerEntry.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.CreatedAt(childComplexity), true
+	case "LedgerEntry.id":
+		if e.ComplexityRoot.LedgerEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.ID(childComplexity), true
+	case "LedgerEntry.journal":
+		if e.ComplexityRoot.LedgerEntry.Journal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.Journal(childComplexity), true
+	case "LedgerEntry.journalID":
+		if e.ComplexityRoot.LedgerEntry.JournalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.JournalID(childComplexity), true
+
+	case "LedgerEntryConnection.edges":
+		if e.ComplexityRoot.LedgerEntryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntryConnection.Edges(childComplexity), true
+	case "LedgerEntryConnection.pageInfo":
+		if e.ComplexityRoot.LedgerEntryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntryConnection.PageInfo(childComplexity), true
+	case "LedgerEntryConnection.totalCount":
+		if e.ComplexityRoot.LedgerEntryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntryConnection.TotalCount(childComplexity), true
+
+	case "LedgerEntryEdge.cursor":
+		if e.ComplexityRoot.LedgerEntryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntryEdge.Cursor(childComplexity), true
+	case "LedgerEntryEdge.node":
+		if e.ComplexityRoot.LedgerEntryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntryEdge.Node(childComplexity), true
+
 	case "LoginPayload.expiresAt":
 		if e.ComplexityRoot.LoginPayload.ExpiresAt == nil {
 			break
@@ -1217,6 +1672,41 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ManagerAssignmentEdge.Node(childComplexity), true
 
+	case "MoneyMovePayload.journal":
+		if e.ComplexityRoot.MoneyMovePayload.Journal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoneyMovePayload.Journal(childComplexity), true
+	case "MoneyMovePayload.userErrors":
+		if e.ComplexityRoot.MoneyMovePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoneyMovePayload.UserErrors(childComplexity), true
+
+	case "Mutation.allocateBalance":
+		if e.ComplexityRoot.Mutation.AllocateBalance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_allocateBalance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AllocateBalance(childComplexity, args["input"].(model.AllocateBalanceInput), args["idempotencyKey"].(string)), true
+	case "Mutation.allocateToReseller":
+		if e.ComplexityRoot.Mutation.AllocateToReseller == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_allocateToReseller_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AllocateToReseller(childComplexity, args["input"].(model.ResellerTransferInput), args["idempotencyKey"].(string)), true
 	case "Mutation.applyToDistributor":
 		if e.ComplexityRoot.Mutation.ApplyToDistributor == nil {
 			break
@@ -1239,6 +1729,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignCustomerManager(childComplexity, args["input"].(model.AssignCustomerManagerInput)), true
+	case "Mutation.batchAllocateBalance":
+		if e.ComplexityRoot.Mutation.BatchAllocateBalance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_batchAllocateBalance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.BatchAllocateBalance(childComplexity, args["input"].(model.BatchAllocateBalanceInput), args["idempotencyKey"].(string)), true
 	case "Mutation.beginTotpEnrollment":
 		if e.ComplexityRoot.Mutation.BeginTotpEnrollment == nil {
 			break
@@ -1350,6 +1851,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MigrateCustomers(childComplexity, args["input"].(model.MigrateCustomersInput)), true
+	case "Mutation.rechargeOnline":
+		if e.ComplexityRoot.Mutation.RechargeOnline == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rechargeOnline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RechargeOnline(childComplexity, args["input"].(model.AmountInput), args["idempotencyKey"].(string)), true
+	case "Mutation.reclaimBalance":
+		if e.ComplexityRoot.Mutation.ReclaimBalance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reclaimBalance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReclaimBalance(childComplexity, args["input"].(model.AllocateBalanceInput), args["idempotencyKey"].(string)), true
+	case "Mutation.reclaimFromReseller":
+		if e.ComplexityRoot.Mutation.ReclaimFromReseller == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reclaimFromReseller_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReclaimFromReseller(childComplexity, args["input"].(model.ResellerTransferInput), args["idempotencyKey"].(string)), true
+	case "Mutation.recordCustomerRecharge":
+		if e.ComplexityRoot.Mutation.RecordCustomerRecharge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordCustomerRecharge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordCustomerRecharge(childComplexity, args["input"].(model.RecordCustomerRechargeInput), args["idempotencyKey"].(string)), true
+	case "Mutation.recordRecharge":
+		if e.ComplexityRoot.Mutation.RecordRecharge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordRecharge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordRecharge(childComplexity, args["input"].(model.RecordRechargeInput), args["idempotencyKey"].(string)), true
 	case "Mutation.requestDisassociation":
 		if e.ComplexityRoot.Mutation.RequestDisassociation == nil {
 			break
@@ -1438,6 +1994,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCustomer(childComplexity, args["input"].(model.UpdateCustomerInput)), true
+	case "Mutation.withdrawBalance":
+		if e.ComplexityRoot.Mutation.WithdrawBalance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawBalance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawBalance(childComplexity, args["input"].(model.AmountInput), args["idempotencyKey"].(string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1464,6 +2031,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Partner.account":
+		if e.ComplexityRoot.Partner.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.Account(childComplexity), true
 	case "Partner.associations":
 		if e.ComplexityRoot.Partner.Associations == nil {
 			break
@@ -1613,6 +2186,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.APIKeys(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.APIKeyOrder), args["where"].(*ent.APIKeyWhereInput)), true
+	case "Query.accounts":
+		if e.ComplexityRoot.Query.Accounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_accounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Accounts(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["where"].(*ent.AccountWhereInput)), true
 	case "Query.associationEvents":
 		if e.ComplexityRoot.Query.AssociationEvents == nil {
 			break
@@ -1669,6 +2253,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CustomerOrder), args["where"].(*ent.CustomerWhereInput)), true
 
+	case "Query.journals":
+		if e.ComplexityRoot.Query.Journals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_journals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Journals(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.JournalOrder), args["where"].(*ent.JournalWhereInput)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2016,6 +2611,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserEdge.Node(childComplexity), true
 
+	case "UserError.code":
+		if e.ComplexityRoot.UserError.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Code(childComplexity), true
+	case "UserError.field":
+		if e.ComplexityRoot.UserError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Field(childComplexity), true
+	case "UserError.message":
+		if e.ComplexityRoot.UserError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserError.Message(childComplexity), true
+
 	case "Viewer.customer":
 		if e.ComplexityRoot.Viewer.Customer == nil {
 			break
@@ -2051,6 +2665,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAPIKeyOrder,
 		ec.unmarshalInputAPIKeyWhereInput,
+		ec.unmarshalInputAccountWhereInput,
+		ec.unmarshalInputAllocateBalanceInput,
+		ec.unmarshalInputAmountInput,
 		ec.unmarshalInputAssignCustomerManagerInput,
 		ec.unmarshalInputAssociationEventOrder,
 		ec.unmarshalInputAssociationEventWhereInput,
@@ -2058,6 +2675,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAssociationWhereInput,
 		ec.unmarshalInputAuditLogOrder,
 		ec.unmarshalInputAuditLogWhereInput,
+		ec.unmarshalInputBatchAllocateBalanceInput,
 		ec.unmarshalInputChangePasswordInput,
 		ec.unmarshalInputCreateApiKeyInput,
 		ec.unmarshalInputCreateCustomerInput,
@@ -2065,14 +2683,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCustomerWhereInput,
 		ec.unmarshalInputDecideDisassociationInput,
 		ec.unmarshalInputDecideResellerApplicationsInput,
+		ec.unmarshalInputJournalOrder,
+		ec.unmarshalInputJournalWhereInput,
+		ec.unmarshalInputLedgerEntryOrder,
+		ec.unmarshalInputLedgerEntryWhereInput,
 		ec.unmarshalInputManagerAssignmentOrder,
 		ec.unmarshalInputManagerAssignmentWhereInput,
 		ec.unmarshalInputMigrateCustomersInput,
 		ec.unmarshalInputPartnerOrder,
 		ec.unmarshalInputPartnerWhereInput,
+		ec.unmarshalInputRecordCustomerRechargeInput,
+		ec.unmarshalInputRecordRechargeInput,
 		ec.unmarshalInputRequestDisassociationInput,
 		ec.unmarshalInputResellerApplicationOrder,
 		ec.unmarshalInputResellerApplicationWhereInput,
+		ec.unmarshalInputResellerTransferInput,
 		ec.unmarshalInputRevealSensitiveInput,
 		ec.unmarshalInputSetCustomerFrozenInput,
 		ec.unmarshalInputSwitchAssociationTypeInput,
@@ -2327,6 +2952,187 @@ input APIKeyWhereInput {
   """
   hasCreatedBy: Boolean
   hasCreatedByWith: [UserWhereInput!]
+}
+type Account implements Node {
+  id: ID!
+  createdAt: Time!
+  kind: AccountKind!
+  partnerID: ID
+  customerID: ID
+  balance: Decimal!
+  updatedAt: Time!
+  partner: Partner
+  customer: Customer
+  entries(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for LedgerEntries returned from the connection.
+    """
+    orderBy: LedgerEntryOrder
+
+    """
+    Filtering options for LedgerEntries returned from the connection.
+    """
+    where: LedgerEntryWhereInput
+  ): LedgerEntryConnection!
+}
+"""
+A connection to a list of items.
+"""
+type AccountConnection {
+  """
+  A list of edges.
+  """
+  edges: [AccountEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AccountEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Account
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+AccountKind is enum for the field kind
+"""
+enum AccountKind @goModel(model: "github.com/partnercenter/partnercenter/ent/account.Kind") {
+  EXTERNAL
+  PARTNER_CASH
+  CUSTOMER_OWN
+  CUSTOMER_ALLOCATED
+}
+"""
+AccountWhereInput is used for filtering Account objects.
+Input was generated by ent.
+"""
+input AccountWhereInput {
+  not: AccountWhereInput
+  and: [AccountWhereInput!]
+  or: [AccountWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: AccountKind
+  kindNEQ: AccountKind
+  kindIn: [AccountKind!]
+  kindNotIn: [AccountKind!]
+  """
+  partner_id field predicates
+  """
+  partnerID: ID
+  partnerIDNEQ: ID
+  partnerIDIn: [ID!]
+  partnerIDNotIn: [ID!]
+  partnerIDGT: ID
+  partnerIDGTE: ID
+  partnerIDLT: ID
+  partnerIDLTE: ID
+  partnerIDContains: ID
+  partnerIDHasPrefix: ID
+  partnerIDHasSuffix: ID
+  partnerIDIsNil: Boolean
+  partnerIDNotNil: Boolean
+  partnerIDEqualFold: ID
+  partnerIDContainsFold: ID
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDIsNil: Boolean
+  customerIDNotNil: Boolean
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  partner edge predicates
+  """
+  hasPartner: Boolean
+  hasPartnerWith: [PartnerWhereInput!]
+  """
+  customer edge predicates
+  """
+  hasCustomer: Boolean
+  hasCustomerWith: [CustomerWhereInput!]
+  """
+  entries edge predicates
+  """
+  hasEntries: Boolean
+  hasEntriesWith: [LedgerEntryWhereInput!]
 }
 type Association implements Node {
   id: ID!
@@ -2829,6 +3635,12 @@ enum AuditLogAction @goModel(model: "github.com/partnercenter/partnercenter/ent/
   STEP_UP_VERIFIED
   STEP_UP_FAILED
   SETTINGS_CHANGED
+  RECHARGE
+  ALLOCATE
+  RECLAIM
+  BATCH_ALLOCATE
+  WITHDRAW
+  RECLAIM_ON_DISASSOCIATION
 }
 """
 A connection to a list of items.
@@ -3069,10 +3881,6 @@ type Customer implements Node {
   since when the current manager has the customer; the manager's figures count from it
   """
   managerAssignedAt: Time
-  """
-  what the customer recharged itself (not allocated by a partner); resale needs it empty
-  """
-  ownBalance: Decimal!
   partner: Partner
   manager: User
   associations: [Association!]
@@ -3381,6 +4189,334 @@ input CustomerWhereInput {
   """
   hasManagerAssignments: Boolean
   hasManagerAssignmentsWith: [ManagerAssignmentWhereInput!]
+}
+type Journal implements Node {
+  id: ID!
+  createdAt: Time!
+  kind: JournalKind!
+  """
+  the transaction id shown to people (交易流水号)
+  """
+  transactionNo: String!
+  """
+  the amount moved (positive)
+  """
+  amount: Decimal!
+  """
+  the partner whose records this belongs to
+  """
+  partnerID: String
+  """
+  the other partner: a reseller a distributor allocated to
+  """
+  counterpartyPartnerID: String
+  customerID: ID
+  """
+  the reseller a distributor acted for
+  """
+  actingForID: String
+  operatorID: String
+  operatorName: String
+  idempotencyKey: String
+  reason: String
+  """
+  journals of one batch allocation share it
+  """
+  batchID: String
+  entries: [LedgerEntry!]
+  customer: Customer
+}
+"""
+A connection to a list of items.
+"""
+type JournalConnection {
+  """
+  A list of edges.
+  """
+  edges: [JournalEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type JournalEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Journal
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+JournalKind is enum for the field kind
+"""
+enum JournalKind @goModel(model: "github.com/partnercenter/partnercenter/ent/journal.Kind") {
+  RECHARGE
+  ALLOCATE
+  RECLAIM
+  RECLAIM_ON_DISASSOCIATION
+  WITHDRAW
+  REVERSAL
+}
+"""
+Ordering options for Journal connections
+"""
+input JournalOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Journals.
+  """
+  field: JournalOrderField!
+}
+"""
+Properties by which Journal connections can be ordered.
+"""
+enum JournalOrderField {
+  CREATED_AT
+}
+"""
+JournalWhereInput is used for filtering Journal objects.
+Input was generated by ent.
+"""
+input JournalWhereInput {
+  not: JournalWhereInput
+  and: [JournalWhereInput!]
+  or: [JournalWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: JournalKind
+  kindNEQ: JournalKind
+  kindIn: [JournalKind!]
+  kindNotIn: [JournalKind!]
+  """
+  transaction_no field predicates
+  """
+  transactionNo: String
+  transactionNoNEQ: String
+  transactionNoIn: [String!]
+  transactionNoNotIn: [String!]
+  transactionNoGT: String
+  transactionNoGTE: String
+  transactionNoLT: String
+  transactionNoLTE: String
+  transactionNoContains: String
+  transactionNoHasPrefix: String
+  transactionNoHasSuffix: String
+  transactionNoEqualFold: String
+  transactionNoContainsFold: String
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDIsNil: Boolean
+  customerIDNotNil: Boolean
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  batch_id field predicates
+  """
+  batchID: String
+  batchIDNEQ: String
+  batchIDIn: [String!]
+  batchIDNotIn: [String!]
+  batchIDGT: String
+  batchIDGTE: String
+  batchIDLT: String
+  batchIDLTE: String
+  batchIDContains: String
+  batchIDHasPrefix: String
+  batchIDHasSuffix: String
+  batchIDIsNil: Boolean
+  batchIDNotNil: Boolean
+  batchIDEqualFold: String
+  batchIDContainsFold: String
+  """
+  entries edge predicates
+  """
+  hasEntries: Boolean
+  hasEntriesWith: [LedgerEntryWhereInput!]
+  """
+  customer edge predicates
+  """
+  hasCustomer: Boolean
+  hasCustomerWith: [CustomerWhereInput!]
+}
+type LedgerEntry implements Node {
+  id: ID!
+  createdAt: Time!
+  journalID: ID!
+  accountID: ID!
+  amount: Decimal!
+  balanceAfter: Decimal!
+  journal: Journal!
+  account: Account!
+}
+"""
+A connection to a list of items.
+"""
+type LedgerEntryConnection {
+  """
+  A list of edges.
+  """
+  edges: [LedgerEntryEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type LedgerEntryEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: LedgerEntry
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for LedgerEntry connections
+"""
+input LedgerEntryOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order LedgerEntries.
+  """
+  field: LedgerEntryOrderField!
+}
+"""
+Properties by which LedgerEntry connections can be ordered.
+"""
+enum LedgerEntryOrderField {
+  CREATED_AT
+}
+"""
+LedgerEntryWhereInput is used for filtering LedgerEntry objects.
+Input was generated by ent.
+"""
+input LedgerEntryWhereInput {
+  not: LedgerEntryWhereInput
+  and: [LedgerEntryWhereInput!]
+  or: [LedgerEntryWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  journal_id field predicates
+  """
+  journalID: ID
+  journalIDNEQ: ID
+  journalIDIn: [ID!]
+  journalIDNotIn: [ID!]
+  journalIDGT: ID
+  journalIDGTE: ID
+  journalIDLT: ID
+  journalIDLTE: ID
+  journalIDContains: ID
+  journalIDHasPrefix: ID
+  journalIDHasSuffix: ID
+  journalIDEqualFold: ID
+  journalIDContainsFold: ID
+  """
+  account_id field predicates
+  """
+  accountID: ID
+  accountIDNEQ: ID
+  accountIDIn: [ID!]
+  accountIDNotIn: [ID!]
+  accountIDGT: ID
+  accountIDGTE: ID
+  accountIDLT: ID
+  accountIDLTE: ID
+  accountIDContains: ID
+  accountIDHasPrefix: ID
+  accountIDHasSuffix: ID
+  accountIDEqualFold: ID
+  accountIDContainsFold: ID
+  """
+  journal edge predicates
+  """
+  hasJournal: Boolean
+  hasJournalWith: [JournalWhereInput!]
+  """
+  account edge predicates
+  """
+  hasAccount: Boolean
+  hasAccountWith: [AccountWhereInput!]
 }
 type ManagerAssignment implements Node {
   id: ID!
@@ -3954,6 +5090,32 @@ type Query {
     """
     where: APIKeyWhereInput
   ): APIKeyConnection!
+  accounts(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Filtering options for Accounts returned from the connection.
+    """
+    where: AccountWhereInput
+  ): AccountConnection!
   associations(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -4078,6 +5240,37 @@ type Query {
     """
     where: CustomerWhereInput
   ): CustomerConnection!
+  journals(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Journals returned from the connection.
+    """
+    orderBy: JournalOrder
+
+    """
+    Filtering options for Journals returned from the connection.
+    """
+    where: JournalWhereInput
+  ): JournalConnection!
   partners(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -4754,6 +5947,106 @@ extend type Mutation {
   migrateCustomers(input: MigrateCustomersInput!): BatchResult!
 }
 `, BuiltIn: false},
+	{Name: "../schema/money.graphqls", Input: `"A business refusal of a mutation: which input field (if any), a stable code, and a message."
+type UserError {
+  field: [String!]
+  "A stable code, e.g. INSUFFICIENT_BALANCE, OVER_RECLAIM, ADVISORY_CUSTOMER, BAD_USER_INPUT."
+  code: String!
+  message: String!
+}
+
+input AllocateBalanceInput {
+  customerID: ID!
+  "More than 0.00, at most two decimal places."
+  amount: Decimal!
+  reason: String
+  "A fresh authenticator code, when the partner requires step-up verification."
+  verificationCode: String
+}
+
+input BatchAllocateBalanceInput {
+  "1 to 100 resale customers; all or nothing."
+  customerIDs: [ID!]!
+  "The amount each customer gets."
+  amount: Decimal!
+  reason: String
+  verificationCode: String
+}
+
+input ResellerTransferInput {
+  resellerID: ID!
+  amount: Decimal!
+  reason: String
+  verificationCode: String
+}
+
+input RecordRechargeInput {
+  partnerID: ID!
+  amount: Decimal!
+  "e.g. the remittance's bank reference"
+  reason: String
+}
+
+input RecordCustomerRechargeInput {
+  customerID: ID!
+  amount: Decimal!
+  reason: String
+}
+
+input AmountInput {
+  amount: Decimal!
+  reason: String
+}
+
+type MoneyMovePayload {
+  "The journal posted (the same one again when the idempotency key is replayed); null when refused."
+  journal: Journal
+  userErrors: [UserError!]!
+}
+
+type BatchAllocatePayload {
+  "One journal per customer; empty when anything was refused (nothing moved)."
+  journals: [Journal!]!
+  "Per customer: ok, or why it was refused (NOT_ATTEMPTED: another customer of the batch was refused)."
+  results: [BatchRowResult!]!
+  succeeded: Int!
+  failed: Int!
+  userErrors: [UserError!]!
+}
+
+extend type Partner {
+  "The partner's own account (its balance)."
+  account: Account
+}
+
+extend type Customer {
+  "What the customer's partner allocated to it (resale)."
+  allocatedBalance: Decimal!
+  "What the customer recharged itself; resale association requires it to be withdrawn."
+  ownBalance: Decimal!
+}
+
+extend type Mutation {
+  "Allocate money from your partner's account to a resale customer (拨款). Idempotent per key."
+  allocateBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload!
+  "Reclaim money from a resale customer (回收), at most its allocated balance."
+  reclaimBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload!
+  "Allocate the same amount to up to 100 resale customers (批量拨款), all or nothing."
+  batchAllocateBalance(input: BatchAllocateBalanceInput!, idempotencyKey: String!): BatchAllocatePayload!
+  "A distributor allocates money to one of its cloud resellers."
+  allocateToReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload!
+  "A distributor reclaims money from one of its cloud resellers."
+  reclaimFromReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload!
+  "The platform records a partner's offline remittance (recharge)."
+  recordRecharge(input: RecordRechargeInput!, idempotencyKey: String!): MoneyMovePayload!
+  "A partner admin recharges through the online payment gateway."
+  rechargeOnline(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload!
+  "The platform records a customer's own recharge."
+  recordCustomerRecharge(input: RecordCustomerRechargeInput!, idempotencyKey: String!): MoneyMovePayload!
+  "A customer withdraws (part of) its own recharged balance."
+  withdrawBalance(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/scalars.graphqls", Input: `"An amount of CNY: a string with exactly two decimal places, e.g. \"12.30\"."
 scalar Decimal
 
@@ -4907,6 +6200,54 @@ func (ec *executionContext) childFields_APIKeyEdge(ctx context.Context, field gr
 		return ec.fieldContext_APIKeyEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type APIKeyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Account(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Account_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Account_createdAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_Account_kind(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_Account_partnerID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_Account_customerID(ctx, field)
+	case "balance":
+		return ec.fieldContext_Account_balance(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Account_updatedAt(ctx, field)
+	case "partner":
+		return ec.fieldContext_Account_partner(ctx, field)
+	case "customer":
+		return ec.fieldContext_Account_customer(ctx, field)
+	case "entries":
+		return ec.fieldContext_Account_entries(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AccountConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AccountConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AccountConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AccountEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AccountEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AccountEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccountEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Association(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5081,6 +6422,22 @@ func (ec *executionContext) childFields_AuditLogEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type AuditLogEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_BatchAllocatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "journals":
+		return ec.fieldContext_BatchAllocatePayload_journals(ctx, field)
+	case "results":
+		return ec.fieldContext_BatchAllocatePayload_results(ctx, field)
+	case "succeeded":
+		return ec.fieldContext_BatchAllocatePayload_succeeded(ctx, field)
+	case "failed":
+		return ec.fieldContext_BatchAllocatePayload_failed(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BatchAllocatePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchAllocatePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_BatchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "succeeded":
@@ -5157,8 +6514,6 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_frozen(ctx, field)
 	case "managerAssignedAt":
 		return ec.fieldContext_Customer_managerAssignedAt(ctx, field)
-	case "ownBalance":
-		return ec.fieldContext_Customer_ownBalance(ctx, field)
 	case "partner":
 		return ec.fieldContext_Customer_partner(ctx, field)
 	case "manager":
@@ -5169,6 +6524,10 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_associationEvents(ctx, field)
 	case "managerAssignments":
 		return ec.fieldContext_Customer_managerAssignments(ctx, field)
+	case "allocatedBalance":
+		return ec.fieldContext_Customer_allocatedBalance(ctx, field)
+	case "ownBalance":
+		return ec.fieldContext_Customer_ownBalance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -5193,6 +6552,110 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 		return ec.fieldContext_CustomerEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Journal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Journal_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Journal_createdAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_Journal_kind(ctx, field)
+	case "transactionNo":
+		return ec.fieldContext_Journal_transactionNo(ctx, field)
+	case "amount":
+		return ec.fieldContext_Journal_amount(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_Journal_partnerID(ctx, field)
+	case "counterpartyPartnerID":
+		return ec.fieldContext_Journal_counterpartyPartnerID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_Journal_customerID(ctx, field)
+	case "actingForID":
+		return ec.fieldContext_Journal_actingForID(ctx, field)
+	case "operatorID":
+		return ec.fieldContext_Journal_operatorID(ctx, field)
+	case "operatorName":
+		return ec.fieldContext_Journal_operatorName(ctx, field)
+	case "idempotencyKey":
+		return ec.fieldContext_Journal_idempotencyKey(ctx, field)
+	case "reason":
+		return ec.fieldContext_Journal_reason(ctx, field)
+	case "batchID":
+		return ec.fieldContext_Journal_batchID(ctx, field)
+	case "entries":
+		return ec.fieldContext_Journal_entries(ctx, field)
+	case "customer":
+		return ec.fieldContext_Journal_customer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Journal", field.Name)
+}
+
+func (ec *executionContext) childFields_JournalConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_JournalConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_JournalConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_JournalConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JournalConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_JournalEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_JournalEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_JournalEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JournalEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LedgerEntry_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_LedgerEntry_createdAt(ctx, field)
+	case "journalID":
+		return ec.fieldContext_LedgerEntry_journalID(ctx, field)
+	case "accountID":
+		return ec.fieldContext_LedgerEntry_accountID(ctx, field)
+	case "amount":
+		return ec.fieldContext_LedgerEntry_amount(ctx, field)
+	case "balanceAfter":
+		return ec.fieldContext_LedgerEntry_balanceAfter(ctx, field)
+	case "journal":
+		return ec.fieldContext_LedgerEntry_journal(ctx, field)
+	case "account":
+		return ec.fieldContext_LedgerEntry_account(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerEntryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LedgerEntryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LedgerEntryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LedgerEntryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerEntryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerEntryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_LedgerEntryEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_LedgerEntryEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerEntryEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5253,6 +6716,16 @@ func (ec *executionContext) childFields_ManagerAssignmentEdge(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type ManagerAssignmentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MoneyMovePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "journal":
+		return ec.fieldContext_MoneyMovePayload_journal(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_MoneyMovePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MoneyMovePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -5299,6 +6772,8 @@ func (ec *executionContext) childFields_Partner(ctx context.Context, field graph
 		return ec.fieldContext_Partner_customers(ctx, field)
 	case "associations":
 		return ec.fieldContext_Partner_associations(ctx, field)
+	case "account":
+		return ec.fieldContext_Partner_account(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Partner", field.Name)
 }
@@ -5473,6 +6948,18 @@ func (ec *executionContext) childFields_UserEdge(ctx context.Context, field grap
 		return ec.fieldContext_UserEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UserError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_UserError_field(ctx, field)
+	case "code":
+		return ec.fieldContext_UserError_code(ctx, field)
+	case "message":
+		return ec.fieldContext_UserError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 }
 
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

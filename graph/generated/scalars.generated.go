@@ -47,6 +47,22 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartn
 	return v
 }
 
+func (ec *executionContext) unmarshalNDecimal2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx context.Context, v any) (*money.Money, error) {
+	var res = new(money.Money)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecimal2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx context.Context, sel ast.SelectionSet, v *money.Money) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)

@@ -11,12 +11,46 @@ import (
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/mask"
+	"github.com/partnercenter/partnercenter/internal/money"
 )
+
+type AllocateBalanceInput struct {
+	CustomerID gid.ID `json:"customerID"`
+	// More than 0.00, at most two decimal places.
+	Amount money.Money `json:"amount"`
+	Reason *string     `json:"reason,omitempty"`
+	// A fresh authenticator code, when the partner requires step-up verification.
+	VerificationCode *string `json:"verificationCode,omitempty"`
+}
+
+type AmountInput struct {
+	Amount money.Money `json:"amount"`
+	Reason *string     `json:"reason,omitempty"`
+}
 
 type AssignCustomerManagerInput struct {
 	CustomerIDs []gid.ID `json:"customerIDs"`
 	// Null unassigns.
 	ManagerID *gid.ID `json:"managerID,omitempty"`
+}
+
+type BatchAllocateBalanceInput struct {
+	// 1 to 100 resale customers; all or nothing.
+	CustomerIDs []gid.ID `json:"customerIDs"`
+	// The amount each customer gets.
+	Amount           money.Money `json:"amount"`
+	Reason           *string     `json:"reason,omitempty"`
+	VerificationCode *string     `json:"verificationCode,omitempty"`
+}
+
+type BatchAllocatePayload struct {
+	// One journal per customer; empty when anything was refused (nothing moved).
+	Journals []*ent.Journal `json:"journals"`
+	// Per customer: ok, or why it was refused (NOT_ATTEMPTED: another customer of the batch was refused).
+	Results    []*BatchRowResult `json:"results"`
+	Succeeded  int               `json:"succeeded"`
+	Failed     int               `json:"failed"`
+	UserErrors []*UserError      `json:"userErrors"`
 }
 
 type BatchResult struct {
@@ -95,6 +129,25 @@ type MigrateCustomersInput struct {
 	ResellerID  gid.ID   `json:"resellerID"`
 }
 
+type MoneyMovePayload struct {
+	// The journal posted (the same one again when the idempotency key is replayed); null when refused.
+	Journal    *ent.Journal `json:"journal,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type RecordCustomerRechargeInput struct {
+	CustomerID gid.ID      `json:"customerID"`
+	Amount     money.Money `json:"amount"`
+	Reason     *string     `json:"reason,omitempty"`
+}
+
+type RecordRechargeInput struct {
+	PartnerID gid.ID      `json:"partnerID"`
+	Amount    money.Money `json:"amount"`
+	// e.g. the remittance's bank reference
+	Reason *string `json:"reason,omitempty"`
+}
+
 // One field of a registration check (校验客户注册信息).
 type RegistrationCheck struct {
 	// accountName, mobile or email
@@ -111,6 +164,13 @@ type RequestDisassociationInput struct {
 	Reason     string `json:"reason"`
 	// A fresh authenticator code, when the partner requires step-up verification.
 	VerificationCode *string `json:"verificationCode,omitempty"`
+}
+
+type ResellerTransferInput struct {
+	ResellerID       gid.ID      `json:"resellerID"`
+	Amount           money.Money `json:"amount"`
+	Reason           *string     `json:"reason,omitempty"`
+	VerificationCode *string     `json:"verificationCode,omitempty"`
 }
 
 type RevealSensitiveInput struct {
@@ -159,6 +219,14 @@ type UpdateCustomerInput struct {
 	Label *string `json:"label,omitempty"`
 	// Visible to the partner only. An empty string clears it.
 	Remark *string `json:"remark,omitempty"`
+}
+
+// A business refusal of a mutation: which input field (if any), a stable code, and a message.
+type UserError struct {
+	Field []string `json:"field,omitempty"`
+	// A stable code, e.g. INSUFFICIENT_BALANCE, OVER_RECLAIM, ADVISORY_CUSTOMER, BAD_USER_INPUT.
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // Who is asking: the logged-in user, its role, and the partner or customer it belongs to.

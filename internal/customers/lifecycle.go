@@ -13,6 +13,7 @@ import (
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/dbx"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/ledger"
 	"github.com/partnercenter/partnercenter/internal/sms"
 	"github.com/partnercenter/partnercenter/internal/stepup"
 	"github.com/partnercenter/partnercenter/internal/viewer"
@@ -115,6 +116,9 @@ func (s *Service) Create(ctx context.Context, c *ent.Client, in CreateInput) (*e
 		SetType(association.Type(in.Type)).SetSince(now).Exec(ctx); err != nil {
 		return nil, err
 	}
+	if err := ledger.EnsureAccounts(ctx, c, ledger.CustomerOwn(cu.ID), ledger.CustomerAllocated(cu.ID)); err != nil {
+		return nil, err
+	}
 	if v.Role == viewer.RoleCustomerManager {
 		if err := c.ManagerAssignment.Create().SetCustomerID(cu.ID).SetPartnerID(v.PartnerID).
 			SetManagerID(v.UserID).SetAssignedByName(v.DisplayName).SetAssignedAt(now).Exec(ctx); err != nil {
@@ -182,8 +186,12 @@ func checkCooling(ctx context.Context, c *ent.Client, customerID gid.ID) error {
 }
 
 // checkNoOwnBalance is the condition of resale (以代售模式关联的条件).
-func checkNoOwnBalance(cu *ent.Customer) error {
-	if cu.OwnBalance.IsPositive() {
+func checkNoOwnBalance(ctx context.Context, c *ent.Client, cu *ent.Customer) error {
+	own, err := ledger.OwnBalance(ctx, c, cu.ID)
+	if err != nil {
+		return err
+	}
+	if own.IsPositive() {
 		return apperr.Refuse(apperr.BadUserInput, "OWN_BALANCE",
 			"the customer has a recharged balance of its own; it must withdraw it before it can be associated in resale mode")
 	}
@@ -221,7 +229,7 @@ func (s *Service) SwitchType(ctx context.Context, c *ent.Client, id gid.ID, to c
 		return nil, apperr.Refuse(apperr.Conflict, "PENDING_REQUEST", "a disassociation request is pending; decide it first")
 	}
 	if to == customer.AssociationTypeRESALE {
-		if err := checkNoOwnBalance(cu); err != nil {
+		if err := checkNoOwnBalance(ctx, c, cu); err != nil {
 			return nil, err
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	_ "modernc.org/sqlite" // embedded SQLite driver, registers as "sqlite"
 
 	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/internal/ledger"
 	_ "github.com/partnercenter/partnercenter/ent/runtime" // privacy policies and hooks; without it every query fails closed
 )
 
@@ -98,6 +99,10 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		d.Close()
 		return nil, err
 	}
+	if err := ledger.Init(ctx, d.Client); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("ledger: %w", err)
+	}
 	return d, nil
 }
 
@@ -130,6 +135,16 @@ func (d *DB) migrate(ctx context.Context) error {
 		// The embedded default migrates itself from the ent schema.
 		if err := d.Client.Schema.Create(ctx); err != nil {
 			return fmt.Errorf("migrating the SQLite schema: %w", err)
+		}
+		// As on PostgreSQL (migration ledger_immutable), the ledger is append-only.
+		for _, t := range []string{"ledger_entries", "journals"} {
+			for _, op := range []string{"UPDATE", "DELETE"} {
+				stmt := fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %s_no_%s BEFORE %s ON %s BEGIN SELECT RAISE(ABORT, 'ledger rows are never updated or deleted; post a reversing journal instead'); END`,
+					t, strings.ToLower(op), op, t)
+				if _, err := d.SQL.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("ledger triggers: %w", err)
+				}
+			}
 		}
 		return nil
 	}

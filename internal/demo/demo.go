@@ -10,10 +10,12 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/ledger"
 	"github.com/partnercenter/partnercenter/internal/money"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
@@ -150,6 +152,9 @@ func load(ctx context.Context, c *ent.Client) error {
 			return err
 		}
 	}
+	if err := w.money(ctx, []*ent.Partner{sp, dist, resEast, resWest, gov, govCloud, other}, spCustomers, dist, resEast); err != nil {
+		return err
+	}
 	// The customer's own user belongs to the first resale customer of Demo SP.
 	var resale *ent.Customer
 	for _, cu := range spCustomers {
@@ -219,4 +224,51 @@ func (w *world) customers(ctx context.Context, p *ent.Partner, n int, mgr *ent.U
 		return nil, err
 	}
 	return cs, nil
+}
+
+// money opens every account and gives the demo partners balances, some allocations to Demo SP's
+// resale customers, a distributor's allocation to a reseller, and one advisory customer a
+// recharged balance of its own (which stops it from switching to resale until it withdraws).
+func (w *world) money(ctx context.Context, partners []*ent.Partner, spCustomers []*ent.Customer, dist, reseller *ent.Partner) error {
+	c := w.c
+	owners := []ledger.Owner{}
+	for _, p := range partners {
+		owners = append(owners, ledger.PartnerCash(p.ID))
+	}
+	ids, err := c.Customer.Query().IDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		owners = append(owners, ledger.CustomerOwn(id), ledger.CustomerAllocated(id))
+	}
+	if err := ledger.EnsureAccounts(ctx, c, owners...); err != nil {
+		return err
+	}
+	recharge := map[*ent.Partner]string{partners[0]: "100000.00", dist: "500000.00", partners[len(partners)-1]: "20000.00"}
+	for p, amt := range recharge {
+		if err := ledger.Seed(ctx, c, journal.KindRECHARGE, money.MustParse(amt), ledger.External(), ledger.PartnerCash(p.ID), p.ID, ""); err != nil {
+			return err
+		}
+	}
+	if err := ledger.Seed(ctx, c, journal.KindALLOCATE, money.MustParse("50000.00"), ledger.PartnerCash(dist.ID), ledger.PartnerCash(reseller.ID), dist.ID, ""); err != nil {
+		return err
+	}
+	n, ownDone := 0, false
+	for _, cu := range spCustomers {
+		switch {
+		case *cu.AssociationType == customer.AssociationTypeRESALE && n < 10:
+			n++
+			amt := money.FromFen(int64(n) * 100_000) // 1000.00, 2000.00, ...
+			if err := ledger.Seed(ctx, c, journal.KindALLOCATE, amt, ledger.PartnerCash(*cu.PartnerID), ledger.CustomerAllocated(cu.ID), *cu.PartnerID, cu.ID); err != nil {
+				return err
+			}
+		case *cu.AssociationType == customer.AssociationTypeADVISORY && !ownDone:
+			ownDone = true
+			if err := ledger.Seed(ctx, c, journal.KindRECHARGE, money.MustParse("88.80"), ledger.External(), ledger.CustomerOwn(cu.ID), "", cu.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -95,3 +95,11 @@ const (
 	PrefixResellerApplication = "rap"
 	PrefixVerificationCode    = "vcd"
 )
+
+// Prefixes of the ledger.
+const (
+	PrefixAccount     = "acc"
+	PrefixJournal     = "jnl"
+	PrefixEntry       = "ent"
+	PrefixIdempotency = "idm"
+)

@@ -13,6 +13,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 
+	atlasmigrate "ariga.io/atlas/sql/migrate"
 	"ariga.io/atlas/sql/sqltool"
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql/schema"
@@ -48,6 +49,14 @@ func main() {
 	u.Path = "/" + scratch
 	gdir, err := sqltool.NewGolangMigrateDir(*dir)
 	if err != nil {
+		log.Fatal(err)
+	}
+	// Hand-written migrations (triggers) and removed unreleased ones must be in the sum file.
+	sum, err := gdir.Checksum()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := atlasmigrate.WriteSumFile(gdir, sum); err != nil {
 		log.Fatal(err)
 	}
 	if err := migrate.NamedDiff(ctx, u.String(), *name,

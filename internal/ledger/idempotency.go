@@ -1,0 +1,184 @@
+package ledger
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/lib/pq"
+
+	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
+	"github.com/partnercenter/partnercenter/internal/apperr"
+	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/viewer"
+)
+
+// KeyTTL is how long an idempotency key is remembered (at least 24 hours).
+const KeyTTL = 48 * time.Hour
+
+// maxAttempts bounds the retries of a transaction that failed to serialise or deadlocked.
+const maxAttempts = 5
+
+// Outcome is what an operation did, kept under its idempotency key and replayed on a retry.
+type Outcome struct {
+	JournalIDs []gid.ID     `json:"journalIds,omitempty"`
+	Rows       []RowOutcome `json:"rows,omitempty"`
+	// Failed means nothing moved (a batch with a bad target): Rows say why.
+	Failed bool `json:"failed,omitempty"`
+}
+
+// RowOutcome is a batch's answer for one target.
+type RowOutcome struct {
+	ID        gid.ID `json:"id"`
+	OK        bool   `json:"ok"`
+	Code      string `json:"code,omitempty"`
+	Reason    string `json:"reason,omitempty"`
+	Message   string `json:"message,omitempty"`
+	JournalID gid.ID `json:"journalId,omitempty"`
+}
+
+// CheckKey refuses keys that are empty, too long or not printable.
+func CheckKey(key string) error {
+	if key == "" || len(key) > 100 || strings.IndexFunc(key, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return apperr.BadInput("idempotencyKey", "an idempotency key is 1 to 100 printable characters (a UUID is a good choice)")
+	}
+	return nil
+}
+
+func scopeOf(v *viewer.Viewer) string {
+	switch {
+	case v.PartnerID != "":
+		return "partner:" + string(v.PartnerID)
+	case v.CustomerID != "":
+		return "customer:" + string(v.CustomerID)
+	}
+	return "user:" + string(v.UserID)
+}
+
+func requestHash(op string, args any) (string, error) {
+	b, err := json.Marshal(args)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(append([]byte(op+"\x00"), b...))
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// run executes fn once per idempotency key: in a transaction that first claims the key, then
+// does the work and stores its outcome. A retry with the same key and arguments returns the stored
+// outcome; other arguments get CONFLICT. Two concurrent requests with one key: the second waits on
+// the key's unique index until the first commits, then replays its outcome.
+func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, apperr.New(apperr.Unauthenticated, "log in first")
+	}
+	if v.ReadOnly {
+		return nil, apperr.New(apperr.Forbidden, "read-only credentials cannot move money")
+	}
+	if err := CheckKey(key); err != nil {
+		return nil, err
+	}
+	hash, err := requestHash(op, args)
+	if err != nil {
+		return nil, err
+	}
+	scope := scopeOf(v)
+	for attempt := 1; ; attempt++ {
+		out, replay, err := l.attempt(ctx, op, scope, key, hash, fn)
+		if replay {
+			return l.replay(ctx, op, scope, key, hash)
+		}
+		if err != nil && retryable(err) && attempt < maxAttempts {
+			time.Sleep(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+			continue
+		}
+		return out, err
+	}
+}
+
+func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
+	tx, err := l.Client.Tx(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	defer func() {
+		if err != nil || replay || (out != nil && out.Failed) {
+			_ = tx.Rollback()
+		}
+	}()
+	c := tx.Client()
+	tctx := ent.NewContext(ctx, c)
+	now := Now()
+	rec, err := c.IdempotencyRecord.Create().SetScope(scope).SetKey(key).SetOperation(op).
+		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL)).Save(sys(tctx))
+	if ent.IsConstraintError(err) {
+		return nil, true, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if rand.IntN(100) == 0 { // now and then, forget keys past their time
+		_, _ = c.IdempotencyRecord.Delete().Where(idempotencyrecord.ExpiresAtLT(now)).Exec(sys(tctx))
+	}
+	out, err = fn(tctx, c)
+	if err != nil {
+		return nil, false, err
+	}
+	if out.Failed {
+		return out, false, nil // nothing moved; the key stays free for a corrected retry
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, false, err
+	}
+	if err = c.IdempotencyRecord.UpdateOne(rec).SetResponse(string(b)).Exec(sys(tctx)); err != nil {
+		return nil, false, err
+	}
+	if err = tx.Commit(); err != nil {
+		return nil, false, err
+	}
+	return out, false, nil
+}
+
+// replay answers a key that was already used.
+func (l *Ledger) replay(ctx context.Context, op, scope, key, hash string) (*Outcome, error) {
+	for wait := 0; wait < 50; wait++ {
+		rec, err := l.Client.IdempotencyRecord.Query().Where(idempotencyrecord.Scope(scope), idempotencyrecord.Key(key)).Only(sys(ctx))
+		if ent.IsNotFound(err) { // the first request rolled back meanwhile: the caller may retry
+			return nil, apperr.Refuse(apperr.Conflict, "KEY_IN_FLIGHT", "a request with this idempotency key did not complete; retry it")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if rec.Operation != op || rec.RequestHash != hash {
+			return nil, apperr.Refuse(apperr.Conflict, "KEY_REUSED", "this idempotency key was used for a different request; use a new key")
+		}
+		if rec.Response != "" {
+			var out Outcome
+			if err := json.Unmarshal([]byte(rec.Response), &out); err != nil {
+				return nil, err
+			}
+			return &out, nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return nil, apperr.Refuse(apperr.Conflict, "KEY_IN_FLIGHT", "a request with this idempotency key is still running; retry shortly")
+}
+
+// retryable reports serialization failures and deadlocks (PostgreSQL 40001, 40P01) and a busy
+// SQLite database: the whole transaction is retried, never a single statement.
+func retryable(err error) bool {
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		return pe.Code == "40001" || pe.Code == "40P01"
+	}
+	return strings.Contains(err.Error(), "SQLITE_BUSY")
+}

@@ -1,0 +1,174 @@
+// Package ledger moves money (DOMAIN.md §3) as a double-entry ledger: every movement is a journal
+// whose entries sum to zero, posted in one transaction with the balances it changes, its audit
+// record and its idempotency record. Accounts are locked in ID order (FOR UPDATE on PostgreSQL;
+// SQLite serialises writers), and the database refuses a negative balance.
+package ledger
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lib/pq"
+
+	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/internal/apperr"
+	"github.com/partnercenter/partnercenter/internal/dbx"
+	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
+	"github.com/partnercenter/partnercenter/internal/viewer"
+)
+
+// Now is the clock, replaceable in tests.
+var Now = time.Now
+
+// Ledger posts journals. Its operations open their own transactions (they must outlive a refusal
+// to record it, and retry on serialization failures), so the GraphQL layer runs them outside the
+// per-mutation transaction.
+type Ledger struct {
+	Client *ent.Client
+}
+
+// leg is one side of a journal: an account and a signed amount.
+type leg struct {
+	account *ent.Account
+	amount  money.Money
+}
+
+// journalSpec describes a journal to post.
+type journalSpec struct {
+	kind         journal.Kind
+	amount       money.Money
+	partnerID    gid.ID
+	counterparty gid.ID
+	customerID   gid.ID
+	actingFor    gid.ID
+	key          string
+	reason       string
+	batchID      string
+}
+
+// sys is the context ledger writes use: the operation has checked who may do what itself.
+func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx) }
+
+// CheckAmount refuses zero, negative and (already at parse time) over-precise amounts.
+func CheckAmount(field string, m money.Money) error {
+	if !m.IsPositive() {
+		return apperr.BadInput(field, "the amount must be more than 0.00")
+	}
+	if m.Cmp(money.MustParse("100000000000")) > 0 {
+		return apperr.BadInput(field, "the amount is too large")
+	}
+	return nil
+}
+
+// lockAccounts locks the given accounts (in ID order, so concurrent postings cannot deadlock)
+// and returns them by ID with their current balances.
+func lockAccounts(ctx context.Context, c *ent.Client, ids ...gid.ID) (map[gid.ID]*ent.Account, error) {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	accs, err := c.Account.Query().Where(account.IDIn(ids...), predicate.Account(dbx.ForUpdate)).
+		Order(ent.Asc(account.FieldID)).All(sys(ctx))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[gid.ID]*ent.Account, len(accs))
+	for _, a := range accs {
+		out[a.ID] = a
+	}
+	if len(out) != len(ids) {
+		return nil, fmt.Errorf("ledger: %d of %d accounts found", len(out), len(ids))
+	}
+	return out, nil
+}
+
+// post writes a journal and its entries and applies them to the (locked) accounts. The legs must
+// sum to zero; a leg that would take a non-EXTERNAL account below zero is refused.
+func post(ctx context.Context, c *ent.Client, spec journalSpec, legs []leg) (*ent.Journal, error) {
+	sum := money.Zero
+	for _, l := range legs {
+		sum = sum.Add(l.amount)
+	}
+	if !sum.Decimal().IsZero() {
+		return nil, fmt.Errorf("ledger: unbalanced journal (%s)", sum)
+	}
+	v := viewer.FromContext(ctx)
+	now := Now()
+	jq := c.Journal.Create().SetKind(spec.kind).SetAmount(spec.amount).SetCreatedAt(now).
+		SetTransactionNo(transactionNo(now)).SetReason(spec.reason).SetIdempotencyKey(spec.key)
+	if spec.partnerID != "" {
+		jq.SetPartnerID(spec.partnerID)
+	}
+	if spec.counterparty != "" {
+		jq.SetCounterpartyPartnerID(spec.counterparty)
+	}
+	if spec.customerID != "" {
+		jq.SetCustomerID(spec.customerID)
+	}
+	if spec.actingFor != "" {
+		jq.SetActingForID(spec.actingFor)
+	}
+	if spec.batchID != "" {
+		jq.SetBatchID(spec.batchID)
+	}
+	if v != nil {
+		jq.SetOperatorID(v.UserID).SetOperatorName(v.DisplayName)
+	}
+	j, err := jq.Save(sys(ctx))
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]*ent.LedgerEntryCreate, len(legs))
+	for i, l := range legs {
+		after := l.account.Balance.Add(l.amount)
+		if after.IsNegative() && l.account.Kind != account.KindEXTERNAL {
+			return nil, insufficient(l.account)
+		}
+		if err := c.Account.UpdateOneID(l.account.ID).AddBalance(l.amount).SetUpdatedAt(now).Exec(sys(ctx)); err != nil {
+			if isCheckViolation(err) {
+				return nil, insufficient(l.account)
+			}
+			return nil, err
+		}
+		l.account.Balance = after // later legs on the same account see it
+		entries[i] = c.LedgerEntry.Create().SetJournalID(j.ID).SetAccountID(l.account.ID).
+			SetAmount(l.amount).SetBalanceAfter(after).SetCreatedAt(now)
+	}
+	if err := c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx)); err != nil {
+		return nil, err
+	}
+	return j, nil
+}
+
+func insufficient(a *ent.Account) error {
+	switch a.Kind {
+	case account.KindPARTNER_CASH:
+		return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the partner's balance (%s) is not enough", a.Balance)
+	case account.KindCUSTOMER_ALLOCATED:
+		return apperr.Refuse(apperr.BadUserInput, "OVER_RECLAIM", "at most the customer's allocated balance (%s) can be reclaimed", a.Balance)
+	case account.KindCUSTOMER_OWN:
+		return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the customer's own balance (%s) is not enough", a.Balance)
+	}
+	return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
+}
+
+func isCheckViolation(err error) bool {
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		return pe.Code == "23514"
+	}
+	return strings.Contains(err.Error(), "CHECK constraint failed")
+}
+
+// transactionNo is the transaction id shown to people: a time-ordered, unique string.
+func transactionNo(t time.Time) string {
+	id := string(gid.New("T"))
+	return "T" + t.UTC().Format("20060102") + strings.TrimPrefix(id, "T_")[10:]
+}
