@@ -1,0 +1,48 @@
+// Sign-in screen: runs the login mutation and moves on to the console.
+import { useState } from 'react';
+import { Card, Flex, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { LoginMutation } from '../queries';
+import { LoginForm, type LoginValues } from '../components/LoginForm';
+import { errorMessage } from '../../../shared/graphql/errors';
+import { useResetClient } from '../../../shared/graphql/resetClient';
+import { LanguageSwitch } from '../../../shared/components/LanguageSwitch';
+import { HOME_PATH } from '../../../app/paths';
+
+export function LoginView() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const resetClient = useResetClient();
+  const [{ fetching }, login] = useMutation(LoginMutation);
+  const [error, setError] = useState<string>();
+
+  async function submit(values: LoginValues) {
+    setError(undefined);
+    const result = await login({ email: values.email.trim(), password: values.password });
+    if (result.error || !result.data) {
+      setError(result.error ? errorMessage(result.error, t('errors.network')) : t('errors.generic'));
+      return;
+    }
+    resetClient(); // drop anything cached for the previous session
+    navigate(HOME_PATH, { replace: true });
+  }
+
+  return (
+    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: '#f5f7fa' }}>
+      <Card style={{ width: 380, maxWidth: '100%' }}>
+        <Flex justify="space-between" align="start">
+          <div>
+            <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+              {t('login.title')}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+          </div>
+          <LanguageSwitch />
+        </Flex>
+        <LoginForm onSubmit={submit} submitting={fetching} error={error} />
+      </Card>
+    </Flex>
+  );
+}

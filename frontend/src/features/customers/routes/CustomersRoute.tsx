@@ -1,0 +1,6 @@
+// Route entry for /customers (lazy-loaded).
+import { CustomersView } from '../views/CustomersView';
+
+export default function CustomersRoute() {
+  return <CustomersView />;
+}

@@ -1,0 +1,11 @@
+// Typed keys for t(): a missing or misspelt key is a type error.
+import 'i18next';
+import type zhCN from './zh-CN.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+    returnNull: false;
+  }
+}
