@@ -11,7 +11,9 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -41,6 +43,10 @@ var idTakingFields = map[string]bool{
 	"Mutation.decideDisassociation": true, "Mutation.setCustomerFrozen": true, "Mutation.updateCustomer": true,
 	"Mutation.assignCustomerManager": true, "Mutation.applyToDistributor": true,
 	"Mutation.decideResellerApplications": true, "Mutation.migrateCustomers": true,
+	"Query.accounts": true, "Query.journals": true, "Account.entries": true,
+	"Mutation.allocateBalance": true, "Mutation.reclaimBalance": true, "Mutation.batchAllocateBalance": true,
+	"Mutation.allocateToReseller": true, "Mutation.reclaimFromReseller": true,
+	"Mutation.recordRecharge": true, "Mutation.recordCustomerRecharge": true,
 }
 
 // takesID reports whether a type (or an input object, recursively) carries an ID.
@@ -115,6 +121,15 @@ func demoSPObjects(t *testing.T, s *testServer) (spID string, ids map[string][]s
 	for _, m := range c.ManagerAssignment.Query().Where(managerassignment.PartnerID(sp.ID)).AllX(sys()) {
 		ids["ManagerAssignment"] = append(ids["ManagerAssignment"], string(m.ID))
 	}
+	for _, a := range c.Account.Query().Where(account.Or(account.PartnerID(sp.ID), account.HasCustomerWith(customer.PartnerID(sp.ID)))).AllX(sys()) {
+		ids["Account"] = append(ids["Account"], string(a.ID))
+	}
+	for _, j := range c.Journal.Query().Where(journal.PartnerID(sp.ID)).WithEntries().AllX(sys()) {
+		ids["Journal"] = append(ids["Journal"], string(j.ID))
+		for _, e := range j.Edges.Entries {
+			ids["LedgerEntry"] = append(ids["LedgerEntry"], string(e.ID))
+		}
+	}
 	return string(sp.ID), ids
 }
 
@@ -188,6 +203,9 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			`{ associationEvents(first: 100) { edges { node { id customer { id } partner { id } } } } }`,
 			`{ resellerApplications(first: 100) { edges { node { id reseller { id } distributor { id } } } } }`,
 			`{ customers(first: 50) { edges { node { associationEvents(first: 10) { edges { node { id } } } managerAssignments(first: 10) { edges { node { id manager { id } } } } } } } }`,
+			`{ accounts(first: 100) { edges { node { id entries(first: 50) { edges { node { id journal { id } } } } } } } }`,
+			`{ journals(first: 100) { edges { node { id entries { id account { id } } customer { id } } } } }`,
+			`{ viewer { partner { account { id balance } } } partners(first: 20) { edges { node { account { id } } } } }`,
 		}
 		for _, q := range queries {
 			r := s.post(t, other, q, nil)
@@ -236,6 +254,12 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			{`mutation($d:ID!){ applyToDistributor(distributorID:$d){ id } }`, "FORBIDDEN", map[string]any{"d": string(dist.ID)}},
 			{`mutation($a:ID!){ decideResellerApplications(input:{ids:[$a], approve: true}){ failed } }`, "FORBIDDEN", map[string]any{"a": string(app.ID)}},
 			{`mutation($c:ID!,$r:ID!){ migrateCustomers(input:{customerIDs:[$c], resellerID:$r}){ failed } }`, "FORBIDDEN", map[string]any{"c": anyCustomer, "r": string(west.ID)}},
+			{`mutation($c:ID!){ allocateBalance(input:{customerID:$c, amount:"1.00"}, idempotencyKey:"x1"){ journal { id } } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!){ reclaimBalance(input:{customerID:$c, amount:"1.00"}, idempotencyKey:"x2"){ journal { id } } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($r:ID!){ allocateToReseller(input:{resellerID:$r, amount:"1.00"}, idempotencyKey:"x4"){ journal { id } } }`, "FORBIDDEN", map[string]any{"r": string(west.ID)}},
+			{`mutation($r:ID!){ reclaimFromReseller(input:{resellerID:$r, amount:"1.00"}, idempotencyKey:"x5"){ journal { id } } }`, "FORBIDDEN", map[string]any{"r": string(west.ID)}},
+			{`mutation($p:ID!){ recordRecharge(input:{partnerID:$p, amount:"1.00"}, idempotencyKey:"x6"){ journal { id } } }`, "FORBIDDEN", map[string]any{"p": spID}},
+			{`mutation($c:ID!){ recordCustomerRecharge(input:{customerID:$c, amount:"1.00"}, idempotencyKey:"x7"){ journal { id } } }`, "FORBIDDEN", map[string]any{"c": anyCustomer}},
 		}
 		for _, m := range idMutations {
 			r := s.post(t, other, m.q, m.vars)
@@ -244,8 +268,13 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			}
 			leak(m.q, r.Raw)
 		}
+		// A batch allocation to Demo SP's customer moves nothing.
+		r := s.post(t, other, `mutation($c:ID!){ batchAllocateBalance(input:{customerIDs:[$c], amount:"1.00"}, idempotencyKey:"x3"){ journals { id } results { code } } }`, map[string]any{"c": anyCustomer})
+		if dig(r.Data, "batchAllocateBalance", "results", 0, "code") != "NOT_FOUND" {
+			t.Fatalf("batch allocation by another partner: %s", r.Raw)
+		}
 		// Unassigning through a batch answers per row without touching Demo SP's customer.
-		r := s.post(t, other, `mutation($c:ID!){ assignCustomerManager(input:{customerIDs:[$c], managerID: null}){ failed results { code } } }`, map[string]any{"c": anyCustomer})
+		r = s.post(t, other, `mutation($c:ID!){ assignCustomerManager(input:{customerIDs:[$c], managerID: null}){ failed results { code } } }`, map[string]any{"c": anyCustomer})
 		if dig(r.Data, "assignCustomerManager", "results", 0, "code") != "NOT_FOUND" {
 			t.Fatalf("batch unassign by another partner: %s", r.Raw)
 		}

@@ -1,0 +1,278 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/journal"
+	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/internal/ledger"
+	"github.com/partnercenter/partnercenter/internal/money"
+	"github.com/partnercenter/partnercenter/internal/stepup"
+	"github.com/partnercenter/partnercenter/internal/testdb"
+)
+
+const allocQ = `mutation($c:ID!,$a:Decimal!,$k:String!,$v:String){ allocateBalance(input:{customerID:$c, amount:$a, verificationCode:$v}, idempotencyKey:$k){ journal { id kind amount transactionNo } userErrors { field code message } } }`
+const reclaimQ = `mutation($c:ID!,$a:Decimal!,$k:String!){ reclaimBalance(input:{customerID:$c, amount:$a}, idempotencyKey:$k){ journal { id amount } userErrors { code message } } }`
+
+// ledgerTotals checks the ledger's invariants: all balances sum to zero (double entry: what
+// entered from EXTERNAL is somewhere), none is negative but EXTERNAL's, every journal sums to
+// zero, and each account's balance equals the sum of its entries.
+func ledgerTotals(t *testing.T, s *testServer) {
+	t.Helper()
+	c := s.DB.Client
+	total := money.Zero
+	for _, a := range c.Account.Query().AllX(sys()) {
+		total = total.Add(a.Balance)
+		if a.Balance.IsNegative() && a.Kind != account.KindEXTERNAL {
+			t.Fatalf("account %s is negative: %s", a.ID, a.Balance)
+		}
+		sum := money.Zero
+		for _, e := range a.QueryEntries().AllX(sys()) {
+			sum = sum.Add(e.Amount)
+		}
+		if sum.Cmp(a.Balance) != 0 {
+			t.Fatalf("account %s: balance %s but entries sum to %s", a.ID, a.Balance, sum)
+		}
+	}
+	if !total.Decimal().IsZero() {
+		t.Fatalf("the accounts sum to %s, not 0.00", total)
+	}
+	for _, j := range c.Journal.Query().WithEntries().AllX(sys()) {
+		sum := money.Zero
+		for _, e := range j.Edges.Entries {
+			sum = sum.Add(e.Amount)
+		}
+		if !sum.Decimal().IsZero() || len(j.Edges.Entries) < 2 {
+			t.Fatalf("journal %s sums to %s over %d entries", j.ID, sum, len(j.Edges.Entries))
+		}
+	}
+}
+
+func balanceOf(t *testing.T, s *testServer, o ledger.Owner) money.Money {
+	t.Helper()
+	return s.DB.Client.Account.Query().Where(account.OwnerKey(o.Key())).OnlyX(sys()).Balance
+}
+
+func TestAllocateReclaimAndRefusals(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		admin := s.login(t, "sp.admin@example.com")
+		sp := s.DB.Client.Partner.Query().Where(partner.Name("Demo SP")).OnlyX(sys())
+		resale := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
+		advisory := s.demoCustomer(t, "Demo SP", customer.AssociationTypeADVISORY, false)
+		before := balanceOf(t, s, ledger.PartnerCash(sp.ID))
+		alloc0 := balanceOf(t, s, ledger.CustomerAllocated(resale.ID))
+
+		r := s.post(t, admin, allocQ, map[string]any{"c": string(resale.ID), "a": "123.45", "k": "k-1"})
+		if dig(r.Data, "allocateBalance", "journal", "amount") != "123.45" || dig(r.Data, "allocateBalance", "journal", "kind") != "ALLOCATE" {
+			t.Fatalf("allocate: %s", r.Raw)
+		}
+		if got := balanceOf(t, s, ledger.PartnerCash(sp.ID)); got.Cmp(before.Sub(money.MustParse("123.45"))) != 0 {
+			t.Fatalf("partner balance %s, want %s - 123.45", got, before)
+		}
+		// The same key and arguments: the first answer again, no second effect.
+		r2 := s.post(t, admin, allocQ, map[string]any{"c": string(resale.ID), "a": "123.45", "k": "k-1"})
+		if dig(r2.Data, "allocateBalance", "journal", "id") != dig(r.Data, "allocateBalance", "journal", "id") {
+			t.Fatalf("replay returned another journal: %s vs %s", r2.Raw, r.Raw)
+		}
+		if got := balanceOf(t, s, ledger.CustomerAllocated(resale.ID)); got.Cmp(alloc0.Add(money.MustParse("123.45"))) != 0 {
+			t.Fatalf("replay moved money again: %s", got)
+		}
+		// The same key with other arguments: CONFLICT.
+		r = s.post(t, admin, allocQ, map[string]any{"c": string(resale.ID), "a": "1.00", "k": "k-1"})
+		if dig(r.Data, "allocateBalance", "userErrors", 0, "code") != "KEY_REUSED" {
+			t.Fatalf("key reused with other arguments: %s", r.Raw)
+		}
+		refusals := []struct {
+			name, q, code string
+			vars          map[string]any
+		}{
+			{"advisory customer", allocQ, "ADVISORY_CUSTOMER", map[string]any{"c": string(advisory.ID), "a": "1.00", "k": "k-adv"}},
+			{"insufficient balance", allocQ, "INSUFFICIENT_BALANCE", map[string]any{"c": string(resale.ID), "a": "99999999.00", "k": "k-big"}},
+			{"over-reclaim", reclaimQ, "OVER_RECLAIM", map[string]any{"c": string(resale.ID), "a": "99999.00", "k": "k-over"}},
+			{"negative amount", allocQ, "BAD_USER_INPUT", map[string]any{"c": string(resale.ID), "a": "-1.00", "k": "k-neg"}},
+			{"zero amount", allocQ, "BAD_USER_INPUT", map[string]any{"c": string(resale.ID), "a": "0", "k": "k-zero"}},
+		}
+		for _, rf := range refusals {
+			r := s.post(t, admin, rf.q, rf.vars)
+			payload := dig(r.Data, strings.TrimSuffix(strings.SplitN(strings.SplitN(rf.q, "{ ", 2)[1], "(", 2)[0], " "))
+			if dig(payload, "userErrors", 0, "code") != rf.code || dig(payload, "journal") != nil {
+				t.Fatalf("%s: want %s, got %s", rf.name, rf.code, r.Raw)
+			}
+		}
+		// Three decimals never reach the ledger: the Decimal scalar refuses it.
+		r = s.post(t, admin, allocQ, map[string]any{"c": string(resale.ID), "a": "1.005", "k": "k-3dp"})
+		if r.Code() != "BAD_USER_INPUT" && r.Code() != "GRAPHQL_VALIDATION_FAILED" || !strings.Contains(r.Raw, "2 decimal") {
+			t.Fatalf("3 decimals: %s", r.Raw)
+		}
+		// A missing key.
+		r = s.post(t, admin, allocQ, map[string]any{"c": string(resale.ID), "a": "1.00", "k": ""})
+		if dig(r.Data, "allocateBalance", "userErrors", 0, "field", 1) != "idempotencyKey" {
+			t.Fatalf("empty key: %s", r.Raw)
+		}
+		// Managers and other partners cannot move Demo SP's money.
+		if r := s.post(t, s.login(t, "sp.manager@example.com"), allocQ, map[string]any{"c": string(resale.ID), "a": "1.00", "k": "m-1"}); r.Code() != "FORBIDDEN" && r.Code() != "NOT_FOUND" {
+			t.Fatalf("manager allocating: %s", r.Raw)
+		}
+		if r := s.post(t, s.login(t, "other.admin@example.com"), allocQ, map[string]any{"c": string(resale.ID), "a": "1.00", "k": "o-1"}); r.Code() != "NOT_FOUND" {
+			t.Fatalf("other partner allocating: %s", r.Raw)
+		}
+		// Reclaim within the allocation works.
+		r = s.post(t, admin, reclaimQ, map[string]any{"c": string(resale.ID), "a": "23.45", "k": "r-1"})
+		if dig(r.Data, "reclaimBalance", "journal", "amount") != "23.45" {
+			t.Fatalf("reclaim: %s", r.Raw)
+		}
+		// Every operation and refusal is in the audit log.
+		r = s.post(t, admin, `{ auditLogs(first: 50, where:{actionIn:[ALLOCATE, RECLAIM]}) { edges { node { action outcome } } } }`, nil)
+		if !strings.Contains(r.Raw, `"action":"ALLOCATE","outcome":"ALLOWED"`) || !strings.Contains(r.Raw, `"action":"ALLOCATE","outcome":"DENIED"`) || !strings.Contains(r.Raw, `"action":"RECLAIM","outcome":"ALLOWED"`) {
+			t.Fatalf("audit of money operations: %s", r.Raw)
+		}
+		// Records and statement are queryable with filters.
+		r = s.post(t, admin, `query($c:ID!){ journals(first: 10, where:{customerID:$c, kindIn:[ALLOCATE, RECLAIM]}) { totalCount } viewer { partner { account { balance entries(first: 3, orderBy:{field: CREATED_AT, direction: DESC}) { totalCount edges { node { amount balanceAfter journal { kind transactionNo } } } } } } } }`, map[string]any{"c": string(resale.ID)})
+		if dig(r.Data, "journals", "totalCount").(float64) < 2 || dig(r.Data, "viewer", "partner", "account", "entries", "edges", 0, "node", "journal", "kind") != "RECLAIM" {
+			t.Fatalf("records and statement: %s", r.Raw)
+		}
+		// The database itself refuses to change entries.
+		if _, err := s.DB.SQL.Exec(`UPDATE ledger_entries SET amount = 0`); err == nil {
+			t.Fatal("UPDATE on ledger_entries was allowed")
+		}
+		if _, err := s.DB.SQL.Exec(`DELETE FROM journals`); err == nil {
+			t.Fatal("DELETE on journals was allowed")
+		}
+		if _, err := s.DB.SQL.Exec(`UPDATE accounts SET balance = -1 WHERE kind = 'PARTNER_CASH'`); err == nil {
+			t.Fatal("a negative balance was allowed")
+		}
+		ledgerTotals(t, s)
+	})
+}
+
+func TestBatchAllocate(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		admin := s.login(t, "sp.admin@example.com")
+		ids := s.DB.Client.Customer.Query().Where(customer.HasPartnerWith(partner.Name("Demo SP")), customer.AssociationTypeEQ(customer.AssociationTypeRESALE)).Limit(5).IDsX(sys())
+		advisory := s.demoCustomer(t, "Demo SP", customer.AssociationTypeADVISORY, false)
+		q := `mutation($ids:[ID!]!,$k:String!){ batchAllocateBalance(input:{customerIDs:$ids, amount:"10.00"}, idempotencyKey:$k){ succeeded failed journals { id } results { id ok code reason message } userErrors { code } } }`
+		journals0 := s.DB.Client.Journal.Query().CountX(sys())
+		bad := append(append([]any{}, toAny(ids)...), string(advisory.ID))
+		r := s.post(t, admin, q, map[string]any{"ids": bad, "k": "b-1"})
+		if dig(r.Data, "batchAllocateBalance", "failed") != float64(6) || dig(r.Data, "batchAllocateBalance", "results", 5, "reason") != "ADVISORY_CUSTOMER" ||
+			dig(r.Data, "batchAllocateBalance", "results", 0, "code") != "NOT_ATTEMPTED" || dig(r.Data, "batchAllocateBalance", "userErrors", 0, "code") != "BATCH_REFUSED" {
+			t.Fatalf("batch with a bad target: %s", r.Raw)
+		}
+		if n := s.DB.Client.Journal.Query().CountX(sys()); n != journals0 {
+			t.Fatalf("a refused batch moved money: %d journals, was %d", n, journals0)
+		}
+		// The key stays free after a refusal; the corrected batch succeeds under a new key.
+		r = s.post(t, admin, q, map[string]any{"ids": toAny(ids), "k": "b-2"})
+		if dig(r.Data, "batchAllocateBalance", "succeeded") != float64(5) || len(dig(r.Data, "batchAllocateBalance", "journals").([]any)) != 5 {
+			t.Fatalf("batch: %s", r.Raw)
+		}
+		many := make([]any, 101)
+		for i := range many {
+			many[i] = string(ids[0])
+		}
+		if r := s.post(t, admin, q, map[string]any{"ids": many, "k": "b-3"}); dig(r.Data, "batchAllocateBalance", "userErrors", 0, "code") != "BAD_USER_INPUT" {
+			t.Fatalf("101 targets: %s", r.Raw)
+		}
+		ledgerTotals(t, s)
+	})
+}
+
+func toAny[T ~string](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+// TestConcurrentReclaims: 100.00 allocated, 50 concurrent reclaims of 10.00: exactly 10 succeed.
+func TestConcurrentReclaims(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		admin := s.login(t, "sp.admin@example.com")
+		cu := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
+		have := balanceOf(t, s, ledger.CustomerAllocated(cu.ID))
+		if have.IsPositive() {
+			r := s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": have.String(), "k": "empty"})
+			if len(r.Errors) > 0 || dig(r.Data, "reclaimBalance", "journal") == nil {
+				t.Fatalf("emptying: %s", r.Raw)
+			}
+		}
+		if r := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "100.00", "k": "fill"}); dig(r.Data, "allocateBalance", "journal") == nil {
+			t.Fatalf("allocate 100: %s", r.Raw)
+		}
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		ok, over, other := 0, 0, []string{}
+		for i := 0; i < 50; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				r := s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": "10.00", "k": fmt.Sprintf("c-%d", i)})
+				mu.Lock()
+				defer mu.Unlock()
+				switch {
+				case dig(r.Data, "reclaimBalance", "journal") != nil:
+					ok++
+				case dig(r.Data, "reclaimBalance", "userErrors", 0, "code") == "OVER_RECLAIM":
+					over++
+				default:
+					other = append(other, r.Raw)
+				}
+			}(i)
+		}
+		wg.Wait()
+		if ok != 10 || over != 40 || len(other) > 0 {
+			t.Fatalf("50 concurrent reclaims of 10.00 from 100.00: %d succeeded, %d over-reclaim, others %v", ok, over, other)
+		}
+		if b := balanceOf(t, s, ledger.CustomerAllocated(cu.ID)); !b.Decimal().IsZero() {
+			t.Fatalf("left %s", b)
+		}
+		// Concurrent requests with one key: one effect.
+		before := s.DB.Client.Journal.Query().Where(journal.CustomerID(cu.ID)).CountX(sys())
+		for i := 0; i < 10; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "1.00", "k": "same-key"})
+			}()
+		}
+		wg.Wait()
+		if n := s.DB.Client.Journal.Query().Where(journal.CustomerID(cu.ID)).CountX(sys()) - before; n != 1 {
+			t.Fatalf("10 concurrent requests with one key made %d journals", n)
+		}
+		ledgerTotals(t, s)
+	})
+}
+
+func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {
+	clock := &fakeClock{t: time.Now()}
+	stepup.Now = clock.now
+	t.Cleanup(func() { stepup.Now = time.Now })
+	s := newTestServer(t, "postgres")
+	sp := s.DB.Client.Partner.Query().Where(partner.Name("Demo SP")).OnlyX(sys())
+	admin := s.login(t, "sp.admin@example.com")
+	r := s.post(t, admin, `mutation{ beginTotpEnrollment { secret } }`, nil)
+	secret := dig(r.Data, "beginTotpEnrollment", "secret").(string)
+	code := func() string { clock.tick(); c, _ := stepup.CodeAt(secret, clock.now()); return c }
+	s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ id } }`, map[string]any{"c": code()})
+	s.DB.Client.Partner.UpdateOne(sp).SetRequireStepUp(true).ExecX(sys())
+	cu := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
+	r = s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "5.00", "k": "v-1"})
+	if r.Code() != "VERIFICATION_REQUIRED" {
+		t.Fatalf("allocation without a code: %s", r.Raw)
+	}
+	// The same key with a code goes through (the refusal did not spend the key).
+	r = s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "5.00", "k": "v-1", "v": code()})
+	if dig(r.Data, "allocateBalance", "journal") == nil {
+		t.Fatalf("allocation with a code: %s", r.Raw)
+	}
+}
