@@ -9,7 +9,7 @@ ADDR      ?= :8080
 GO_PKGS   := ./...
 export PC_REQUIRE_POSTGRES ?= 1
 
-.PHONY: help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
+.PHONY: bank test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 build-spa: deps
 	npm run build
 
-test: vet test-go check-generated spa-check e2e ## everything CI runs: vet, Go tests on PostgreSQL and SQLite, generated code, SPA checks, browser test
+test: vet test-go test-bank check-generated spa-check e2e ## everything CI runs: vet, Go tests on PostgreSQL and SQLite, generated code, SPA checks, browser test
 	@echo "make test: all checks passed"
 
 vet:
@@ -39,6 +39,9 @@ vet:
 
 test-go: ## Go tests on PostgreSQL (found or started by scripts/with-postgres.sh) and SQLite
 	scripts/with-postgres.sh $(GO) test -count=1 $(GO_PKGS)
+
+test-bank: build-server ## a short bank run (10 s, one server killed midway) as a regression test
+	scripts/with-postgres.sh $(GO) run ./bench/bank -server $(BIN) -clients 16 -duration 10s -kill
 
 check-generated: deps ## fail if ent, gqlgen or graphql-codegen output is stale
 	scripts/check-generated.sh
@@ -50,6 +53,10 @@ spa-check: deps ## the SPA's type check and unit tests
 e2e: build ## browser test: the built SPA in Debian Chromium against a fresh server
 	@command -v chromium >/dev/null || { echo "e2e: chromium is missing: apt-get install -y chromium fonts-wqy-microhei"; exit 1; }
 	SERVER_BIN=$(BIN) npm run e2e
+
+bank: build-server ## the ledger torture test: 2 servers on one PostgreSQL, 16 clients, 30 s, then again with one server SIGKILLed midway
+	scripts/with-postgres.sh $(GO) run ./bench/bank -server $(BIN) -clients 16 -duration 30s
+	scripts/with-postgres.sh $(GO) run ./bench/bank -server $(BIN) -clients 16 -duration 30s -kill
 
 generate: deps ## regenerate ent, the GraphQL schema and resolvers, and the SPA's typed operations
 	@# The first pass leaves out the privacy policies (they import what it generates; see ent/entc.go).
