@@ -191,13 +191,14 @@ func (s *Service) loadScope(sys context.Context, v *viewer.Viewer) error {
 	}
 	ps, err := s.client.Partner.Query().
 		Where(partner.Or(partner.ID(v.PartnerID), partner.DistributorID(v.PartnerID))).
-		Select(partner.FieldID, partner.FieldKind, partner.FieldDistributorID).All(sys)
+		Select(partner.FieldID, partner.FieldKind, partner.FieldDistributorID, partner.FieldRequireStepUp).All(sys)
 	if err != nil {
 		return err
 	}
 	for _, p := range ps {
 		if p.ID == v.PartnerID {
 			v.PartnerKind = string(p.Kind)
+			v.RequireStepUp = p.RequireStepUp
 			if p.DistributorID != nil {
 				v.DistributorID = *p.DistributorID
 			}

@@ -139,7 +139,7 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn fu
 	if err != nil {
 		return nil, false, err
 	}
-	if err = c.IdempotencyRecord.UpdateOne(rec).SetResponse(string(b)).Exec(sys(tctx)); err != nil {
+	if err = c.IdempotencyRecord.Update().Where(idempotencyrecord.ID(rec.ID)).SetResponse(string(b)).Exec(sys(tctx)); err != nil {
 		return nil, false, err
 	}
 	if err = tx.Commit(); err != nil {

@@ -131,7 +131,8 @@ func post(ctx context.Context, c *ent.Client, spec journalSpec, legs []leg) (*en
 		if after.IsNegative() && l.account.Kind != account.KindEXTERNAL {
 			return nil, insufficient(l.account)
 		}
-		if err := c.Account.UpdateOneID(l.account.ID).AddBalance(l.amount).SetUpdatedAt(now).Exec(sys(ctx)); err != nil {
+		// A bulk update by ID: UpdateOne would read the row back, a statement we do not need.
+		if err := c.Account.Update().Where(account.ID(l.account.ID)).AddBalance(l.amount).SetUpdatedAt(now).Exec(sys(ctx)); err != nil {
 			if isCheckViolation(err) {
 				return nil, insufficient(l.account)
 			}

@@ -40,6 +40,9 @@ type Viewer struct {
 	// ManagerIDs are, for a supervisor, the customer managers under them (and the supervisor).
 	ManagerIDs []gid.ID
 
+	// RequireStepUp is the partner's setting, read with the scope on every request.
+	RequireStepUp bool
+
 	// APIKeyID is set when the request came with an API key instead of a login.
 	APIKeyID gid.ID
 	// ReadOnly refuses every mutation (an API key with the READ scope).
