@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"path"
 	"path/filepath"
@@ -76,6 +77,10 @@ func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) h
 	mux.Handle("/graphql", csrf.Handler(limitBody(cfg.MaxBodyBytes, authSvc.Middleware(cfg.SecureCookies)(noteViewer(gql)))))
 	if cfg.Dev {
 		mux.Handle("GET /graphiql", playground.Handler("Partner Center GraphiQL", "/graphql"))
+		// Profiles for `go tool pprof`, in development mode only.
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/heap", pprof.Index)
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

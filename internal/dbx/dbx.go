@@ -14,3 +14,11 @@ func ForUpdate(s *sql.Selector) {
 		s.ForUpdate()
 	}
 }
+
+// ForShare, used as a query predicate, takes a shared row lock on PostgreSQL: concurrent readers
+// proceed, a concurrent FOR UPDATE (e.g. a type switch) waits. SQLite needs none (see ForUpdate).
+func ForShare(s *sql.Selector) {
+	if s.Dialect() == dialect.Postgres {
+		s.ForShare()
+	}
+}

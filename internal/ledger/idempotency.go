@@ -128,19 +128,18 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn fu
 	if rand.IntN(100) == 0 { // now and then, forget keys past their time
 		_, _ = c.IdempotencyRecord.Delete().Where(idempotencyrecord.ExpiresAtLT(now)).Exec(sys(tctx))
 	}
-	out, err = fn(tctx, c)
+	claim := &claimed{id: rec.ID}
+	out, err = fn(context.WithValue(tctx, claimKey{}, claim), c)
 	if err != nil {
 		return nil, false, err
 	}
 	if out.Failed {
 		return out, false, nil // nothing moved; the key stays free for a corrected retry
 	}
-	b, err := json.Marshal(out)
-	if err != nil {
-		return nil, false, err
-	}
-	if err = c.IdempotencyRecord.Update().Where(idempotencyrecord.ID(rec.ID)).SetResponse(string(b)).Exec(sys(tctx)); err != nil {
-		return nil, false, err
+	if !claim.saved {
+		if err = storeOutcome(tctx, c, rec.ID, out); err != nil {
+			return nil, false, err
+		}
 	}
 	if err = tx.Commit(); err != nil {
 		return nil, false, err
@@ -181,4 +180,35 @@ func retryable(err error) bool {
 		return pe.Code == "40001" || pe.Code == "40P01"
 	}
 	return strings.Contains(err.Error(), "SQLITE_BUSY")
+}
+
+type claimKey struct{}
+
+// claimed is the idempotency record of the running operation.
+type claimed struct {
+	id    gid.ID
+	saved bool
+}
+
+// saveOutcome stores the operation's outcome under its key now (before it locks accounts), so
+// that the locked window does not also hold this write. If the operation then fails, the whole
+// transaction, record included, rolls back.
+func saveOutcome(ctx context.Context, c *ent.Client, out *Outcome) error {
+	cl, ok := ctx.Value(claimKey{}).(*claimed)
+	if !ok {
+		return nil // not running under a key (e.g. the disassociation hook)
+	}
+	if err := storeOutcome(ctx, c, cl.id, out); err != nil {
+		return err
+	}
+	cl.saved = true
+	return nil
+}
+
+func storeOutcome(ctx context.Context, c *ent.Client, id gid.ID, out *Outcome) error {
+	b, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	return c.IdempotencyRecord.Update().Where(idempotencyrecord.ID(id)).SetResponse(string(b)).Exec(sys(ctx))
 }

@@ -89,16 +89,10 @@ func lockAccounts(ctx context.Context, c *ent.Client, ids ...gid.ID) (map[gid.ID
 	return out, nil
 }
 
-// post writes a journal and its entries and applies them to the (locked) accounts. The legs must
-// sum to zero; a leg that would take a non-EXTERNAL account below zero is refused.
-func post(ctx context.Context, c *ent.Client, spec journalSpec, legs []leg) (*ent.Journal, error) {
-	sum := money.Zero
-	for _, l := range legs {
-		sum = sum.Add(l.amount)
-	}
-	if !sum.Decimal().IsZero() {
-		return nil, fmt.Errorf("ledger: unbalanced journal (%s)", sum)
-	}
+// writeJournal inserts the journal row. It needs no lock, so operations write it (and their
+// audit record and idempotency outcome) before locking the accounts: the locked window then holds
+// only the balance updates, the entries and the commit.
+func writeJournal(ctx context.Context, c *ent.Client, spec journalSpec) (*ent.Journal, error) {
 	v := viewer.FromContext(ctx)
 	now := Now()
 	jq := c.Journal.Create().SetKind(spec.kind).SetAmount(spec.amount).SetCreatedAt(now).
@@ -121,31 +115,47 @@ func post(ctx context.Context, c *ent.Client, spec journalSpec, legs []leg) (*en
 	if v != nil {
 		jq.SetOperatorID(v.UserID).SetOperatorName(v.DisplayName)
 	}
-	j, err := jq.Save(sys(ctx))
-	if err != nil {
-		return nil, err
+	return jq.Save(sys(ctx))
+}
+
+// applyLegs writes the journal's entries and applies them to the (locked) accounts. The legs must
+// sum to zero; a leg that would take a non-EXTERNAL account below zero is refused.
+func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) error {
+	sum := money.Zero
+	for _, l := range legs {
+		sum = sum.Add(l.amount)
 	}
+	if !sum.Decimal().IsZero() {
+		return fmt.Errorf("ledger: unbalanced journal (%s)", sum)
+	}
+	now := Now()
 	entries := make([]*ent.LedgerEntryCreate, len(legs))
 	for i, l := range legs {
 		after := l.account.Balance.Add(l.amount)
 		if after.IsNegative() && l.account.Kind != account.KindEXTERNAL {
-			return nil, insufficient(l.account)
+			return insufficient(l.account)
 		}
 		// A bulk update by ID: UpdateOne would read the row back, a statement we do not need.
 		if err := c.Account.Update().Where(account.ID(l.account.ID)).AddBalance(l.amount).SetUpdatedAt(now).Exec(sys(ctx)); err != nil {
 			if isCheckViolation(err) {
-				return nil, insufficient(l.account)
+				return insufficient(l.account)
 			}
-			return nil, err
+			return err
 		}
 		l.account.Balance = after // later legs on the same account see it
 		entries[i] = c.LedgerEntry.Create().SetJournalID(j.ID).SetAccountID(l.account.ID).
 			SetAmount(l.amount).SetBalanceAfter(after).SetCreatedAt(now)
 	}
-	if err := c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx)); err != nil {
+	return c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx))
+}
+
+// post writes a journal and applies its legs (the accounts already locked).
+func post(ctx context.Context, c *ent.Client, spec journalSpec, legs []leg) (*ent.Journal, error) {
+	j, err := writeJournal(ctx, c, spec)
+	if err != nil {
 		return nil, err
 	}
-	return j, nil
+	return j, applyLegs(ctx, c, j, legs)
 }
 
 func insufficient(a *ent.Account) error {

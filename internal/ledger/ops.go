@@ -124,13 +124,11 @@ func (l *Ledger) RechargeCustomer(ctx context.Context, customerID gid.ID, req Re
 	})
 }
 
-// postAudited posts a two-leg journal (amount from -> to) with its audit record.
+// postAudited posts a two-leg journal (amount from -> to) with its audit record. Everything that
+// needs no lock (the journal row, the audit record, the idempotency outcome) is written first;
+// then the two accounts are locked, updated, and the entries written, and the caller commits.
 func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog.Action, target gid.ID, spec journalSpec, from, to Owner) (*Outcome, error) {
-	accs, err := lockOwners(ctx, c, from, to)
-	if err != nil {
-		return nil, err
-	}
-	j, err := post(ctx, c, spec, []leg{{accs[0], money.Zero.Sub(spec.amount)}, {accs[1], spec.amount}})
+	j, err := writeJournal(ctx, c, spec)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +136,18 @@ func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog
 		ActingFor: spec.actingFor, Reason: spec.reason, Detail: string(spec.kind) + " " + spec.amount.String() + " " + j.TransactionNo}); err != nil {
 		return nil, err
 	}
-	return &Outcome{JournalIDs: []gid.ID{j.ID}}, nil
+	out := &Outcome{JournalIDs: []gid.ID{j.ID}}
+	if err := saveOutcome(ctx, c, out); err != nil {
+		return nil, err
+	}
+	accs, err := lockOwners(ctx, c, from, to)
+	if err != nil {
+		return nil, err
+	}
+	if err := applyLegs(ctx, c, j, []leg{{accs[0], money.Zero.Sub(spec.amount)}, {accs[1], spec.amount}}); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // customerForMoney locks a customer the viewer may adjust: one of its partner's (or, for a
@@ -149,7 +158,9 @@ func customerForMoney(ctx context.Context, c *ent.Client, id gid.ID) (*ent.Custo
 	if !v.IsPartnerAdmin() {
 		return nil, "", "", apperr.New(apperr.Forbidden, "only a partner admin moves money")
 	}
-	cu, err := c.Customer.Query().Where(customer.ID(id), predicate.Customer(dbx.ForUpdate)).Only(ctx) // privacy-filtered
+	// A shared lock: the association cannot change under the posting, yet concurrent postings to
+	// one customer queue only on its accounts.
+	cu, err := c.Customer.Query().Where(customer.ID(id), predicate.Customer(dbx.ForShare)).Only(ctx) // privacy-filtered
 	if ent.IsNotFound(err) {
 		return nil, "", "", apperr.New(apperr.NotFound, "no customer with this ID")
 	}
