@@ -9,7 +9,7 @@ ADDR      ?= :8080
 GO_PKGS   := ./...
 export PC_REQUIRE_POSTGRES ?= 1
 
-.PHONY: bank test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
+.PHONY: bank bench-alloc test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ e2e: build ## browser test: the built SPA in Debian Chromium against a fresh ser
 bank: build-server ## the ledger torture test: 2 servers on one PostgreSQL, 16 clients, 30 s, then again with one server SIGKILLed midway
 	scripts/with-postgres.sh $(GO) run ./bench/bank -server $(BIN) -clients 16 -duration 30s
 	scripts/with-postgres.sh $(GO) run ./bench/bank -server $(BIN) -clients 16 -duration 30s -kill
+
+bench-alloc: build-server ## allocateBalance through the server vs pgbench on the same statements (8 clients, 3 alternating runs of 20 s)
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 20s -runs 3
 
 generate: deps ## regenerate ent, the GraphQL schema and resolvers, and the SPA's typed operations
 	@# The first pass leaves out the privacy policies (they import what it generates; see ent/entc.go).

@@ -8,16 +8,10 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"net"
-	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,6 +25,8 @@ import (
 	"time"
 
 	_ "github.com/lib/pq"
+
+	"github.com/partnercenter/partnercenter/bench/internal/harness"
 )
 
 func main() {
@@ -57,35 +53,6 @@ type stats struct {
 	Errors        int     `json:"errors"`
 }
 
-func freeAddr() string {
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	defer l.Close()
-	return l.Addr().String()
-}
-
-func gql(c *http.Client, addr, token, q string, vars map[string]any) (map[string]any, error) {
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	var out map[string]any
-	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil, fmt.Errorf("%s", raw)
-	}
-	if errs, ok := out["errors"]; ok {
-		return nil, fmt.Errorf("%v", errs)
-	}
-	return out, nil
-}
-
 func percentile(ms []float64, p float64) float64 {
 	if len(ms) == 0 {
 		return 0
@@ -95,56 +62,26 @@ func percentile(ms []float64, p float64) float64 {
 }
 
 func run(bin, adminURL string, clients int, duration time.Duration, runs int, outDir string) error {
-	ctx := context.Background()
-	adb, err := sql.Open("postgres", adminURL)
+	dbURL, drop, err := harness.ScratchDB(adminURL, "pc_alloc")
 	if err != nil {
 		return err
 	}
-	defer adb.Close()
-	name := fmt.Sprintf("pc_alloc_%d", rand.Uint32()%1_000_000)
-	if _, err := adb.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		return err
-	}
-	defer adb.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-	u, _ := url.Parse(adminURL)
-	u.Path = "/" + name
-	dbURL := u.String()
-
-	addr := freeAddr()
-	args := []string{"--addr", addr, "--database-url", dbURL, "--demo=true", "--log-format", "json"}
+	defer drop()
+	srv := &harness.Server{Bin: bin, DBURL: dbURL}
 	if os.Getenv("ALLOC_PPROF") != "" {
-		args = append(args, "--dev") // exposes /debug/pprof
-		fmt.Println("server at", addr)
+		srv.Args = []string{"--dev"} // exposes /debug/pprof
 	}
-	srv := exec.Command(bin, args...)
-	srv.Stdout, srv.Stderr = io.Discard, io.Discard
 	if err := srv.Start(); err != nil {
 		return err
 	}
-	defer func() { _ = srv.Process.Signal(syscall.SIGTERM); _, _ = srv.Process.Wait() }()
-	hc := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 128}}
-	for i := 0; ; i++ {
-		if resp, err := hc.Get("http://" + addr + "/readyz"); err == nil && resp.StatusCode == 200 {
-			resp.Body.Close()
-			break
-		}
-		if i > 600 {
-			return fmt.Errorf("server not ready")
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	login := func(email string) (string, error) {
-		r, err := gql(hc, addr, "", `mutation($e:String!){ login(email:$e, password:"Demo@12345"){ token } }`, map[string]any{"e": email})
-		if err != nil {
-			return "", err
-		}
-		return r["data"].(map[string]any)["login"].(map[string]any)["token"].(string), nil
-	}
-	tok, err := login("sp.admin@example.com")
+	defer srv.Stop(syscall.SIGTERM)
+	addr := srv.Addr
+	fmt.Println("server at", addr)
+	tok, err := harness.Login(addr, "sp.admin@example.com")
 	if err != nil {
 		return err
 	}
-	plat, err := login("platform@example.com")
+	plat, err := harness.Login(addr, "platform@example.com")
 	if err != nil {
 		return err
 	}
@@ -163,8 +100,8 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	if err := db.QueryRow(`SELECT id FROM customers WHERE partner_id = $1 AND association_type = 'RESALE' ORDER BY id LIMIT 1`, pid).Scan(&cid); err != nil {
 		return err
 	}
-	if _, err := gql(hc, addr, plat, `mutation($p:ID!){ recordRecharge(input:{partnerID:$p, amount:"100000000.00"}, idempotencyKey:"bench-fund"){ journal { id } } }`, map[string]any{"p": pid}); err != nil {
-		return err
+	if r, err := harness.Call(addr, plat, `mutation($p:ID!){ recordRecharge(input:{partnerID:$p, amount:"100000000.00"}, idempotencyKey:"bench-fund"){ journal { id } } }`, map[string]any{"p": pid}); err != nil || len(r.Errors) > 0 {
+		return fmt.Errorf("funding: %v %v", err, r)
 	}
 	var a1, a2, th string
 	k1, k2 := "PARTNER_CASH:"+pid, "CUSTOMER_ALLOCATED:"+cid
@@ -191,8 +128,11 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 				defer wg.Done()
 				for i := 0; time.Now().Before(deadline); i++ {
 					t0 := time.Now()
-					_, err := gql(hc, addr, tok, `mutation($c:ID!,$k:String!){ allocateBalance(input:{customerID:$c, amount:"0.01"}, idempotencyKey:$k){ journal { id transactionNo } userErrors { code } } }`,
+					r, err := harness.Call(addr, tok, `mutation($c:ID!,$k:String!){ allocateBalance(input:{customerID:$c, amount:"0.01"}, idempotencyKey:$k){ journal { id transactionNo } userErrors { code } } }`,
 						map[string]any{"c": cid, "k": fmt.Sprintf("b-%d-%d-%d", c, i, rand.Uint64())})
+					if err == nil && (len(r.Errors) > 0 || !bytes.Contains(r.Data["allocateBalance"], []byte("transactionNo"))) {
+						err = fmt.Errorf("refused: %v %s", r.Errors, r.Data["allocateBalance"])
+					}
 					ms := float64(time.Since(t0).Microseconds()) / 1000
 					mu.Lock()
 					if err != nil {

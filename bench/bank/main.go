@@ -9,20 +9,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"net"
-	"net/http"
-	"net/url"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,6 +24,8 @@ import (
 	"time"
 
 	_ "github.com/lib/pq"
+
+	"github.com/partnercenter/partnercenter/bench/internal/harness"
 )
 
 func main() {
@@ -39,103 +35,12 @@ func main() {
 	duration := flag.Duration("duration", 30*time.Second, "how long the clients run")
 	kill := flag.Bool("kill", false, "SIGKILL the second server halfway and restart it")
 	flag.Parse()
-	if *admin == "" {
-		*admin = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
-	}
-	if err := run(*bin, *admin, *clients, *duration, *kill); err != nil {
+	if err := run(*bin, harness.AdminURL(*admin), *clients, *duration, *kill); err != nil {
 		fmt.Fprintln(os.Stderr, "bank: FAIL:", err)
 		fmt.Println("0 passed, 1 failed")
 		os.Exit(1)
 	}
 	fmt.Println("1 passed, 0 failed")
-}
-
-type server struct {
-	bin, dbURL, addr, dataDir string
-	cmd                       *exec.Cmd
-}
-
-func freeAddr() string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		panic(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-func (s *server) start() error {
-	s.cmd = exec.Command(s.bin, "--addr", s.addr, "--database-url", s.dbURL, "--demo=true", "--log-format", "json")
-	s.cmd.Stdout, s.cmd.Stderr = io.Discard, io.Discard
-	if err := s.cmd.Start(); err != nil {
-		return err
-	}
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		if resp, err := http.Get("http://" + s.addr + "/readyz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return nil
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return fmt.Errorf("server %s did not become ready", s.addr)
-}
-
-func (s *server) stop(sig syscall.Signal) {
-	if s.cmd != nil && s.cmd.Process != nil {
-		_ = s.cmd.Process.Signal(sig)
-		_, _ = s.cmd.Process.Wait()
-	}
-}
-
-var httpc = &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-
-type gqlResp struct {
-	Data   map[string]json.RawMessage `json:"data"`
-	Errors []struct {
-		Message    string         `json:"message"`
-		Extensions map[string]any `json:"extensions"`
-	} `json:"errors"`
-}
-
-func call(addr, token, query string, vars map[string]any) (*gqlResp, error) {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := httpc.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode != 200 {
-		return nil, fmt.Errorf("HTTP %d: %s", resp.StatusCode, raw)
-	}
-	var out gqlResp
-	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil, fmt.Errorf("decoding %q: %w", raw, err)
-	}
-	return &out, nil
-}
-
-func login(addr, email string) (string, error) {
-	r, err := call(addr, "", `mutation($e:String!){ login(email:$e, password:"Demo@12345"){ token } }`, map[string]any{"e": email})
-	if err != nil {
-		return "", err
-	}
-	var p struct{ Token string }
-	if err := json.Unmarshal(r.Data["login"], &p); err != nil || p.Token == "" {
-		return "", fmt.Errorf("login %s: %v %v", email, r.Errors, err)
-	}
-	return p.Token, nil
 }
 
 // op is one money request a client makes (and may retry with the same key).
@@ -153,7 +58,7 @@ type result struct {
 }
 
 func (o op) do(addr string) result {
-	r, err := call(addr, o.token, o.query, o.vars)
+	r, err := harness.Call(addr, o.token, o.query, o.vars)
 	if err != nil {
 		return result{err: err}
 	}
@@ -189,30 +94,21 @@ func amount() string { return fmt.Sprintf("%d.%02d", rand.IntN(50), rand.IntN(10
 
 func run(bin, adminURL string, clients int, duration time.Duration, kill bool) error {
 	ctx := context.Background()
-	adb, err := sql.Open("postgres", adminURL)
+	dbURL, drop, err := harness.ScratchDB(adminURL, "pc_bank")
 	if err != nil {
 		return err
 	}
-	defer adb.Close()
-	name := fmt.Sprintf("pc_bank_%d", rand.Uint32()%1_000_000)
-	if _, err := adb.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+	defer drop()
+	a := &harness.Server{Bin: bin, DBURL: dbURL}
+	if err := a.Start(); err != nil { // the first one migrates and loads the demo world
 		return err
 	}
-	defer adb.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-	u, _ := url.Parse(adminURL)
-	u.Path = "/" + name
-	dbURL := u.String()
-
-	a := &server{bin: bin, dbURL: dbURL, addr: freeAddr()}
-	if err := a.start(); err != nil { // the first one migrates and loads the demo world
+	defer a.Stop(syscall.SIGTERM)
+	b := &harness.Server{Bin: bin, DBURL: dbURL}
+	if err := b.Start(); err != nil {
 		return err
 	}
-	defer a.stop(syscall.SIGTERM)
-	b := &server{bin: bin, dbURL: dbURL, addr: freeAddr()}
-	if err := b.start(); err != nil {
-		return err
-	}
-	defer func() { b.stop(syscall.SIGTERM) }()
+	defer func() { b.Stop(syscall.SIGTERM) }()
 	var bAlive atomic.Bool
 	bAlive.Store(true)
 
@@ -222,19 +118,19 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 	}
 	defer db.Close()
 
-	spTok, err := login(a.addr, "sp.admin@example.com")
+	spTok, err := harness.Login(a.Addr, "sp.admin@example.com")
 	if err != nil {
 		return err
 	}
-	distTok, err := login(b.addr, "dist.admin@example.com")
+	distTok, err := harness.Login(b.Addr, "dist.admin@example.com")
 	if err != nil {
 		return err
 	}
-	custTok, err := login(a.addr, "customer@example.com")
+	custTok, err := harness.Login(a.Addr, "customer@example.com")
 	if err != nil {
 		return err
 	}
-	platTok, err := login(a.addr, "platform@example.com")
+	platTok, err := harness.Login(a.Addr, "platform@example.com")
 	if err != nil {
 		return err
 	}
@@ -257,7 +153,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		return err
 	}
 	// The customer gets a balance of its own to withdraw from.
-	if r, err := call(a.addr, platTok, `mutation($c:ID!){ recordCustomerRecharge(input:{customerID:$c, amount:"5000.00"}, idempotencyKey:"bank-setup"){ journal { id } } }`, map[string]any{"c": ownCustomer}); err != nil || len(r.Errors) > 0 {
+	if r, err := harness.Call(a.Addr, platTok, `mutation($c:ID!){ recordCustomerRecharge(input:{customerID:$c, amount:"5000.00"}, idempotencyKey:"bank-setup"){ journal { id } } }`, map[string]any{"c": ownCustomer}); err != nil || len(r.Errors) > 0 {
 		return fmt.Errorf("setup recharge: %v %v", err, r)
 	}
 
@@ -278,9 +174,9 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 	deadline := time.Now().Add(duration)
 	pick := func() string {
 		if bAlive.Load() && rand.IntN(2) == 0 {
-			return b.addr
+			return b.Addr
 		}
-		return a.addr
+		return a.Addr
 	}
 	var wg sync.WaitGroup
 	for c := 0; c < clients; c++ {
@@ -347,10 +243,10 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 	if kill {
 		time.Sleep(duration / 2)
 		bAlive.Store(false)
-		b.stop(syscall.SIGKILL)
+		b.Stop(syscall.SIGKILL)
 		fmt.Println("bank: killed server B (SIGKILL) at", duration/2)
 		time.Sleep(2 * time.Second)
-		if err := b.start(); err != nil {
+		if err := b.Start(); err != nil {
 			return err
 		}
 		bAlive.Store(true)

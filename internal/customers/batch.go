@@ -2,6 +2,7 @@ package customers
 
 import (
 	"context"
+	"time"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/association"
@@ -74,25 +75,19 @@ func (s *Service) AssignManager(ctx context.Context, c *ent.Client, ids []gid.ID
 			return nil, apperr.New(apperr.Forbidden, "a supervisor assigns customers only to the managers under them")
 		}
 	}
-	found, err := c.Customer.Query().Where(customer.IDIn(ids...)).All(ctx)
+	byID, err := customersByID(ctx, c.Customer.Query(), ids)
 	if err != nil {
 		return nil, err
-	}
-	byID := map[gid.ID]*ent.Customer{}
-	for _, cu := range found {
-		byID[cu.ID] = cu
 	}
 	now := Now()
 	out := make([]RowResult, len(ids))
 	for i, id := range ids {
 		cu := byID[id]
+		if e := missingOrUnassociated(cu); e != nil {
+			out[i] = rowErr(id, e)
+			continue
+		}
 		switch {
-		case cu == nil:
-			out[i] = rowErr(id, apperr.New(apperr.NotFound, "no customer with this ID"))
-			continue
-		case cu.PartnerID == nil:
-			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "NOT_ASSOCIATED", "the customer is not associated with a partner"))
-			continue
 		case mgr != nil && *cu.PartnerID != *mgr.PartnerID:
 			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "OTHER_PARTNER", "the manager works for another partner than this customer's"))
 			continue
@@ -100,8 +95,7 @@ func (s *Service) AssignManager(ctx context.Context, c *ent.Client, ids []gid.ID
 			out[i] = RowResult{ID: id, OK: true, Message: "unchanged"}
 			continue
 		}
-		if _, err := c.ManagerAssignment.Update().Where(managerassignment.CustomerID(id), managerassignment.EndedAtIsNil()).
-			SetEndedAt(now).Save(ctx); err != nil {
+		if err := endManagerAssignment(ctx, c, id, now); err != nil {
 			return nil, err
 		}
 		if err := c.ManagerAssignment.Create().SetCustomerID(id).SetPartnerID(*cu.PartnerID).SetNillableManagerID(managerID).
@@ -229,41 +223,28 @@ func (s *Service) MigrateCustomers(ctx context.Context, c *ent.Client, ids []gid
 	if err != nil {
 		return nil, err
 	}
-	found, err := c.Customer.Query().Where(customer.IDIn(ids...)).WithPartner().All(ctx)
+	byID, err := customersByID(ctx, c.Customer.Query().WithPartner(), ids)
 	if err != nil {
 		return nil, err
-	}
-	byID := map[gid.ID]*ent.Customer{}
-	for _, cu := range found {
-		byID[cu.ID] = cu
 	}
 	now := Now()
 	out := make([]RowResult, len(ids))
 	for i, id := range ids {
 		cu := byID[id]
-		switch {
-		case cu == nil:
-			out[i] = rowErr(id, apperr.New(apperr.NotFound, "no customer with this ID"))
+		if e := missingOrUnassociated(cu); e != nil {
+			out[i] = rowErr(id, e)
 			continue
-		case cu.Edges.Partner == nil || cu.AssociationType == nil:
-			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "NOT_ASSOCIATED", "the customer is not associated with a partner"))
-			continue
-		case cu.Edges.Partner.Kind != partner.KindSOLUTION_PROVIDER:
+		}
+		if cu.Edges.Partner.Kind != partner.KindSOLUTION_PROVIDER {
 			out[i] = rowErr(id, apperr.Refuse(apperr.BadUserInput, "NOT_SOLUTION_PROVIDER", "only a solution provider's customers are migrated"))
 			continue
 		}
 		from := *cu.PartnerID
 		typ := *cu.AssociationType
-		if _, err := c.Association.Update().Where(association.CustomerID(id), association.StatusEQ(association.StatusACTIVE)).
-			SetStatus(association.StatusENDED).SetEndedAt(now).Save(ctx); err != nil {
+		if err := restartAssociation(ctx, c, id, resellerID, typ, now); err != nil {
 			return nil, err
 		}
-		if err := c.Association.Create().SetCustomerID(id).SetPartnerID(resellerID).SetType(association.Type(typ)).
-			SetSince(now).Exec(ctx); err != nil {
-			return nil, err
-		}
-		if _, err := c.ManagerAssignment.Update().Where(managerassignment.CustomerID(id), managerassignment.EndedAtIsNil()).
-			SetEndedAt(now).Save(ctx); err != nil {
+		if err := endManagerAssignment(ctx, c, id, now); err != nil {
 			return nil, err
 		}
 		if err := c.Customer.UpdateOne(cu).SetPartnerID(resellerID).SetAssociatedAt(now).ClearManagerID().
@@ -280,4 +261,53 @@ func (s *Service) MigrateCustomers(ctx context.Context, c *ent.Client, ids []gid
 		out[i] = RowResult{ID: id, OK: true}
 	}
 	return out, nil
+}
+
+// customersByID runs q for the given IDs (privacy-filtered: invisible ones are missing).
+func customersByID(ctx context.Context, q *ent.CustomerQuery, ids []gid.ID) (map[gid.ID]*ent.Customer, error) {
+	found, err := q.Where(customer.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[gid.ID]*ent.Customer, len(found))
+	for _, cu := range found {
+		byID[cu.ID] = cu
+	}
+	return byID, nil
+}
+
+// missingOrUnassociated is the refusal of a batch row whose customer is not found or has no
+// partner, or nil.
+func missingOrUnassociated(cu *ent.Customer) *apperr.Error {
+	switch {
+	case cu == nil:
+		return apperr.New(apperr.NotFound, "no customer with this ID")
+	case cu.PartnerID == nil || cu.AssociationType == nil:
+		return apperr.Refuse(apperr.BadUserInput, "NOT_ASSOCIATED", "the customer is not associated with a partner")
+	}
+	return nil
+}
+
+// endAssociation ends the customer's active association, if any.
+func endAssociation(ctx context.Context, c *ent.Client, customerID gid.ID, now time.Time) error {
+	_, err := c.Association.Update().Where(association.CustomerID(customerID), association.StatusEQ(association.StatusACTIVE)).
+		SetStatus(association.StatusENDED).SetEndedAt(now).Save(ctx)
+	return err
+}
+
+// restartAssociation ends the active association and starts one with partnerID in mode typ (a
+// type switch, a migration): the history keeps both.
+func restartAssociation(ctx context.Context, c *ent.Client, customerID, partnerID gid.ID, typ customer.AssociationType, now time.Time) error {
+	if err := endAssociation(ctx, c, customerID, now); err != nil {
+		return err
+	}
+	return c.Association.Create().SetCustomerID(customerID).SetPartnerID(partnerID).
+		SetType(association.Type(typ)).SetSince(now).Exec(ctx)
+}
+
+// endManagerAssignment closes the customer's current manager assignment, if any.
+func endManagerAssignment(ctx context.Context, c *ent.Client, customerID gid.ID, now time.Time) error {
+	_, err := c.ManagerAssignment.Update().Where(managerassignment.CustomerID(customerID), managerassignment.EndedAtIsNil()).
+		SetEndedAt(now).Save(ctx)
+	return err
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/customer"
-	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/dbx"
@@ -235,12 +234,7 @@ func (s *Service) SwitchType(ctx context.Context, c *ent.Client, id gid.ID, to c
 	}
 	now := Now()
 	from := associationevent.FromType(*cu.AssociationType)
-	if _, err := c.Association.Update().Where(association.CustomerID(cu.ID), association.StatusEQ(association.StatusACTIVE)).
-		SetStatus(association.StatusENDED).SetEndedAt(now).Save(ctx); err != nil {
-		return nil, err
-	}
-	if err := c.Association.Create().SetCustomerID(cu.ID).SetPartnerID(*cu.PartnerID).
-		SetType(association.Type(to)).SetSince(now).Exec(ctx); err != nil {
+	if err := restartAssociation(ctx, c, cu.ID, *cu.PartnerID, to, now); err != nil {
 		return nil, err
 	}
 	upd := c.Customer.UpdateOne(cu).SetAssociationType(to)
@@ -389,12 +383,10 @@ func (s *Service) disassociate(ctx context.Context, c *ent.Client, cu *ent.Custo
 		}
 	}
 	now := Now()
-	if _, err := c.Association.Update().Where(association.CustomerID(cu.ID), association.StatusEQ(association.StatusACTIVE)).
-		SetStatus(association.StatusENDED).SetEndedAt(now).Save(ctx); err != nil {
+	if err := endAssociation(ctx, c, cu.ID, now); err != nil {
 		return err
 	}
-	if _, err := c.ManagerAssignment.Update().Where(managerassignment.CustomerID(cu.ID), managerassignment.EndedAtIsNil()).
-		SetEndedAt(now).Save(ctx); err != nil {
+	if err := endManagerAssignment(ctx, c, cu.ID, now); err != nil {
 		return err
 	}
 	from := associationevent.FromType(*cu.AssociationType)
