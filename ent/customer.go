@@ -82,7 +82,7 @@ type CustomerEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
 
 	namedAssociations       map[string][]*Association
 	namedUsers              map[string][]*User

@@ -113,6 +113,27 @@ func (_m *Customer) Associations(ctx context.Context) (result []*Association, er
 	return result, err
 }
 
+func (_m *Customer) Journals(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *JournalOrder, where *JournalWhereInput,
+) (*JournalConnection, error) {
+	opts := []JournalPaginateOption{
+		WithJournalOrder(orderBy),
+		WithJournalFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedJournals(alias); err == nil || hasTotalCount {
+		pager, err := newJournalPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &JournalConnection{Edges: []*JournalEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryJournals().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Customer) AssociationEvents(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *AssociationEventOrder, where *AssociationEventWhereInput,
 ) (*AssociationEventConnection, error) {
@@ -121,7 +142,7 @@ func (_m *Customer) AssociationEvents(
 		WithAssociationEventFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
 	if nodes, err := _m.NamedAssociationEvents(alias); err == nil || hasTotalCount {
 		pager, err := newAssociationEventPager(opts, last != nil)
 		if err != nil {
@@ -142,7 +163,7 @@ func (_m *Customer) ManagerAssignments(
 		WithManagerAssignmentFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
 	if nodes, err := _m.NamedManagerAssignments(alias); err == nil || hasTotalCount {
 		pager, err := newManagerAssignmentPager(opts, last != nil)
 		if err != nil {

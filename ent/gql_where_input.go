@@ -2535,6 +2535,10 @@ type CustomerWhereInput struct {
 	HasAssociations     *bool                    `json:"hasAssociations,omitempty"`
 	HasAssociationsWith []*AssociationWhereInput `json:"hasAssociationsWith,omitempty"`
 
+	// "journals" edge predicates.
+	HasJournals     *bool                `json:"hasJournals,omitempty"`
+	HasJournalsWith []*JournalWhereInput `json:"hasJournalsWith,omitempty"`
+
 	// "association_events" edge predicates.
 	HasAssociationEvents     *bool                         `json:"hasAssociationEvents,omitempty"`
 	HasAssociationEventsWith []*AssociationEventWhereInput `json:"hasAssociationEventsWith,omitempty"`
@@ -3026,6 +3030,24 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, customer.HasAssociationsWith(with...))
+	}
+	if i.HasJournals != nil {
+		p := customer.HasJournals()
+		if !*i.HasJournals {
+			p = customer.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasJournalsWith) > 0 {
+		with := make([]predicate.Journal, 0, len(i.HasJournalsWith))
+		for _, w := range i.HasJournalsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasJournalsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, customer.HasJournalsWith(with...))
 	}
 	if i.HasAssociationEvents != nil {
 		p := customer.HasAssociationEvents()

@@ -43,7 +43,7 @@ var idTakingFields = map[string]bool{
 	"Mutation.decideDisassociation": true, "Mutation.setCustomerFrozen": true, "Mutation.updateCustomer": true,
 	"Mutation.assignCustomerManager": true, "Mutation.applyToDistributor": true,
 	"Mutation.decideResellerApplications": true, "Mutation.migrateCustomers": true,
-	"Query.accounts": true, "Query.journals": true, "Account.entries": true,
+	"Query.accounts": true, "Query.journals": true, "Account.entries": true, "Customer.journals": true,
 	"Mutation.allocateBalance": true, "Mutation.reclaimBalance": true, "Mutation.batchAllocateBalance": true,
 	"Mutation.allocateToReseller": true, "Mutation.reclaimFromReseller": true,
 	"Mutation.recordRecharge": true, "Mutation.recordCustomerRecharge": true,
@@ -205,6 +205,7 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			`{ customers(first: 50) { edges { node { associationEvents(first: 10) { edges { node { id } } } managerAssignments(first: 10) { edges { node { id manager { id } } } } } } } }`,
 			`{ accounts(first: 100) { edges { node { id entries(first: 50) { edges { node { id journal { id } } } } } } } }`,
 			`{ journals(first: 100) { edges { node { id entries { id account { id } } customer { id } } } } }`,
+			`{ customers(first: 50) { edges { node { journals(first: 20) { edges { node { id } } } } } } }`,
 			`{ viewer { partner { account { id balance } } } partners(first: 20) { edges { node { account { id } } } } }`,
 		}
 		for _, q := range queries {

@@ -65,7 +65,7 @@ func (Customer) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Restrict)),
 		edge.To("users", User.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("accounts", Account.Type).Annotations(entgql.Skip(entgql.SkipAll)),
-		edge.To("journals", Journal.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("journals", Journal.Type).Annotations(entgql.RelayConnection()),
 		edge.To("association_events", AssociationEvent.Type).Annotations(entgql.RelayConnection()),
 		edge.To("manager_assignments", ManagerAssignment.Type).Annotations(entgql.RelayConnection()),
 	}

@@ -178,6 +178,60 @@ func (ec *executionContext) field_Customer_associationEvents_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Customer_journals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.JournalOrder, error) {
+			return ec.unmarshalOJournalOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐJournalOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.JournalWhereInput, error) {
+			return ec.unmarshalOJournalWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐJournalWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_managerAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3900,6 +3954,50 @@ func (ec *executionContext) fieldContext_Customer_associations(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Association(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_journals(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_journals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Journals(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.JournalOrder), fc.Args["where"].(*ent.JournalWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.JournalConnection) graphql.Marshaler {
+			return ec.marshalNJournalConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐJournalConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_journals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JournalConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_journals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10951,7 +11049,7 @@ func (ec *executionContext) unmarshalInputCustomerWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "provinceCode", "provinceCodeNEQ", "provinceCodeIn", "provinceCodeNotIn", "provinceCodeGT", "provinceCodeGTE", "provinceCodeLT", "provinceCodeLTE", "provinceCodeContains", "provinceCodeHasPrefix", "provinceCodeHasSuffix", "provinceCodeIsNil", "provinceCodeNotNil", "provinceCodeEqualFold", "provinceCodeContainsFold", "cityCode", "cityCodeNEQ", "cityCodeIn", "cityCodeNotIn", "cityCodeGT", "cityCodeGTE", "cityCodeLT", "cityCodeLTE", "cityCodeContains", "cityCodeHasPrefix", "cityCodeHasSuffix", "cityCodeIsNil", "cityCodeNotNil", "cityCodeEqualFold", "cityCodeContainsFold", "label", "labelNEQ", "labelIn", "labelNotIn", "labelGT", "labelGTE", "labelLT", "labelLTE", "labelContains", "labelHasPrefix", "labelHasSuffix", "labelIsNil", "labelNotNil", "labelEqualFold", "labelContainsFold", "partnerID", "partnerIDNEQ", "partnerIDIn", "partnerIDNotIn", "partnerIDGT", "partnerIDGTE", "partnerIDLT", "partnerIDLTE", "partnerIDContains", "partnerIDHasPrefix", "partnerIDHasSuffix", "partnerIDIsNil", "partnerIDNotNil", "partnerIDEqualFold", "partnerIDContainsFold", "associationType", "associationTypeNEQ", "associationTypeIn", "associationTypeNotIn", "associationTypeIsNil", "associationTypeNotNil", "associatedAt", "associatedAtNEQ", "associatedAtIn", "associatedAtNotIn", "associatedAtGT", "associatedAtGTE", "associatedAtLT", "associatedAtLTE", "associatedAtIsNil", "associatedAtNotNil", "managerID", "managerIDNEQ", "managerIDIn", "managerIDNotIn", "managerIDGT", "managerIDGTE", "managerIDLT", "managerIDLTE", "managerIDContains", "managerIDHasPrefix", "managerIDHasSuffix", "managerIDIsNil", "managerIDNotNil", "managerIDEqualFold", "managerIDContainsFold", "frozen", "frozenNEQ", "managerAssignedAt", "managerAssignedAtNEQ", "managerAssignedAtIn", "managerAssignedAtNotIn", "managerAssignedAtGT", "managerAssignedAtGTE", "managerAssignedAtLT", "managerAssignedAtLTE", "managerAssignedAtIsNil", "managerAssignedAtNotNil", "hasPartner", "hasPartnerWith", "hasManager", "hasManagerWith", "hasAssociations", "hasAssociationsWith", "hasAssociationEvents", "hasAssociationEventsWith", "hasManagerAssignments", "hasManagerAssignmentsWith", "search", "mobile", "email"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "provinceCode", "provinceCodeNEQ", "provinceCodeIn", "provinceCodeNotIn", "provinceCodeGT", "provinceCodeGTE", "provinceCodeLT", "provinceCodeLTE", "provinceCodeContains", "provinceCodeHasPrefix", "provinceCodeHasSuffix", "provinceCodeIsNil", "provinceCodeNotNil", "provinceCodeEqualFold", "provinceCodeContainsFold", "cityCode", "cityCodeNEQ", "cityCodeIn", "cityCodeNotIn", "cityCodeGT", "cityCodeGTE", "cityCodeLT", "cityCodeLTE", "cityCodeContains", "cityCodeHasPrefix", "cityCodeHasSuffix", "cityCodeIsNil", "cityCodeNotNil", "cityCodeEqualFold", "cityCodeContainsFold", "label", "labelNEQ", "labelIn", "labelNotIn", "labelGT", "labelGTE", "labelLT", "labelLTE", "labelContains", "labelHasPrefix", "labelHasSuffix", "labelIsNil", "labelNotNil", "labelEqualFold", "labelContainsFold", "partnerID", "partnerIDNEQ", "partnerIDIn", "partnerIDNotIn", "partnerIDGT", "partnerIDGTE", "partnerIDLT", "partnerIDLTE", "partnerIDContains", "partnerIDHasPrefix", "partnerIDHasSuffix", "partnerIDIsNil", "partnerIDNotNil", "partnerIDEqualFold", "partnerIDContainsFold", "associationType", "associationTypeNEQ", "associationTypeIn", "associationTypeNotIn", "associationTypeIsNil", "associationTypeNotNil", "associatedAt", "associatedAtNEQ", "associatedAtIn", "associatedAtNotIn", "associatedAtGT", "associatedAtGTE", "associatedAtLT", "associatedAtLTE", "associatedAtIsNil", "associatedAtNotNil", "managerID", "managerIDNEQ", "managerIDIn", "managerIDNotIn", "managerIDGT", "managerIDGTE", "managerIDLT", "managerIDLTE", "managerIDContains", "managerIDHasPrefix", "managerIDHasSuffix", "managerIDIsNil", "managerIDNotNil", "managerIDEqualFold", "managerIDContainsFold", "frozen", "frozenNEQ", "managerAssignedAt", "managerAssignedAtNEQ", "managerAssignedAtIn", "managerAssignedAtNotIn", "managerAssignedAtGT", "managerAssignedAtGTE", "managerAssignedAtLT", "managerAssignedAtLTE", "managerAssignedAtIsNil", "managerAssignedAtNotNil", "hasPartner", "hasPartnerWith", "hasManager", "hasManagerWith", "hasAssociations", "hasAssociationsWith", "hasJournals", "hasJournalsWith", "hasAssociationEvents", "hasAssociationEventsWith", "hasManagerAssignments", "hasManagerAssignmentsWith", "search", "mobile", "email"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11854,6 +11952,20 @@ func (ec *executionContext) unmarshalInputCustomerWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasAssociationsWith = data
+		case "hasJournals":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasJournals"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasJournals = data
+		case "hasJournalsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasJournalsWith"))
+			data, err := ec.unmarshalOJournalWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐJournalWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasJournalsWith = data
 		case "hasAssociationEvents":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssociationEvents"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -16852,6 +16964,44 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				}()
 				res = ec._Customer_associations(ctx, field, obj)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "journals":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Customer_journals(ctx, field, obj)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res

@@ -213,6 +213,7 @@ type ComplexityRoot struct {
 		Frozen             func(childComplexity int) int
 		GracePeriodDays    func(childComplexity int) int
 		ID                 func(childComplexity int) int
+		Journals           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.JournalOrder, where *ent.JournalWhereInput) int
 		Label              func(childComplexity int) int
 		Manager            func(childComplexity int) int
 		ManagerAssignedAt  func(childComplexity int) int
@@ -1240,6 +1241,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.ID(childComplexity), true
+	case "Customer.journals":
+		if e.ComplexityRoot.Customer.Journals == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_journals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Journals(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.JournalOrder), args["where"].(*ent.JournalWhereInput)), true
 	case "Customer.label":
 		if e.ComplexityRoot.Customer.Label == nil {
 			break
@@ -3884,6 +3896,37 @@ type Customer implements Node {
   partner: Partner
   manager: User
   associations: [Association!]
+  journals(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Journals returned from the connection.
+    """
+    orderBy: JournalOrder
+
+    """
+    Filtering options for Journals returned from the connection.
+    """
+    where: JournalWhereInput
+  ): JournalConnection!
   associationEvents(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -4179,6 +4222,11 @@ input CustomerWhereInput {
   """
   hasAssociations: Boolean
   hasAssociationsWith: [AssociationWhereInput!]
+  """
+  journals edge predicates
+  """
+  hasJournals: Boolean
+  hasJournalsWith: [JournalWhereInput!]
   """
   association_events edge predicates
   """
@@ -6520,6 +6568,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_manager(ctx, field)
 	case "associations":
 		return ec.fieldContext_Customer_associations(ctx, field)
+	case "journals":
+		return ec.fieldContext_Customer_journals(ctx, field)
 	case "associationEvents":
 		return ec.fieldContext_Customer_associationEvents(ctx, field)
 	case "managerAssignments":
