@@ -1,9 +1,9 @@
 // The console's side menu, as data: a new page adds one entry here and one route in routes.tsx.
 import type { ReactNode } from 'react';
-import { TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HistoryOutlined, KeyOutlined, SafetyOutlined, TeamOutlined, TransactionOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
-import { CUSTOMERS_PATH } from './paths';
-import type { UserRole } from '../gql/graphql';
+import { ACCOUNT_PATH, API_KEYS_PATH, ASSOCIATIONS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, RESELLER_ACCOUNTS_PATH, RESELLER_APPLICATIONS_PATH, SECURITY_PATH } from './paths';
+import type { PartnerKind, UserRole } from '../gql/graphql';
 
 export interface MenuEntry {
   /** Route path; also the menu key. */
@@ -13,6 +13,8 @@ export interface MenuEntry {
   icon: ReactNode;
   /** Roles that see the entry; all roles when absent. */
   roles?: readonly UserRole[];
+  /** Partner kinds that see the entry (viewer.partner.kind); all when absent. */
+  partnerKinds?: readonly PartnerKind[];
 }
 
 export const MENU: readonly MenuEntry[] = [
@@ -22,11 +24,56 @@ export const MENU: readonly MenuEntry[] = [
     icon: <TeamOutlined />,
     roles: ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'SUPERVISOR', 'CUSTOMER_MANAGER'],
   },
+  {
+    path: ASSOCIATIONS_PATH,
+    label: 'menu.associations',
+    icon: <AuditOutlined />,
+    roles: ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'SUPERVISOR', 'CUSTOMER_MANAGER', 'CUSTOMER'],
+  },
+  {
+    path: RESELLER_APPLICATIONS_PATH,
+    label: 'menu.resellerApplications',
+    icon: <ApartmentOutlined />,
+    roles: ['PARTNER_ADMIN'],
+    partnerKinds: ['DISTRIBUTOR', 'CLOUD_RESELLER'],
+  },
+  {
+    path: ACCOUNT_PATH,
+    label: 'account.menu',
+    icon: <WalletOutlined />,
+    roles: ['PARTNER_ADMIN'],
+  },
+  {
+    path: RESELLER_ACCOUNTS_PATH,
+    label: 'resellerAccounts.menu',
+    icon: <TransactionOutlined />,
+    roles: ['PARTNER_ADMIN'],
+    partnerKinds: ['DISTRIBUTOR'],
+  },
+  {
+    // partner admins and the platform see their tenant's records; everyone else their own actions
+    path: AUDIT_LOGS_PATH,
+    label: 'audit.menu',
+    icon: <HistoryOutlined />,
+  },
+  {
+    path: API_KEYS_PATH,
+    label: 'apiKeys.menu',
+    icon: <KeyOutlined />,
+    roles: ['PARTNER_ADMIN'],
+  },
+  {
+    path: SECURITY_PATH,
+    label: 'security.menu',
+    icon: <SafetyOutlined />,
+  },
 ];
 
-/** The entries a role may see. */
-export function menuFor(role: UserRole, entries: readonly MenuEntry[] = MENU): MenuEntry[] {
-  return entries.filter((e) => !e.roles || e.roles.includes(role));
+/** The entries a role (of a partner of the given kind, if any) may see. */
+export function menuFor(role: UserRole, entries: readonly MenuEntry[] = MENU, partnerKind?: PartnerKind | null): MenuEntry[] {
+  return entries.filter(
+    (e) => (!e.roles || e.roles.includes(role)) && (!e.partnerKinds || (!!partnerKind && e.partnerKinds.includes(partnerKind))),
+  );
 }
 
 /** The entry whose path is the longest prefix of the location, for the selected key. */

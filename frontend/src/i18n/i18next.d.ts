@@ -1,11 +1,12 @@
 // Typed keys for t(): a missing or misspelt key is a type error.
 import 'i18next';
 import type zhCN from './zh-CN.json';
+import type securityZhCN from './security.zh-CN.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: typeof zhCN & typeof securityZhCN };
     returnNull: false;
   }
 }

@@ -3,6 +3,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN.json';
 import en from './en.json';
+import securityZhCN from './security.zh-CN.json';
+import securityEn from './security.en.json';
 
 /** Languages the UI ships with; the first one is the default. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -13,8 +15,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 export const LANGUAGE_STORAGE_KEY = 'pc.lang';
 
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
+  'zh-CN': { translation: { ...zhCN, ...securityZhCN } },
+  en: { translation: { ...en, ...securityEn } },
 } as const;
 
 /** Narrows anything (stored value, i18n.language) to a supported language. */

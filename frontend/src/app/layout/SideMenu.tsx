@@ -1,15 +1,18 @@
 // Side navigation built from the MENU data.
+import { useContext } from 'react';
 import { Menu, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UserRole } from '../../gql/graphql';
-import { menuFor, selectedEntry } from '../menu';
+import { MENU, menuFor, selectedEntry } from '../menu';
+import { ViewerContext } from '../../features/auth/viewer';
 
 export function SideMenu({ role, collapsed }: { role: UserRole; collapsed: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const entries = menuFor(role);
+  const partnerKind = useContext(ViewerContext)?.partner?.kind;
+  const entries = menuFor(role, MENU, partnerKind);
   const selected = selectedEntry(pathname, entries);
   return (
     <>

@@ -25,3 +25,26 @@ describe('filtersKey', () => {
     expect(filtersKey({ label: 'a' })).not.toBe(filtersKey({ label: 'b' }));
   });
 });
+
+describe('search, manager and association range', () => {
+  it('sends the fuzzy search only from 2 characters on', () => {
+    expect(toWhere({ search: 'a' })).toBeUndefined();
+    expect(toWhere({ search: ' 张 ' })).toBeUndefined();
+    expect(toWhere({ search: ' 张三 ' })?.search).toBe('张三');
+  });
+
+  it('sends the manager and whole local days of the association date', () => {
+    const where = toWhere({ managerID: 'usr_1', associatedFrom: '2026-03-01', associatedTo: '2026-03-02' });
+    expect(where?.managerID).toBe('usr_1');
+    expect(dayjs(where?.associatedAtGTE).valueOf()).toBe(dayjs('2026-03-01T00:00:00').valueOf());
+    expect(dayjs(where?.associatedAtLTE).valueOf()).toBe(dayjs('2026-03-02T23:59:59').valueOf());
+  });
+
+  it('changes the key with every filter', () => {
+    const base = filtersKey({});
+    expect(filtersKey({ search: 'ab' })).not.toBe(base);
+    expect(filtersKey({ search: 'a' })).toBe(base);
+    expect(filtersKey({ managerID: 'x' })).not.toBe(base);
+    expect(filtersKey({ associatedFrom: '2026-01-01' })).not.toBe(base);
+  });
+});

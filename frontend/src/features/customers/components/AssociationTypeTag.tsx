@@ -4,9 +4,15 @@ import type { CustomerAssociationType } from '../../../gql/graphql';
 
 const COLORS: Record<CustomerAssociationType, string> = { ADVISORY: 'geekblue', RESALE: 'green' };
 
-/** The customer's current association type, translated. */
-export function AssociationTypeTag({ type }: { type: CustomerAssociationType | null | undefined }) {
+/** The customer's current association type, translated; a red tag follows when frozen. */
+export function AssociationTypeTag({ type, frozen }: { type: CustomerAssociationType | null | undefined; frozen?: boolean }) {
   const { t } = useTranslation();
-  if (!type) return <Tag>{t('customers.associationType.none')}</Tag>;
-  return <Tag color={COLORS[type]}>{t(`customers.associationType.${type}`)}</Tag>;
+  const main = type ? <Tag color={COLORS[type]}>{t(`customers.associationType.${type}`)}</Tag> : <Tag>{t('customers.associationType.none')}</Tag>;
+  if (!frozen) return main;
+  return (
+    <>
+      {main}
+      <Tag color="red">{t('customers.frozen')}</Tag>
+    </>
+  );
 }

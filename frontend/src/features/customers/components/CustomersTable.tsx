@@ -1,11 +1,15 @@
 // The customer table: one page of rows; paging and sorting are the parent's (server-side).
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, Key, MouseEvent } from 'react';
 import { Table, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CustomersQuery, OrderDirection } from '../../../gql/graphql';
+import { Sensitive } from '../../../shared/components/Sensitive';
+import { customerPath } from '../../../app/paths';
 import { AssociationTypeTag } from './AssociationTypeTag';
+import { Money } from './Money';
 
 /** One customer as the list query returns it. */
 export type CustomerRow = NonNullable<NonNullable<NonNullable<CustomersQuery['customers']['edges']>[number]>['node']>;
@@ -20,38 +24,98 @@ interface Props {
   total: number;
   direction: OrderDirection;
   onChange: (change: { page: number; pageSize: number; direction: OrderDirection }) => void;
+  /** Whether the viewer may reveal personal fields (eye buttons). */
+  canReveal: boolean;
+  /** Row selection for batch actions; none when undefined. */
+  selectedIds?: string[];
+  onSelect?: (ids: string[]) => void;
 }
 
 const dash = (v: string | null | undefined) => (v ? v : '-');
 
-export function CustomersTable({ rows, loading, page, pageSize, total, direction, onChange }: Props) {
+export function CustomersTable({ rows, loading, page, pageSize, total, direction, onChange, canReveal, selectedIds, onSelect }: Props) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
 
   const columns: ColumnsType<CustomerRow> = [
-    { key: 'accountName', title: t('customers.columns.accountName'), dataIndex: 'accountName', fixed: 'start', width: 160 },
-    { key: 'name', title: t('customers.columns.name'), dataIndex: 'name', width: 180 },
-    { key: 'mobile', title: t('customers.columns.mobile'), dataIndex: 'mobile', width: 150 },
-    { key: 'email', title: t('customers.columns.email'), dataIndex: 'email', width: 200, ellipsis: true },
     {
-      key: 'region',
-      title: t('customers.columns.region'),
-      width: 140,
-      render: (_, c) => [c.provinceCode, c.cityCode].filter(Boolean).join(' / ') || '-',
+      key: 'accountName',
+      title: t('customers.columns.accountName'),
+      fixed: 'start',
+      width: 170,
+      render: (_, c) => <Sensitive customerId={c.id} field="ACCOUNT_NAME" value={c.accountName} revealable={canReveal} />,
+    },
+    {
+      key: 'name',
+      title: t('customers.columns.name'),
+      width: 170,
+      render: (_, c) => (
+        <Sensitive
+          customerId={c.id}
+          field="NAME"
+          value={c.name}
+          revealable={canReveal}
+          render={(text) => (
+            <Link to={customerPath(c.id)} data-testid="customer-link" onClick={(e) => e.stopPropagation()}>
+              {text}
+            </Link>
+          )}
+        />
+      ),
+    },
+    {
+      key: 'mobile',
+      title: t('customers.columns.mobile'),
+      width: 190,
+      render: (_, c) => <Sensitive customerId={c.id} field="MOBILE" value={c.mobile} revealable={canReveal} />,
+    },
+    {
+      key: 'email',
+      title: t('customers.columns.email'),
+      width: 230,
+      render: (_, c) => <Sensitive customerId={c.id} field="EMAIL" value={c.email} revealable={canReveal} />,
     },
     {
       key: 'associationType',
       title: t('customers.columns.associationType'),
-      width: 120,
-      render: (_, c) => <AssociationTypeTag type={c.associationType} />,
+      width: 110,
+      render: (_, c) => <AssociationTypeTag type={c.associationType} frozen={c.frozen} />,
     },
-    { key: 'partner', title: t('customers.columns.partner'), width: 180, render: (_, c) => dash(c.partner?.name) },
-    { key: 'manager', title: t('customers.columns.manager'), width: 130, render: (_, c) => dash(c.manager?.displayName) },
-    { key: 'label', title: t('customers.columns.label'), dataIndex: 'label', width: 120, render: dash },
+    {
+      key: 'allocatedBalance',
+      title: t('customers.columns.allocatedBalance'),
+      width: 130,
+      align: 'right',
+      render: (_, c) => <Money value={c.allocatedBalance} />,
+    },
+    {
+      key: 'ownBalance',
+      title: t('customers.columns.ownBalance'),
+      width: 120,
+      align: 'right',
+      render: (_, c) => <Money value={c.ownBalance} />,
+    },
+    { key: 'manager', title: t('customers.columns.manager'), width: 140, render: (_, c) => dash(c.manager?.displayName) },
+    { key: 'label', title: t('customers.columns.label'), dataIndex: 'label', width: 110, render: dash },
+    {
+      key: 'region',
+      title: t('customers.columns.region'),
+      width: 120,
+      render: (_, c) => [c.provinceCode, c.cityCode].filter(Boolean).join(' / ') || '-',
+    },
+    { key: 'partner', title: t('customers.columns.partner'), width: 160, render: (_, c) => dash(c.partner?.name) },
+    {
+      key: 'associatedAt',
+      title: t('customers.columns.associatedAt'),
+      dataIndex: 'associatedAt',
+      width: 150,
+      render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '-'),
+    },
     {
       key: 'createdAt',
       title: t('customers.columns.createdAt'),
       dataIndex: 'createdAt',
-      width: 170,
+      width: 160,
       sorter: true,
       sortDirections: ['descend', 'ascend', 'descend'],
       sortOrder: direction === 'DESC' ? 'descend' : 'ascend',
@@ -74,8 +138,29 @@ export function CustomersTable({ rows, loading, page, pageSize, total, direction
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 1550 }}
-      onRow={() => ({ 'data-testid': 'customer-row' }) as HTMLAttributes<HTMLElement>}
+      scroll={{ x: 1900 }}
+      rowSelection={
+        onSelect
+          ? {
+              selectedRowKeys: selectedIds,
+              preserveSelectedRowKeys: true,
+              fixed: true,
+              onChange: (keys: Key[]) => onSelect(keys.map(String)),
+            }
+          : undefined
+      }
+      onRow={(c) =>
+        ({
+          'data-testid': 'customer-row',
+          'data-id': c.id,
+          style: { cursor: 'pointer' },
+          onClick: (e: MouseEvent) => {
+            // Clicks on the checkbox column select; anywhere else opens the detail.
+            if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+            navigate(customerPath(c.id));
+          },
+        }) as HTMLAttributes<HTMLElement>
+      }
       locale={{ emptyText: t('customers.empty') }}
       onChange={handleChange}
       pagination={{

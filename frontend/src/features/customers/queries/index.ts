@@ -30,7 +30,11 @@ export const CustomersQuery = graphql(`
           cityCode
           label
           associationType
+          associatedAt
           createdAt
+          frozen
+          allocatedBalance
+          ownBalance
           partner {
             id
             name
@@ -53,6 +57,287 @@ export const CustomerCursorsQuery = graphql(`
       edges {
         cursor
       }
+    }
+  }
+`);
+
+/** The partner's customer managers, for the manager filter and the assign action. */
+export const CustomerManagersQuery = graphql(`
+  query CustomerManagers {
+    users(first: 100, where: { role: CUSTOMER_MANAGER }) {
+      edges {
+        node {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const AssignCustomerManagerMutation = graphql(`
+  mutation AssignCustomerManager($input: AssignCustomerManagerInput!) {
+    assignCustomerManager(input: $input) {
+      succeeded
+      failed
+      results {
+        id
+        ok
+        code
+        reason
+        message
+      }
+    }
+  }
+`);
+
+export const BatchAllocateBalanceMutation = graphql(`
+  mutation BatchAllocateBalance($input: BatchAllocateBalanceInput!, $idempotencyKey: String!) {
+    batchAllocateBalance(input: $input, idempotencyKey: $idempotencyKey) {
+      succeeded
+      failed
+      results {
+        id
+        ok
+        code
+        reason
+        message
+      }
+      journals {
+        id
+        transactionNo
+        customerID
+        amount
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const CustomerDetailQuery = graphql(`
+  query CustomerDetail($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Customer {
+        id
+        accountName
+        name
+        mobile
+        email
+        provinceCode
+        cityCode
+        label
+        remark
+        associationType
+        associatedAt
+        createdAt
+        updatedAt
+        frozen
+        gracePeriodDays
+        managerAssignedAt
+        allocatedBalance
+        ownBalance
+        partner {
+          id
+          name
+          kind
+        }
+        manager {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const CustomerAssociationEventsQuery = graphql(`
+  query CustomerAssociationEvents($id: ID!, $first: Int, $after: Cursor) {
+    node(id: $id) {
+      __typename
+      ... on Customer {
+        id
+        associationEvents(first: $first, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+              createdAt
+              kind
+              initiator
+              fromType
+              toType
+              reason
+              status
+              operatorName
+              decidedByName
+              decidedAt
+              decisionReason
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CustomerManagerAssignmentsQuery = graphql(`
+  query CustomerManagerAssignments($id: ID!, $first: Int, $after: Cursor) {
+    node(id: $id) {
+      __typename
+      ... on Customer {
+        id
+        managerAssignments(first: $first, after: $after, orderBy: { field: ASSIGNED_AT, direction: DESC }) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+              assignedAt
+              endedAt
+              assignedByName
+              manager {
+                id
+                displayName
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CustomerJournalsQuery = graphql(`
+  query CustomerJournals($customerID: ID!, $first: Int, $after: Cursor) {
+    journals(first: $first, after: $after, where: { customerID: $customerID }, orderBy: { field: CREATED_AT, direction: DESC }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          createdAt
+          kind
+          amount
+          transactionNo
+          operatorName
+          reason
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateCustomerMutation = graphql(`
+  mutation UpdateCustomer($input: UpdateCustomerInput!) {
+    updateCustomer(input: $input) {
+      id
+      label
+      remark
+    }
+  }
+`);
+
+export const AllocateBalanceMutation = graphql(`
+  mutation AllocateBalance($input: AllocateBalanceInput!, $idempotencyKey: String!) {
+    allocateBalance(input: $input, idempotencyKey: $idempotencyKey) {
+      journal {
+        id
+        transactionNo
+        amount
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ReclaimBalanceMutation = graphql(`
+  mutation ReclaimBalance($input: AllocateBalanceInput!, $idempotencyKey: String!) {
+    reclaimBalance(input: $input, idempotencyKey: $idempotencyKey) {
+      journal {
+        id
+        transactionNo
+        amount
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const SwitchAssociationTypeMutation = graphql(`
+  mutation SwitchAssociationType($input: SwitchAssociationTypeInput!) {
+    switchAssociationType(input: $input) {
+      id
+      associationType
+      gracePeriodDays
+    }
+  }
+`);
+
+export const SetCustomerFrozenMutation = graphql(`
+  mutation SetCustomerFrozen($input: SetCustomerFrozenInput!) {
+    setCustomerFrozen(input: $input) {
+      id
+      frozen
+    }
+  }
+`);
+
+export const RequestDisassociationMutation = graphql(`
+  mutation RequestDisassociation($input: RequestDisassociationInput!) {
+    requestDisassociation(input: $input) {
+      id
+      status
+      kind
+    }
+  }
+`);
+
+export const CheckCustomerRegistrationQuery = graphql(`
+  query CheckCustomerRegistration($accountName: String, $mobile: String, $email: String) {
+    checkCustomerRegistration(accountName: $accountName, mobile: $mobile, email: $email) {
+      field
+      valid
+      available
+      message
+    }
+  }
+`);
+
+export const SendVerificationCodeMutation = graphql(`
+  mutation SendVerificationCode($mobile: String!) {
+    sendVerificationCode(mobile: $mobile) {
+      expiresAt
+    }
+  }
+`);
+
+export const CreateCustomerMutation = graphql(`
+  mutation CreateCustomer($input: CreateCustomerInput!) {
+    createCustomer(input: $input) {
+      id
     }
   }
 `);

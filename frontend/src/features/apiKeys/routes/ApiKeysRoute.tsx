@@ -1,0 +1,6 @@
+// Route entry for /api-keys (lazy-loaded).
+import { ApiKeysView } from '../views/ApiKeysView';
+
+export default function ApiKeysRoute() {
+  return <ApiKeysView />;
+}

@@ -1,0 +1,6 @@
+// Route entry for /customers/:id (lazy-loaded).
+import { CustomerDetailView } from '../views/CustomerDetailView';
+
+export default function CustomerDetailRoute() {
+  return <CustomerDetailView />;
+}

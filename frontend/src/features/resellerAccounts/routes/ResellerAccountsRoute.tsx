@@ -1,0 +1,6 @@
+// Route entry for /reseller-accounts (lazy-loaded).
+import { ResellerAccountsView } from '../views/ResellerAccountsView';
+
+export default function ResellerAccountsRoute() {
+  return <ResellerAccountsView />;
+}

@@ -1,0 +1,6 @@
+// Route entry for /reseller-applications (lazy-loaded).
+import { ResellerApplicationsView } from '../views/ResellerApplicationsView';
+
+export default function ResellerApplicationsRoute() {
+  return <ResellerApplicationsView />;
+}

@@ -1,0 +1,6 @@
+// Route entry for /security (lazy-loaded).
+import { SecurityView } from '../views/SecurityView';
+
+export default function SecurityRoute() {
+  return <SecurityView />;
+}

@@ -1,0 +1,83 @@
+// A masked personal value with an eye button (眼睛按钮) that reveals it for this one customer field.
+import { useState, type MouseEvent, type ReactNode } from 'react';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../gql';
+import type { SensitiveField } from '../../gql/graphql';
+import { describeError } from '../graphql/errorInfo';
+import { useVerifiedMutation } from '../graphql/useVerifiedMutation';
+
+export const RevealSensitiveMutation = graphql(`
+  mutation RevealSensitive($input: RevealSensitiveInput!) {
+    revealSensitive(input: $input) {
+      id
+      field
+      value
+    }
+  }
+`);
+
+interface Props {
+  /** The customer's ID. */
+  customerId: string;
+  field: SensitiveField;
+  /** The masked value as the server sent it. */
+  value: string | null | undefined;
+  /** Why the value is revealed (kept in the audit log). */
+  reason?: string;
+  /** Whether the viewer may reveal (the eye button is hidden otherwise). */
+  revealable?: boolean;
+  /** Wraps the shown text, e.g. in a link. */
+  render?: (text: string) => ReactNode;
+}
+
+export function Sensitive({ customerId, field, value, reason, revealable = true, render }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [plain, setPlain] = useState<string | null>(null);
+  const { run, fetching, prompt } = useVerifiedMutation(RevealSensitiveMutation);
+  const testId = `sensitive-${field.toLowerCase()}`;
+
+  if (!value) return <Typography.Text type="secondary">-</Typography.Text>;
+
+  async function toggle(e: MouseEvent) {
+    e.stopPropagation();
+    if (plain !== null) {
+      setPlain(null);
+      return;
+    }
+    const { result, cancelled } = await run((verificationCode) => ({
+      input: { id: customerId, field, reason: reason ?? null, verificationCode: verificationCode ?? null },
+    }));
+    if (cancelled) return;
+    if (result.error || !result.data) {
+      void message.error(result.error ? describeError(result.error, t) : t('errors.generic'));
+      return;
+    }
+    setPlain(result.data.revealSensitive.value);
+  }
+
+  return (
+    <Space size={2}>
+      <Typography.Text data-testid={testId} data-revealed={plain !== null ? 'true' : 'false'}>
+        {render ? render(plain ?? value) : (plain ?? value)}
+      </Typography.Text>
+      {revealable && (
+        <Tooltip title={plain !== null ? t('sensitive.hide') : t('sensitive.reveal')}>
+          <Button
+            type="text"
+            size="small"
+            aria-label={plain !== null ? t('sensitive.hide') : t('sensitive.reveal')}
+            icon={plain !== null ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+            loading={fetching}
+            onClick={(e) => void toggle(e)}
+            data-testid={`reveal-${field.toLowerCase()}`}
+          />
+        </Tooltip>
+      )}
+      {/* The prompt is portaled, but its clicks bubble through React: keep them from the row. */}
+      {prompt && <span onClick={(e) => e.stopPropagation()}>{prompt}</span>}
+    </Space>
+  );
+}
