@@ -550,36 +550,6 @@ func (_q *AssociationEventQuery) collectField(ctx context.Context, oneNode bool,
 	)
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
-
-		case "customer":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&CustomerClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
-				return err
-			}
-			_q.withCustomer = query
-			if _, ok := fieldSeen[associationevent.FieldCustomerID]; !ok {
-				selectedFields = append(selectedFields, associationevent.FieldCustomerID)
-				fieldSeen[associationevent.FieldCustomerID] = struct{}{}
-			}
-
-		case "partner":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&PartnerClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, partnerImplementors)...); err != nil {
-				return err
-			}
-			_q.withPartner = query
-			if _, ok := fieldSeen[associationevent.FieldPartnerID]; !ok {
-				selectedFields = append(selectedFields, associationevent.FieldPartnerID)
-				fieldSeen[associationevent.FieldPartnerID] = struct{}{}
-			}
 		case "createdAt":
 			if _, ok := fieldSeen[associationevent.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, associationevent.FieldCreatedAt)
@@ -2260,36 +2230,6 @@ func (_q *ResellerApplicationQuery) collectField(ctx context.Context, oneNode bo
 	)
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
-
-		case "reseller":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&PartnerClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, partnerImplementors)...); err != nil {
-				return err
-			}
-			_q.withReseller = query
-			if _, ok := fieldSeen[resellerapplication.FieldResellerID]; !ok {
-				selectedFields = append(selectedFields, resellerapplication.FieldResellerID)
-				fieldSeen[resellerapplication.FieldResellerID] = struct{}{}
-			}
-
-		case "distributor":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&PartnerClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, partnerImplementors)...); err != nil {
-				return err
-			}
-			_q.withDistributor = query
-			if _, ok := fieldSeen[resellerapplication.FieldDistributorID]; !ok {
-				selectedFields = append(selectedFields, resellerapplication.FieldDistributorID)
-				fieldSeen[resellerapplication.FieldDistributorID] = struct{}{}
-			}
 		case "createdAt":
 			if _, ok := fieldSeen[resellerapplication.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, resellerapplication.FieldCreatedAt)

@@ -69,22 +69,6 @@ func (_m *Association) Partner(ctx context.Context) (*Partner, error) {
 	return result, err
 }
 
-func (_m *AssociationEvent) Customer(ctx context.Context) (*Customer, error) {
-	result, err := _m.Edges.CustomerOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCustomer().Only(ctx)
-	}
-	return result, err
-}
-
-func (_m *AssociationEvent) Partner(ctx context.Context) (*Partner, error) {
-	result, err := _m.Edges.PartnerOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryPartner().Only(ctx)
-	}
-	return result, err
-}
-
 func (_m *Customer) Partner(ctx context.Context) (*Partner, error) {
 	result, err := _m.Edges.PartnerOrErr()
 	if IsNotLoaded(err) {
@@ -297,22 +281,6 @@ func (_m *Partner) Associations(
 		return conn, nil
 	}
 	return _m.QueryAssociations().Paginate(ctx, after, first, before, last, opts...)
-}
-
-func (_m *ResellerApplication) Reseller(ctx context.Context) (*Partner, error) {
-	result, err := _m.Edges.ResellerOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryReseller().Only(ctx)
-	}
-	return result, err
-}
-
-func (_m *ResellerApplication) Distributor(ctx context.Context) (*Partner, error) {
-	result, err := _m.Edges.DistributorOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryDistributor().Only(ctx)
-	}
-	return result, err
 }
 
 func (_m *User) Partner(ctx context.Context) (*Partner, error) {

@@ -13,6 +13,34 @@ import (
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
+// Customer is the resolver for the customer field.
+func (r *associationEventResolver) Customer(ctx context.Context, obj *ent.AssociationEvent) (*ent.Customer, error) {
+	c, err := loadersOf(ctx).customers.Load(ctx, obj.CustomerID)
+	if isNotFoundMapped(err) {
+		return nil, nil // no longer visible to the viewer
+	}
+	return c, err
+}
+
+// Partner is the resolver for the partner field.
+func (r *associationEventResolver) Partner(ctx context.Context, obj *ent.AssociationEvent) (*ent.Partner, error) {
+	p, err := loadersOf(ctx).partners.Load(ctx, obj.PartnerID)
+	if isNotFoundMapped(err) {
+		return nil, nil
+	}
+	return p, err
+}
+
+// PartnerName is the resolver for the partnerName field.
+func (r *associationEventResolver) PartnerName(ctx context.Context, obj *ent.AssociationEvent) (string, error) {
+	return loadersOf(ctx).names.Load(ctx, obj.PartnerID)
+}
+
+// CustomerAccountName is the resolver for the customerAccountName field.
+func (r *associationEventResolver) CustomerAccountName(ctx context.Context, obj *ent.AssociationEvent) (string, error) {
+	return loadersOf(ctx).names.Load(ctx, obj.CustomerID)
+}
+
 // SendVerificationCode is the resolver for the sendVerificationCode field.
 func (r *mutationResolver) SendVerificationCode(ctx context.Context, mobile string) (*model.SendVerificationCodePayload, error) {
 	exp, err := customers.SendCode(ctx, r.db(ctx), r.customers.SMS, mobile)
@@ -91,6 +119,29 @@ func (r *queryResolver) CheckCustomerRegistration(ctx context.Context, accountNa
 		}
 	}
 	return out, nil
+}
+
+// Distributors is the resolver for the distributors field.
+func (r *queryResolver) Distributors(ctx context.Context) ([]*model.DistributorEntry, error) {
+	ds, err := customers.Distributors(ctx, r.client)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.DistributorEntry, len(ds))
+	for i, d := range ds {
+		out[i] = &model.DistributorEntry{ID: d.ID, Name: d.Name}
+	}
+	return out, nil
+}
+
+// ResellerName is the resolver for the resellerName field.
+func (r *resellerApplicationResolver) ResellerName(ctx context.Context, obj *ent.ResellerApplication) (string, error) {
+	return loadersOf(ctx).names.Load(ctx, obj.ResellerID)
+}
+
+// DistributorName is the resolver for the distributorName field.
+func (r *resellerApplicationResolver) DistributorName(ctx context.Context, obj *ent.ResellerApplication) (string, error) {
+	return loadersOf(ctx).names.Load(ctx, obj.DistributorID)
 }
 
 // Search is the resolver for the search field.

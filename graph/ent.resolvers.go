@@ -79,6 +79,11 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[gid.ID],
 		ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
+// AssociationEvent returns generated.AssociationEventResolver implementation.
+func (r *Resolver) AssociationEvent() generated.AssociationEventResolver {
+	return &associationEventResolver{r}
+}
+
 // Customer returns generated.CustomerResolver implementation.
 func (r *Resolver) Customer() generated.CustomerResolver { return &customerResolver{r} }
 
@@ -87,6 +92,11 @@ func (r *Resolver) Partner() generated.PartnerResolver { return &partnerResolver
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
+
+// ResellerApplication returns generated.ResellerApplicationResolver implementation.
+func (r *Resolver) ResellerApplication() generated.ResellerApplicationResolver {
+	return &resellerApplicationResolver{r}
+}
 
 // User returns generated.UserResolver implementation.
 func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
@@ -97,9 +107,11 @@ func (r *Resolver) CustomerWhereInput() generated.CustomerWhereInputResolver {
 }
 
 type (
-	customerResolver           struct{ *Resolver }
-	partnerResolver            struct{ *Resolver }
-	queryResolver              struct{ *Resolver }
-	userResolver               struct{ *Resolver }
-	customerWhereInputResolver struct{ *Resolver }
+	associationEventResolver    struct{ *Resolver }
+	customerResolver            struct{ *Resolver }
+	partnerResolver             struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	resellerApplicationResolver struct{ *Resolver }
+	userResolver                struct{ *Resolver }
+	customerWhereInputResolver  struct{ *Resolver }
 )

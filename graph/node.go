@@ -48,9 +48,18 @@ func (r *queryResolver) noders(ctx context.Context, ids []gid.ID) ([]ent.Noder, 
 			valid = append(valid, id)
 		}
 	}
-	found, err := r.db(ctx).Noders(ctx, valid, ent.WithNodeType(tableOf))
-	if err != nil {
-		return nil, err
+	var found []ent.Noder
+	if len(valid) == 1 { // ent's Noders turns a single miss into an error for the whole list
+		n, err := r.noder(ctx, valid[0])
+		if err != nil && !isNotFound(err) {
+			return nil, err
+		}
+		found = []ent.Noder{n}
+	} else if len(valid) > 1 {
+		var err error
+		if found, err = r.db(ctx).Noders(ctx, valid, ent.WithNodeType(tableOf)); err != nil {
+			return nil, err
+		}
 	}
 	byID := make(map[gid.ID]ent.Noder, len(found))
 	for i, n := range found {
@@ -80,4 +89,9 @@ func (r *Resolver) viewerOf(ctx context.Context, u *ent.User) (*model.Viewer, er
 		}
 	}
 	return v, nil
+}
+
+func isNotFound(err error) bool {
+	e, ok := apperr.As(err)
+	return ok && e.Code == apperr.NotFound
 }

@@ -243,9 +243,11 @@ func TestDisassociation(t *testing.T) {
 		if r := s.post(t, admin, `query($id:ID!){ node(id:$id){ id } }`, map[string]any{"id": cid}); r.Code() != "NOT_FOUND" {
 			t.Fatalf("partner still sees the customer: %s", r.Raw)
 		}
-		r = s.post(t, admin, `query($c:ID!){ associationEvents(first: 10, where:{customerID:$c}) { edges { node { kind status } } } }`, map[string]any{"c": cid})
-		if !strings.Contains(r.Raw, "DISASSOCIATED") {
-			t.Fatalf("partner's history: %s", r.Raw)
+		r = s.post(t, admin, `query($c:ID!){ associationEvents(first: 10, where:{customerID:$c}) { edges { node { kind status customer { id } customerAccountName partnerName } } } }`, map[string]any{"c": cid})
+		if !strings.Contains(r.Raw, "DISASSOCIATED") || len(r.Errors) > 0 || dig(r.Data, "associationEvents", "edges", 0, "node", "customer") != nil ||
+			!strings.Contains(dig(r.Data, "associationEvents", "edges", 0, "node", "customerAccountName").(string), "***") ||
+			dig(r.Data, "associationEvents", "edges", 0, "node", "partnerName") != "Demo SP" {
+			t.Fatalf("partner's history after the customer left: %s", r.Raw)
 		}
 
 		// The customer asks; the partner rejects with a reason; someone else's partner cannot decide.
@@ -372,8 +374,8 @@ func TestResellerApplicationsAndMigration(t *testing.T) {
 			t.Fatalf("reseller with a distributor applying: %s", r.Raw)
 		}
 		distTok := s.login(t, "dist.admin@example.com")
-		r = s.post(t, distTok, `{ resellerApplications(first: 10, where:{status: PENDING}) { totalCount edges { node { id message reseller { name } } } } }`, nil)
-		if dig(r.Data, "resellerApplications", "totalCount") != float64(1) {
+		r = s.post(t, distTok, `{ resellerApplications(first: 10, where:{status: PENDING}) { totalCount edges { node { id message resellerName distributorName } } } }`, nil)
+		if dig(r.Data, "resellerApplications", "totalCount") != float64(2) || !strings.Contains(r.Raw, `"resellerName":"New Reseller"`) { // the demo's North is pending too
 			t.Fatalf("distributor's pending applications: %s", r.Raw)
 		}
 		r = s.post(t, distTok, `mutation($ids:[ID!]!){ decideResellerApplications(input:{ids:$ids, approve: true}){ succeeded failed results { ok code } } }`,

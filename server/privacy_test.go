@@ -201,7 +201,7 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			`{ apiKeys(first: 100) { edges { node { id } } } }`,
 			`{ viewer { user { id } partner { id } } }`,
 			`{ associationEvents(first: 100) { edges { node { id customer { id } partner { id } } } } }`,
-			`{ resellerApplications(first: 100) { edges { node { id reseller { id } distributor { id } } } } }`,
+			`{ resellerApplications(first: 100) { edges { node { id resellerID distributorID resellerName } } } }`,
 			`{ customers(first: 50) { edges { node { associationEvents(first: 10) { edges { node { id } } } managerAssignments(first: 10) { edges { node { id manager { id } } } } } } } }`,
 			`{ accounts(first: 100) { edges { node { id entries(first: 50) { edges { node { id journal { id } } } } } } } }`,
 			`{ journals(first: 100) { edges { node { id entries { id account { id } } customer { id } } } } }`,

@@ -54,10 +54,12 @@ func (AssociationEvent) Fields() []ent.Field {
 // Edges of an association event.
 func (AssociationEvent) Edges() []ent.Edge {
 	return []ent.Edge{
+		// In GraphQL these are nullable fields resolved in graph/ (a customer that left its
+		// partner is no longer visible to it, yet the history stays readable).
 		edge.From("customer", Customer.Type).Ref("association_events").Field("customer_id").
-			Unique().Required().Immutable(),
+			Unique().Required().Immutable().Annotations(entgql.Skip(entgql.SkipType)),
 		edge.From("partner", Partner.Type).Ref("association_events").Field("partner_id").
-			Unique().Required().Immutable(),
+			Unique().Required().Immutable().Annotations(entgql.Skip(entgql.SkipType)),
 	}
 }
 

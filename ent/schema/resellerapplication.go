@@ -42,10 +42,12 @@ func (ResellerApplication) Fields() []ent.Field {
 // Edges of an application.
 func (ResellerApplication) Edges() []ent.Edge {
 	return []ent.Edge{
+		// In GraphQL: resellerName and distributorName (graph/): a distributor may not see an
+		// applicant that is not yet its reseller.
 		edge.From("reseller", Partner.Type).Ref("applications_sent").Field("reseller_id").
-			Unique().Required().Immutable(),
+			Unique().Required().Immutable().Annotations(entgql.Skip(entgql.SkipType)),
 		edge.From("distributor", Partner.Type).Ref("applications_received").Field("distributor_id").
-			Unique().Required().Immutable(),
+			Unique().Required().Immutable().Annotations(entgql.Skip(entgql.SkipType)),
 	}
 }
 

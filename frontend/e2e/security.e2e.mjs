@@ -95,13 +95,15 @@ function totpAt(secret, step) {
   return String(n % 1_000_000).padStart(6, '0');
 }
 
-// A code is accepted once: each call waits for a time step not used before.
+// A code is accepted once, and the server accepts the codes of the previous, the current and
+// the next time step: each call takes the first step not used before, up to the next one, and
+// waits only when both are spent.
 let lastStep = 0;
 async function freshCode(secret) {
   for (;;) {
-    const now = Math.floor(Date.now() / 1000);
-    const s = Math.floor(now / 30);
-    if (s > lastStep && now % 30 < 27) {
+    const cur = Math.floor(Date.now() / 1000 / 30);
+    const s = Math.max(lastStep + 1, cur);
+    if (s <= cur + 1) {
       lastStep = s;
       return totpAt(secret, s);
     }

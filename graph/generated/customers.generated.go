@@ -219,6 +219,52 @@ func (ec *executionContext) fieldContext_BatchRowResult_message(_ context.Contex
 	return graphql.NewScalarFieldContext("BatchRowResult", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _DistributorEntry_id(ctx context.Context, field graphql.CollectedField, obj *model.DistributorEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DistributorEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DistributorEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DistributorEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _DistributorEntry_name(ctx context.Context, field graphql.CollectedField, obj *model.DistributorEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DistributorEntry_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DistributorEntry_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DistributorEntry", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _RegistrationCheck_field(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -890,6 +936,49 @@ func (ec *executionContext) _BatchRowResult(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var distributorEntryImplementors = []string{"DistributorEntry"}
+
+func (ec *executionContext) _DistributorEntry(ctx context.Context, sel ast.SelectionSet, obj *model.DistributorEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, distributorEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DistributorEntry")
+		case "id":
+			out.Values[i] = ec._DistributorEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DistributorEntry_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var registrationCheckImplementors = []string{"RegistrationCheck"}
 
 func (ec *executionContext) _RegistrationCheck(ctx context.Context, sel ast.SelectionSet, obj *model.RegistrationCheck) graphql.Marshaler {
@@ -1039,6 +1128,32 @@ func (ec *executionContext) unmarshalNDecideDisassociationInput2githubᚗcomᚋp
 func (ec *executionContext) unmarshalNDecideResellerApplicationsInput2githubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDecideResellerApplicationsInput(ctx context.Context, v any) (model.DecideResellerApplicationsInput, error) {
 	res, err := ec.unmarshalInputDecideResellerApplicationsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDistributorEntry2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDistributorEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DistributorEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDistributorEntry2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDistributorEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDistributorEntry2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDistributorEntry(ctx context.Context, sel ast.SelectionSet, v *model.DistributorEntry) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DistributorEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNMigrateCustomersInput2githubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐMigrateCustomersInput(ctx context.Context, v any) (model.MigrateCustomersInput, error) {

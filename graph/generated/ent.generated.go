@@ -33,6 +33,12 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
+type AssociationEventResolver interface {
+	Customer(ctx context.Context, obj *ent.AssociationEvent) (*ent.Customer, error)
+	Partner(ctx context.Context, obj *ent.AssociationEvent) (*ent.Partner, error)
+	PartnerName(ctx context.Context, obj *ent.AssociationEvent) (string, error)
+	CustomerAccountName(ctx context.Context, obj *ent.AssociationEvent) (string, error)
+}
 type CustomerResolver interface {
 	AllocatedBalance(ctx context.Context, obj *ent.Customer) (*money.Money, error)
 	OwnBalance(ctx context.Context, obj *ent.Customer) (*money.Money, error)
@@ -55,6 +61,11 @@ type QueryResolver interface {
 	Users(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	CheckCustomerRegistration(ctx context.Context, accountName *string, mobile *string, email *string) ([]*model.RegistrationCheck, error)
+	Distributors(ctx context.Context) ([]*model.DistributorEntry, error)
+}
+type ResellerApplicationResolver interface {
+	ResellerName(ctx context.Context, obj *ent.ResellerApplication) (string, error)
+	DistributorName(ctx context.Context, obj *ent.ResellerApplication) (string, error)
 }
 type UserResolver interface {
 	TotpEnabled(ctx context.Context, obj *ent.User) (bool, error)
@@ -2669,14 +2680,14 @@ func (ec *executionContext) _AssociationEvent_customer(ctx context.Context, fiel
 			return ec.fieldContext_AssociationEvent_customer(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Customer(ctx)
+			return ec.Resolvers.AssociationEvent().Customer(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
-			return ec.marshalNCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -2684,7 +2695,7 @@ func (ec *executionContext) fieldContext_AssociationEvent_customer(_ context.Con
 		Object:     "AssociationEvent",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Customer(ctx, field)
 		},
@@ -2701,14 +2712,14 @@ func (ec *executionContext) _AssociationEvent_partner(ctx context.Context, field
 			return ec.fieldContext_AssociationEvent_partner(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Partner(ctx)
+			return ec.Resolvers.AssociationEvent().Partner(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Partner) graphql.Marshaler {
-			return ec.marshalNPartner2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐPartner(ctx, selections, v)
+			return ec.marshalOPartner2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐPartner(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -2716,12 +2727,58 @@ func (ec *executionContext) fieldContext_AssociationEvent_partner(_ context.Cont
 		Object:     "AssociationEvent",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Partner(ctx, field)
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AssociationEvent_partnerName(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssociationEvent_partnerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssociationEvent().PartnerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssociationEvent_partnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssociationEvent", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AssociationEvent_customerAccountName(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssociationEvent_customerAccountName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssociationEvent().CustomerAccountName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssociationEvent_customerAccountName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssociationEvent", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _AssociationEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEventConnection) (ret graphql.Marshaler) {
@@ -6804,6 +6861,38 @@ func (ec *executionContext) fieldContext_Query_checkCustomerRegistration(ctx con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_distributors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_distributors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Distributors(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DistributorEntry) graphql.Marshaler {
+			return ec.marshalNDistributorEntry2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDistributorEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_distributors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DistributorEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7087,68 +7176,50 @@ func (ec *executionContext) fieldContext_ResellerApplication_decisionReason(_ co
 	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ResellerApplication_reseller(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResellerApplication_resellerName(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ResellerApplication_reseller(ctx, field)
+			return ec.fieldContext_ResellerApplication_resellerName(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Reseller(ctx)
+			return ec.Resolvers.ResellerApplication().ResellerName(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Partner) graphql.Marshaler {
-			return ec.marshalNPartner2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐPartner(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ResellerApplication_reseller(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ResellerApplication",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Partner(ctx, field)
-		},
-	}
-	return fc, nil
+func (ec *executionContext) fieldContext_ResellerApplication_resellerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResellerApplication", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ResellerApplication_distributor(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResellerApplication_distributorName(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ResellerApplication_distributor(ctx, field)
+			return ec.fieldContext_ResellerApplication_distributorName(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Distributor(ctx)
+			return ec.Resolvers.ResellerApplication().DistributorName(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Partner) graphql.Marshaler {
-			return ec.marshalNPartner2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐPartner(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ResellerApplication_distributor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "ResellerApplication",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Partner(ctx, field)
-		},
-	}
-	return fc, nil
+func (ec *executionContext) fieldContext_ResellerApplication_distributorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResellerApplication", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _ResellerApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplicationConnection) (ret graphql.Marshaler) {
@@ -16393,7 +16464,7 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 					}
 				}()
 				res = ec._AssociationEvent_customer(ctx, field, obj)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -16431,6 +16502,82 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 					}
 				}()
 				res = ec._AssociationEvent_partner(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "partnerName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._AssociationEvent_partnerName(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "customerAccountName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._AssociationEvent_customerAccountName(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -18778,6 +18925,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "distributors":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_distributors(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -18870,7 +19039,7 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "reseller":
+		case "resellerName":
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -18879,7 +19048,7 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
-				res = ec._ResellerApplication_reseller(ctx, field, obj)
+				res = ec._ResellerApplication_resellerName(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -18908,7 +19077,7 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "distributor":
+		case "distributorName":
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -18917,7 +19086,7 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
-				res = ec._ResellerApplication_distributor(ctx, field, obj)
+				res = ec._ResellerApplication_distributorName(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -26,10 +26,12 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AssociationEvent() AssociationEventResolver
 	Customer() CustomerResolver
 	Mutation() MutationResolver
 	Partner() PartnerResolver
 	Query() QueryResolver
+	ResellerApplication() ResellerApplicationResolver
 	User() UserResolver
 	CustomerWhereInput() CustomerWhereInputResolver
 }
@@ -113,23 +115,25 @@ type ComplexityRoot struct {
 	}
 
 	AssociationEvent struct {
-		CreatedAt      func(childComplexity int) int
-		Customer       func(childComplexity int) int
-		CustomerID     func(childComplexity int) int
-		DecidedAt      func(childComplexity int) int
-		DecidedByName  func(childComplexity int) int
-		DecisionReason func(childComplexity int) int
-		FromType       func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Initiator      func(childComplexity int) int
-		Kind           func(childComplexity int) int
-		OperatorID     func(childComplexity int) int
-		OperatorName   func(childComplexity int) int
-		Partner        func(childComplexity int) int
-		PartnerID      func(childComplexity int) int
-		Reason         func(childComplexity int) int
-		Status         func(childComplexity int) int
-		ToType         func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		Customer            func(childComplexity int) int
+		CustomerAccountName func(childComplexity int) int
+		CustomerID          func(childComplexity int) int
+		DecidedAt           func(childComplexity int) int
+		DecidedByName       func(childComplexity int) int
+		DecisionReason      func(childComplexity int) int
+		FromType            func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Initiator           func(childComplexity int) int
+		Kind                func(childComplexity int) int
+		OperatorID          func(childComplexity int) int
+		OperatorName        func(childComplexity int) int
+		Partner             func(childComplexity int) int
+		PartnerID           func(childComplexity int) int
+		PartnerName         func(childComplexity int) int
+		Reason              func(childComplexity int) int
+		Status              func(childComplexity int) int
+		ToType              func(childComplexity int) int
 	}
 
 	AssociationEventConnection struct {
@@ -238,6 +242,11 @@ type ComplexityRoot struct {
 	CustomerEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DistributorEntry struct {
+		ID   func(childComplexity int) int
+		Name func(childComplexity int) int
 	}
 
 	Journal struct {
@@ -404,6 +413,7 @@ type ComplexityRoot struct {
 		AuditLogs                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		CheckCustomerRegistration func(childComplexity int, accountName *string, mobile *string, email *string) int
 		Customers                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
+		Distributors              func(childComplexity int) int
 		Journals                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.JournalOrder, where *ent.JournalWhereInput) int
 		Node                      func(childComplexity int, id gid.ID) int
 		Nodes                     func(childComplexity int, ids []gid.ID) int
@@ -421,17 +431,17 @@ type ComplexityRoot struct {
 	}
 
 	ResellerApplication struct {
-		CreatedAt      func(childComplexity int) int
-		DecidedAt      func(childComplexity int) int
-		DecidedByName  func(childComplexity int) int
-		DecisionReason func(childComplexity int) int
-		Distributor    func(childComplexity int) int
-		DistributorID  func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Message        func(childComplexity int) int
-		Reseller       func(childComplexity int) int
-		ResellerID     func(childComplexity int) int
-		Status         func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		DecidedAt       func(childComplexity int) int
+		DecidedByName   func(childComplexity int) int
+		DecisionReason  func(childComplexity int) int
+		DistributorID   func(childComplexity int) int
+		DistributorName func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Message         func(childComplexity int) int
+		ResellerID      func(childComplexity int) int
+		ResellerName    func(childComplexity int) int
+		Status          func(childComplexity int) int
 	}
 
 	ResellerApplicationConnection struct {
@@ -818,6 +828,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssociationEvent.Customer(childComplexity), true
+	case "AssociationEvent.customerAccountName":
+		if e.ComplexityRoot.AssociationEvent.CustomerAccountName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.CustomerAccountName(childComplexity), true
 	case "AssociationEvent.customerID":
 		if e.ComplexityRoot.AssociationEvent.CustomerID == nil {
 			break
@@ -890,6 +906,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssociationEvent.PartnerID(childComplexity), true
+	case "AssociationEvent.partnerName":
+		if e.ComplexityRoot.AssociationEvent.PartnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssociationEvent.PartnerName(childComplexity), true
 	case "AssociationEvent.reason":
 		if e.ComplexityRoot.AssociationEvent.Reason == nil {
 			break
@@ -1367,6 +1389,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
+
+	case "DistributorEntry.id":
+		if e.ComplexityRoot.DistributorEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DistributorEntry.ID(childComplexity), true
+	case "DistributorEntry.name":
+		if e.ComplexityRoot.DistributorEntry.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DistributorEntry.Name(childComplexity), true
 
 	case "Journal.actingForID":
 		if e.ComplexityRoot.Journal.ActingForID == nil {
@@ -2264,6 +2299,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CustomerOrder), args["where"].(*ent.CustomerWhereInput)), true
+	case "Query.distributors":
+		if e.ComplexityRoot.Query.Distributors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Distributors(childComplexity), true
 
 	case "Query.journals":
 		if e.ComplexityRoot.Query.Journals == nil {
@@ -2387,18 +2428,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResellerApplication.DecisionReason(childComplexity), true
-	case "ResellerApplication.distributor":
-		if e.ComplexityRoot.ResellerApplication.Distributor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ResellerApplication.Distributor(childComplexity), true
 	case "ResellerApplication.distributorID":
 		if e.ComplexityRoot.ResellerApplication.DistributorID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ResellerApplication.DistributorID(childComplexity), true
+	case "ResellerApplication.distributorName":
+		if e.ComplexityRoot.ResellerApplication.DistributorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.DistributorName(childComplexity), true
 	case "ResellerApplication.id":
 		if e.ComplexityRoot.ResellerApplication.ID == nil {
 			break
@@ -2411,18 +2452,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResellerApplication.Message(childComplexity), true
-	case "ResellerApplication.reseller":
-		if e.ComplexityRoot.ResellerApplication.Reseller == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ResellerApplication.Reseller(childComplexity), true
 	case "ResellerApplication.resellerID":
 		if e.ComplexityRoot.ResellerApplication.ResellerID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ResellerApplication.ResellerID(childComplexity), true
+	case "ResellerApplication.resellerName":
+		if e.ComplexityRoot.ResellerApplication.ResellerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResellerApplication.ResellerName(childComplexity), true
 	case "ResellerApplication.status":
 		if e.ComplexityRoot.ResellerApplication.Status == nil {
 			break
@@ -3208,8 +3249,6 @@ type AssociationEvent implements Node {
   decidedByName: String
   decidedAt: Time
   decisionReason: String
-  customer: Customer!
-  partner: Partner!
 }
 """
 A connection to a list of items.
@@ -5423,8 +5462,6 @@ type ResellerApplication implements Node {
   decidedByName: String
   decidedAt: Time
   decisionReason: String
-  reseller: Partner!
-  distributor: Partner!
 }
 """
 A connection to a list of items.
@@ -5994,6 +6031,35 @@ extend type Mutation {
   "The platform migrates a solution provider's customers to a cloud reseller, answering per customer."
   migrateCustomers(input: MigrateCustomersInput!): BatchResult!
 }
+
+extend type AssociationEvent {
+  "The customer, while you may see it (null once it has left your partner)."
+  customer: Customer
+  "The partner, while you may see it."
+  partner: Partner
+  "The partner's name, also after the association ended."
+  partnerName: String!
+  "The customer's account name, masked, also after it left."
+  customerAccountName: String!
+}
+
+"A distributor a cloud reseller may apply to."
+type DistributorEntry {
+  id: ID!
+  name: String!
+}
+
+extend type Query {
+  "The distributors a cloud reseller may apply to (cloud reseller admins)."
+  distributors: [DistributorEntry!]!
+}
+
+extend type ResellerApplication {
+  "The applying reseller's name."
+  resellerName: String!
+  "The distributor's name."
+  distributorName: String!
+}
 `, BuiltIn: false},
 	{Name: "../schema/money.graphqls", Input: `"A business refusal of a mutation: which input field (if any), a stable code, and a message."
 type UserError {
@@ -6384,6 +6450,10 @@ func (ec *executionContext) childFields_AssociationEvent(ctx context.Context, fi
 		return ec.fieldContext_AssociationEvent_customer(ctx, field)
 	case "partner":
 		return ec.fieldContext_AssociationEvent_partner(ctx, field)
+	case "partnerName":
+		return ec.fieldContext_AssociationEvent_partnerName(ctx, field)
+	case "customerAccountName":
+		return ec.fieldContext_AssociationEvent_customerAccountName(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssociationEvent", field.Name)
 }
@@ -6602,6 +6672,16 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 		return ec.fieldContext_CustomerEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DistributorEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DistributorEntry_id(ctx, field)
+	case "name":
+		return ec.fieldContext_DistributorEntry_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DistributorEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_Journal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6884,10 +6964,10 @@ func (ec *executionContext) childFields_ResellerApplication(ctx context.Context,
 		return ec.fieldContext_ResellerApplication_decidedAt(ctx, field)
 	case "decisionReason":
 		return ec.fieldContext_ResellerApplication_decisionReason(ctx, field)
-	case "reseller":
-		return ec.fieldContext_ResellerApplication_reseller(ctx, field)
-	case "distributor":
-		return ec.fieldContext_ResellerApplication_distributor(ctx, field)
+	case "resellerName":
+		return ec.fieldContext_ResellerApplication_resellerName(ctx, field)
+	case "distributorName":
+		return ec.fieldContext_ResellerApplication_distributorName(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResellerApplication", field.Name)
 }

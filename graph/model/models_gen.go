@@ -117,6 +117,12 @@ type DecideResellerApplicationsInput struct {
 	Reason  *string  `json:"reason,omitempty"`
 }
 
+// A distributor a cloud reseller may apply to.
+type DistributorEntry struct {
+	ID   gid.ID `json:"id"`
+	Name string `json:"name"`
+}
+
 type LoginPayload struct {
 	// A bearer token for scripts (Authorization: Bearer <token>); browsers use the HttpOnly cookie set with it.
 	Token     string    `json:"token"`

@@ -311,3 +311,14 @@ func endManagerAssignment(ctx context.Context, c *ent.Client, customerID gid.ID,
 		SetEndedAt(now).Save(ctx)
 	return err
 }
+
+// Distributors lists the distributors a cloud reseller may apply to (ID and name only).
+func Distributors(ctx context.Context, c *ent.Client) ([]*ent.Partner, error) {
+	v := viewer.FromContext(ctx)
+	if !v.IsPlatform() && !(v.IsPartnerAdmin() && v.PartnerKind == string(partner.KindCLOUD_RESELLER)) {
+		return nil, apperr.New(apperr.Forbidden, "the distributor directory is for cloud resellers' admins")
+	}
+	// A directory across partners: only names leave here.
+	return c.Partner.Query().Where(partner.KindEQ(partner.KindDISTRIBUTOR)).
+		Select(partner.FieldID, partner.FieldName).Order(ent.Asc(partner.FieldName)).Limit(500).All(viewer.SystemContext(ctx))
+}

@@ -97,6 +97,15 @@ func load(ctx context.Context, c *ent.Client) error {
 	if err != nil {
 		return err
 	}
+	resNorth, err := mk("Demo Reseller North", partner.KindCLOUD_RESELLER, nil, "分销伙伴计划", "云经销商", false, "0.00")
+	if err != nil {
+		return err
+	}
+	// North has no distributor yet: it has applied to Demo Distributor, which has not decided.
+	if err := c.ResellerApplication.Create().SetResellerID(resNorth.ID).SetDistributorID(dist.ID).
+		SetMessage("希望成为贵司的云经销商 / We would like to resell with you").Exec(ctx); err != nil {
+		return err
+	}
 	gov, err := mk("Demo Gov Subsidy", partner.KindGOV_SUBSIDY, nil, "政府补贴伙伴计划", "标准", true, "0.00")
 	if err != nil {
 		return err
@@ -131,6 +140,7 @@ func load(ctx context.Context, c *ent.Client) error {
 		{"dist.admin@example.com", "Demo Distributor 管理员", dist},
 		{"reseller.admin@example.com", "Demo Reseller East 管理员", resEast},
 		{"reseller.west@example.com", "Demo Reseller West 管理员", resWest},
+		{"reseller.north@example.com", "Demo Reseller North 管理员", resNorth},
 		{"gov.admin@example.com", "Demo Gov Subsidy 管理员", gov},
 		{"govcloud.admin@example.com", "Demo Gov Cloud 管理员", govCloud},
 		{"other.admin@example.com", "Other SP 管理员", other},
@@ -152,7 +162,7 @@ func load(ctx context.Context, c *ent.Client) error {
 			return err
 		}
 	}
-	if err := w.money(ctx, []*ent.Partner{sp, dist, resEast, resWest, gov, govCloud, other}, spCustomers, dist, resEast); err != nil {
+	if err := w.money(ctx, []*ent.Partner{sp, dist, resEast, resWest, resNorth, gov, govCloud, other}, spCustomers, dist, resEast); err != nil {
 		return err
 	}
 	// The customer's own user belongs to the first resale customer of Demo SP.

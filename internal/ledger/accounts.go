@@ -128,7 +128,7 @@ func Seed(ctx context.Context, c *ent.Client, kind journal.Kind, amount money.Mo
 	if err != nil {
 		return err
 	}
-	_, err = post(ctx, c, journalSpec{kind: kind, amount: amount, partnerID: partnerID, customerID: customerID, reason: "demo"},
+	_, err = post(ctx, c, journalSpec{kind: kind, amount: amount, partnerID: partnerID, customerID: customerID, reason: "demo data", operatorName: "demo"},
 		[]leg{{accs[0], money.Zero.Sub(amount)}, {accs[1], amount}})
 	return err
 }

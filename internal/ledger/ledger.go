@@ -52,6 +52,7 @@ type journalSpec struct {
 	key          string
 	reason       string
 	batchID      string
+	operatorName string // for postings made without a viewer (demo data)
 }
 
 // sys is the context ledger writes use: the operation has checked who may do what itself.
@@ -114,6 +115,8 @@ func writeJournal(ctx context.Context, c *ent.Client, spec journalSpec) (*ent.Jo
 	}
 	if v != nil {
 		jq.SetOperatorID(v.UserID).SetOperatorName(v.DisplayName)
+	} else if spec.operatorName != "" {
+		jq.SetOperatorName(spec.operatorName)
 	}
 	return jq.Save(sys(ctx))
 }

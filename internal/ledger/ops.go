@@ -387,6 +387,9 @@ func (l *Ledger) resellerTransfer(ctx context.Context, op string, action auditlo
 		}
 		out, err := l.postAudited(ctx, c, action, resellerID, journalSpec{kind: kind, amount: req.Amount, partnerID: v.PartnerID,
 			counterparty: resellerID, key: req.IdempotencyKey, reason: req.Reason}, from, to)
+		if e, ok := apperr.As(err); ok && kind == journal.KindRECLAIM && e.Reason == "INSUFFICIENT_BALANCE" {
+			err = apperr.Refuse(apperr.BadUserInput, "OVER_RECLAIM", "at most the reseller's balance can be reclaimed: %s", strings.TrimPrefix(e.Message, "the partner's balance "))
+		}
 		if err != nil {
 			return nil, refuse(ctx, c, action, resellerID, err)
 		}

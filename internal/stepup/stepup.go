@@ -96,10 +96,10 @@ func Check(ctx context.Context, c *ent.Client, op Operation, code *string) error
 	}
 	v := viewer.FromContext(ctx)
 	if v.APIKeyID != "" {
-		return apperr.New(apperr.VerificationRequired, "your partner requires verification codes for %s, which an API key cannot give", op)
+		return apperr.Refuse(apperr.VerificationRequired, "API_KEY", "your partner requires verification codes for %s, which an API key cannot give", op)
 	}
 	if code == nil || strings.TrimSpace(*code) == "" {
-		return apperr.New(apperr.VerificationRequired, "%s needs a code from your authenticator app (verificationCode)", op)
+		return apperr.Refuse(apperr.VerificationRequired, "CODE_REQUIRED", "%s needs a code from your authenticator app (verificationCode)", op)
 	}
 	return Verify(ctx, c, op, *code)
 }
@@ -123,19 +123,19 @@ func Verify(ctx context.Context, c *ent.Client, op Operation, code string) error
 		return err
 	}
 	if u.TotpSecret == nil {
-		return apperr.New(apperr.VerificationRequired, "enroll an authenticator app first (Security settings)")
+		return apperr.Refuse(apperr.VerificationRequired, "NOT_ENROLLED", "enroll an authenticator app first (Security settings)")
 	}
-	fail := func(detail string) error {
+	fail := func(reason, detail string) error {
 		if err := audit.RecordRefusal(ctx, c, audit.Entry{Action: auditlog.ActionSTEP_UP_FAILED, Detail: detail, Reason: string(op)}); err != nil {
 			return err
 		}
-		e := apperr.New(apperr.VerificationRequired, "the verification code is %s", detail)
+		e := apperr.Refuse(apperr.VerificationRequired, reason, "the verification code is %s", detail)
 		e.Field = "verificationCode"
 		return e
 	}
 	step := matchStep(*u.TotpSecret, code, Now())
 	if step == 0 {
-		return fail("wrong or expired")
+		return fail("WRONG_CODE", "wrong or expired")
 	}
 	// Consume the step atomically: two requests with one code cannot both pass.
 	n, err := c.User.Update().Where(user.ID(v.UserID), user.TotpLastStepLT(step)).SetTotpLastStep(step).Save(ctx)
@@ -143,7 +143,7 @@ func Verify(ctx context.Context, c *ent.Client, op Operation, code string) error
 		return err
 	}
 	if n == 0 {
-		return fail("already used; wait for the next code")
+		return fail("CODE_USED", "already used; wait for the next code")
 	}
 	return audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionSTEP_UP_VERIFIED, Reason: string(op)})
 }
@@ -218,7 +218,7 @@ func SetRequired(ctx context.Context, c *ent.Client, required bool, code *string
 		return nil, apperr.New(apperr.Forbidden, "only a partner admin may change verification settings")
 	}
 	if code == nil || *code == "" {
-		return nil, apperr.New(apperr.VerificationRequired, "changing this setting needs a code from your authenticator app")
+		return nil, apperr.Refuse(apperr.VerificationRequired, "CODE_REQUIRED", "changing this setting needs a code from your authenticator app")
 	}
 	if err := Verify(ctx, c, "changing verification settings", *code); err != nil {
 		return nil, err

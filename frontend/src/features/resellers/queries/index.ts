@@ -28,14 +28,10 @@ export const ResellerApplicationsQuery = graphql(`
           decidedByName
           decidedAt
           decisionReason
-          reseller {
-            id
-            name
-          }
-          distributor {
-            id
-            name
-          }
+          resellerID
+          resellerName
+          distributorID
+          distributorName
         }
       }
     }

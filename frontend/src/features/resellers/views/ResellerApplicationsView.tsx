@@ -53,7 +53,7 @@ export function ResellerApplicationsView() {
   const conn = data?.resellerApplications;
   const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   type Row = (typeof rows)[number];
-  const names = new Map(rows.map((r) => [r.id, r.reseller.name]));
+  const names = new Map(rows.map((r) => [r.id, r.resellerName]));
   const partner = partnerData?.node?.__typename === 'Partner' ? partnerData.node : undefined;
   const hasDistributor = !!partner?.distributor;
 
@@ -157,8 +157,8 @@ export function ResellerApplicationsView() {
             columns={[
               { key: 'createdAt', title: t('resellers.createdAt'), width: 150, render: (_, r) => time(r.createdAt) },
               isDistributor
-                ? { key: 'reseller', title: t('resellers.reseller'), width: 200, render: (_, r) => r.reseller.name }
-                : { key: 'distributor', title: t('resellers.distributor'), width: 200, render: (_, r) => r.distributor.name },
+                ? { key: 'reseller', title: t('resellers.reseller'), width: 200, render: (_, r) => r.resellerName }
+                : { key: 'distributor', title: t('resellers.distributor'), width: 200, render: (_, r) => r.distributorName },
               { key: 'message', title: t('resellers.message'), ellipsis: true, render: (_, r) => r.message || '-' },
               {
                 key: 'status',
