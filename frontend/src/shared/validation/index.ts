@@ -31,9 +31,10 @@ export function amountProblem(input: string | null | undefined): AmountProblem |
   if (!/^[0-9]+(\.[0-9]+)?$/.test(value)) return 'format';
   const [, decimals = ''] = value.split('.');
   if (decimals.length > 2) return 'decimals';
-  const n = Number(value);
-  if (!(n > 0)) return 'positive';
-  if (n >= MAX_AMOUNT) return 'tooLarge';
+  // Compared as digits, never as a floating-point number (DESIGN.md: no float on a money path).
+  if (!/[1-9]/.test(value)) return 'positive';
+  const whole = value.split('.')[0].replace(/^0+/, '');
+  if (whole.length > String(MAX_AMOUNT).length - 1) return 'tooLarge';
   return undefined;
 }
 
