@@ -9,7 +9,7 @@ ADDR      ?= :8080
 GO_PKGS   := ./...
 export PC_REQUIRE_POSTGRES ?= 1
 
-.PHONY: bank bench-alloc test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
+.PHONY: bank bench bench-quick bench-deps bench-alloc test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -60,6 +60,22 @@ bank: build-server ## the ledger torture test: 2 servers on one PostgreSQL, 16 c
 
 bench-alloc: build-server ## allocateBalance through the server vs pgbench on the same statements (8 clients, 3 alternating runs of 20 s)
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 20s -runs 3
+
+bench-deps: ## the benchmark references: PostGraphile 5 on Node 22, Lighthouse 12
+	@test -d bench/postgraphile/node_modules || npm ci --prefix bench/postgraphile --no-audit --no-fund
+	@test -d bench/lighthouse/node_modules || npm ci --prefix bench/lighthouse --no-audit --no-fund
+
+bench: build bench-deps ## every benchmark side by side at SF1 (about 10 minutes); tables in bench/results/
+	scripts/with-postgres.sh $(GO) run ./bench/nested -server $(BIN) -sf 1 -clients 8,32 -duration 10s -runs 3
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 10s -runs 3
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 32 -duration 10s -runs 3
+	scripts/with-postgres.sh $(GO) test -run '^$$' -bench TenThousand -benchtime 20x ./bench/nested/
+	node bench/spa.mjs
+
+bench-quick: build bench-deps ## the same tables at a small scale in about a minute (no Lighthouse)
+	scripts/with-postgres.sh $(GO) run ./bench/nested -server $(BIN) -sf 0.05 -clients 8 -duration 3s -runs 1
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 3s -runs 1
+	node bench/spa.mjs --no-lighthouse
 
 generate: deps ## regenerate ent, the GraphQL schema and resolvers, and the SPA's typed operations
 	@# The first pass leaves out the privacy policies (they import what it generates; see ent/entc.go).

@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -102,8 +104,12 @@ func (w *costWalker) field(f *ast.Field) (int, *gqlerror.Error) {
 	}
 	switch {
 	case isConnection(f.Definition.Type):
-		n, err := pageSize(f.ArgumentMap(w.vars))
+		args := f.ArgumentMap(w.vars)
+		n, err := pageSize(args)
 		if err != nil {
+			return 0, err
+		}
+		if err := defaultPageSize(f, args); err != nil {
 			return 0, err
 		}
 		return 1 + n*children, nil
@@ -147,19 +153,26 @@ func pageSize(args map[string]any) (int, *gqlerror.Error) {
 	return n, nil
 }
 
-// limitPageSize gives every connection a page when the client asked for none, so a request can
-// never fetch a whole table; the cost check has already refused values over MaxPageSize.
-func limitPageSize(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc != nil && fc.Field.Definition != nil && isConnection(fc.Field.Definition.Type) && fc.Args != nil {
-		first, hasFirst := fc.Args["first"].(*int)
-		last, hasLast := fc.Args["last"].(*int)
-		if (!hasFirst || first == nil) && (!hasLast || last == nil) {
-			if _, ok := fc.Args["first"]; ok {
-				n := MaxPageSize
-				fc.Args["first"] = &n
-			}
-		}
+// defaultPageSize gives a connection asked for without first or last a page of MaxPageSize, so a
+// request can never fetch a whole table. It rewrites the parsed query once (the query cache keeps
+// the rewritten document), instead of checking every field of every request in a middleware,
+// which cost almost half of a large answer's time.
+func defaultPageSize(f *ast.Field, args map[string]any) *gqlerror.Error {
+	if args["first"] != nil || args["last"] != nil || f.Definition.Arguments.ForName("first") == nil {
+		return nil
 	}
-	return next(ctx)
+	rewriteMu.Lock()
+	defer rewriteMu.Unlock()
+	if f.Arguments.ForName("first") != nil || f.Arguments.ForName("last") != nil {
+		if a := f.Arguments.ForName("first"); a != nil && a.Value.Kind == ast.IntValue && a.Value.Raw == strconv.Itoa(MaxPageSize) {
+			return nil // rewritten by an earlier request
+		}
+		// Given as a variable that is null here: the document cannot default it per request.
+		return &gqlerror.Error{Message: "first (or last) must not be null: give a page size up to " + strconv.Itoa(MaxPageSize) + " or leave the argument out",
+			Extensions: map[string]any{"code": string(apperr.BadUserInput), "field": "first"}}
+	}
+	f.Arguments = append(f.Arguments, &ast.Argument{Name: "first", Value: &ast.Value{Kind: ast.IntValue, Raw: strconv.Itoa(MaxPageSize)}})
+	return nil
 }
+
+var rewriteMu sync.Mutex

@@ -63,7 +63,6 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 	srv.AroundOperations(withLoaders(client))
 	srv.SetDisableSuggestion(true)
 	srv.AroundRootFields(requireViewer)
-	srv.AroundFields(limitPageSize)
 	srv.SetErrorPresenter(presentError(opt.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		opt.Logger.ErrorContext(ctx, "panic in resolver", "panic", p, "stack", string(debug.Stack()))

@@ -161,6 +161,10 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("%s: want code %s, got %s", c.name, c.code, r.Raw)
 			}
 		}
+		// A page size given as a variable that is null cannot fetch the whole table.
+		if r := s.post(t, tok, `query($n:Int){ customers(first:$n) { totalCount } }`, map[string]any{"n": nil}); r.Code() != "BAD_USER_INPUT" {
+			t.Errorf("null first: %s", r.Raw)
+		}
 		// Wrong password and unknown user: the same error.
 		var msgs []string
 		for _, email := range []string{"sp.admin@example.com", "nobody@example.com"} {
