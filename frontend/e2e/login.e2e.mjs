@@ -155,7 +155,12 @@ async function main() {
     await page.getByTestId('login-email').fill(EMAIL);
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/customers');
+    // Either the console opens or the form shows the server's error: fail fast with its text.
+    const outcome = await Promise.race([
+      page.waitForURL((url) => url.pathname === '/customers').then(() => 'ok'),
+      page.getByTestId('login-error').waitFor().then(() => 'error'),
+    ]);
+    if (outcome === 'error') throw new Error(`login refused: ${(await page.getByTestId('login-error').textContent())?.trim()}`);
     return page.url();
   });
 
