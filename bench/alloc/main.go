@@ -8,6 +8,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"database/sql"
 	"flag"
 	"fmt"
@@ -26,6 +28,7 @@ import (
 
 	_ "github.com/lib/pq"
 
+	"github.com/partnercenter/partnercenter/bench/internal/gen"
 	"github.com/partnercenter/partnercenter/bench/internal/harness"
 )
 
@@ -36,11 +39,9 @@ func main() {
 	duration := flag.Duration("duration", 20*time.Second, "measured time per run")
 	runs := flag.Int("runs", 3, "alternating runs of each side; medians are reported")
 	out := flag.String("out", "bench/results", "where to write the results")
+	spread := flag.Bool("spread", false, "each client is a different partner allocating to its own customer (no shared row); default: every client allocates from one partner to one customer (one hot row)")
 	flag.Parse()
-	if *admin == "" {
-		*admin = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
-	}
-	if err := run(*bin, *admin, *clients, *duration, *runs, *out); err != nil {
+	if err := run(*bin, harness.AdminURL(*admin), *clients, *duration, *runs, *out, *spread); err != nil {
 		fmt.Fprintln(os.Stderr, "alloc:", err)
 		os.Exit(1)
 	}
@@ -61,58 +62,98 @@ func percentile(ms []float64, p float64) float64 {
 	return ms[min(len(ms)-1, int(float64(len(ms))*p))]
 }
 
-func run(bin, adminURL string, clients int, duration time.Duration, runs int, outDir string) error {
+// target is what one client allocates with: its token and the IDs pgbench needs.
+type target struct{ token, th, uid, pid, cid, k1, k2, a1, a2 string }
+
+func run(bin, adminURL string, clients int, duration time.Duration, runs int, outDir string, spread bool) error {
 	dbURL, drop, err := harness.ScratchDB(adminURL, "pc_alloc")
 	if err != nil {
 		return err
 	}
 	defer drop()
+	if spread { // one generated partner per client, each with customers and a large balance
+		if _, err := gen.Load(context.Background(), dbURL, float64(clients+2)/1000, 1); err != nil {
+			return err
+		}
+	}
 	srv := &harness.Server{Bin: bin, DBURL: dbURL}
+	if spread {
+		srv.Args = []string{"--demo=false"}
+	}
 	if os.Getenv("ALLOC_PPROF") != "" {
-		srv.Args = []string{"--dev"} // exposes /debug/pprof
+		srv.Args = append(srv.Args, "--dev") // exposes /debug/pprof
 	}
 	if err := srv.Start(); err != nil {
 		return err
 	}
 	defer srv.Stop(syscall.SIGTERM)
 	addr := srv.Addr
-	fmt.Println("server at", addr)
-	tok, err := harness.Login(addr, "sp.admin@example.com")
-	if err != nil {
-		return err
-	}
-	plat, err := harness.Login(addr, "platform@example.com")
-	if err != nil {
-		return err
+	if os.Getenv("ALLOC_PPROF") != "" {
+		fmt.Println("server at", addr)
 	}
 	db, err := sql.Open("postgres", dbURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var pid, uid, cid string
-	if err := db.QueryRow(`SELECT id FROM partners WHERE name = 'Demo SP'`).Scan(&pid); err != nil {
+	// resolve finds what one client allocates with, after logging in as the partner's admin.
+	resolve := func(email, password, partnerName string) (target, error) {
+		r, err := harness.Call(addr, "", `mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }`, map[string]any{"e": email, "p": password})
+		if err != nil || len(r.Errors) > 0 {
+			return target{}, fmt.Errorf("login %s: %v %v", email, err, r)
+		}
+		var lp struct{ Token string }
+		_ = json.Unmarshal(r.Data["login"], &lp)
+		tg := target{token: lp.Token}
+		if err := db.QueryRow(`SELECT id FROM partners WHERE name = $1`, partnerName).Scan(&tg.pid); err != nil {
+			return tg, err
+		}
+		if err := db.QueryRow(`SELECT id FROM users WHERE email = $1`, email).Scan(&tg.uid); err != nil {
+			return tg, err
+		}
+		if err := db.QueryRow(`SELECT id FROM customers WHERE partner_id = $1 AND association_type = 'RESALE' ORDER BY id LIMIT 1`, tg.pid).Scan(&tg.cid); err != nil {
+			return tg, err
+		}
+		tg.k1, tg.k2 = "PARTNER_CASH:"+tg.pid, "CUSTOMER_ALLOCATED:"+tg.cid
+		if err := db.QueryRow(`SELECT id FROM accounts WHERE owner_key = $1`, tg.k1).Scan(&tg.a1); err != nil {
+			return tg, err
+		}
+		if err := db.QueryRow(`SELECT id FROM accounts WHERE owner_key = $1`, tg.k2).Scan(&tg.a2); err != nil {
+			return tg, err
+		}
+		return tg, db.QueryRow(`SELECT token_hash FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, tg.uid).Scan(&tg.th)
+	}
+	targets := make([]target, clients)
+	if spread {
+		for c := range targets {
+			if targets[c], err = resolve(fmt.Sprintf("bench.admin%d@example.com", c), gen.Password, fmt.Sprintf("Bench Partner %04d", c)); err != nil {
+				return err
+			}
+		}
+	} else {
+		tg, err := resolve("sp.admin@example.com", "Demo@12345", "Demo SP")
+		if err != nil {
+			return err
+		}
+		plat, err := harness.Login(addr, "platform@example.com")
+		if err != nil {
+			return err
+		}
+		if r, err := harness.Call(addr, plat, `mutation($p:ID!){ recordRecharge(input:{partnerID:$p, amount:"100000000.00"}, idempotencyKey:"bench-fund"){ journal { id } } }`, map[string]any{"p": tg.pid}); err != nil || len(r.Errors) > 0 {
+			return fmt.Errorf("funding: %v %v", err, r)
+		}
+		for c := range targets {
+			targets[c] = tg
+		}
+	}
+	// pgbench reads each client's values from a table (one primary-key look-up per transaction).
+	if _, err := db.Exec(`CREATE TABLE bench_alloc_map (n int PRIMARY KEY, th text, uid text, pid text, cid text, k1 text, k2 text, a1 text, a2 text)`); err != nil {
 		return err
 	}
-	if err := db.QueryRow(`SELECT id FROM users WHERE email = 'sp.admin@example.com'`).Scan(&uid); err != nil {
-		return err
-	}
-	if err := db.QueryRow(`SELECT id FROM customers WHERE partner_id = $1 AND association_type = 'RESALE' ORDER BY id LIMIT 1`, pid).Scan(&cid); err != nil {
-		return err
-	}
-	if r, err := harness.Call(addr, plat, `mutation($p:ID!){ recordRecharge(input:{partnerID:$p, amount:"100000000.00"}, idempotencyKey:"bench-fund"){ journal { id } } }`, map[string]any{"p": pid}); err != nil || len(r.Errors) > 0 {
-		return fmt.Errorf("funding: %v %v", err, r)
-	}
-	var a1, a2, th string
-	k1, k2 := "PARTNER_CASH:"+pid, "CUSTOMER_ALLOCATED:"+cid
-	if err := db.QueryRow(`SELECT id FROM accounts WHERE owner_key = $1`, k1).Scan(&a1); err != nil {
-		return err
-	}
-	if err := db.QueryRow(`SELECT id FROM accounts WHERE owner_key = $1`, k2).Scan(&a2); err != nil {
-		return err
-	}
-	if err := db.QueryRow(`SELECT token_hash FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, uid).Scan(&th); err != nil {
-		return err
+	for c, tg := range targets {
+		if _, err := db.Exec(`INSERT INTO bench_alloc_map VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, c, tg.th, tg.uid, tg.pid, tg.cid, tg.k1, tg.k2, tg.a1, tg.a2); err != nil {
+			return err
+		}
 	}
 
 	serverRun := func(d time.Duration) stats {
@@ -128,8 +169,8 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 				defer wg.Done()
 				for i := 0; time.Now().Before(deadline); i++ {
 					t0 := time.Now()
-					r, err := harness.Call(addr, tok, `mutation($c:ID!,$k:String!){ allocateBalance(input:{customerID:$c, amount:"0.01"}, idempotencyKey:$k){ journal { id transactionNo } userErrors { code } } }`,
-						map[string]any{"c": cid, "k": fmt.Sprintf("b-%d-%d-%d", c, i, rand.Uint64())})
+					r, err := harness.Call(addr, targets[c].token, `mutation($c:ID!,$k:String!){ allocateBalance(input:{customerID:$c, amount:"0.01"}, idempotencyKey:$k){ journal { id transactionNo } userErrors { code } } }`,
+						map[string]any{"c": targets[c].cid, "k": fmt.Sprintf("b-%d-%d-%d", c, i, rand.Uint64())})
 					if err == nil && (len(r.Errors) > 0 || !bytes.Contains(r.Data["allocateBalance"], []byte("transactionNo"))) {
 						err = fmt.Errorf("refused: %v %s", r.Errors, r.Data["allocateBalance"])
 					}
@@ -148,10 +189,21 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		el := time.Since(start).Seconds()
 		return stats{TPS: float64(len(lat)) / el, P50: percentile(lat, .5), P95: percentile(lat, .95), P99: percentile(lat, .99), N: len(lat), Errors: errs}
 	}
-	script, err := filepath.Abs("bench/alloc/pgbench.sql")
+	body, err := os.ReadFile("bench/alloc/pgbench.sql")
 	if err != nil {
 		return err
 	}
+	sf, err := os.CreateTemp("", "alloc-*.sql")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(sf.Name())
+	// pgbench numbers its clients from 0, as the map does.
+	if _, err := sf.WriteString("SELECT th, uid, pid, cid, k1, k2, a1, a2 FROM bench_alloc_map WHERE n = :client_id \\gset\n" + string(body)); err != nil {
+		return err
+	}
+	sf.Close()
+	script := sf.Name()
 	pgbench := "pgbench"
 	if _, err := exec.LookPath(pgbench); err != nil {
 		matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pgbench")
@@ -164,8 +216,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		logDir, _ := os.MkdirTemp("", "pgbench")
 		defer os.RemoveAll(logDir)
 		cmd := exec.Command(pgbench, "-n", "-M", "extended", "-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, runtime.NumCPU())),
-			"-T", strconv.Itoa(int(d.Seconds())), "-f", script, "-l", "--log-prefix", filepath.Join(logDir, "tx"),
-			"-D", "th="+th, "-D", "uid="+uid, "-D", "pid="+pid, "-D", "cid="+cid, "-D", "k1="+k1, "-D", "k2="+k2, "-D", "a1="+a1, "-D", "a2="+a2, dbURL)
+			"-T", strconv.Itoa(int(d.Seconds())), "-f", script, "-l", "--log-prefix", filepath.Join(logDir, "tx"), dbURL)
 		var so bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &so, &so
 		if err := cmd.Run(); err != nil {
@@ -215,18 +266,26 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
 		mem = strings.Fields(strings.SplitN(string(b), "\n", 2)[0])[1] + " kB"
 	}
-	table := fmt.Sprintf(`allocateBalance at %d clients, %s x %d alternating runs (medians), %s, %d cores, %s memory, commit %s
+	mode := "one partner, one customer (a hot row)"
+	if spread {
+		mode = "one partner and customer per client"
+	}
+	table := fmt.Sprintf(`allocateBalance at %d clients, %s, %s x %d alternating runs (medians), %s, %d cores, %s memory, commit %s
 | side | tps | p50 ms | p95 ms | p99 ms |
 |---|---|---|---|---|
 | server (HTTP + GraphQL + ledger) | %.1f | %.2f | %.2f | %.2f |
-| pgbench, same statements | %.1f | %.2f | %.2f | %.2f |
+| pgbench, same statements (+1 PK look-up of its values) | %.1f | %.2f | %.2f | %.2f |
 ratio server/pgbench: %.2f (target >= 0.60, aim 0.75); server p95 %.2f ms (target < 15 ms)
-`, clients, duration, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), mem, strings.TrimSpace(string(commit)),
+`, clients, mode, duration, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), mem, strings.TrimSpace(string(commit)),
 		o.TPS, o.P50, o.P95, o.P99, t.TPS, t.P50, t.P95, t.P99, ratio, o.P95)
 	fmt.Print("\n" + table)
 	_ = host
 	if err := os.MkdirAll(outDir, 0o755); err == nil {
-		f := filepath.Join(outDir, "alloc-"+time.Now().Format("20060102-1504")+".md")
+		name := "alloc-"
+		if spread {
+			name = "alloc-spread-"
+		}
+		f := filepath.Join(outDir, name+fmt.Sprint(clients)+"c-"+time.Now().Format("20060102-1504")+".md")
 		_ = os.WriteFile(f, []byte(table), 0o644)
 		fmt.Println("written to", f)
 	}
