@@ -38,7 +38,9 @@ func (r *Resolver) moneyPayload(ctx context.Context) func(*ledger.Outcome, error
 			return nil, err
 		}
 		p := &model.MoneyMovePayload{UserErrors: []*model.UserError{}}
-		if len(out.JournalIDs) > 0 {
+		if len(out.Journals) > 0 {
+			p.Journal = out.Journals[0] // just posted by this request
+		} else if len(out.JournalIDs) > 0 { // a replay: read it back (privacy-filtered)
 			j, err := r.client.Journal.Query().Where(journal.ID(out.JournalIDs[0])).Only(ctx)
 			if err != nil {
 				return nil, err

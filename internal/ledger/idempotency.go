@@ -32,6 +32,9 @@ type Outcome struct {
 	Rows       []RowOutcome `json:"rows,omitempty"`
 	// Failed means nothing moved (a batch with a bad target): Rows say why.
 	Failed bool `json:"failed,omitempty"`
+	// Journals are the posted journals themselves on the first answer (a replay has only IDs),
+	// so that the answer needs no second read.
+	Journals []*ent.Journal `json:"-"`
 }
 
 // RowOutcome is a batch's answer for one target.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
 	"github.com/lib/pq"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -121,12 +122,19 @@ func writeJournal(ctx context.Context, c *ent.Client, spec journalSpec) (*ent.Jo
 	return jq.Save(sys(ctx))
 }
 
-// applyLegs writes the journal's entries and applies them to the (locked) accounts. The legs must
-// sum to zero; a leg that would take a non-EXTERNAL account below zero is refused.
+// applyLegs writes the journal's entries and applies them to the (locked) accounts, all balances
+// in one UPDATE (one round trip inside the locked window). The legs must sum to zero; a leg that
+// would take a non-EXTERNAL account below zero is refused (and the database's CHECK backs this).
 func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) error {
 	sum := money.Zero
+	delta := map[gid.ID]money.Money{}
+	ids := []gid.ID{}
 	for _, l := range legs {
 		sum = sum.Add(l.amount)
+		if _, ok := delta[l.account.ID]; !ok {
+			ids = append(ids, l.account.ID)
+		}
+		delta[l.account.ID] = delta[l.account.ID].Add(l.amount)
 	}
 	if !sum.Decimal().IsZero() {
 		return fmt.Errorf("ledger: unbalanced journal (%s)", sum)
@@ -138,16 +146,26 @@ func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) e
 		if after.IsNegative() && l.account.Kind != account.KindEXTERNAL {
 			return insufficient(l.account)
 		}
-		// A bulk update by ID: UpdateOne would read the row back, a statement we do not need.
-		if err := c.Account.Update().Where(account.ID(l.account.ID)).AddBalance(l.amount).SetUpdatedAt(now).Exec(sys(ctx)); err != nil {
-			if isCheckViolation(err) {
-				return insufficient(l.account)
-			}
-			return err
-		}
 		l.account.Balance = after // later legs on the same account see it
 		entries[i] = c.LedgerEntry.Create().SetJournalID(j.ID).SetAccountID(l.account.ID).
 			SetAmount(l.amount).SetBalanceAfter(after).SetCreatedAt(now)
+	}
+	// balance = balance + CASE id WHEN $a THEN $da WHEN $b THEN $db END, for every account at once.
+	err := c.Account.Update().Where(account.IDIn(ids...)).SetUpdatedAt(now).
+		Modify(func(u *sql.UpdateBuilder) {
+			u.Set(account.FieldBalance, sql.ExprFunc(func(b *sql.Builder) {
+				b.Ident(account.FieldBalance).WriteString(" + CASE ").Ident(account.FieldID)
+				for _, id := range ids {
+					b.WriteString(" WHEN ").Arg(string(id)).WriteString(" THEN CAST(").Arg(delta[id].Fen()).WriteString(" AS BIGINT)")
+				}
+				b.WriteString(" END")
+			}))
+		}).Exec(sys(ctx))
+	if err != nil {
+		if isCheckViolation(err) {
+			return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
+		}
+		return err
 	}
 	return c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx))
 }

@@ -136,7 +136,7 @@ func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog
 		ActingFor: spec.actingFor, Reason: spec.reason, Detail: string(spec.kind) + " " + spec.amount.String() + " " + j.TransactionNo}); err != nil {
 		return nil, err
 	}
-	out := &Outcome{JournalIDs: []gid.ID{j.ID}}
+	out := &Outcome{JournalIDs: []gid.ID{j.ID}, Journals: []*ent.Journal{j}}
 	if err := saveOutcome(ctx, c, out); err != nil {
 		return nil, err
 	}
