@@ -1,8 +1,7 @@
 -- The statements the server runs for one allocateBalance request (captured with the statement
 -- counter; see bench/alloc/main.go), with the same values, for pgbench -M extended.
 \set r random(1, 1000000000000000)
-SELECT "sessions"."id", "sessions"."token_hash", "sessions"."user_id", "sessions"."created_at", "sessions"."expires_at", "sessions"."revoked_at", "sessions"."remote_addr" FROM "sessions" WHERE ("sessions"."token_hash" = :th AND "sessions"."revoked_at" IS NULL) AND "sessions"."expires_at" > now() LIMIT 2;
-SELECT "users"."id", "users"."created_at", "users"."updated_at", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."partner_id", "users"."customer_id", "users"."supervisor_id", "users"."password_changed_at", "users"."totp_secret", "users"."totp_pending_secret", "users"."totp_last_step" FROM "users" WHERE "users"."id" IN (:uid);
+SELECT "users"."id", "users"."created_at", "users"."updated_at", "users"."email", "users"."display_name", "users"."password_hash", "users"."role", "users"."partner_id", "users"."customer_id", "users"."supervisor_id", "users"."password_changed_at", "users"."totp_secret", "users"."totp_pending_secret", "users"."totp_last_step" FROM "users" WHERE EXISTS (SELECT "sessions"."user_id" FROM "sessions" WHERE (("users"."id" = "sessions"."user_id" AND "sessions"."token_hash" = :th) AND "sessions"."revoked_at" IS NULL) AND "sessions"."expires_at" > now()) LIMIT 2;
 SELECT "partners"."id", "partners"."kind", "partners"."distributor_id", "partners"."require_step_up" FROM "partners" WHERE "partners"."id" = :pid OR "partners"."distributor_id" = :pid;
 BEGIN;
 INSERT INTO "idempotency_records" ("created_at", "scope", "key", "operation", "request_hash", "expires_at", "id") VALUES (now(), 'partner:' || :pid, 'pg-' || :client_id || '-' || :r, 'allocate', md5(:r::text) || md5(:client_id::text), now() + interval '48 hours', 'idm_pg_' || :client_id || '_' || :r);

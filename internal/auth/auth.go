@@ -129,7 +129,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (*Session, 
 		SetExpiresAt(exp).SetRemoteAddr(addr).Save(sys); err != nil {
 		return nil, err
 	}
-	v := viewerOfUser(u, nil)
+	v := viewerOfUser(u, "")
 	if err := audit.Record(viewer.NewContext(sys, v), c, audit.Entry{Action: auditlog.ActionLOGIN}); err != nil {
 		return nil, err
 	}
@@ -146,30 +146,29 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 		return nil, nil
 	}
 	sys := viewer.SystemContext(ctx)
-	ses, err := s.client.Session.Query().
-		Where(session.TokenHash(hashToken(token)), session.RevokedAtIsNil(), session.ExpiresAtGT(s.now())).
-		WithUser().Only(sys)
+	// One statement: the user of a live session. A password change revokes every session of the
+	// user, so a live session is enough.
+	hash := hashToken(token)
+	u, err := s.client.User.Query().
+		Where(user.HasSessionsWith(session.TokenHash(hash), session.RevokedAtIsNil(), session.ExpiresAtGT(s.now()))).
+		Only(sys)
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	u := ses.Edges.User
-	if u.PasswordChangedAt != nil && u.PasswordChangedAt.After(ses.CreatedAt) {
-		return nil, nil
-	}
-	v := viewerOfUser(u, ses)
+	v := viewerOfUser(u, hash)
 	return v, s.loadScope(sys, v)
 }
 
 // ViewerFor builds the full viewer of a user (with its scope), e.g. right after login.
 func (s *Service) ViewerFor(ctx context.Context, u *ent.User) (*viewer.Viewer, error) {
-	v := viewerOfUser(u, nil)
+	v := viewerOfUser(u, "")
 	return v, s.loadScope(viewer.SystemContext(ctx), v)
 }
 
-func viewerOfUser(u *ent.User, ses *ent.Session) *viewer.Viewer {
+func viewerOfUser(u *ent.User, sessionTokenHash string) *viewer.Viewer {
 	v := &viewer.Viewer{UserID: u.ID, DisplayName: u.DisplayName, Role: viewer.Role(u.Role)}
 	if u.PartnerID != nil {
 		v.PartnerID = *u.PartnerID
@@ -177,9 +176,7 @@ func viewerOfUser(u *ent.User, ses *ent.Session) *viewer.Viewer {
 	if u.CustomerID != nil {
 		v.CustomerID = *u.CustomerID
 	}
-	if ses != nil {
-		v.SessionID = ses.ID
-	}
+	v.SessionTokenHash = sessionTokenHash
 	return v
 }
 
@@ -219,11 +216,11 @@ func (s *Service) loadScope(sys context.Context, v *viewer.Viewer) error {
 // Logout revokes the viewer's current session.
 func (s *Service) Logout(ctx context.Context) error {
 	v := viewer.FromContext(ctx)
-	if v == nil || v.SessionID == "" {
+	if v == nil || v.SessionTokenHash == "" {
 		return nil
 	}
 	c := s.db(ctx)
-	if err := c.Session.UpdateOneID(v.SessionID).SetRevokedAt(s.now()).Exec(viewer.SystemContext(ctx)); err != nil {
+	if _, err := c.Session.Update().Where(session.TokenHash(v.SessionTokenHash)).SetRevokedAt(s.now()).Save(viewer.SystemContext(ctx)); err != nil {
 		return err
 	}
 	return audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionLOGOUT})

@@ -31,7 +31,8 @@ type Viewer struct {
 	PartnerID   gid.ID // set for partner staff
 	PartnerKind string // the kind of PartnerID (partner.Kind values)
 	CustomerID  gid.ID // set for a customer's user
-	SessionID   gid.ID // the session the request came with, if any
+	// SessionTokenHash identifies the session the request came with, if any (logout revokes it).
+	SessionTokenHash string
 
 	// ResellerIDs are a distributor's cloud resellers, whose customers it may see and act on.
 	ResellerIDs []gid.ID
