@@ -24,6 +24,8 @@ type Config struct {
 	SecureCookies   bool
 	LogFormat       string
 	ShutdownTimeout time.Duration
+	GCPercent       int
+	MemoryLimit     int64
 }
 
 type setting struct {
@@ -43,6 +45,8 @@ var settings = []setting{
 	{"secure-cookies", "SECURE_COOKIES", "false", "mark the session cookie Secure (set behind HTTPS; requests over TLS always get it)"},
 	{"log-format", "LOG_FORMAT", "text", "log format: text or json"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "20s", "how long to let requests finish on SIGTERM"},
+	{"gc-percent", "GC_PERCENT", "400", "garbage collector target (Go's GOGC, which wins when set): fewer collections per request"},
+	{"memory-limit", "MEMORY_LIMIT", "268435456", "soft memory limit in bytes (Go's GOMEMLIMIT, which wins when set): the collector works harder near it; 0 turns it off"},
 }
 
 // ParseConfig reads flags, falling back to the environment, then to defaults.
@@ -87,6 +91,14 @@ func ParseConfig(args []string, getenv func(string) string, out io.Writer) (*Con
 	var err error
 	if c.MaxBodyBytes, err = strconv.ParseInt(*vals["max-body-bytes"], 10, 64); err != nil || c.MaxBodyBytes <= 0 {
 		return nil, fmt.Errorf("--max-body-bytes: want a positive number of bytes, got %q", *vals["max-body-bytes"])
+	}
+	gc, err := strconv.Atoi(*vals["gc-percent"])
+	if err != nil || gc < -1 || gc == 0 {
+		return nil, fmt.Errorf("--gc-percent: want a positive percentage (or -1 to turn the collector off), got %q", *vals["gc-percent"])
+	}
+	c.GCPercent = gc
+	if c.MemoryLimit, err = strconv.ParseInt(*vals["memory-limit"], 10, 64); err != nil || c.MemoryLimit < 0 {
+		return nil, fmt.Errorf("--memory-limit: want a number of bytes (0 for none), got %q", *vals["memory-limit"])
 	}
 	durs := map[string]*time.Duration{"session-ttl": &c.SessionTTL, "shutdown-timeout": &c.ShutdownTimeout}
 	for name, dst := range durs {
