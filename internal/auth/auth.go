@@ -7,11 +7,14 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	stdsql "database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
 	"sync"
 	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
@@ -20,6 +23,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/audit"
+	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/reqinfo"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
@@ -146,20 +150,43 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 		return nil, nil
 	}
 	sys := viewer.SystemContext(ctx)
-	// One statement: the user of a live session. A password change revokes every session of the
-	// user, so a live session is enough.
+	// One statement: the user of a live session, with its partner's kind, distributor and
+	// step-up setting. A password change revokes every session of the user, so a live session
+	// is enough. Distributors (their resellers) and supervisors (their managers) need one more.
 	hash := hashToken(token)
-	u, err := s.client.User.Query().
-		Where(user.HasSessionsWith(session.TokenHash(hash), session.RevokedAtIsNil(), session.ExpiresAtGT(s.now()))).
-		Only(sys)
-	if ent.IsNotFound(err) {
-		return nil, nil
+	var rows []struct {
+		ID            string            `sql:"id"`
+		DisplayName   string            `sql:"display_name"`
+		Role          string            `sql:"role"`
+		PartnerID     stdsql.NullString `sql:"partner_id"`
+		CustomerID    stdsql.NullString `sql:"customer_id"`
+		PartnerKind   stdsql.NullString `sql:"p_kind"`
+		DistributorID stdsql.NullString `sql:"p_distributor_id"`
+		RequireStepUp stdsql.NullBool   `sql:"p_require_step_up"`
 	}
+	err := s.client.User.Query().
+		Where(user.HasSessionsWith(session.TokenHash(hash), session.RevokedAtIsNil(), session.ExpiresAtGT(s.now()))).
+		Limit(1).
+		Modify(func(sel *entsql.Selector) {
+			p := entsql.Table(partner.Table).As("p")
+			sel.LeftJoin(p).On(sel.C(user.FieldPartnerID), p.C(partner.FieldID))
+			sel.Select(sel.C(user.FieldID), sel.C(user.FieldDisplayName), sel.C(user.FieldRole),
+				sel.C(user.FieldPartnerID), sel.C(user.FieldCustomerID),
+				entsql.As(p.C(partner.FieldKind), "p_kind"),
+				entsql.As(p.C(partner.FieldDistributorID), "p_distributor_id"),
+				entsql.As(p.C(partner.FieldRequireStepUp), "p_require_step_up"))
+		}).Scan(sys, &rows)
 	if err != nil {
 		return nil, err
 	}
-	v := viewerOfUser(u, hash)
-	return v, s.loadScope(sys, v)
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	r := rows[0]
+	v := &viewer.Viewer{UserID: gid.ID(r.ID), DisplayName: r.DisplayName, Role: viewer.Role(r.Role),
+		PartnerID: gid.ID(r.PartnerID.String), CustomerID: gid.ID(r.CustomerID.String), SessionTokenHash: hash,
+		PartnerKind: r.PartnerKind.String, DistributorID: gid.ID(r.DistributorID.String), RequireStepUp: r.RequireStepUp.Bool}
+	return v, s.loadRelations(sys, v)
 }
 
 // ViewerFor builds the full viewer of a user (with its scope), e.g. right after login.
@@ -202,6 +229,26 @@ func (s *Service) loadScope(sys context.Context, v *viewer.Viewer) error {
 		} else if p.Kind == partner.KindCLOUD_RESELLER {
 			v.ResellerIDs = append(v.ResellerIDs, p.ID)
 		}
+	}
+	if v.Role == viewer.RoleSupervisor {
+		ids, err := s.client.User.Query().Where(user.SupervisorID(v.UserID)).IDs(sys)
+		if err != nil {
+			return err
+		}
+		v.ManagerIDs = ids
+	}
+	return nil
+}
+
+// loadRelations fills what the partner row alone does not give: a distributor's resellers and a
+// supervisor's managers.
+func (s *Service) loadRelations(sys context.Context, v *viewer.Viewer) error {
+	if v.PartnerKind == string(partner.KindDISTRIBUTOR) {
+		ids, err := s.client.Partner.Query().Where(partner.DistributorID(v.PartnerID), partner.KindEQ(partner.KindCLOUD_RESELLER)).IDs(sys)
+		if err != nil {
+			return err
+		}
+		v.ResellerIDs = ids
 	}
 	if v.Role == viewer.RoleSupervisor {
 		ids, err := s.client.User.Query().Where(user.SupervisorID(v.UserID)).IDs(sys)
