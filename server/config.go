@@ -26,6 +26,7 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	GCPercent       int
 	MemoryLimit     int64
+	MaxInFlight     int
 }
 
 type setting struct {
@@ -45,7 +46,8 @@ var settings = []setting{
 	{"secure-cookies", "SECURE_COOKIES", "false", "mark the session cookie Secure (set behind HTTPS; requests over TLS always get it)"},
 	{"log-format", "LOG_FORMAT", "text", "log format: text or json"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "20s", "how long to let requests finish on SIGTERM"},
-	{"gc-percent", "GC_PERCENT", "400", "garbage collector target (Go's GOGC, which wins when set): fewer collections per request"},
+	{"max-in-flight", "MAX_IN_FLIGHT", "8", "GraphQL requests executed at once; more wait their turn (bounds memory under load; 0: no limit)"},
+	{"gc-percent", "GC_PERCENT", "200", "garbage collector target (Go's GOGC, which wins when set): fewer collections per request"},
 	{"memory-limit", "MEMORY_LIMIT", "268435456", "soft memory limit in bytes (Go's GOMEMLIMIT, which wins when set): the collector works harder near it; 0 turns it off"},
 }
 
@@ -91,6 +93,9 @@ func ParseConfig(args []string, getenv func(string) string, out io.Writer) (*Con
 	var err error
 	if c.MaxBodyBytes, err = strconv.ParseInt(*vals["max-body-bytes"], 10, 64); err != nil || c.MaxBodyBytes <= 0 {
 		return nil, fmt.Errorf("--max-body-bytes: want a positive number of bytes, got %q", *vals["max-body-bytes"])
+	}
+	if c.MaxInFlight, err = strconv.Atoi(*vals["max-in-flight"]); err != nil || c.MaxInFlight < 0 {
+		return nil, fmt.Errorf("--max-in-flight: want a number of requests (0 for no limit), got %q", *vals["max-in-flight"])
 	}
 	gc, err := strconv.Atoi(*vals["gc-percent"])
 	if err != nil || gc < -1 || gc == 0 {

@@ -27,7 +27,7 @@ func TestConfigFlagsEnvDefaults(t *testing.T) {
 }
 
 func TestConfigRefusesNonsense(t *testing.T) {
-	for _, args := range [][]string{{"--session-ttl", "forever"}, {"--max-body-bytes", "-1"}, {"--log-format", "xml"}, {"--dev=maybe"}, {"--gc-percent", "0"}, {"--memory-limit", "lots"}} {
+	for _, args := range [][]string{{"--session-ttl", "forever"}, {"--max-body-bytes", "-1"}, {"--log-format", "xml"}, {"--dev=maybe"}, {"--gc-percent", "0"}, {"--memory-limit", "lots"}, {"--max-in-flight", "-2"}} {
 		if _, err := ParseConfig(args, func(string) string { return "" }, io.Discard); err == nil {
 			t.Errorf("%v was accepted", args)
 		}

@@ -74,7 +74,7 @@ func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) h
 		w.WriteHeader(http.StatusForbidden)
 		_, _ = io.WriteString(w, `{"errors":[{"message":"cross-origin request refused","extensions":{"code":"FORBIDDEN"}}]}`)
 	}))
-	mux.Handle("/graphql", csrf.Handler(limitBody(cfg.MaxBodyBytes, authSvc.Middleware(cfg.SecureCookies)(noteViewer(gql)))))
+	mux.Handle("/graphql", csrf.Handler(limitBody(cfg.MaxBodyBytes, authSvc.Middleware(cfg.SecureCookies)(noteViewer(limitInFlight(cfg.MaxInFlight, gql))))))
 	if cfg.Dev {
 		mux.Handle("GET /graphiql", playground.Handler("Partner Center GraphiQL", "/graphql"))
 		// Profiles for `go tool pprof`, in development mode only.
@@ -137,6 +137,25 @@ func limitBody(max int64, next http.Handler) http.Handler {
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// limitInFlight executes at most n GraphQL requests at once; the others wait their turn (or give
+// up when their client goes away). Large answers are built in memory, so this bounds memory
+// under load without costing throughput on a machine with few cores.
+func limitInFlight(n int, next http.Handler) http.Handler {
+	if n <= 0 {
+		return next
+	}
+	slots := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+		case <-r.Context().Done():
+			return
+		}
+		defer func() { <-slots }()
 		next.ServeHTTP(w, r)
 	})
 }
