@@ -12,7 +12,7 @@ export PC_REQUIRE_POSTGRES ?= 1
 .PHONY: bank bench bench-quick bench-deps bench-alloc test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 run: build ## build the SPA and the server, then serve http://localhost:8080 (SQLite in ./data, demo data)
 	$(BIN) --addr $(ADDR) --dev
