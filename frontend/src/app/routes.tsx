@@ -7,8 +7,17 @@ import { ACCOUNT_PATH, API_KEYS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, HOME_PATH
 import { ASSOCIATIONS_PATH, CUSTOMER_NEW_PATH, RESELLER_APPLICATIONS_PATH } from './paths';
 
 const LoginRoute = lazy(() => import('../features/auth/routes/LoginRoute'));
-const ConsoleLayout = lazy(() => import('./layout/ConsoleLayout').then((m) => ({ default: m.ConsoleLayout })));
-const CustomersRoute = lazy(() => import('../features/customers/routes/CustomersRoute'));
+const loadConsoleLayout = () => import('./layout/ConsoleLayout').then((m) => ({ default: m.ConsoleLayout }));
+const loadCustomersRoute = () => import('../features/customers/routes/CustomersRoute');
+const ConsoleLayout = lazy(loadConsoleLayout);
+const CustomersRoute = lazy(loadCustomersRoute);
+
+// Opening the console on the customers list (the home page): fetch the layout's and the list's
+// code at once instead of one after the other (modules are cached, so lazy() reuses them).
+if (typeof window !== 'undefined' && window.location.pathname !== LOGIN_PATH) {
+  void loadConsoleLayout();
+  if (window.location.pathname === '/' || window.location.pathname === CUSTOMERS_PATH) void loadCustomersRoute();
+}
 const AuditLogRoute = lazy(() => import('../features/audit/routes/AuditLogRoute'));
 const ApiKeysRoute = lazy(() => import('../features/apiKeys/routes/ApiKeysRoute'));
 const SecurityRoute = lazy(() => import('../features/security/routes/SecurityRoute'));
