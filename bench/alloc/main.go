@@ -54,14 +54,6 @@ type stats struct {
 	Errors        int     `json:"errors"`
 }
 
-func percentile(ms []float64, p float64) float64 {
-	if len(ms) == 0 {
-		return 0
-	}
-	slices.Sort(ms)
-	return ms[min(len(ms)-1, int(float64(len(ms))*p))]
-}
-
 // target is what one client allocates with: its token and the IDs pgbench needs.
 type target struct{ token, th, uid, pid, cid, k1, k2, a1, a2 string }
 
@@ -187,7 +179,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		}
 		wg.Wait()
 		el := time.Since(start).Seconds()
-		return stats{TPS: float64(len(lat)) / el, P50: percentile(lat, .5), P95: percentile(lat, .95), P99: percentile(lat, .99), N: len(lat), Errors: errs}
+		return stats{TPS: float64(len(lat)) / el, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat), Errors: errs}
 	}
 	body, err := os.ReadFile("bench/alloc/pgbench.sql")
 	if err != nil {
@@ -204,14 +196,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	}
 	sf.Close()
 	script := sf.Name()
-	pgbench := "pgbench"
-	if _, err := exec.LookPath(pgbench); err != nil {
-		matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pgbench")
-		if len(matches) == 0 {
-			return fmt.Errorf("pgbench not found: install postgresql-client")
-		}
-		pgbench = matches[len(matches)-1]
-	}
+	pgbench := harness.Pgbench()
 	pgRun := func(d time.Duration) (stats, error) {
 		logDir, _ := os.MkdirTemp("", "pgbench")
 		defer os.RemoveAll(logDir)
@@ -227,18 +212,8 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 			return stats{}, fmt.Errorf("pgbench output: %s", so.String())
 		}
 		tps, _ := strconv.ParseFloat(m[1], 64)
-		var lat []float64
-		files, _ := filepath.Glob(filepath.Join(logDir, "tx*"))
-		for _, f := range files {
-			b, _ := os.ReadFile(f)
-			for _, line := range strings.Split(string(b), "\n") {
-				if fs := strings.Fields(line); len(fs) >= 3 {
-					us, _ := strconv.ParseFloat(fs[2], 64)
-					lat = append(lat, us/1000)
-				}
-			}
-		}
-		return stats{TPS: tps, P50: percentile(lat, .5), P95: percentile(lat, .95), P99: percentile(lat, .99), N: len(lat)}, nil
+		lat := harness.PgbenchLatencies(logDir)
+		return stats{TPS: tps, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat)}, nil
 	}
 
 	serverRun(3 * time.Second) // warm up
@@ -261,7 +236,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	o, t := med(ours), med(theirs)
 	ratio := o.TPS / t.TPS
 	host, _ := os.Hostname()
-	commit, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	commit := harness.Commit()
 	mem := ""
 	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
 		mem = strings.Fields(strings.SplitN(string(b), "\n", 2)[0])[1] + " kB"
@@ -276,7 +251,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 | server (HTTP + GraphQL + ledger) | %.1f | %.2f | %.2f | %.2f |
 | pgbench, same statements (+1 PK look-up of its values) | %.1f | %.2f | %.2f | %.2f |
 ratio server/pgbench: %.2f (target >= 0.60, aim 0.75); server p95 %.2f ms (target < 15 ms)
-`, clients, mode, duration, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), mem, strings.TrimSpace(string(commit)),
+`, clients, mode, duration, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), mem, commit,
 		o.TPS, o.P50, o.P95, o.P99, t.TPS, t.P50, t.P95, t.P99, ratio, o.P95)
 	fmt.Print("\n" + table)
 	_ = host

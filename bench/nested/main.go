@@ -61,14 +61,6 @@ func main() {
 	}
 }
 
-func percentile(ms []float64, p float64) float64 {
-	if len(ms) == 0 {
-		return 0
-	}
-	slices.Sort(ms)
-	return ms[min(len(ms)-1, int(float64(len(ms))*p))]
-}
-
 func xacts(db *sql.DB) int64 {
 	var n int64
 	_ = db.QueryRow(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`).Scan(&n)
@@ -108,7 +100,7 @@ func load(db *sql.DB, clients int, d time.Duration, do func(c, i int) error) res
 	time.Sleep(600 * time.Millisecond) // let the statistics collector catch up
 	_, _ = db.Exec(`SELECT pg_stat_clear_snapshot()`)
 	x1 := xacts(db)
-	r := result{RPS: float64(len(lat)) / el, P50: percentile(lat, .5), P95: percentile(lat, .95), P99: percentile(lat, .99), N: len(lat), Errors: errs}
+	r := result{RPS: float64(len(lat)) / el, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat), Errors: errs}
 	if len(lat) > 0 {
 		r.StmtsPerReq = float64(x1-x0-1) / float64(len(lat)) // -1: our own snapshot query
 	}
@@ -220,14 +212,14 @@ func run(bin, adminURL string, sf float64, clientsFlag string, d time.Duration, 
 	}
 	rows.Close()
 	// pgbench's own tables for its select-only run, in the same database.
-	pgbench := findPgbench()
+	pgbench := harness.Pgbench()
 	if out, err := exec.Command(pgbench, "-i", "-q", "-s", "1", dbURL).CombinedOutput(); err != nil {
 		return fmt.Errorf("pgbench -i: %v %s", err, out)
 	}
 
 	var table strings.Builder
 	fmt.Fprintf(&table, "Read workloads, SF%g (%d partners, %d customers, %d ledger entries), %s x %d alternating runs (medians), %s, %d cores, commit %s\n\n",
-		sf, st.Partners, st.Customers, st.Entries, d, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), commit())
+		sf, st.Partners, st.Customers, st.Entries, d, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), harness.Commit())
 	fmt.Fprintf(&table, "| workload | clients | side | req/s | p50 ms | p95 ms | p99 ms | SQL stmts/req | ratio |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, cs := range strings.Split(clientsFlag, ",") {
 		clients, _ := strconv.Atoi(strings.TrimSpace(cs))
@@ -284,17 +276,6 @@ func loginBench(addr string) (string, error) {
 	return p.Token, nil
 }
 
-func findPgbench() string {
-	if p, err := exec.LookPath("pgbench"); err == nil {
-		return p
-	}
-	m, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pgbench")
-	if len(m) > 0 {
-		return m[len(m)-1]
-	}
-	return "pgbench"
-}
-
 func pgbenchSelectOnly(pgbench, dbURL string, clients int, d time.Duration) (result, error) {
 	logDir, _ := os.MkdirTemp("", "pgbench")
 	defer os.RemoveAll(logDir)
@@ -309,21 +290,6 @@ func pgbenchSelectOnly(pgbench, dbURL string, clients int, d time.Duration) (res
 		return result{}, fmt.Errorf("pgbench output: %s", out)
 	}
 	tps, _ := strconv.ParseFloat(string(m[1]), 64)
-	var lat []float64
-	files, _ := filepath.Glob(filepath.Join(logDir, "tx*"))
-	for _, f := range files {
-		b, _ := os.ReadFile(f)
-		for _, line := range strings.Split(string(b), "\n") {
-			if fs := strings.Fields(line); len(fs) >= 3 {
-				us, _ := strconv.ParseFloat(fs[2], 64)
-				lat = append(lat, us/1000)
-			}
-		}
-	}
-	return result{RPS: tps, P50: percentile(lat, .5), P95: percentile(lat, .95), P99: percentile(lat, .99), N: len(lat), StmtsPerReq: 1}, nil
-}
-
-func commit() string {
-	b, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
-	return strings.TrimSpace(string(b))
+	lat := harness.PgbenchLatencies(logDir)
+	return result{RPS: tps, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat), StmtsPerReq: 1}, nil
 }

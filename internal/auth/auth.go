@@ -230,14 +230,7 @@ func (s *Service) loadScope(sys context.Context, v *viewer.Viewer) error {
 			v.ResellerIDs = append(v.ResellerIDs, p.ID)
 		}
 	}
-	if v.Role == viewer.RoleSupervisor {
-		ids, err := s.client.User.Query().Where(user.SupervisorID(v.UserID)).IDs(sys)
-		if err != nil {
-			return err
-		}
-		v.ManagerIDs = ids
-	}
-	return nil
+	return s.loadManagers(sys, v)
 }
 
 // loadRelations fills what the partner row alone does not give: a distributor's resellers and a
@@ -250,13 +243,19 @@ func (s *Service) loadRelations(sys context.Context, v *viewer.Viewer) error {
 		}
 		v.ResellerIDs = ids
 	}
-	if v.Role == viewer.RoleSupervisor {
-		ids, err := s.client.User.Query().Where(user.SupervisorID(v.UserID)).IDs(sys)
-		if err != nil {
-			return err
-		}
-		v.ManagerIDs = ids
+	return s.loadManagers(sys, v)
+}
+
+// loadManagers gives a supervisor the customer managers under them.
+func (s *Service) loadManagers(sys context.Context, v *viewer.Viewer) error {
+	if v.Role != viewer.RoleSupervisor {
+		return nil
 	}
+	ids, err := s.client.User.Query().Where(user.SupervisorID(v.UserID)).IDs(sys)
+	if err != nil {
+		return err
+	}
+	v.ManagerIDs = ids
 	return nil
 }
 
