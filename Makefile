@@ -82,6 +82,7 @@ generate: deps ## regenerate ent, the GraphQL schema and resolvers, and the SPA'
 	@# The first pass leaves out the privacy policies (they import what it generates; see ent/entc.go).
 	cd ent && ENT_BOOTSTRAP=1 $(GO) generate . && $(GO) generate .
 	$(GO) tool gqlgen generate
+	$(GO) run ./graph/internal/execpatch graph/generated
 	npm run codegen
 
 migration: ## write a PostgreSQL migration for schema changes: make migration name=add_something

@@ -4,7 +4,6 @@ package generated
 
 import (
 	"context"
-	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -46,7 +45,7 @@ func (ec *executionContext) _BatchResult_succeeded(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_BatchResult_succeeded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchResult", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("BatchResult", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _BatchResult_failed(ctx context.Context, field graphql.CollectedField, obj *model.BatchResult) (ret graphql.Marshaler) {
@@ -69,7 +68,7 @@ func (ec *executionContext) _BatchResult_failed(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_BatchResult_failed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchResult", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("BatchResult", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _BatchResult_results(ctx context.Context, field graphql.CollectedField, obj *model.BatchResult) (ret graphql.Marshaler) {
@@ -124,7 +123,7 @@ func (ec *executionContext) _BatchRowResult_id(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_BatchRowResult_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchRowResult", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("BatchRowResult", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _BatchRowResult_ok(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
@@ -147,7 +146,7 @@ func (ec *executionContext) _BatchRowResult_ok(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_BatchRowResult_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchRowResult", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("BatchRowResult", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _BatchRowResult_code(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
@@ -170,7 +169,7 @@ func (ec *executionContext) _BatchRowResult_code(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_BatchRowResult_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchRowResult", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("BatchRowResult", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _BatchRowResult_reason(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
@@ -193,7 +192,7 @@ func (ec *executionContext) _BatchRowResult_reason(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_BatchRowResult_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchRowResult", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("BatchRowResult", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _BatchRowResult_message(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
@@ -216,7 +215,7 @@ func (ec *executionContext) _BatchRowResult_message(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_BatchRowResult_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("BatchRowResult", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("BatchRowResult", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _DistributorEntry_id(ctx context.Context, field graphql.CollectedField, obj *model.DistributorEntry) (ret graphql.Marshaler) {
@@ -239,7 +238,7 @@ func (ec *executionContext) _DistributorEntry_id(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_DistributorEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DistributorEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("DistributorEntry", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _DistributorEntry_name(ctx context.Context, field graphql.CollectedField, obj *model.DistributorEntry) (ret graphql.Marshaler) {
@@ -262,7 +261,7 @@ func (ec *executionContext) _DistributorEntry_name(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_DistributorEntry_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DistributorEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("DistributorEntry", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _RegistrationCheck_field(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
@@ -285,7 +284,7 @@ func (ec *executionContext) _RegistrationCheck_field(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_RegistrationCheck_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RegistrationCheck", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("RegistrationCheck", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _RegistrationCheck_valid(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
@@ -308,7 +307,7 @@ func (ec *executionContext) _RegistrationCheck_valid(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_RegistrationCheck_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RegistrationCheck", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("RegistrationCheck", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _RegistrationCheck_available(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
@@ -331,7 +330,7 @@ func (ec *executionContext) _RegistrationCheck_available(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_RegistrationCheck_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RegistrationCheck", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("RegistrationCheck", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _RegistrationCheck_message(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
@@ -354,7 +353,7 @@ func (ec *executionContext) _RegistrationCheck_message(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_RegistrationCheck_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RegistrationCheck", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("RegistrationCheck", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _SendVerificationCodePayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.SendVerificationCodePayload) (ret graphql.Marshaler) {
@@ -377,7 +376,7 @@ func (ec *executionContext) _SendVerificationCodePayload_expiresAt(ctx context.C
 	)
 }
 func (ec *executionContext) fieldContext_SendVerificationCodePayload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SendVerificationCodePayload", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("SendVerificationCodePayload", field, false, false, noChildren_Time)
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -836,8 +835,8 @@ func (ec *executionContext) _BatchResult(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, batchResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -866,14 +865,15 @@ func (ec *executionContext) _BatchResult(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -884,8 +884,8 @@ func (ec *executionContext) _BatchRowResult(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, batchRowResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -924,14 +924,15 @@ func (ec *executionContext) _BatchRowResult(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -942,8 +943,8 @@ func (ec *executionContext) _DistributorEntry(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, distributorEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -967,14 +968,15 @@ func (ec *executionContext) _DistributorEntry(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -985,8 +987,8 @@ func (ec *executionContext) _RegistrationCheck(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, registrationCheckImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -1020,14 +1022,15 @@ func (ec *executionContext) _RegistrationCheck(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -1038,8 +1041,8 @@ func (ec *executionContext) _SendVerificationCodePayload(ctx context.Context, se
 	fields := graphql.CollectFields(ec.OperationContext, sel, sendVerificationCodePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -1058,14 +1061,15 @@ func (ec *executionContext) _SendVerificationCodePayload(ctx context.Context, se
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -1090,7 +1094,7 @@ func (ec *executionContext) marshalNBatchResult2ᚖgithubᚗcomᚋpartnercenter�
 }
 
 func (ec *executionContext) marshalNBatchRowResult2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchRowResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.BatchRowResult) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBatchRowResult2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchRowResult(ctx, sel, v[i])
@@ -1131,7 +1135,7 @@ func (ec *executionContext) unmarshalNDecideResellerApplicationsInput2githubᚗc
 }
 
 func (ec *executionContext) marshalNDistributorEntry2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDistributorEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DistributorEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDistributorEntry2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDistributorEntry(ctx, sel, v[i])
@@ -1162,7 +1166,7 @@ func (ec *executionContext) unmarshalNMigrateCustomersInput2githubᚗcomᚋpartn
 }
 
 func (ec *executionContext) marshalNRegistrationCheck2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐRegistrationCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RegistrationCheck) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRegistrationCheck2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐRegistrationCheck(ctx, sel, v[i])

@@ -1141,7 +1141,7 @@ func (ec *executionContext) _APIKey_id(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _APIKey_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1164,7 +1164,7 @@ func (ec *executionContext) _APIKey_createdAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _APIKey_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1187,7 +1187,7 @@ func (ec *executionContext) _APIKey_partnerID(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _APIKey_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1210,7 +1210,7 @@ func (ec *executionContext) _APIKey_createdByID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_createdByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _APIKey_name(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1233,7 +1233,7 @@ func (ec *executionContext) _APIKey_name(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _APIKey_prefix(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1256,7 +1256,7 @@ func (ec *executionContext) _APIKey_prefix(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_prefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _APIKey_scope(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1279,7 +1279,7 @@ func (ec *executionContext) _APIKey_scope(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type APIKeyScope does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_APIKeyScope)
 }
 
 func (ec *executionContext) _APIKey_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1302,7 +1302,7 @@ func (ec *executionContext) _APIKey_lastUsedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _APIKey_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1325,7 +1325,7 @@ func (ec *executionContext) _APIKey_revokedAt(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_APIKey_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKey", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("APIKey", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _APIKey_createdBy(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
@@ -1444,7 +1444,7 @@ func (ec *executionContext) _APIKeyConnection_totalCount(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_APIKeyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKeyConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("APIKeyConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _APIKeyEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.APIKeyEdge) (ret graphql.Marshaler) {
@@ -1499,7 +1499,7 @@ func (ec *executionContext) _APIKeyEdge_cursor(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_APIKeyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("APIKeyEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("APIKeyEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _Account_id(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1522,7 +1522,7 @@ func (ec *executionContext) _Account_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Account_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Account", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Account_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1545,7 +1545,7 @@ func (ec *executionContext) _Account_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Account_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Account", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Account_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1568,7 +1568,7 @@ func (ec *executionContext) _Account_kind(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Account_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type AccountKind does not have child fields"))
+	return scalarFieldContext("Account", field, false, false, noChildren_AccountKind)
 }
 
 func (ec *executionContext) _Account_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1591,7 +1591,7 @@ func (ec *executionContext) _Account_partnerID(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Account_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Account", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Account_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1614,7 +1614,7 @@ func (ec *executionContext) _Account_customerID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Account_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Account", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Account_balance(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1637,7 +1637,7 @@ func (ec *executionContext) _Account_balance(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Account_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type Decimal does not have child fields"))
+	return scalarFieldContext("Account", field, false, false, noChildren_Decimal)
 }
 
 func (ec *executionContext) _Account_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1660,7 +1660,7 @@ func (ec *executionContext) _Account_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Account_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Account", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Account", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Account_partner(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
@@ -1855,7 +1855,7 @@ func (ec *executionContext) _AccountConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_AccountConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccountConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AccountConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _AccountEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AccountEdge) (ret graphql.Marshaler) {
@@ -1910,7 +1910,7 @@ func (ec *executionContext) _AccountEdge_cursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AccountEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AccountEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("AccountEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _Association_id(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -1933,7 +1933,7 @@ func (ec *executionContext) _Association_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Association_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Association_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -1956,7 +1956,7 @@ func (ec *executionContext) _Association_createdAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Association_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Association_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -1979,7 +1979,7 @@ func (ec *executionContext) _Association_updatedAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Association_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Association_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -2002,7 +2002,7 @@ func (ec *executionContext) _Association_customerID(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Association_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Association_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -2025,7 +2025,7 @@ func (ec *executionContext) _Association_partnerID(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Association_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Association_type(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -2048,7 +2048,7 @@ func (ec *executionContext) _Association_type(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Association_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type AssociationType does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_AssociationType)
 }
 
 func (ec *executionContext) _Association_status(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -2071,7 +2071,7 @@ func (ec *executionContext) _Association_status(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Association_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type AssociationStatus does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_AssociationStatus)
 }
 
 func (ec *executionContext) _Association_since(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -2094,7 +2094,7 @@ func (ec *executionContext) _Association_since(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Association_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Association_endedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -2117,7 +2117,7 @@ func (ec *executionContext) _Association_endedAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Association_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Association", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Association", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Association_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
@@ -2268,7 +2268,7 @@ func (ec *executionContext) _AssociationConnection_totalCount(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_AssociationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AssociationConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _AssociationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEdge) (ret graphql.Marshaler) {
@@ -2323,7 +2323,7 @@ func (ec *executionContext) _AssociationEdge_cursor(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("AssociationEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _AssociationEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2346,7 +2346,7 @@ func (ec *executionContext) _AssociationEvent_id(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _AssociationEvent_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2369,7 +2369,7 @@ func (ec *executionContext) _AssociationEvent_createdAt(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _AssociationEvent_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2392,7 +2392,7 @@ func (ec *executionContext) _AssociationEvent_customerID(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _AssociationEvent_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2415,7 +2415,7 @@ func (ec *executionContext) _AssociationEvent_partnerID(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _AssociationEvent_kind(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2438,7 +2438,7 @@ func (ec *executionContext) _AssociationEvent_kind(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type AssociationEventKind does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_AssociationEventKind)
 }
 
 func (ec *executionContext) _AssociationEvent_initiator(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2461,7 +2461,7 @@ func (ec *executionContext) _AssociationEvent_initiator(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_initiator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type AssociationEventInitiator does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_AssociationEventInitiator)
 }
 
 func (ec *executionContext) _AssociationEvent_fromType(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2484,7 +2484,7 @@ func (ec *executionContext) _AssociationEvent_fromType(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_fromType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type AssociationEventFromType does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_AssociationEventFromType)
 }
 
 func (ec *executionContext) _AssociationEvent_toType(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2507,7 +2507,7 @@ func (ec *executionContext) _AssociationEvent_toType(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_toType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type AssociationEventToType does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_AssociationEventToType)
 }
 
 func (ec *executionContext) _AssociationEvent_reason(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2530,7 +2530,7 @@ func (ec *executionContext) _AssociationEvent_reason(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AssociationEvent_status(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2553,7 +2553,7 @@ func (ec *executionContext) _AssociationEvent_status(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type AssociationEventStatus does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_AssociationEventStatus)
 }
 
 func (ec *executionContext) _AssociationEvent_operatorID(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2576,7 +2576,7 @@ func (ec *executionContext) _AssociationEvent_operatorID(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_operatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AssociationEvent_operatorName(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2599,7 +2599,7 @@ func (ec *executionContext) _AssociationEvent_operatorName(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_operatorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AssociationEvent_decidedByName(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2622,7 +2622,7 @@ func (ec *executionContext) _AssociationEvent_decidedByName(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_decidedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AssociationEvent_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2645,7 +2645,7 @@ func (ec *executionContext) _AssociationEvent_decidedAt(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _AssociationEvent_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2668,7 +2668,7 @@ func (ec *executionContext) _AssociationEvent_decisionReason(ctx context.Context
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_decisionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AssociationEvent_customer(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2755,7 +2755,7 @@ func (ec *executionContext) _AssociationEvent_partnerName(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_partnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, true, true, noChildren_String)
 }
 
 func (ec *executionContext) _AssociationEvent_customerAccountName(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
@@ -2778,7 +2778,7 @@ func (ec *executionContext) _AssociationEvent_customerAccountName(ctx context.Co
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEvent_customerAccountName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEvent", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AssociationEvent", field, true, true, noChildren_String)
 }
 
 func (ec *executionContext) _AssociationEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEventConnection) (ret graphql.Marshaler) {
@@ -2865,7 +2865,7 @@ func (ec *executionContext) _AssociationEventConnection_totalCount(ctx context.C
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEventConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AssociationEventConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _AssociationEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEventEdge) (ret graphql.Marshaler) {
@@ -2920,7 +2920,7 @@ func (ec *executionContext) _AssociationEventEdge_cursor(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_AssociationEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssociationEventEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("AssociationEventEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _AuditLog_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -2943,7 +2943,7 @@ func (ec *executionContext) _AuditLog_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _AuditLog_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -2966,7 +2966,7 @@ func (ec *executionContext) _AuditLog_createdAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _AuditLog_action(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -2989,7 +2989,7 @@ func (ec *executionContext) _AuditLog_action(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type AuditLogAction does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_AuditLogAction)
 }
 
 func (ec *executionContext) _AuditLog_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3012,7 +3012,7 @@ func (ec *executionContext) _AuditLog_outcome(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type AuditLogOutcome does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_AuditLogOutcome)
 }
 
 func (ec *executionContext) _AuditLog_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3035,7 +3035,7 @@ func (ec *executionContext) _AuditLog_actorID(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_actorName(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3058,7 +3058,7 @@ func (ec *executionContext) _AuditLog_actorName(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_actorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_apiKeyID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3081,7 +3081,7 @@ func (ec *executionContext) _AuditLog_apiKeyID(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_apiKeyID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3104,7 +3104,7 @@ func (ec *executionContext) _AuditLog_partnerID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_actingForID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3127,7 +3127,7 @@ func (ec *executionContext) _AuditLog_actingForID(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_actingForID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_targetType(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3150,7 +3150,7 @@ func (ec *executionContext) _AuditLog_targetType(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_targetType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_targetID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3173,7 +3173,7 @@ func (ec *executionContext) _AuditLog_targetID(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_targetID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_sensitiveField(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3196,7 +3196,7 @@ func (ec *executionContext) _AuditLog_sensitiveField(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_sensitiveField(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_reason(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3219,7 +3219,7 @@ func (ec *executionContext) _AuditLog_reason(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_detail(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3242,7 +3242,7 @@ func (ec *executionContext) _AuditLog_detail(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_remoteAddr(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3265,7 +3265,7 @@ func (ec *executionContext) _AuditLog_remoteAddr(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_remoteAddr(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLog_requestID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
@@ -3288,7 +3288,7 @@ func (ec *executionContext) _AuditLog_requestID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditLog_requestID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLog", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("AuditLog", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _AuditLogConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLogConnection) (ret graphql.Marshaler) {
@@ -3375,7 +3375,7 @@ func (ec *executionContext) _AuditLogConnection_totalCount(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_AuditLogConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLogConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("AuditLogConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _AuditLogEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLogEdge) (ret graphql.Marshaler) {
@@ -3430,7 +3430,7 @@ func (ec *executionContext) _AuditLogEdge_cursor(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditLogEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditLogEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("AuditLogEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3453,7 +3453,7 @@ func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Customer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Customer_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3476,7 +3476,7 @@ func (ec *executionContext) _Customer_createdAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Customer_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Customer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3499,7 +3499,7 @@ func (ec *executionContext) _Customer_updatedAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Customer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Customer_accountName(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3540,7 +3540,7 @@ func (ec *executionContext) _Customer_accountName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Customer_accountName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_name(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3581,7 +3581,7 @@ func (ec *executionContext) _Customer_name(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Customer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_mobile(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3622,7 +3622,7 @@ func (ec *executionContext) _Customer_mobile(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Customer_mobile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_email(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3663,7 +3663,7 @@ func (ec *executionContext) _Customer_email(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Customer_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_provinceCode(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3686,7 +3686,7 @@ func (ec *executionContext) _Customer_provinceCode(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Customer_provinceCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_cityCode(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3709,7 +3709,7 @@ func (ec *executionContext) _Customer_cityCode(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Customer_cityCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_label(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3732,7 +3732,7 @@ func (ec *executionContext) _Customer_label(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Customer_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_remark(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3755,7 +3755,7 @@ func (ec *executionContext) _Customer_remark(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Customer_remark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Customer_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3778,7 +3778,7 @@ func (ec *executionContext) _Customer_partnerID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Customer_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Customer_associationType(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3801,7 +3801,7 @@ func (ec *executionContext) _Customer_associationType(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Customer_associationType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type CustomerAssociationType does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_CustomerAssociationType)
 }
 
 func (ec *executionContext) _Customer_associatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3824,7 +3824,7 @@ func (ec *executionContext) _Customer_associatedAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Customer_associatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Customer_managerID(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3847,7 +3847,7 @@ func (ec *executionContext) _Customer_managerID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Customer_managerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Customer_gracePeriodDays(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3870,7 +3870,7 @@ func (ec *executionContext) _Customer_gracePeriodDays(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Customer_gracePeriodDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _Customer_frozen(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3893,7 +3893,7 @@ func (ec *executionContext) _Customer_frozen(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Customer_frozen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _Customer_managerAssignedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -3916,7 +3916,7 @@ func (ec *executionContext) _Customer_managerAssignedAt(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Customer_managerAssignedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Customer", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Customer_partner(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -4167,7 +4167,7 @@ func (ec *executionContext) _Customer_allocatedBalance(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Customer_allocatedBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, true, true, errors.New("field of type Decimal does not have child fields"))
+	return scalarFieldContext("Customer", field, true, true, noChildren_Decimal)
 }
 
 func (ec *executionContext) _Customer_ownBalance(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
@@ -4190,7 +4190,7 @@ func (ec *executionContext) _Customer_ownBalance(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Customer_ownBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Customer", field, true, true, errors.New("field of type Decimal does not have child fields"))
+	return scalarFieldContext("Customer", field, true, true, noChildren_Decimal)
 }
 
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerConnection) (ret graphql.Marshaler) {
@@ -4277,7 +4277,7 @@ func (ec *executionContext) _CustomerConnection_totalCount(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_CustomerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CustomerConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("CustomerConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _CustomerEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerEdge) (ret graphql.Marshaler) {
@@ -4332,7 +4332,7 @@ func (ec *executionContext) _CustomerEdge_cursor(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CustomerEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("CustomerEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _Journal_id(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4355,7 +4355,7 @@ func (ec *executionContext) _Journal_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Journal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Journal_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4378,7 +4378,7 @@ func (ec *executionContext) _Journal_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Journal_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Journal_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4401,7 +4401,7 @@ func (ec *executionContext) _Journal_kind(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Journal_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type JournalKind does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_JournalKind)
 }
 
 func (ec *executionContext) _Journal_transactionNo(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4424,7 +4424,7 @@ func (ec *executionContext) _Journal_transactionNo(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Journal_transactionNo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_amount(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4447,7 +4447,7 @@ func (ec *executionContext) _Journal_amount(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Journal_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type Decimal does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_Decimal)
 }
 
 func (ec *executionContext) _Journal_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4470,7 +4470,7 @@ func (ec *executionContext) _Journal_partnerID(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Journal_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_counterpartyPartnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4493,7 +4493,7 @@ func (ec *executionContext) _Journal_counterpartyPartnerID(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_Journal_counterpartyPartnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4516,7 +4516,7 @@ func (ec *executionContext) _Journal_customerID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Journal_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Journal_actingForID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4539,7 +4539,7 @@ func (ec *executionContext) _Journal_actingForID(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Journal_actingForID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_operatorID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4562,7 +4562,7 @@ func (ec *executionContext) _Journal_operatorID(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Journal_operatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_operatorName(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4585,7 +4585,7 @@ func (ec *executionContext) _Journal_operatorName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Journal_operatorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_idempotencyKey(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4608,7 +4608,7 @@ func (ec *executionContext) _Journal_idempotencyKey(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Journal_idempotencyKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4631,7 +4631,7 @@ func (ec *executionContext) _Journal_reason(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Journal_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_batchID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4654,7 +4654,7 @@ func (ec *executionContext) _Journal_batchID(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Journal_batchID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Journal", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Journal", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Journal_entries(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -4805,7 +4805,7 @@ func (ec *executionContext) _JournalConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_JournalConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("JournalConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("JournalConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _JournalEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.JournalEdge) (ret graphql.Marshaler) {
@@ -4860,7 +4860,7 @@ func (ec *executionContext) _JournalEdge_cursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_JournalEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("JournalEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("JournalEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _LedgerEntry_id(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
@@ -4883,7 +4883,7 @@ func (ec *executionContext) _LedgerEntry_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("LedgerEntry", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _LedgerEntry_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
@@ -4906,7 +4906,7 @@ func (ec *executionContext) _LedgerEntry_createdAt(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntry_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("LedgerEntry", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _LedgerEntry_journalID(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
@@ -4929,7 +4929,7 @@ func (ec *executionContext) _LedgerEntry_journalID(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntry_journalID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("LedgerEntry", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _LedgerEntry_accountID(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
@@ -4952,7 +4952,7 @@ func (ec *executionContext) _LedgerEntry_accountID(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntry_accountID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("LedgerEntry", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _LedgerEntry_amount(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
@@ -4975,7 +4975,7 @@ func (ec *executionContext) _LedgerEntry_amount(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntry_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, errors.New("field of type Decimal does not have child fields"))
+	return scalarFieldContext("LedgerEntry", field, false, false, noChildren_Decimal)
 }
 
 func (ec *executionContext) _LedgerEntry_balanceAfter(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
@@ -4998,7 +4998,7 @@ func (ec *executionContext) _LedgerEntry_balanceAfter(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntry_balanceAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, errors.New("field of type Decimal does not have child fields"))
+	return scalarFieldContext("LedgerEntry", field, false, false, noChildren_Decimal)
 }
 
 func (ec *executionContext) _LedgerEntry_journal(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
@@ -5149,7 +5149,7 @@ func (ec *executionContext) _LedgerEntryConnection_totalCount(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntryConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("LedgerEntryConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _LedgerEntryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntryEdge) (ret graphql.Marshaler) {
@@ -5204,7 +5204,7 @@ func (ec *executionContext) _LedgerEntryEdge_cursor(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_LedgerEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("LedgerEntryEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("LedgerEntryEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _ManagerAssignment_id(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5227,7 +5227,7 @@ func (ec *executionContext) _ManagerAssignment_id(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignment", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("ManagerAssignment", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _ManagerAssignment_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5250,7 +5250,7 @@ func (ec *executionContext) _ManagerAssignment_customerID(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignment_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignment", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("ManagerAssignment", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _ManagerAssignment_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5273,7 +5273,7 @@ func (ec *executionContext) _ManagerAssignment_partnerID(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignment_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ManagerAssignment", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _ManagerAssignment_managerID(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5296,7 +5296,7 @@ func (ec *executionContext) _ManagerAssignment_managerID(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignment_managerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignment", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("ManagerAssignment", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _ManagerAssignment_assignedByName(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5319,7 +5319,7 @@ func (ec *executionContext) _ManagerAssignment_assignedByName(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignment_assignedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ManagerAssignment", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _ManagerAssignment_assignedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5342,7 +5342,7 @@ func (ec *executionContext) _ManagerAssignment_assignedAt(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignment_assignedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("ManagerAssignment", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _ManagerAssignment_endedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5365,7 +5365,7 @@ func (ec *executionContext) _ManagerAssignment_endedAt(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignment_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignment", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("ManagerAssignment", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _ManagerAssignment_customer(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
@@ -5516,7 +5516,7 @@ func (ec *executionContext) _ManagerAssignmentConnection_totalCount(ctx context.
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignmentConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("ManagerAssignmentConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _ManagerAssignmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignmentEdge) (ret graphql.Marshaler) {
@@ -5571,7 +5571,7 @@ func (ec *executionContext) _ManagerAssignmentEdge_cursor(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_ManagerAssignmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ManagerAssignmentEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("ManagerAssignmentEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
@@ -5594,7 +5594,7 @@ func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
@@ -5617,7 +5617,7 @@ func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
@@ -5640,7 +5640,7 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
@@ -5663,7 +5663,7 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("PageInfo", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _Partner_id(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5686,7 +5686,7 @@ func (ec *executionContext) _Partner_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Partner_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Partner_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5709,7 +5709,7 @@ func (ec *executionContext) _Partner_createdAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Partner_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Partner_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5732,7 +5732,7 @@ func (ec *executionContext) _Partner_updatedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Partner_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _Partner_name(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5755,7 +5755,7 @@ func (ec *executionContext) _Partner_name(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Partner_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Partner_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5778,7 +5778,7 @@ func (ec *executionContext) _Partner_kind(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Partner_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type PartnerKind does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_PartnerKind)
 }
 
 func (ec *executionContext) _Partner_distributorID(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5801,7 +5801,7 @@ func (ec *executionContext) _Partner_distributorID(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Partner_distributorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Partner_programName(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5824,7 +5824,7 @@ func (ec *executionContext) _Partner_programName(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Partner_programName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Partner_programLevel(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5847,7 +5847,7 @@ func (ec *executionContext) _Partner_programLevel(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Partner_programLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Partner_businessVerified(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5870,7 +5870,7 @@ func (ec *executionContext) _Partner_businessVerified(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Partner_businessVerified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _Partner_requireStepUp(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5893,7 +5893,7 @@ func (ec *executionContext) _Partner_requireStepUp(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Partner_requireStepUp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_Boolean)
 }
 
 func (ec *executionContext) _Partner_creditLimit(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -5916,7 +5916,7 @@ func (ec *executionContext) _Partner_creditLimit(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Partner_creditLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type Decimal does not have child fields"))
+	return scalarFieldContext("Partner", field, false, false, noChildren_Decimal)
 }
 
 func (ec *executionContext) _Partner_distributor(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
@@ -6199,7 +6199,7 @@ func (ec *executionContext) _PartnerConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_PartnerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PartnerConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("PartnerConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _PartnerEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerEdge) (ret graphql.Marshaler) {
@@ -6254,7 +6254,7 @@ func (ec *executionContext) _PartnerEdge_cursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_PartnerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PartnerEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("PartnerEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6989,7 +6989,7 @@ func (ec *executionContext) _ResellerApplication_id(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _ResellerApplication_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7012,7 +7012,7 @@ func (ec *executionContext) _ResellerApplication_createdAt(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _ResellerApplication_resellerID(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7035,7 +7035,7 @@ func (ec *executionContext) _ResellerApplication_resellerID(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_resellerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _ResellerApplication_distributorID(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7058,7 +7058,7 @@ func (ec *executionContext) _ResellerApplication_distributorID(ctx context.Conte
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_distributorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _ResellerApplication_message(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7081,7 +7081,7 @@ func (ec *executionContext) _ResellerApplication_message(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _ResellerApplication_status(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7104,7 +7104,7 @@ func (ec *executionContext) _ResellerApplication_status(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type ResellerApplicationStatus does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_ResellerApplicationStatus)
 }
 
 func (ec *executionContext) _ResellerApplication_decidedByName(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7127,7 +7127,7 @@ func (ec *executionContext) _ResellerApplication_decidedByName(ctx context.Conte
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_decidedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _ResellerApplication_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7150,7 +7150,7 @@ func (ec *executionContext) _ResellerApplication_decidedAt(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _ResellerApplication_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7173,7 +7173,7 @@ func (ec *executionContext) _ResellerApplication_decisionReason(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_decisionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _ResellerApplication_resellerName(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7196,7 +7196,7 @@ func (ec *executionContext) _ResellerApplication_resellerName(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_resellerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, true, true, noChildren_String)
 }
 
 func (ec *executionContext) _ResellerApplication_distributorName(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
@@ -7219,7 +7219,7 @@ func (ec *executionContext) _ResellerApplication_distributorName(ctx context.Con
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplication_distributorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplication", field, true, true, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("ResellerApplication", field, true, true, noChildren_String)
 }
 
 func (ec *executionContext) _ResellerApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplicationConnection) (ret graphql.Marshaler) {
@@ -7306,7 +7306,7 @@ func (ec *executionContext) _ResellerApplicationConnection_totalCount(ctx contex
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplicationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplicationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("ResellerApplicationConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _ResellerApplicationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplicationEdge) (ret graphql.Marshaler) {
@@ -7361,7 +7361,7 @@ func (ec *executionContext) _ResellerApplicationEdge_cursor(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_ResellerApplicationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResellerApplicationEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("ResellerApplicationEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7384,7 +7384,7 @@ func (ec *executionContext) _User_id(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_User_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _User_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7407,7 +7407,7 @@ func (ec *executionContext) _User_createdAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_User_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _User_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7430,7 +7430,7 @@ func (ec *executionContext) _User_updatedAt(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_User_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type Time does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_Time)
 }
 
 func (ec *executionContext) _User_email(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7471,7 +7471,7 @@ func (ec *executionContext) _User_email(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_User_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _User_displayName(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7494,7 +7494,7 @@ func (ec *executionContext) _User_displayName(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_User_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _User_role(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7517,7 +7517,7 @@ func (ec *executionContext) _User_role(ctx context.Context, field graphql.Collec
 	)
 }
 func (ec *executionContext) fieldContext_User_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type UserRole does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_UserRole)
 }
 
 func (ec *executionContext) _User_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7540,7 +7540,7 @@ func (ec *executionContext) _User_partnerID(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_User_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _User_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7563,7 +7563,7 @@ func (ec *executionContext) _User_customerID(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_User_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _User_supervisorID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7586,7 +7586,7 @@ func (ec *executionContext) _User_supervisorID(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_User_supervisorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("User", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _User_partner(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -7749,7 +7749,7 @@ func (ec *executionContext) _User_totpEnabled(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_User_totpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, true, true, errors.New("field of type Boolean does not have child fields"))
+	return scalarFieldContext("User", field, true, true, noChildren_Boolean)
 }
 
 func (ec *executionContext) _UserConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
@@ -7836,7 +7836,7 @@ func (ec *executionContext) _UserConnection_totalCount(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_UserConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UserConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return scalarFieldContext("UserConnection", field, false, false, noChildren_Int)
 }
 
 func (ec *executionContext) _UserEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.UserEdge) (ret graphql.Marshaler) {
@@ -7891,7 +7891,7 @@ func (ec *executionContext) _UserEdge_cursor(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_UserEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UserEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+	return scalarFieldContext("UserEdge", field, false, false, noChildren_Cursor)
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -15648,8 +15648,8 @@ func (ec *executionContext) _APIKey(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, aPIKeyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -15716,6 +15716,9 @@ func (ec *executionContext) _APIKey(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -15746,14 +15749,15 @@ func (ec *executionContext) _APIKey(ctx context.Context, sel ast.SelectionSet, o
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -15764,8 +15768,8 @@ func (ec *executionContext) _APIKeyConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, aPIKeyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -15794,14 +15798,15 @@ func (ec *executionContext) _APIKeyConnection(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -15812,8 +15817,8 @@ func (ec *executionContext) _APIKeyEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, aPIKeyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -15837,14 +15842,15 @@ func (ec *executionContext) _APIKeyEdge(ctx context.Context, sel ast.SelectionSe
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -15855,8 +15861,8 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -15913,6 +15919,9 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -15951,6 +15960,9 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -15989,6 +16001,9 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -16019,14 +16034,15 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16037,8 +16053,8 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16067,14 +16083,15 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16085,8 +16102,8 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16110,14 +16127,15 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16128,8 +16146,8 @@ func (ec *executionContext) _Association(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, associationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16196,6 +16214,9 @@ func (ec *executionContext) _Association(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -16234,6 +16255,9 @@ func (ec *executionContext) _Association(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -16264,14 +16288,15 @@ func (ec *executionContext) _Association(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16282,8 +16307,8 @@ func (ec *executionContext) _AssociationConnection(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, associationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16312,14 +16337,15 @@ func (ec *executionContext) _AssociationConnection(ctx context.Context, sel ast.
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16330,8 +16356,8 @@ func (ec *executionContext) _AssociationEdge(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, associationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16355,14 +16381,15 @@ func (ec *executionContext) _AssociationEdge(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16373,8 +16400,8 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, associationEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16471,6 +16498,9 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -16509,6 +16539,9 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -16547,6 +16580,9 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -16585,6 +16621,9 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -16615,14 +16654,15 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16633,8 +16673,8 @@ func (ec *executionContext) _AssociationEventConnection(ctx context.Context, sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, associationEventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16663,14 +16703,15 @@ func (ec *executionContext) _AssociationEventConnection(ctx context.Context, sel
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16681,8 +16722,8 @@ func (ec *executionContext) _AssociationEventEdge(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, associationEventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16706,14 +16747,15 @@ func (ec *executionContext) _AssociationEventEdge(ctx context.Context, sel ast.S
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16724,8 +16766,8 @@ func (ec *executionContext) _AuditLog(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditLogImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16819,14 +16861,15 @@ func (ec *executionContext) _AuditLog(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16837,8 +16880,8 @@ func (ec *executionContext) _AuditLogConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditLogConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16867,14 +16910,15 @@ func (ec *executionContext) _AuditLogConnection(ctx context.Context, sel ast.Sel
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16885,8 +16929,8 @@ func (ec *executionContext) _AuditLogEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditLogEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -16910,14 +16954,15 @@ func (ec *executionContext) _AuditLogEdge(ctx context.Context, sel ast.Selection
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -16928,8 +16973,8 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17041,6 +17086,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17079,6 +17127,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17117,6 +17168,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17155,6 +17209,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17193,6 +17250,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17231,6 +17291,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17269,6 +17332,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17307,6 +17373,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17337,14 +17406,15 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17355,8 +17425,8 @@ func (ec *executionContext) _CustomerConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17385,14 +17455,15 @@ func (ec *executionContext) _CustomerConnection(ctx context.Context, sel ast.Sel
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17403,8 +17474,8 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, customerEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17428,14 +17499,15 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17446,8 +17518,8 @@ func (ec *executionContext) _Journal(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, journalImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17539,6 +17611,9 @@ func (ec *executionContext) _Journal(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17577,6 +17652,9 @@ func (ec *executionContext) _Journal(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17607,14 +17685,15 @@ func (ec *executionContext) _Journal(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17625,8 +17704,8 @@ func (ec *executionContext) _JournalConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, journalConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17655,14 +17734,15 @@ func (ec *executionContext) _JournalConnection(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17673,8 +17753,8 @@ func (ec *executionContext) _JournalEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, journalEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17698,14 +17778,15 @@ func (ec *executionContext) _JournalEdge(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17716,8 +17797,8 @@ func (ec *executionContext) _LedgerEntry(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerEntryImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17769,6 +17850,9 @@ func (ec *executionContext) _LedgerEntry(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17807,6 +17891,9 @@ func (ec *executionContext) _LedgerEntry(ctx context.Context, sel ast.SelectionS
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -17837,14 +17924,15 @@ func (ec *executionContext) _LedgerEntry(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17855,8 +17943,8 @@ func (ec *executionContext) _LedgerEntryConnection(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerEntryConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17885,14 +17973,15 @@ func (ec *executionContext) _LedgerEntryConnection(ctx context.Context, sel ast.
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17903,8 +17992,8 @@ func (ec *executionContext) _LedgerEntryEdge(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerEntryEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -17928,14 +18017,15 @@ func (ec *executionContext) _LedgerEntryEdge(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17946,8 +18036,8 @@ func (ec *executionContext) _ManagerAssignment(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, managerAssignmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -18004,6 +18094,9 @@ func (ec *executionContext) _ManagerAssignment(ctx context.Context, sel ast.Sele
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -18042,6 +18135,9 @@ func (ec *executionContext) _ManagerAssignment(ctx context.Context, sel ast.Sele
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -18072,14 +18168,15 @@ func (ec *executionContext) _ManagerAssignment(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18090,8 +18187,8 @@ func (ec *executionContext) _ManagerAssignmentConnection(ctx context.Context, se
 	fields := graphql.CollectFields(ec.OperationContext, sel, managerAssignmentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -18120,14 +18217,15 @@ func (ec *executionContext) _ManagerAssignmentConnection(ctx context.Context, se
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18138,8 +18236,8 @@ func (ec *executionContext) _ManagerAssignmentEdge(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, managerAssignmentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -18163,14 +18261,15 @@ func (ec *executionContext) _ManagerAssignmentEdge(ctx context.Context, sel ast.
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18181,8 +18280,8 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -18216,14 +18315,15 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18234,8 +18334,8 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, partnerImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -18312,6 +18412,9 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -18350,6 +18453,9 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -18388,6 +18494,9 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -18426,6 +18535,9 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -18464,6 +18576,9 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -18494,14 +18609,15 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18512,8 +18628,8 @@ func (ec *executionContext) _PartnerConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, partnerConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -18542,14 +18658,15 @@ func (ec *executionContext) _PartnerConnection(ctx context.Context, sel ast.Sele
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18560,8 +18677,8 @@ func (ec *executionContext) _PartnerEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, partnerEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -18585,14 +18702,15 @@ func (ec *executionContext) _PartnerEdge(ctx context.Context, sel ast.SelectionS
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18606,8 +18724,8 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	})
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -18970,14 +19088,15 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18988,8 +19107,8 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, resellerApplicationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -19056,6 +19175,9 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -19094,6 +19216,9 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -19124,14 +19249,15 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19142,8 +19268,8 @@ func (ec *executionContext) _ResellerApplicationConnection(ctx context.Context, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, resellerApplicationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -19172,14 +19298,15 @@ func (ec *executionContext) _ResellerApplicationConnection(ctx context.Context, 
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19190,8 +19317,8 @@ func (ec *executionContext) _ResellerApplicationEdge(ctx context.Context, sel as
 	fields := graphql.CollectFields(ec.OperationContext, sel, resellerApplicationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -19215,14 +19342,15 @@ func (ec *executionContext) _ResellerApplicationEdge(ctx context.Context, sel as
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19233,8 +19361,8 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 	fields := graphql.CollectFields(ec.OperationContext, sel, userImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -19301,6 +19429,9 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -19339,6 +19470,9 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -19377,6 +19511,9 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -19415,6 +19552,9 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -19453,6 +19593,9 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
 				deferredFieldSet.AddField(field)
 				fieldIndex := len(deferredFieldSet.Values) - 1
 				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
@@ -19483,14 +19626,15 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19501,8 +19645,8 @@ func (ec *executionContext) _UserConnection(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, userConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -19531,14 +19675,15 @@ func (ec *executionContext) _UserConnection(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19549,8 +19694,8 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, userEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -19574,14 +19719,15 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19946,7 +20092,7 @@ func (ec *executionContext) unmarshalNCustomerWhereInput2ᚖgithubᚗcomᚋpartn
 }
 
 func (ec *executionContext) marshalNJournal2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐJournalᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Journal) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNJournal2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐJournal(ctx, sel, v[i])
@@ -20085,7 +20231,7 @@ func (ec *executionContext) unmarshalNManagerAssignmentWhereInput2ᚖgithubᚗco
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐNoder(ctx, sel, v[i])
@@ -20277,7 +20423,7 @@ func (ec *executionContext) marshalOAPIKeyEdge2ᚕᚖgithubᚗcomᚋpartnercente
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAPIKeyEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAPIKeyEdge(ctx, sel, v[i])
@@ -20322,7 +20468,7 @@ func (ec *executionContext) marshalOAPIKeyScope2ᚕgithubᚗcomᚋpartnercenter�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAPIKeyScope2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋapikeyᚐScope(ctx, sel, v[i])
@@ -20389,7 +20535,7 @@ func (ec *executionContext) marshalOAccountEdge2ᚕᚖgithubᚗcomᚋpartnercent
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAccountEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAccountEdge(ctx, sel, v[i])
@@ -20426,7 +20572,7 @@ func (ec *executionContext) marshalOAccountKind2ᚕgithubᚗcomᚋpartnercenter�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAccountKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋaccountᚐKind(ctx, sel, v[i])
@@ -20486,7 +20632,7 @@ func (ec *executionContext) marshalOAssociation2ᚕᚖgithubᚗcomᚋpartnercent
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociation2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAssociation(ctx, sel, v[i])
@@ -20512,7 +20658,7 @@ func (ec *executionContext) marshalOAssociationEdge2ᚕᚖgithubᚗcomᚋpartner
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAssociationEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAssociationEdge(ctx, sel, v[i])
@@ -20539,7 +20685,7 @@ func (ec *executionContext) marshalOAssociationEventEdge2ᚕᚖgithubᚗcomᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAssociationEventEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAssociationEventEdge(ctx, sel, v[i])
@@ -20576,7 +20722,7 @@ func (ec *executionContext) marshalOAssociationEventFromType2ᚕgithubᚗcomᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociationEventFromType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐFromType(ctx, sel, v[i])
@@ -20628,7 +20774,7 @@ func (ec *executionContext) marshalOAssociationEventInitiator2ᚕgithubᚗcomᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociationEventInitiator2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐInitiator(ctx, sel, v[i])
@@ -20680,7 +20826,7 @@ func (ec *executionContext) marshalOAssociationEventKind2ᚕgithubᚗcomᚋpartn
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociationEventKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐKind(ctx, sel, v[i])
@@ -20740,7 +20886,7 @@ func (ec *executionContext) marshalOAssociationEventStatus2ᚕgithubᚗcomᚋpar
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociationEventStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐStatus(ctx, sel, v[i])
@@ -20792,7 +20938,7 @@ func (ec *executionContext) marshalOAssociationEventToType2ᚕgithubᚗcomᚋpar
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociationEventToType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐToType(ctx, sel, v[i])
@@ -20877,7 +21023,7 @@ func (ec *executionContext) marshalOAssociationStatus2ᚕgithubᚗcomᚋpartnerc
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociationStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationᚐStatus(ctx, sel, v[i])
@@ -20929,7 +21075,7 @@ func (ec *executionContext) marshalOAssociationType2ᚕgithubᚗcomᚋpartnercen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssociationType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationᚐType(ctx, sel, v[i])
@@ -21013,7 +21159,7 @@ func (ec *executionContext) marshalOAuditLogAction2ᚕgithubᚗcomᚋpartnercent
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditLogAction2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋauditlogᚐAction(ctx, sel, v[i])
@@ -21048,7 +21194,7 @@ func (ec *executionContext) marshalOAuditLogEdge2ᚕᚖgithubᚗcomᚋpartnercen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditLogEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAuditLogEdge(ctx, sel, v[i])
@@ -21093,7 +21239,7 @@ func (ec *executionContext) marshalOAuditLogOutcome2ᚕgithubᚗcomᚋpartnercen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditLogOutcome2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋauditlogᚐOutcome(ctx, sel, v[i])
@@ -21193,7 +21339,7 @@ func (ec *executionContext) marshalOCustomerAssociationType2ᚕgithubᚗcomᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCustomerAssociationType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcustomerᚐAssociationType(ctx, sel, v[i])
@@ -21228,7 +21374,7 @@ func (ec *executionContext) marshalOCustomerEdge2ᚕᚖgithubᚗcomᚋpartnercen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOCustomerEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerEdge(ctx, sel, v[i])
@@ -21297,7 +21443,7 @@ func (ec *executionContext) marshalOJournalEdge2ᚕᚖgithubᚗcomᚋpartnercent
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOJournalEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐJournalEdge(ctx, sel, v[i])
@@ -21334,7 +21480,7 @@ func (ec *executionContext) marshalOJournalKind2ᚕgithubᚗcomᚋpartnercenter�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNJournalKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋjournalᚐKind(ctx, sel, v[i])
@@ -21402,7 +21548,7 @@ func (ec *executionContext) marshalOLedgerEntry2ᚕᚖgithubᚗcomᚋpartnercent
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLedgerEntry2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐLedgerEntry(ctx, sel, v[i])
@@ -21428,7 +21574,7 @@ func (ec *executionContext) marshalOLedgerEntryEdge2ᚕᚖgithubᚗcomᚋpartner
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOLedgerEntryEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐLedgerEntryEdge(ctx, sel, v[i])
@@ -21488,7 +21634,7 @@ func (ec *executionContext) marshalOManagerAssignmentEdge2ᚕᚖgithubᚗcomᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOManagerAssignmentEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐManagerAssignmentEdge(ctx, sel, v[i])
@@ -21555,7 +21701,7 @@ func (ec *executionContext) marshalOPartnerEdge2ᚕᚖgithubᚗcomᚋpartnercent
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPartnerEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐPartnerEdge(ctx, sel, v[i])
@@ -21592,7 +21738,7 @@ func (ec *executionContext) marshalOPartnerKind2ᚕgithubᚗcomᚋpartnercenter�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPartnerKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋpartnerᚐKind(ctx, sel, v[i])
@@ -21676,7 +21822,7 @@ func (ec *executionContext) marshalOResellerApplicationEdge2ᚕᚖgithubᚗcom�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOResellerApplicationEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐResellerApplicationEdge(ctx, sel, v[i])
@@ -21721,7 +21867,7 @@ func (ec *executionContext) marshalOResellerApplicationStatus2ᚕgithubᚗcomᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResellerApplicationStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋresellerapplicationᚐStatus(ctx, sel, v[i])
@@ -21781,7 +21927,7 @@ func (ec *executionContext) marshalOUser2ᚕᚖgithubᚗcomᚋpartnercenterᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUser2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐUser(ctx, sel, v[i])
@@ -21807,7 +21953,7 @@ func (ec *executionContext) marshalOUserEdge2ᚕᚖgithubᚗcomᚋpartnercenter�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOUserEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐUserEdge(ctx, sel, v[i])
@@ -21852,7 +21998,7 @@ func (ec *executionContext) marshalOUserRole2ᚕgithubᚗcomᚋpartnercenterᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUserRole2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋuserᚐRole(ctx, sel, v[i])

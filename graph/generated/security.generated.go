@@ -4,7 +4,6 @@ package generated
 
 import (
 	"context"
-	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -61,7 +60,7 @@ func (ec *executionContext) _CreateApiKeyPayload_key(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_CreateApiKeyPayload_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CreateApiKeyPayload", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("CreateApiKeyPayload", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _CreateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
@@ -116,7 +115,7 @@ func (ec *executionContext) _RevealSensitivePayload_value(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_RevealSensitivePayload_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RevealSensitivePayload", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("RevealSensitivePayload", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _RevealSensitivePayload_field(ctx context.Context, field graphql.CollectedField, obj *model.RevealSensitivePayload) (ret graphql.Marshaler) {
@@ -139,7 +138,7 @@ func (ec *executionContext) _RevealSensitivePayload_field(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_RevealSensitivePayload_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RevealSensitivePayload", field, false, false, errors.New("field of type SensitiveField does not have child fields"))
+	return scalarFieldContext("RevealSensitivePayload", field, false, false, noChildren_SensitiveField)
 }
 
 func (ec *executionContext) _RevealSensitivePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.RevealSensitivePayload) (ret graphql.Marshaler) {
@@ -162,7 +161,7 @@ func (ec *executionContext) _RevealSensitivePayload_id(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_RevealSensitivePayload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RevealSensitivePayload", field, false, false, errors.New("field of type ID does not have child fields"))
+	return scalarFieldContext("RevealSensitivePayload", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _TotpEnrollment_secret(ctx context.Context, field graphql.CollectedField, obj *model.TotpEnrollment) (ret graphql.Marshaler) {
@@ -185,7 +184,7 @@ func (ec *executionContext) _TotpEnrollment_secret(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_TotpEnrollment_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TotpEnrollment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("TotpEnrollment", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _TotpEnrollment_uri(ctx context.Context, field graphql.CollectedField, obj *model.TotpEnrollment) (ret graphql.Marshaler) {
@@ -208,7 +207,7 @@ func (ec *executionContext) _TotpEnrollment_uri(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_TotpEnrollment_uri(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TotpEnrollment", field, false, false, errors.New("field of type String does not have child fields"))
+	return scalarFieldContext("TotpEnrollment", field, false, false, noChildren_String)
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -354,8 +353,8 @@ func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, createApiKeyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -379,14 +378,15 @@ func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.Se
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -397,8 +397,8 @@ func (ec *executionContext) _RevealSensitivePayload(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, revealSensitivePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -427,14 +427,15 @@ func (ec *executionContext) _RevealSensitivePayload(ctx context.Context, sel ast
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -445,8 +446,8 @@ func (ec *executionContext) _TotpEnrollment(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, totpEnrollmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferredFieldSet := graphql.NewFieldSet(nil)
-	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -470,14 +471,15 @@ func (ec *executionContext) _TotpEnrollment(ctx context.Context, sel ast.Selecti
 		return graphql.Null
 	}
 
-	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
-
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
