@@ -18,6 +18,7 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/privacy"
+	"github.com/partnercenter/partnercenter/graph/generated"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/audit"
 	"github.com/partnercenter/partnercenter/internal/money"
@@ -51,15 +52,28 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	var exts []graphql.HandlerExtension
 	if opt.Introspection {
-		srv.Use(extension.Introspection{})
+		exts = append(exts, extension.Introspection{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	srv.Use(ComplexityLimit{Limit: opt.ComplexityLimit})
-	srv.Use(auditFlusher{client: client, log: opt.Logger}) // outside the transaction
-	// Every mutation runs in one transaction, except login, which must record failures that
-	// throttle later attempts even though it is refused.
-	srv.Use(entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(selfTransacting...)})
+	exts = append(exts,
+		extension.AutomaticPersistedQuery{Cache: lru.New[string](100)},
+		ComplexityLimit{Limit: opt.ComplexityLimit},
+		auditFlusher{client: client, log: opt.Logger}, // outside the transaction
+		// Every mutation runs in one transaction, except login, which must record failures that
+		// throttle later attempts even though it is refused.
+		entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(selfTransacting...)},
+	)
+	plain := true
+	for _, e := range exts {
+		srv.Use(e)
+		if _, ok := e.(graphql.FieldInterceptor); ok {
+			plain = false
+		}
+	}
+	// Plain scalar fields skip gqlgen's per-field machinery (graph/internal/execpatch), which is
+	// only sound while no field interceptor would see them; srv.AroundFields is not used here.
+	generated.UsePlainFields(plain)
 	srv.AroundOperations(withLoaders(client))
 	srv.SetDisableSuggestion(true)
 	srv.AroundRootFields(requireViewer)

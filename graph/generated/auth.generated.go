@@ -550,6 +550,9 @@ func (ec *executionContext) field_Mutation_withdrawBalance_args(ctx context.Cont
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _LoginPayload_token(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Token)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -573,6 +576,9 @@ func (ec *executionContext) fieldContext_LoginPayload_token(_ context.Context, f
 }
 
 func (ec *executionContext) _LoginPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.ExpiresAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1947,6 +1953,9 @@ func (ec *executionContext) fieldContext_Viewer_user(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Viewer_role(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNUserRole2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋuserᚐRole(ctx, field.Selections, obj.Role)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2089,9 +2098,9 @@ func (ec *executionContext) _LoginPayload(ctx context.Context, sel ast.Selection
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -2341,9 +2350,9 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var viewerImplementors = []string{"Viewer"}
@@ -2395,9 +2404,9 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -26,6 +26,9 @@ import (
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _BatchResult_succeeded(ctx context.Context, field graphql.CollectedField, obj *model.BatchResult) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Succeeded)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -49,6 +52,9 @@ func (ec *executionContext) fieldContext_BatchResult_succeeded(_ context.Context
 }
 
 func (ec *executionContext) _BatchResult_failed(ctx context.Context, field graphql.CollectedField, obj *model.BatchResult) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Failed)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -104,6 +110,9 @@ func (ec *executionContext) fieldContext_BatchResult_results(_ context.Context, 
 }
 
 func (ec *executionContext) _BatchRowResult_id(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -127,6 +136,9 @@ func (ec *executionContext) fieldContext_BatchRowResult_id(_ context.Context, fi
 }
 
 func (ec *executionContext) _BatchRowResult_ok(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Ok)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -150,6 +162,9 @@ func (ec *executionContext) fieldContext_BatchRowResult_ok(_ context.Context, fi
 }
 
 func (ec *executionContext) _BatchRowResult_code(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Code)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -173,6 +188,9 @@ func (ec *executionContext) fieldContext_BatchRowResult_code(_ context.Context, 
 }
 
 func (ec *executionContext) _BatchRowResult_reason(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Reason)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -196,6 +214,9 @@ func (ec *executionContext) fieldContext_BatchRowResult_reason(_ context.Context
 }
 
 func (ec *executionContext) _BatchRowResult_message(ctx context.Context, field graphql.CollectedField, obj *model.BatchRowResult) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Message)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -219,6 +240,9 @@ func (ec *executionContext) fieldContext_BatchRowResult_message(_ context.Contex
 }
 
 func (ec *executionContext) _DistributorEntry_id(ctx context.Context, field graphql.CollectedField, obj *model.DistributorEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -242,6 +266,9 @@ func (ec *executionContext) fieldContext_DistributorEntry_id(_ context.Context, 
 }
 
 func (ec *executionContext) _DistributorEntry_name(ctx context.Context, field graphql.CollectedField, obj *model.DistributorEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -265,6 +292,9 @@ func (ec *executionContext) fieldContext_DistributorEntry_name(_ context.Context
 }
 
 func (ec *executionContext) _RegistrationCheck_field(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Field)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -288,6 +318,9 @@ func (ec *executionContext) fieldContext_RegistrationCheck_field(_ context.Conte
 }
 
 func (ec *executionContext) _RegistrationCheck_valid(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Valid)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -311,6 +344,9 @@ func (ec *executionContext) fieldContext_RegistrationCheck_valid(_ context.Conte
 }
 
 func (ec *executionContext) _RegistrationCheck_available(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Available)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -334,6 +370,9 @@ func (ec *executionContext) fieldContext_RegistrationCheck_available(_ context.C
 }
 
 func (ec *executionContext) _RegistrationCheck_message(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCheck) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Message)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -357,6 +396,9 @@ func (ec *executionContext) fieldContext_RegistrationCheck_message(_ context.Con
 }
 
 func (ec *executionContext) _SendVerificationCodePayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.SendVerificationCodePayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.ExpiresAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -873,9 +915,9 @@ func (ec *executionContext) _BatchResult(ctx context.Context, sel ast.SelectionS
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var batchRowResultImplementors = []string{"BatchRowResult"}
@@ -932,9 +974,9 @@ func (ec *executionContext) _BatchRowResult(ctx context.Context, sel ast.Selecti
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var distributorEntryImplementors = []string{"DistributorEntry"}
@@ -976,9 +1018,9 @@ func (ec *executionContext) _DistributorEntry(ctx context.Context, sel ast.Selec
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var registrationCheckImplementors = []string{"RegistrationCheck"}
@@ -1030,9 +1072,9 @@ func (ec *executionContext) _RegistrationCheck(ctx context.Context, sel ast.Sele
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var sendVerificationCodePayloadImplementors = []string{"SendVerificationCodePayload"}
@@ -1069,9 +1111,9 @@ func (ec *executionContext) _SendVerificationCodePayload(ctx context.Context, se
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -1122,6 +1122,9 @@ func (ec *executionContext) field_User_assignedCustomers_args(ctx context.Contex
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _APIKey_id(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1145,6 +1148,9 @@ func (ec *executionContext) fieldContext_APIKey_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _APIKey_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1168,6 +1174,9 @@ func (ec *executionContext) fieldContext_APIKey_createdAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _APIKey_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1191,6 +1200,9 @@ func (ec *executionContext) fieldContext_APIKey_partnerID(_ context.Context, fie
 }
 
 func (ec *executionContext) _APIKey_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CreatedByID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1214,6 +1226,9 @@ func (ec *executionContext) fieldContext_APIKey_createdByID(_ context.Context, f
 }
 
 func (ec *executionContext) _APIKey_name(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1237,6 +1252,9 @@ func (ec *executionContext) fieldContext_APIKey_name(_ context.Context, field gr
 }
 
 func (ec *executionContext) _APIKey_prefix(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Prefix)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1260,6 +1278,9 @@ func (ec *executionContext) fieldContext_APIKey_prefix(_ context.Context, field 
 }
 
 func (ec *executionContext) _APIKey_scope(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAPIKeyScope2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋapikeyᚐScope(ctx, field.Selections, obj.Scope)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1283,6 +1304,9 @@ func (ec *executionContext) fieldContext_APIKey_scope(_ context.Context, field g
 }
 
 func (ec *executionContext) _APIKey_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.LastUsedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1306,6 +1330,9 @@ func (ec *executionContext) fieldContext_APIKey_lastUsedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _APIKey_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIKey) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.RevokedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1425,6 +1452,9 @@ func (ec *executionContext) fieldContext_APIKeyConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _APIKeyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.APIKeyConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1480,6 +1510,9 @@ func (ec *executionContext) fieldContext_APIKeyEdge_node(_ context.Context, fiel
 }
 
 func (ec *executionContext) _APIKeyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.APIKeyEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1503,6 +1536,9 @@ func (ec *executionContext) fieldContext_APIKeyEdge_cursor(_ context.Context, fi
 }
 
 func (ec *executionContext) _Account_id(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1526,6 +1562,9 @@ func (ec *executionContext) fieldContext_Account_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Account_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1549,6 +1588,9 @@ func (ec *executionContext) fieldContext_Account_createdAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Account_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAccountKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋaccountᚐKind(ctx, field.Selections, obj.Kind)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1572,6 +1614,9 @@ func (ec *executionContext) fieldContext_Account_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Account_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1595,6 +1640,9 @@ func (ec *executionContext) fieldContext_Account_partnerID(_ context.Context, fi
 }
 
 func (ec *executionContext) _Account_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1618,6 +1666,9 @@ func (ec *executionContext) fieldContext_Account_customerID(_ context.Context, f
 }
 
 func (ec *executionContext) _Account_balance(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.Balance)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1641,6 +1692,9 @@ func (ec *executionContext) fieldContext_Account_balance(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Account_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1836,6 +1890,9 @@ func (ec *executionContext) fieldContext_AccountConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _AccountConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AccountConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1891,6 +1948,9 @@ func (ec *executionContext) fieldContext_AccountEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _AccountEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AccountEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1914,6 +1974,9 @@ func (ec *executionContext) fieldContext_AccountEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _Association_id(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1937,6 +2000,9 @@ func (ec *executionContext) fieldContext_Association_id(_ context.Context, field
 }
 
 func (ec *executionContext) _Association_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1960,6 +2026,9 @@ func (ec *executionContext) fieldContext_Association_createdAt(_ context.Context
 }
 
 func (ec *executionContext) _Association_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -1983,6 +2052,9 @@ func (ec *executionContext) fieldContext_Association_updatedAt(_ context.Context
 }
 
 func (ec *executionContext) _Association_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2006,6 +2078,9 @@ func (ec *executionContext) fieldContext_Association_customerID(_ context.Contex
 }
 
 func (ec *executionContext) _Association_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2029,6 +2104,9 @@ func (ec *executionContext) fieldContext_Association_partnerID(_ context.Context
 }
 
 func (ec *executionContext) _Association_type(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAssociationType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationᚐType(ctx, field.Selections, obj.Type)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2052,6 +2130,9 @@ func (ec *executionContext) fieldContext_Association_type(_ context.Context, fie
 }
 
 func (ec *executionContext) _Association_status(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAssociationStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationᚐStatus(ctx, field.Selections, obj.Status)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2075,6 +2156,9 @@ func (ec *executionContext) fieldContext_Association_status(_ context.Context, f
 }
 
 func (ec *executionContext) _Association_since(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.Since)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2098,6 +2182,9 @@ func (ec *executionContext) fieldContext_Association_since(_ context.Context, fi
 }
 
 func (ec *executionContext) _Association_endedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Association) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.EndedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2249,6 +2336,9 @@ func (ec *executionContext) fieldContext_AssociationConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _AssociationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2304,6 +2394,9 @@ func (ec *executionContext) fieldContext_AssociationEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _AssociationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2327,6 +2420,9 @@ func (ec *executionContext) fieldContext_AssociationEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _AssociationEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2350,6 +2446,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_id(_ context.Context, 
 }
 
 func (ec *executionContext) _AssociationEvent_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2373,6 +2472,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_createdAt(_ context.Co
 }
 
 func (ec *executionContext) _AssociationEvent_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2396,6 +2498,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_customerID(_ context.C
 }
 
 func (ec *executionContext) _AssociationEvent_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2419,6 +2524,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_partnerID(_ context.Co
 }
 
 func (ec *executionContext) _AssociationEvent_kind(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAssociationEventKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐKind(ctx, field.Selections, obj.Kind)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2442,6 +2550,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_kind(_ context.Context
 }
 
 func (ec *executionContext) _AssociationEvent_initiator(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAssociationEventInitiator2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐInitiator(ctx, field.Selections, obj.Initiator)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2465,6 +2576,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_initiator(_ context.Co
 }
 
 func (ec *executionContext) _AssociationEvent_fromType(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOAssociationEventFromType2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐFromType(ctx, field.Selections, obj.FromType)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2488,6 +2602,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_fromType(_ context.Con
 }
 
 func (ec *executionContext) _AssociationEvent_toType(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOAssociationEventToType2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐToType(ctx, field.Selections, obj.ToType)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2511,6 +2628,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_toType(_ context.Conte
 }
 
 func (ec *executionContext) _AssociationEvent_reason(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Reason)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2534,6 +2654,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_reason(_ context.Conte
 }
 
 func (ec *executionContext) _AssociationEvent_status(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAssociationEventStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋassociationeventᚐStatus(ctx, field.Selections, obj.Status)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2557,6 +2680,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_status(_ context.Conte
 }
 
 func (ec *executionContext) _AssociationEvent_operatorID(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.OperatorID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2580,6 +2706,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_operatorID(_ context.C
 }
 
 func (ec *executionContext) _AssociationEvent_operatorName(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.OperatorName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2603,6 +2732,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_operatorName(_ context
 }
 
 func (ec *executionContext) _AssociationEvent_decidedByName(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.DecidedByName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2626,6 +2758,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_decidedByName(_ contex
 }
 
 func (ec *executionContext) _AssociationEvent_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.DecidedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2649,6 +2784,9 @@ func (ec *executionContext) fieldContext_AssociationEvent_decidedAt(_ context.Co
 }
 
 func (ec *executionContext) _AssociationEvent_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEvent) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.DecisionReason)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2846,6 +2984,9 @@ func (ec *executionContext) fieldContext_AssociationEventConnection_pageInfo(_ c
 }
 
 func (ec *executionContext) _AssociationEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEventConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2901,6 +3042,9 @@ func (ec *executionContext) fieldContext_AssociationEventEdge_node(_ context.Con
 }
 
 func (ec *executionContext) _AssociationEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AssociationEventEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2924,6 +3068,9 @@ func (ec *executionContext) fieldContext_AssociationEventEdge_cursor(_ context.C
 }
 
 func (ec *executionContext) _AuditLog_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2947,6 +3094,9 @@ func (ec *executionContext) fieldContext_AuditLog_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _AuditLog_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2970,6 +3120,9 @@ func (ec *executionContext) fieldContext_AuditLog_createdAt(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditLog_action(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAuditLogAction2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋauditlogᚐAction(ctx, field.Selections, obj.Action)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -2993,6 +3146,9 @@ func (ec *executionContext) fieldContext_AuditLog_action(_ context.Context, fiel
 }
 
 func (ec *executionContext) _AuditLog_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNAuditLogOutcome2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋauditlogᚐOutcome(ctx, field.Selections, obj.Outcome)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3016,6 +3172,9 @@ func (ec *executionContext) fieldContext_AuditLog_outcome(_ context.Context, fie
 }
 
 func (ec *executionContext) _AuditLog_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ActorID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3039,6 +3198,9 @@ func (ec *executionContext) fieldContext_AuditLog_actorID(_ context.Context, fie
 }
 
 func (ec *executionContext) _AuditLog_actorName(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.ActorName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3062,6 +3224,9 @@ func (ec *executionContext) fieldContext_AuditLog_actorName(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditLog_apiKeyID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.APIKeyID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3085,6 +3250,9 @@ func (ec *executionContext) fieldContext_AuditLog_apiKeyID(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditLog_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3108,6 +3276,9 @@ func (ec *executionContext) fieldContext_AuditLog_partnerID(_ context.Context, f
 }
 
 func (ec *executionContext) _AuditLog_actingForID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ActingForID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3131,6 +3302,9 @@ func (ec *executionContext) fieldContext_AuditLog_actingForID(_ context.Context,
 }
 
 func (ec *executionContext) _AuditLog_targetType(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.TargetType)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3154,6 +3328,9 @@ func (ec *executionContext) fieldContext_AuditLog_targetType(_ context.Context, 
 }
 
 func (ec *executionContext) _AuditLog_targetID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.TargetID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3177,6 +3354,9 @@ func (ec *executionContext) fieldContext_AuditLog_targetID(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditLog_sensitiveField(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.SensitiveField)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3200,6 +3380,9 @@ func (ec *executionContext) fieldContext_AuditLog_sensitiveField(_ context.Conte
 }
 
 func (ec *executionContext) _AuditLog_reason(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Reason)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3223,6 +3406,9 @@ func (ec *executionContext) fieldContext_AuditLog_reason(_ context.Context, fiel
 }
 
 func (ec *executionContext) _AuditLog_detail(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Detail)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3246,6 +3432,9 @@ func (ec *executionContext) fieldContext_AuditLog_detail(_ context.Context, fiel
 }
 
 func (ec *executionContext) _AuditLog_remoteAddr(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.RemoteAddr)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3269,6 +3458,9 @@ func (ec *executionContext) fieldContext_AuditLog_remoteAddr(_ context.Context, 
 }
 
 func (ec *executionContext) _AuditLog_requestID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLog) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.RequestID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3356,6 +3548,9 @@ func (ec *executionContext) fieldContext_AuditLogConnection_pageInfo(_ context.C
 }
 
 func (ec *executionContext) _AuditLogConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLogConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3411,6 +3606,9 @@ func (ec *executionContext) fieldContext_AuditLogEdge_node(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuditLogEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditLogEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3434,6 +3632,9 @@ func (ec *executionContext) fieldContext_AuditLogEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3457,6 +3658,9 @@ func (ec *executionContext) fieldContext_Customer_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Customer_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3480,6 +3684,9 @@ func (ec *executionContext) fieldContext_Customer_createdAt(_ context.Context, f
 }
 
 func (ec *executionContext) _Customer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3667,6 +3874,9 @@ func (ec *executionContext) fieldContext_Customer_email(_ context.Context, field
 }
 
 func (ec *executionContext) _Customer_provinceCode(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.ProvinceCode)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3690,6 +3900,9 @@ func (ec *executionContext) fieldContext_Customer_provinceCode(_ context.Context
 }
 
 func (ec *executionContext) _Customer_cityCode(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.CityCode)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3713,6 +3926,9 @@ func (ec *executionContext) fieldContext_Customer_cityCode(_ context.Context, fi
 }
 
 func (ec *executionContext) _Customer_label(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Label)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3736,6 +3952,9 @@ func (ec *executionContext) fieldContext_Customer_label(_ context.Context, field
 }
 
 func (ec *executionContext) _Customer_remark(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Remark)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3759,6 +3978,9 @@ func (ec *executionContext) fieldContext_Customer_remark(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Customer_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3782,6 +4004,9 @@ func (ec *executionContext) fieldContext_Customer_partnerID(_ context.Context, f
 }
 
 func (ec *executionContext) _Customer_associationType(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOCustomerAssociationType2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcustomerᚐAssociationType(ctx, field.Selections, obj.AssociationType)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3805,6 +4030,9 @@ func (ec *executionContext) fieldContext_Customer_associationType(_ context.Cont
 }
 
 func (ec *executionContext) _Customer_associatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.AssociatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3828,6 +4056,9 @@ func (ec *executionContext) fieldContext_Customer_associatedAt(_ context.Context
 }
 
 func (ec *executionContext) _Customer_managerID(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ManagerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3851,6 +4082,9 @@ func (ec *executionContext) fieldContext_Customer_managerID(_ context.Context, f
 }
 
 func (ec *executionContext) _Customer_gracePeriodDays(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.GracePeriodDays)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3874,6 +4108,9 @@ func (ec *executionContext) fieldContext_Customer_gracePeriodDays(_ context.Cont
 }
 
 func (ec *executionContext) _Customer_frozen(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Frozen)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3897,6 +4134,9 @@ func (ec *executionContext) fieldContext_Customer_frozen(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Customer_managerAssignedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ManagerAssignedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4258,6 +4498,9 @@ func (ec *executionContext) fieldContext_CustomerConnection_pageInfo(_ context.C
 }
 
 func (ec *executionContext) _CustomerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4313,6 +4556,9 @@ func (ec *executionContext) fieldContext_CustomerEdge_node(_ context.Context, fi
 }
 
 func (ec *executionContext) _CustomerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4336,6 +4582,9 @@ func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _Journal_id(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4359,6 +4608,9 @@ func (ec *executionContext) fieldContext_Journal_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Journal_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4382,6 +4634,9 @@ func (ec *executionContext) fieldContext_Journal_createdAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Journal_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNJournalKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋjournalᚐKind(ctx, field.Selections, obj.Kind)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4405,6 +4660,9 @@ func (ec *executionContext) fieldContext_Journal_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Journal_transactionNo(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.TransactionNo)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4428,6 +4686,9 @@ func (ec *executionContext) fieldContext_Journal_transactionNo(_ context.Context
 }
 
 func (ec *executionContext) _Journal_amount(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.Amount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4451,6 +4712,9 @@ func (ec *executionContext) fieldContext_Journal_amount(_ context.Context, field
 }
 
 func (ec *executionContext) _Journal_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4474,6 +4738,9 @@ func (ec *executionContext) fieldContext_Journal_partnerID(_ context.Context, fi
 }
 
 func (ec *executionContext) _Journal_counterpartyPartnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CounterpartyPartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4497,6 +4764,9 @@ func (ec *executionContext) fieldContext_Journal_counterpartyPartnerID(_ context
 }
 
 func (ec *executionContext) _Journal_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4520,6 +4790,9 @@ func (ec *executionContext) fieldContext_Journal_customerID(_ context.Context, f
 }
 
 func (ec *executionContext) _Journal_actingForID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ActingForID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4543,6 +4816,9 @@ func (ec *executionContext) fieldContext_Journal_actingForID(_ context.Context, 
 }
 
 func (ec *executionContext) _Journal_operatorID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.OperatorID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4566,6 +4842,9 @@ func (ec *executionContext) fieldContext_Journal_operatorID(_ context.Context, f
 }
 
 func (ec *executionContext) _Journal_operatorName(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.OperatorName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4589,6 +4868,9 @@ func (ec *executionContext) fieldContext_Journal_operatorName(_ context.Context,
 }
 
 func (ec *executionContext) _Journal_idempotencyKey(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.IdempotencyKey)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4612,6 +4894,9 @@ func (ec *executionContext) fieldContext_Journal_idempotencyKey(_ context.Contex
 }
 
 func (ec *executionContext) _Journal_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Reason)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4635,6 +4920,9 @@ func (ec *executionContext) fieldContext_Journal_reason(_ context.Context, field
 }
 
 func (ec *executionContext) _Journal_batchID(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.BatchID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4786,6 +5074,9 @@ func (ec *executionContext) fieldContext_JournalConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _JournalConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.JournalConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4841,6 +5132,9 @@ func (ec *executionContext) fieldContext_JournalEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _JournalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.JournalEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4864,6 +5158,9 @@ func (ec *executionContext) fieldContext_JournalEdge_cursor(_ context.Context, f
 }
 
 func (ec *executionContext) _LedgerEntry_id(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4887,6 +5184,9 @@ func (ec *executionContext) fieldContext_LedgerEntry_id(_ context.Context, field
 }
 
 func (ec *executionContext) _LedgerEntry_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4910,6 +5210,9 @@ func (ec *executionContext) fieldContext_LedgerEntry_createdAt(_ context.Context
 }
 
 func (ec *executionContext) _LedgerEntry_journalID(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.JournalID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4933,6 +5236,9 @@ func (ec *executionContext) fieldContext_LedgerEntry_journalID(_ context.Context
 }
 
 func (ec *executionContext) _LedgerEntry_accountID(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.AccountID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4956,6 +5262,9 @@ func (ec *executionContext) fieldContext_LedgerEntry_accountID(_ context.Context
 }
 
 func (ec *executionContext) _LedgerEntry_amount(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.Amount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4979,6 +5288,9 @@ func (ec *executionContext) fieldContext_LedgerEntry_amount(_ context.Context, f
 }
 
 func (ec *executionContext) _LedgerEntry_balanceAfter(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntry) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.BalanceAfter)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5130,6 +5442,9 @@ func (ec *executionContext) fieldContext_LedgerEntryConnection_pageInfo(_ contex
 }
 
 func (ec *executionContext) _LedgerEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntryConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5185,6 +5500,9 @@ func (ec *executionContext) fieldContext_LedgerEntryEdge_node(_ context.Context,
 }
 
 func (ec *executionContext) _LedgerEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.LedgerEntryEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5208,6 +5526,9 @@ func (ec *executionContext) fieldContext_LedgerEntryEdge_cursor(_ context.Contex
 }
 
 func (ec *executionContext) _ManagerAssignment_id(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5231,6 +5552,9 @@ func (ec *executionContext) fieldContext_ManagerAssignment_id(_ context.Context,
 }
 
 func (ec *executionContext) _ManagerAssignment_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5254,6 +5578,9 @@ func (ec *executionContext) fieldContext_ManagerAssignment_customerID(_ context.
 }
 
 func (ec *executionContext) _ManagerAssignment_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5277,6 +5604,9 @@ func (ec *executionContext) fieldContext_ManagerAssignment_partnerID(_ context.C
 }
 
 func (ec *executionContext) _ManagerAssignment_managerID(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ManagerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5300,6 +5630,9 @@ func (ec *executionContext) fieldContext_ManagerAssignment_managerID(_ context.C
 }
 
 func (ec *executionContext) _ManagerAssignment_assignedByName(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.AssignedByName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5323,6 +5656,9 @@ func (ec *executionContext) fieldContext_ManagerAssignment_assignedByName(_ cont
 }
 
 func (ec *executionContext) _ManagerAssignment_assignedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.AssignedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5346,6 +5682,9 @@ func (ec *executionContext) fieldContext_ManagerAssignment_assignedAt(_ context.
 }
 
 func (ec *executionContext) _ManagerAssignment_endedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.EndedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5497,6 +5836,9 @@ func (ec *executionContext) fieldContext_ManagerAssignmentConnection_pageInfo(_ 
 }
 
 func (ec *executionContext) _ManagerAssignmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignmentConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5552,6 +5894,9 @@ func (ec *executionContext) fieldContext_ManagerAssignmentEdge_node(_ context.Co
 }
 
 func (ec *executionContext) _ManagerAssignmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ManagerAssignmentEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5575,6 +5920,9 @@ func (ec *executionContext) fieldContext_ManagerAssignmentEdge_cursor(_ context.
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5598,6 +5946,9 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5621,6 +5972,9 @@ func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Cont
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.StartCursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5644,6 +5998,9 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.EndCursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5667,6 +6024,9 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 }
 
 func (ec *executionContext) _Partner_id(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5690,6 +6050,9 @@ func (ec *executionContext) fieldContext_Partner_id(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Partner_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5713,6 +6076,9 @@ func (ec *executionContext) fieldContext_Partner_createdAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Partner_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5736,6 +6102,9 @@ func (ec *executionContext) fieldContext_Partner_updatedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Partner_name(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Name)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5759,6 +6128,9 @@ func (ec *executionContext) fieldContext_Partner_name(_ context.Context, field g
 }
 
 func (ec *executionContext) _Partner_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNPartnerKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋpartnerᚐKind(ctx, field.Selections, obj.Kind)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5782,6 +6154,9 @@ func (ec *executionContext) fieldContext_Partner_kind(_ context.Context, field g
 }
 
 func (ec *executionContext) _Partner_distributorID(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.DistributorID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5805,6 +6180,9 @@ func (ec *executionContext) fieldContext_Partner_distributorID(_ context.Context
 }
 
 func (ec *executionContext) _Partner_programName(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.ProgramName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5828,6 +6206,9 @@ func (ec *executionContext) fieldContext_Partner_programName(_ context.Context, 
 }
 
 func (ec *executionContext) _Partner_programLevel(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.ProgramLevel)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5851,6 +6232,9 @@ func (ec *executionContext) fieldContext_Partner_programLevel(_ context.Context,
 }
 
 func (ec *executionContext) _Partner_businessVerified(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.BusinessVerified)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5874,6 +6258,9 @@ func (ec *executionContext) fieldContext_Partner_businessVerified(_ context.Cont
 }
 
 func (ec *executionContext) _Partner_requireStepUp(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.RequireStepUp)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5897,6 +6284,9 @@ func (ec *executionContext) fieldContext_Partner_requireStepUp(_ context.Context
 }
 
 func (ec *executionContext) _Partner_creditLimit(ctx context.Context, field graphql.CollectedField, obj *ent.Partner) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.CreditLimit)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6180,6 +6570,9 @@ func (ec *executionContext) fieldContext_PartnerConnection_pageInfo(_ context.Co
 }
 
 func (ec *executionContext) _PartnerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6235,6 +6628,9 @@ func (ec *executionContext) fieldContext_PartnerEdge_node(_ context.Context, fie
 }
 
 func (ec *executionContext) _PartnerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.PartnerEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6970,6 +7366,9 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _ResellerApplication_id(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6993,6 +7392,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_id(_ context.Contex
 }
 
 func (ec *executionContext) _ResellerApplication_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7016,6 +7418,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_createdAt(_ context
 }
 
 func (ec *executionContext) _ResellerApplication_resellerID(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ResellerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7039,6 +7444,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_resellerID(_ contex
 }
 
 func (ec *executionContext) _ResellerApplication_distributorID(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.DistributorID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7062,6 +7470,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_distributorID(_ con
 }
 
 func (ec *executionContext) _ResellerApplication_message(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Message)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7085,6 +7496,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_message(_ context.C
 }
 
 func (ec *executionContext) _ResellerApplication_status(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNResellerApplicationStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋresellerapplicationᚐStatus(ctx, field.Selections, obj.Status)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7108,6 +7522,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_status(_ context.Co
 }
 
 func (ec *executionContext) _ResellerApplication_decidedByName(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.DecidedByName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7131,6 +7548,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_decidedByName(_ con
 }
 
 func (ec *executionContext) _ResellerApplication_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.DecidedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7154,6 +7574,9 @@ func (ec *executionContext) fieldContext_ResellerApplication_decidedAt(_ context
 }
 
 func (ec *executionContext) _ResellerApplication_decisionReason(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplication) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.DecisionReason)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7287,6 +7710,9 @@ func (ec *executionContext) fieldContext_ResellerApplicationConnection_pageInfo(
 }
 
 func (ec *executionContext) _ResellerApplicationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplicationConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7342,6 +7768,9 @@ func (ec *executionContext) fieldContext_ResellerApplicationEdge_node(_ context.
 }
 
 func (ec *executionContext) _ResellerApplicationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ResellerApplicationEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7365,6 +7794,9 @@ func (ec *executionContext) fieldContext_ResellerApplicationEdge_cursor(_ contex
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7388,6 +7820,9 @@ func (ec *executionContext) fieldContext_User_id(_ context.Context, field graphq
 }
 
 func (ec *executionContext) _User_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7411,6 +7846,9 @@ func (ec *executionContext) fieldContext_User_createdAt(_ context.Context, field
 }
 
 func (ec *executionContext) _User_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7475,6 +7913,9 @@ func (ec *executionContext) fieldContext_User_email(_ context.Context, field gra
 }
 
 func (ec *executionContext) _User_displayName(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.DisplayName)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7498,6 +7939,9 @@ func (ec *executionContext) fieldContext_User_displayName(_ context.Context, fie
 }
 
 func (ec *executionContext) _User_role(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNUserRole2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋuserᚐRole(ctx, field.Selections, obj.Role)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7521,6 +7965,9 @@ func (ec *executionContext) fieldContext_User_role(_ context.Context, field grap
 }
 
 func (ec *executionContext) _User_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7544,6 +7991,9 @@ func (ec *executionContext) fieldContext_User_partnerID(_ context.Context, field
 }
 
 func (ec *executionContext) _User_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7567,6 +8017,9 @@ func (ec *executionContext) fieldContext_User_customerID(_ context.Context, fiel
 }
 
 func (ec *executionContext) _User_supervisorID(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.SupervisorID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7817,6 +8270,9 @@ func (ec *executionContext) fieldContext_UserConnection_pageInfo(_ context.Conte
 }
 
 func (ec *executionContext) _UserConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7872,6 +8328,9 @@ func (ec *executionContext) fieldContext_UserEdge_node(_ context.Context, field 
 }
 
 func (ec *executionContext) _UserEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.UserEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15757,9 +16216,9 @@ func (ec *executionContext) _APIKey(ctx context.Context, sel ast.SelectionSet, o
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var aPIKeyConnectionImplementors = []string{"APIKeyConnection"}
@@ -15806,9 +16265,9 @@ func (ec *executionContext) _APIKeyConnection(ctx context.Context, sel ast.Selec
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var aPIKeyEdgeImplementors = []string{"APIKeyEdge"}
@@ -15850,9 +16309,9 @@ func (ec *executionContext) _APIKeyEdge(ctx context.Context, sel ast.SelectionSe
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var accountImplementors = []string{"Account", "Node"}
@@ -16042,9 +16501,9 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var accountConnectionImplementors = []string{"AccountConnection"}
@@ -16091,9 +16550,9 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var accountEdgeImplementors = []string{"AccountEdge"}
@@ -16135,9 +16594,9 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var associationImplementors = []string{"Association", "Node"}
@@ -16296,9 +16755,9 @@ func (ec *executionContext) _Association(ctx context.Context, sel ast.SelectionS
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var associationConnectionImplementors = []string{"AssociationConnection"}
@@ -16345,9 +16804,9 @@ func (ec *executionContext) _AssociationConnection(ctx context.Context, sel ast.
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var associationEdgeImplementors = []string{"AssociationEdge"}
@@ -16389,9 +16848,9 @@ func (ec *executionContext) _AssociationEdge(ctx context.Context, sel ast.Select
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var associationEventImplementors = []string{"AssociationEvent", "Node"}
@@ -16662,9 +17121,9 @@ func (ec *executionContext) _AssociationEvent(ctx context.Context, sel ast.Selec
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var associationEventConnectionImplementors = []string{"AssociationEventConnection"}
@@ -16711,9 +17170,9 @@ func (ec *executionContext) _AssociationEventConnection(ctx context.Context, sel
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var associationEventEdgeImplementors = []string{"AssociationEventEdge"}
@@ -16755,9 +17214,9 @@ func (ec *executionContext) _AssociationEventEdge(ctx context.Context, sel ast.S
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var auditLogImplementors = []string{"AuditLog", "Node"}
@@ -16869,9 +17328,9 @@ func (ec *executionContext) _AuditLog(ctx context.Context, sel ast.SelectionSet,
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var auditLogConnectionImplementors = []string{"AuditLogConnection"}
@@ -16918,9 +17377,9 @@ func (ec *executionContext) _AuditLogConnection(ctx context.Context, sel ast.Sel
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var auditLogEdgeImplementors = []string{"AuditLogEdge"}
@@ -16962,9 +17421,9 @@ func (ec *executionContext) _AuditLogEdge(ctx context.Context, sel ast.Selection
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var customerImplementors = []string{"Customer", "Node"}
@@ -17414,9 +17873,9 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var customerConnectionImplementors = []string{"CustomerConnection"}
@@ -17463,9 +17922,9 @@ func (ec *executionContext) _CustomerConnection(ctx context.Context, sel ast.Sel
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var customerEdgeImplementors = []string{"CustomerEdge"}
@@ -17507,9 +17966,9 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var journalImplementors = []string{"Journal", "Node"}
@@ -17693,9 +18152,9 @@ func (ec *executionContext) _Journal(ctx context.Context, sel ast.SelectionSet, 
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var journalConnectionImplementors = []string{"JournalConnection"}
@@ -17742,9 +18201,9 @@ func (ec *executionContext) _JournalConnection(ctx context.Context, sel ast.Sele
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var journalEdgeImplementors = []string{"JournalEdge"}
@@ -17786,9 +18245,9 @@ func (ec *executionContext) _JournalEdge(ctx context.Context, sel ast.SelectionS
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var ledgerEntryImplementors = []string{"LedgerEntry", "Node"}
@@ -17932,9 +18391,9 @@ func (ec *executionContext) _LedgerEntry(ctx context.Context, sel ast.SelectionS
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var ledgerEntryConnectionImplementors = []string{"LedgerEntryConnection"}
@@ -17981,9 +18440,9 @@ func (ec *executionContext) _LedgerEntryConnection(ctx context.Context, sel ast.
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var ledgerEntryEdgeImplementors = []string{"LedgerEntryEdge"}
@@ -18025,9 +18484,9 @@ func (ec *executionContext) _LedgerEntryEdge(ctx context.Context, sel ast.Select
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var managerAssignmentImplementors = []string{"ManagerAssignment", "Node"}
@@ -18176,9 +18635,9 @@ func (ec *executionContext) _ManagerAssignment(ctx context.Context, sel ast.Sele
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var managerAssignmentConnectionImplementors = []string{"ManagerAssignmentConnection"}
@@ -18225,9 +18684,9 @@ func (ec *executionContext) _ManagerAssignmentConnection(ctx context.Context, se
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var managerAssignmentEdgeImplementors = []string{"ManagerAssignmentEdge"}
@@ -18269,9 +18728,9 @@ func (ec *executionContext) _ManagerAssignmentEdge(ctx context.Context, sel ast.
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -18323,9 +18782,9 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var partnerImplementors = []string{"Partner", "Node"}
@@ -18617,9 +19076,9 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var partnerConnectionImplementors = []string{"PartnerConnection"}
@@ -18666,9 +19125,9 @@ func (ec *executionContext) _PartnerConnection(ctx context.Context, sel ast.Sele
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var partnerEdgeImplementors = []string{"PartnerEdge"}
@@ -18710,9 +19169,9 @@ func (ec *executionContext) _PartnerEdge(ctx context.Context, sel ast.SelectionS
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var queryImplementors = []string{"Query"}
@@ -19096,9 +19555,9 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var resellerApplicationImplementors = []string{"ResellerApplication", "Node"}
@@ -19257,9 +19716,9 @@ func (ec *executionContext) _ResellerApplication(ctx context.Context, sel ast.Se
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var resellerApplicationConnectionImplementors = []string{"ResellerApplicationConnection"}
@@ -19306,9 +19765,9 @@ func (ec *executionContext) _ResellerApplicationConnection(ctx context.Context, 
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var resellerApplicationEdgeImplementors = []string{"ResellerApplicationEdge"}
@@ -19350,9 +19809,9 @@ func (ec *executionContext) _ResellerApplicationEdge(ctx context.Context, sel as
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var userImplementors = []string{"User", "Node"}
@@ -19634,9 +20093,9 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var userConnectionImplementors = []string{"UserConnection"}
@@ -19683,9 +20142,9 @@ func (ec *executionContext) _UserConnection(ctx context.Context, sel ast.Selecti
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var userEdgeImplementors = []string{"UserEdge"}
@@ -19727,9 +20186,9 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 // endregion **************************** object.gotpl ****************************

@@ -5,11 +5,20 @@ package generated
 import (
 	"context"
 	"errors"
+	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 )
+
+// plainFields lets plain scalar fields skip gqlgen's per-field machinery (rewrite 4 of
+// graph/internal/execpatch). Only a handler without field interceptors may turn it on.
+var plainFields atomic.Bool
+
+// UsePlainFields turns the plain-field path on or off; see plainFields.
+func UsePlainFields(on bool) { plainFields.Store(on) }
 
 type childFunc = func(context.Context, graphql.CollectedField) (*graphql.FieldContext, error)
 
@@ -116,4 +125,27 @@ func selectsResolver(sel ast.SelectionSet, depth int) bool {
 		}
 	}
 	return false
+}
+
+// fieldsJSON writes an object's fields (collected by gqlgen, so each response name once) in
+// order. gqlgen's FieldSet.MarshalGQL does the same through a map of the names written so far
+// and a heap copy of every field, which only the @defer path needs.
+type fieldsJSON struct {
+	fields []graphql.CollectedField
+	values []graphql.Marshaler
+}
+
+func (o fieldsJSON) MarshalGQL(w io.Writer) {
+	io.WriteString(w, "{")
+	for i := range o.fields {
+		if i > 0 {
+			io.WriteString(w, ",")
+		}
+		// A response name is a GraphQL name ([_A-Za-z][_0-9A-Za-z]*): nothing to escape.
+		io.WriteString(w, `"`)
+		io.WriteString(w, o.fields[i].Alias)
+		io.WriteString(w, `":`)
+		o.values[i].MarshalGQL(w)
+	}
+	io.WriteString(w, "}")
 }

@@ -89,6 +89,9 @@ func (ec *executionContext) fieldContext_BatchAllocatePayload_results(_ context.
 }
 
 func (ec *executionContext) _BatchAllocatePayload_succeeded(ctx context.Context, field graphql.CollectedField, obj *model.BatchAllocatePayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Succeeded)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -112,6 +115,9 @@ func (ec *executionContext) fieldContext_BatchAllocatePayload_succeeded(_ contex
 }
 
 func (ec *executionContext) _BatchAllocatePayload_failed(ctx context.Context, field graphql.CollectedField, obj *model.BatchAllocatePayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.Failed)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -231,6 +237,9 @@ func (ec *executionContext) fieldContext_MoneyMovePayload_userErrors(_ context.C
 }
 
 func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚕstringᚄ(ctx, field.Selections, obj.Field)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -254,6 +263,9 @@ func (ec *executionContext) fieldContext_UserError_field(_ context.Context, fiel
 }
 
 func (ec *executionContext) _UserError_code(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Code)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -277,6 +289,9 @@ func (ec *executionContext) fieldContext_UserError_code(_ context.Context, field
 }
 
 func (ec *executionContext) _UserError_message(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Message)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -643,9 +658,9 @@ func (ec *executionContext) _BatchAllocatePayload(ctx context.Context, sel ast.S
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var moneyMovePayloadImplementors = []string{"MoneyMovePayload"}
@@ -687,9 +702,9 @@ func (ec *executionContext) _MoneyMovePayload(ctx context.Context, sel ast.Selec
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var userErrorImplementors = []string{"UserError"}
@@ -736,9 +751,9 @@ func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 // endregion **************************** object.gotpl ****************************

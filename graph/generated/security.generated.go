@@ -41,6 +41,9 @@ func (ec *executionContext) dir_sensitive_args(ctx context.Context, rawArgs map[
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _CreateApiKeyPayload_key(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Key)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -96,6 +99,9 @@ func (ec *executionContext) fieldContext_CreateApiKeyPayload_apiKey(_ context.Co
 }
 
 func (ec *executionContext) _RevealSensitivePayload_value(ctx context.Context, field graphql.CollectedField, obj *model.RevealSensitivePayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Value)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -119,6 +125,9 @@ func (ec *executionContext) fieldContext_RevealSensitivePayload_value(_ context.
 }
 
 func (ec *executionContext) _RevealSensitivePayload_field(ctx context.Context, field graphql.CollectedField, obj *model.RevealSensitivePayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNSensitiveField2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmaskᚐKind(ctx, field.Selections, obj.Field)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -142,6 +151,9 @@ func (ec *executionContext) fieldContext_RevealSensitivePayload_field(_ context.
 }
 
 func (ec *executionContext) _RevealSensitivePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.RevealSensitivePayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -165,6 +177,9 @@ func (ec *executionContext) fieldContext_RevealSensitivePayload_id(_ context.Con
 }
 
 func (ec *executionContext) _TotpEnrollment_secret(ctx context.Context, field graphql.CollectedField, obj *model.TotpEnrollment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Secret)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -188,6 +203,9 @@ func (ec *executionContext) fieldContext_TotpEnrollment_secret(_ context.Context
 }
 
 func (ec *executionContext) _TotpEnrollment_uri(ctx context.Context, field graphql.CollectedField, obj *model.TotpEnrollment) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.URI)
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -386,9 +404,9 @@ func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.Se
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var revealSensitivePayloadImplementors = []string{"RevealSensitivePayload"}
@@ -435,9 +453,9 @@ func (ec *executionContext) _RevealSensitivePayload(ctx context.Context, sel ast
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 var totpEnrollmentImplementors = []string{"TotpEnrollment"}
@@ -479,9 +497,9 @@ func (ec *executionContext) _TotpEnrollment(ctx context.Context, sel ast.Selecti
 			FieldSet: deferredFieldSet,
 			Context:  ctx,
 		})
+		return out
 	}
-
-	return out
+	return fieldsJSON{fields: fields, values: out.Values}
 }
 
 // endregion **************************** object.gotpl ****************************
