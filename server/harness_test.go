@@ -26,6 +26,7 @@ type testServer struct {
 	DB      *db.DB
 	Counter *testdb.Counter
 	Logs    *syncBuffer
+	SPADir  string // the directory served at / (empty until a test writes files into it)
 	tokens  map[string]string
 }
 
@@ -73,7 +74,7 @@ func newTestServerWith(t *testing.T, engine string, deps Deps) *testServer {
 	cfg.SPADir = t.TempDir()
 	srv := httptest.NewServer(NewHTTPHandler(cfg, d, newLogger("text", logs), withSMS(deps, smsRec)))
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, SMS: smsRec, DB: d, Counter: counter, Logs: logs, tokens: map[string]string{}}
+	return &testServer{Server: srv, SMS: smsRec, DB: d, Counter: counter, Logs: logs, SPADir: cfg.SPADir, tokens: map[string]string{}}
 }
 
 // gqlResponse is a GraphQL answer.

@@ -9,9 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/pprof"
-	"os"
-	"path"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -74,6 +71,8 @@ func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) h
 		w.WriteHeader(http.StatusForbidden)
 		_, _ = io.WriteString(w, `{"errors":[{"message":"cross-origin request refused","extensions":{"code":"FORBIDDEN"}}]}`)
 	}))
+	// GraphQL answers are never compressed (only the SPA's files are, see spaHandler): the API
+	// benchmarks compare raw server throughput with PostGraphile, which does not compress.
 	mux.Handle("/graphql", csrf.Handler(limitBody(cfg.MaxBodyBytes, authSvc.Middleware(cfg.SecureCookies)(noteViewer(limitInFlight(cfg.MaxInFlight, gql))))))
 	if cfg.Dev {
 		mux.Handle("GET /graphiql", playground.Handler("Partner Center GraphiQL", "/graphql"))
@@ -157,40 +156,6 @@ func limitInFlight(n int, next http.Handler) http.Handler {
 		}
 		defer func() { <-slots }()
 		next.ServeHTTP(w, r)
-	})
-}
-
-// spaHandler serves the built SPA, answering index.html for client-side routes.
-func spaHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		p := path.Clean("/" + r.URL.Path)
-		if p != "/" {
-			if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err == nil && !st.IsDir() {
-				if strings.HasPrefix(p, "/assets/") {
-					w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-				}
-				files.ServeHTTP(w, r)
-				return
-			}
-			if path.Ext(p) != "" { // a missing asset is a 404, not the app
-				http.NotFound(w, r)
-				return
-			}
-		}
-		index := filepath.Join(dir, "index.html")
-		if _, err := os.Stat(index); err != nil {
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			w.WriteHeader(http.StatusServiceUnavailable)
-			_, _ = io.WriteString(w, "The SPA is not built: run `make run` (or `npm run build`). The GraphQL API is at /graphql.\n")
-			return
-		}
-		w.Header().Set("Cache-Control", "no-cache")
-		http.ServeFile(w, r, index)
 	})
 }
 
