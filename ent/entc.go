@@ -5,8 +5,10 @@
 package main
 
 import (
+	"go/format"
 	"log"
 	"os"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/entc"
@@ -35,5 +37,29 @@ func main() {
 	}
 	if err := entc.Generate("./schema", &gen.Config{}, opts...); err != nil {
 		log.Fatalf("running ent codegen: %v", err)
+	}
+	lateralNestedPages("gql_collection.go")
+}
+
+// lateralNestedPages makes the nested connections' eager loading (the first n children of each
+// parent) use dbx.LimitPerRow, a LATERAL query on PostgreSQL, instead of entgql's window query,
+// which reads every child of every parent (see internal/dbx/limitperrow.go).
+func lateralNestedPages(path string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	s := string(src)
+	if !strings.Contains(s, "entgql.LimitPerRow(") {
+		log.Fatalf("%s no longer calls entgql.LimitPerRow; update lateralNestedPages in ent/entc.go", path)
+	}
+	s = strings.ReplaceAll(s, "entgql.LimitPerRow(", "dbx.LimitPerRow(")
+	s = strings.Replace(s, "\t\"entgo.io/contrib/entgql\"\n", "\t\"entgo.io/contrib/entgql\"\n\t\"github.com/partnercenter/partnercenter/internal/dbx\"\n", 1)
+	out, err := format.Source([]byte(s))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		log.Fatal(err)
 	}
 }

@@ -280,6 +280,11 @@ var (
 				Columns: []*schema.Column{CustomersColumns[16], CustomersColumns[1]},
 			},
 			{
+				Name:    "customer_partner_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomersColumns[16], CustomersColumns[0]},
+			},
+			{
 				Name:    "customer_partner_id_associated_at",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[16], CustomersColumns[12]},

@@ -75,6 +75,9 @@ func (Customer) Edges() []ent.Edge {
 func (Customer) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("partner_id", "created_at"),
+		// A partner's customers in the default order (by ID): its customers page, and the first
+		// customers of each partner in a nested list (internal/dbx.LimitPerRow).
+		index.Fields("partner_id", "id"),
 		index.Fields("partner_id", "associated_at"),
 		index.Fields("manager_id"),
 		index.Fields("email"),
