@@ -5,9 +5,9 @@ package gid
 
 import (
 	"database/sql/driver"
+	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/oklog/ulid/v2"
@@ -54,8 +54,21 @@ func (id *ID) UnmarshalGQL(v any) error {
 	return nil
 }
 
-// MarshalGQL writes the ID as a JSON string.
-func (id ID) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(id))) }
+// MarshalGQL writes the ID as a JSON string. The IDs this server makes (prefix_ULID) need no
+// escaping and are written without an allocation; anything else is escaped as JSON requires.
+func (id ID) MarshalGQL(w io.Writer) {
+	s := string(id)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			b, _ := json.Marshal(s)
+			_, _ = w.Write(b)
+			return
+		}
+	}
+	_, _ = io.WriteString(w, `"`)
+	_, _ = io.WriteString(w, s)
+	_, _ = io.WriteString(w, `"`)
+}
 
 // Scan implements sql.Scanner.
 func (id *ID) Scan(src any) error {
