@@ -68,7 +68,7 @@ var placeholder = regexp.MustCompile(`\$\d+`)
 func splitIn(p *sql.Predicate, col string) ([]any, *sql.Predicate) {
 	p.SetDialect(dialect.Postgres)
 	text, args := p.Query()
-	in := regexp.MustCompile(regexp.QuoteMeta(col) + ` IN \(\$\d+(?:, \$\d+)*\)`).FindAllStringIndex(text, -1)
+	in := regexp.MustCompile(regexp.QuoteMeta(col)+` IN \(\$\d+(?:, \$\d+)*\)`).FindAllStringIndex(text, -1)
 	if len(in) != 1 { // none, or more than one: not the shape ent's eager loading writes
 		return nil, nil
 	}
