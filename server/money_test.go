@@ -149,6 +149,11 @@ func TestAllocateReclaimAndRefusals(t *testing.T) {
 			t.Fatal("a negative balance was allowed")
 		}
 		ledgerTotals(t, s)
+		// The answer's journal reads on after the operation's transaction: its two entries.
+		re := s.post(t, admin, `mutation($c:ID!){ allocateBalance(input:{customerID:$c, amount:"0.05"}, idempotencyKey:"k-entries"){ journal { entries { amount } } userErrors { code } } }`, map[string]any{"c": string(resale.ID)})
+		if entries, _ := dig(re.Data, "allocateBalance", "journal", "entries").([]any); len(re.Errors) > 0 || len(entries) != 2 {
+			t.Fatalf("journal entries in the answer: %s", re.Raw)
+		}
 	})
 }
 

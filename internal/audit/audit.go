@@ -78,6 +78,13 @@ func (e Entry) create(ctx context.Context, c *ent.Client) *ent.AuditLogCreate {
 	return q
 }
 
+// Builder is the create builder Record runs, for callers that write the record in a statement
+// of their own (internal/ledger). The record must be the viewer's own action, which is what the
+// AuditLog policy Record goes through allows.
+func Builder(ctx context.Context, c *ent.Client, e Entry) *ent.AuditLogCreate {
+	return e.create(ctx, c)
+}
+
 // Record appends e using c (pass the operation's transaction client).
 func Record(ctx context.Context, c *ent.Client, e Entry) error {
 	return e.create(ctx, c).Exec(ctx)

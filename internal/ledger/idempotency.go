@@ -147,6 +147,11 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn fu
 	if err = tx.Commit(); err != nil {
 		return nil, false, err
 	}
+	// The answer's journals were made in the transaction: later reads through them (their
+	// entries, asked for in the same GraphQL answer) go to the database, not the closed transaction.
+	for _, j := range out.Journals {
+		j.Unwrap()
+	}
 	return out, false, nil
 }
 

@@ -97,6 +97,11 @@ func lockAccounts(ctx context.Context, c *ent.Client, ids ...gid.ID) (map[gid.ID
 // audit record and idempotency outcome) before locking the accounts: the locked window then holds
 // only the balance updates, the entries and the commit.
 func writeJournal(ctx context.Context, c *ent.Client, spec journalSpec) (*ent.Journal, error) {
+	return journalCreate(ctx, c, spec).Save(sys(ctx))
+}
+
+// journalCreate is the builder of spec's journal row.
+func journalCreate(ctx context.Context, c *ent.Client, spec journalSpec) *ent.JournalCreate {
 	v := viewer.FromContext(ctx)
 	now := Now()
 	jq := c.Journal.Create().SetKind(spec.kind).SetAmount(spec.amount).SetCreatedAt(now).
@@ -121,7 +126,7 @@ func writeJournal(ctx context.Context, c *ent.Client, spec journalSpec) (*ent.Jo
 	} else if spec.operatorName != "" {
 		jq.SetOperatorName(spec.operatorName)
 	}
-	return jq.Save(sys(ctx))
+	return jq
 }
 
 // applyLegs writes the journal's entries and applies them to the (locked) accounts, all balances

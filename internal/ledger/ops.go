@@ -2,11 +2,16 @@ package ledger
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
@@ -128,16 +133,11 @@ func (l *Ledger) RechargeCustomer(ctx context.Context, customerID gid.ID, req Re
 // needs no lock (the journal row, the audit record, the idempotency outcome) is written first;
 // then the two accounts are locked, updated, and the entries written, and the caller commits.
 func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog.Action, target gid.ID, spec journalSpec, from, to Owner) (*Outcome, error) {
-	j, err := writeJournal(ctx, c, spec)
+	j, err := writeJournalAudited(ctx, c, spec, func(j *ent.Journal) audit.Entry {
+		return audit.Entry{Action: action, TargetType: targetType(target), TargetID: target,
+			ActingFor: spec.actingFor, Reason: spec.reason, Detail: string(spec.kind) + " " + spec.amount.String() + " " + j.TransactionNo}
+	})
 	if err != nil {
-		return nil, err
-	}
-	if err := audit.Record(ctx, c, audit.Entry{Action: action, TargetType: targetType(target), TargetID: target,
-		ActingFor: spec.actingFor, Reason: spec.reason, Detail: string(spec.kind) + " " + spec.amount.String() + " " + j.TransactionNo}); err != nil {
-		return nil, err
-	}
-	out := &Outcome{JournalIDs: []gid.ID{j.ID}, Journals: []*ent.Journal{j}}
-	if err := saveOutcome(ctx, c, out); err != nil {
 		return nil, err
 	}
 	accs, err := lockOwners(ctx, c, from, to)
@@ -147,7 +147,59 @@ func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog
 	if err := applyLegs(ctx, c, j, []leg{{accs[0], money.Zero.Sub(spec.amount)}, {accs[1], spec.amount}}); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return &Outcome{JournalIDs: []gid.ID{j.ID}, Journals: []*ent.Journal{j}}, nil
+}
+
+// writeJournalAudited writes the journal, its audit record and (under an idempotency key) the
+// operation's outcome, the three writes that need no lock. On PostgreSQL they are one statement:
+// the two inserts as data-modifying WITH clauses of the outcome's UPDATE (two round trips less
+// per operation); elsewhere, or without a key, three.
+func writeJournalAudited(ctx context.Context, c *ent.Client, spec journalSpec, entry func(*ent.Journal) audit.Entry) (*ent.Journal, error) {
+	cl, keyed := ctx.Value(claimKey{}).(*claimed)
+	jc := journalCreate(ctx, c, spec)
+	j, insJournal, err := jc.Prepare()
+	if err != nil {
+		return nil, err
+	}
+	ac := audit.Builder(ctx, c, entry(j))
+	out := &Outcome{JournalIDs: []gid.ID{j.ID}, Journals: []*ent.Journal{j}}
+	if keyed {
+		_, insAudit, err := ac.Prepare()
+		if err != nil {
+			return nil, err
+		}
+		response, err := json.Marshal(out)
+		if err != nil {
+			return nil, err
+		}
+		merged := false
+		err = c.IdempotencyRecord.Update().Where(idempotencyrecord.ID(cl.id)).SetResponse(string(response)).
+			Modify(func(u *sql.UpdateBuilder) {
+				if u.Dialect() == dialect.Postgres {
+					u.Prefix(sql.ExprFunc(func(b *sql.Builder) {
+						b.WriteString(`WITH "j" AS (`).Join(insJournal).WriteString(`), "a" AS (`).Join(insAudit).WriteString(")")
+					}))
+					merged = true
+				}
+			}).Exec(sys(ctx))
+		if err != nil {
+			return nil, err
+		}
+		cl.saved = true
+		if merged {
+			return j, nil
+		}
+	}
+	if j, err = jc.Save(sys(ctx)); err != nil {
+		return nil, err
+	}
+	if err := ac.Exec(ctx); err != nil {
+		return nil, err
+	}
+	if !keyed {
+		return j, saveOutcome(ctx, c, out)
+	}
+	return j, nil
 }
 
 // customerForMoney locks a customer the viewer may adjust: one of its partner's (or, for a

@@ -1,0 +1,61 @@
+package ent
+
+// Hand-written (not generated): rows prepared by ent's create builders but written by a
+// statement of the caller's, for what the builders cannot write on their own, e.g. several
+// inserts in one round trip as data-modifying WITH clauses (internal/ledger).
+
+import (
+	"fmt"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
+)
+
+// Prepare applies the builder's defaults and validators and returns the journal it would
+// insert with a PostgreSQL INSERT statement for it, without running anything. The caller runs
+// the statement in its transaction; hooks and privacy policies are not run (journals are only
+// written by internal/ledger, as the system).
+func (_c *JournalCreate) Prepare() (*Journal, *sql.InsertBuilder, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, nil, err
+	}
+	if err := _c.check(); err != nil {
+		return nil, nil, err
+	}
+	node, spec := _c.createSpec()
+	ins, err := insertOf(spec)
+	return node, ins, err
+}
+
+// Prepare is JournalCreate.Prepare for an audit record (the caller's own action).
+func (_c *AuditLogCreate) Prepare() (*AuditLog, *sql.InsertBuilder, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, nil, err
+	}
+	if err := _c.check(); err != nil {
+		return nil, nil, err
+	}
+	node, spec := _c.createSpec()
+	ins, err := insertOf(spec)
+	return node, ins, err
+}
+
+// insertOf renders a create spec: its ID, its fields and the foreign keys of its edges to one
+// row of another table.
+func insertOf(spec *sqlgraph.CreateSpec) (*sql.InsertBuilder, error) {
+	cols := []string{spec.ID.Column}
+	vals := []any{spec.ID.Value}
+	for _, f := range spec.Fields {
+		cols = append(cols, f.Column)
+		vals = append(vals, f.Value)
+	}
+	for _, e := range spec.Edges {
+		if !(e.Rel == sqlgraph.M2O || (e.Rel == sqlgraph.O2O && e.Inverse)) || e.Bidi || len(e.Columns) != 1 || len(e.Target.Nodes) != 1 {
+			return nil, fmt.Errorf("ent: Prepare cannot write the %s edge of %s", e.Columns, spec.Table)
+		}
+		cols = append(cols, e.Columns[0])
+		vals = append(vals, e.Target.Nodes[0])
+	}
+	return sql.Dialect(dialect.Postgres).Insert(spec.Table).Columns(cols...).Values(vals...), nil
+}
