@@ -239,6 +239,43 @@ func TestSPAHeadRangeAndConditional(t *testing.T) {
 	}
 }
 
+// The files there are at startup are compressed before anyone asks for them.
+func TestSPACompressedAhead(t *testing.T) {
+	f := newSPAFixture(t)
+	h := spaHandler(f.dir).(*spaFiles)
+	for _, p := range []string{"/index.html", "/assets/index-AbCd1234.js", "/assets/index-AbCd1234.css", "/favicon.svg"} {
+		name := filepath.Join(f.dir, filepath.FromSlash(p))
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+			h.mu.Lock()
+			e := h.gz[name]
+			h.mu.Unlock()
+			if e != nil {
+				if data := h.compressed(name, statOf(t, name)); data == nil || !bytes.Equal(gunzip(t, data), f.files[p]) {
+					t.Fatalf("%s: compressed ahead wrongly", p)
+				}
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s was not compressed ahead", p)
+			}
+		}
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, ok := h.gz[filepath.Join(f.dir, "assets", "logo-9f8e7d.png")]; ok {
+		t.Fatal("an image was compressed")
+	}
+}
+
+func statOf(t *testing.T, name string) os.FileInfo {
+	t.Helper()
+	st, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 func TestSPARebuiltFileIsCompressedAgain(t *testing.T) {
 	f := newSPAFixture(t)
 	srv := httptest.NewServer(spaHandler(f.dir))
