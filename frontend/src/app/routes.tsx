@@ -1,32 +1,56 @@
 // Route table. Pages are lazy-loaded so the first screen downloads only what it shows.
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageLoading } from '../shared/components/PageLoading';
 import { NotFound } from '../shared/components/NotFound';
 import { ACCOUNT_PATH, API_KEYS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, HOME_PATH, LOGIN_PATH, RESELLER_ACCOUNTS_PATH, SECURITY_PATH } from './paths';
 import { ASSOCIATIONS_PATH, CUSTOMER_NEW_PATH, RESELLER_APPLICATIONS_PATH } from './paths';
 
-const LoginRoute = lazy(() => import('../features/auth/routes/LoginRoute'));
-const loadConsoleLayout = () => import('./layout/ConsoleLayout').then((m) => ({ default: m.ConsoleLayout }));
-const loadCustomersRoute = () => import('../features/customers/routes/CustomersRoute');
-const ConsoleLayout = lazy(loadConsoleLayout);
-const CustomersRoute = lazy(loadCustomersRoute);
-
-// Opening the console on the customers list (the home page): fetch the layout's and the list's
-// code at once instead of one after the other (modules are cached, so lazy() reuses them).
-if (typeof window !== 'undefined' && window.location.pathname !== LOGIN_PATH) {
-  void loadConsoleLayout();
-  if (window.location.pathname === '/' || window.location.pathname === CUSTOMERS_PATH) void loadCustomersRoute();
+/**
+ * Like lazy(), but once the module has loaded (fetched ahead by preload()) the component renders
+ * at once. lazy() alone suspends on its first render even then: the fallback shows, and React
+ * holds the page back for up to 300 ms after a fallback before it reveals the content.
+ */
+function preloadable(load: () => Promise<{ default: ComponentType }>) {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const preload = () =>
+    (loading ??= load().then((m) => {
+      loaded = m.default;
+      return m;
+    }));
+  const Lazy = lazy(preload);
+  function Preloadable() {
+    const Component = loaded ?? Lazy;
+    return <Component />;
+  }
+  return Object.assign(Preloadable, { preload });
 }
-const AuditLogRoute = lazy(() => import('../features/audit/routes/AuditLogRoute'));
-const ApiKeysRoute = lazy(() => import('../features/apiKeys/routes/ApiKeysRoute'));
-const SecurityRoute = lazy(() => import('../features/security/routes/SecurityRoute'));
-const AccountRoute = lazy(() => import('../features/account/routes/AccountRoute'));
-const ResellerAccountsRoute = lazy(() => import('../features/resellerAccounts/routes/ResellerAccountsRoute'));
-const CustomerCreateRoute = lazy(() => import('../features/customers/routes/CustomerCreateRoute'));
-const CustomerDetailRoute = lazy(() => import('../features/customers/routes/CustomerDetailRoute'));
-const AssociationsRoute = lazy(() => import('../features/associations/routes/AssociationsRoute'));
-const ResellerApplicationsRoute = lazy(() => import('../features/resellers/routes/ResellerApplicationsRoute'));
+
+const LoginRoute = lazy(() => import('../features/auth/routes/LoginRoute'));
+// The console's layout and home page come in one chunk, and its other pages through it (see
+// consolePages.ts).
+const loadConsole = () => import('./consolePages');
+const ConsoleLayout = preloadable(() => loadConsole().then((m) => ({ default: m.ConsoleLayout })));
+const CustomersRoute = preloadable(() => loadConsole().then((m) => ({ default: m.CustomersRoute })));
+const page = (name: keyof Awaited<ReturnType<typeof loadConsole>>['pages']) => lazy(() => loadConsole().then((m) => m.pages[name]()));
+const AuditLogRoute = page('auditLogs');
+const ApiKeysRoute = page('apiKeys');
+const SecurityRoute = page('security');
+const AccountRoute = page('account');
+const ResellerAccountsRoute = page('resellerAccounts');
+const CustomerCreateRoute = page('customerCreate');
+const CustomerDetailRoute = page('customerDetail');
+const AssociationsRoute = page('associations');
+const ResellerApplicationsRoute = page('resellerApplications');
+
+// A direct load of a console page: take the console's code as soon as it is here, before the
+// router renders (index.html has already asked the browser for it: preloadConsole in
+// vite.config.ts, which must agree with this condition).
+if (typeof window !== 'undefined' && window.location.pathname !== LOGIN_PATH) {
+  void ConsoleLayout.preload();
+  void CustomersRoute.preload();
+}
 
 function suspended(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
