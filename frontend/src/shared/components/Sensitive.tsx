@@ -1,6 +1,6 @@
 // A masked personal value with an eye button (眼睛按钮) that reveals it for this one customer field.
 import { useState, type MouseEvent, type ReactNode } from 'react';
-import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Tooltip, Typography } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
@@ -58,11 +58,13 @@ export function Sensitive({ customerId, field, value, reason, revealable = true,
     setPlain(result.data.revealSensitive.value);
   }
 
+  // Plain elements styled like antd's Space and Typography.Text (global.css): a list page shows
+  // dozens of these, and each antd element costs a style recalculation of its theme variables.
   return (
-    <Space size={2}>
-      <Typography.Text data-testid={testId} data-revealed={plain !== null ? 'true' : 'false'}>
+    <span className="pc-sensitive">
+      <span className="pc-sensitive-value" data-testid={testId} data-revealed={plain !== null ? 'true' : 'false'}>
         {render ? render(plain ?? value) : (plain ?? value)}
-      </Typography.Text>
+      </span>
       {revealable && (
         <Tooltip title={plain !== null ? t('sensitive.hide') : t('sensitive.reveal')}>
           <Button
@@ -78,6 +80,6 @@ export function Sensitive({ customerId, field, value, reason, revealable = true,
       )}
       {/* The prompt is portaled, but its clicks bubble through React: keep them from the row. */}
       {prompt && <span onClick={(e) => e.stopPropagation()}>{prompt}</span>}
-    </Space>
+    </span>
   );
 }

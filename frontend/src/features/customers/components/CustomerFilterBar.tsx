@@ -1,4 +1,5 @@
 // Filter bar above the customer table; applies on "Search", clears on "Reset".
+import { memo } from 'react';
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,8 @@ const TYPES: readonly CustomerAssociationType[] = ['ADVISORY', 'RESALE'];
 const toRange = (from?: string, to?: string): Range => (from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null);
 const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
 
-export function CustomerFilterBar({ value, onSearch, canSearch, managers, managersLoading }: Props) {
+/** Memoized, like the table below it. */
+export const CustomerFilterBar = memo(function CustomerFilterBar({ value, onSearch, canSearch, managers, managersLoading }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const initial: FormValues = {
@@ -135,4 +137,4 @@ export function CustomerFilterBar({ value, onSearch, canSearch, managers, manage
       </Form.Item>
     </Form>
   );
-}
+});

@@ -1,5 +1,5 @@
 // The customer table: one page of rows; paging and sorting are the parent's (server-side).
-import type { HTMLAttributes, Key, MouseEvent } from 'react';
+import { memo, type HTMLAttributes, type Key, type MouseEvent } from 'react';
 import { Table, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -33,7 +33,8 @@ interface Props {
 
 const dash = (v: string | null | undefined) => (v ? v : '-');
 
-export function CustomersTable({ rows, loading, page, pageSize, total, direction, onChange, canReveal, selectedIds, onSelect }: Props) {
+/** Memoized: the list page re-renders for reasons of its own (cursors, totals, managers). */
+export const CustomersTable = memo(function CustomersTable({ rows, loading, page, pageSize, total, direction, onChange, canReveal, selectedIds, onSelect }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -177,4 +178,4 @@ export function CustomersTable({ rows, loading, page, pageSize, total, direction
       }}
     />
   );
-}
+});

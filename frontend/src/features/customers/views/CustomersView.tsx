@@ -1,5 +1,5 @@
 // Customer list: owns filters, order, page state and the server round trips.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Flex, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -95,10 +95,17 @@ export function CustomersView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [plan.kind, plan.offset, plan.args.first, plan.args.after, scope]);
 
-  const rows: CustomerRow[] = (data?.customers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  // The table and the filter bar are memoized: the renders that only record cursors and totals
+  // (or bring the managers) leave them alone.
+  const rows: CustomerRow[] = useMemo(() => (data?.customers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])), [data]);
   for (const r of rows) names.set(r.id, `${r.accountName} (${r.name})`);
   const shownTotal = data?.customers.totalCount ?? total ?? 0;
   const shownError = error ? errorMessage(error, t('errors.network')) : skipError;
+  const onSearch = useCallback((filters: CustomerFilters) => setList((l) => ({ ...l, filters, page: 1 })), []);
+  const onTableChange = useCallback((c: Pick<ListState, 'page' | 'pageSize' | 'direction'>) => {
+    setSkipError(undefined);
+    setList((l) => ({ ...l, ...c }));
+  }, []);
 
   return (
     <Card>
@@ -118,7 +125,7 @@ export function CustomersView() {
           canSearch={can.search}
           managers={can.filterByManager ? managers : undefined}
           managersLoading={managersLoading}
-          onSearch={(filters) => setList((l) => ({ ...l, filters, page: 1 }))}
+          onSearch={onSearch}
         />
         {shownError && <Alert type="error" showIcon title={shownError} />}
         {(can.assignManager || can.allocate) && (
@@ -151,10 +158,7 @@ export function CustomersView() {
           canReveal={can.reveal}
           selectedIds={can.assignManager || can.allocate ? selected : undefined}
           onSelect={can.assignManager || can.allocate ? setSelected : undefined}
-          onChange={(c) => {
-            setSkipError(undefined);
-            setList((l) => ({ ...l, ...c }));
-          }}
+          onChange={onTableChange}
         />
       </Flex>
       <AssignManagerModal
