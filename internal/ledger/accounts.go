@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -52,13 +53,28 @@ func (o Owner) predicate() predicate.Account { return account.OwnerKey(o.Key()) 
 // lockOwners finds and locks the accounts of the owners in one statement (in ID order),
 // creating any that do not exist yet. The result follows the order of owners.
 func lockOwners(ctx context.Context, c *ent.Client, owners ...Owner) ([]*ent.Account, error) {
+	return lockOwnersWith(ctx, c, nil, owners...)
+}
+
+// lockOwnersWith is lockOwners whose locking statement, on PostgreSQL, also carries the given
+// data-modifying WITH clause (and marks it written).
+func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners ...Owner) ([]*ent.Account, error) {
 	for round := 0; round < 2; round++ {
 		keys := make([]string, len(owners))
 		for i, o := range owners {
 			keys[i] = o.Key()
 		}
-		accs, err := c.Account.Query().Where(account.OwnerKeyIn(keys...), predicate.Account(dbx.ForUpdate)).
-			Order(ent.Asc(account.FieldID)).All(sys(ctx))
+		q := c.Account.Query().Where(account.OwnerKeyIn(keys...), predicate.Account(dbx.ForUpdate)).
+			Order(ent.Asc(account.FieldID))
+		if with != nil && !with.written {
+			q.Modify(func(s *sql.Selector) {
+				if s.Dialect() == dialect.Postgres {
+					s.Prefix(with.clause)
+					with.written = true
+				}
+			})
+		}
+		accs, err := q.All(sys(ctx))
 		if err != nil {
 			return nil, err
 		}
