@@ -69,7 +69,7 @@ func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners
 		if with != nil && !with.written {
 			q.Modify(func(s *sql.Selector) {
 				if s.Dialect() == dialect.Postgres {
-					s.Prefix(with.clause)
+					s.Prefix(with.clause).Where(with.gate)
 					with.written = true
 				}
 			})
