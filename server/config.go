@@ -48,7 +48,7 @@ var settings = []setting{
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "20s", "how long to let requests finish on SIGTERM"},
 	{"max-in-flight", "MAX_IN_FLIGHT", "8", "GraphQL requests executed at once; more wait their turn (bounds memory under load; 0: no limit)"},
 	{"gc-percent", "GC_PERCENT", "800", "garbage collector target (Go's GOGC, which wins when set): a small live heap is collected rarely, with --memory-limit bounding what that costs in memory"},
-	{"memory-limit", "MEMORY_LIMIT", "117440512", "soft memory limit in bytes (Go's GOMEMLIMIT, which wins when set; 112 MiB): the collector works harder near it; 0 turns it off"},
+	{"memory-limit", "MEMORY_LIMIT", "100663296", "soft memory limit in bytes (Go's GOMEMLIMIT, which wins when set; 96 MiB): the collector works harder near it; 0 turns it off"},
 }
 
 // ParseConfig reads flags, falling back to the environment, then to defaults.
