@@ -6,6 +6,7 @@ package ent
 
 import (
 	"fmt"
+	"slices"
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
@@ -41,9 +42,46 @@ func (_c *AuditLogCreate) Prepare() (*AuditLog, *sql.InsertBuilder, error) {
 	return node, ins, err
 }
 
-// insertOf renders a create spec: its ID, its fields and the foreign keys of its edges to one
-// row of another table.
+// PrepareEntries is Prepare for several ledger entries, as one multi-row INSERT.
+func PrepareEntries(creates []*LedgerEntryCreate) (*sql.InsertBuilder, error) {
+	var ins *sql.InsertBuilder
+	var first []string
+	for _, _c := range creates {
+		_c.defaults()
+		if err := _c.check(); err != nil {
+			return nil, err
+		}
+		_, spec := _c.createSpec()
+		cols, vals, err := columnsOf(spec)
+		if err != nil {
+			return nil, err
+		}
+		if ins == nil {
+			first = cols
+			ins = sql.Dialect(dialect.Postgres).Insert(spec.Table).Columns(cols...)
+		} else if !slices.Equal(cols, first) {
+			return nil, fmt.Errorf("ent: PrepareEntries: the entries set different fields")
+		}
+		ins.Values(vals...)
+	}
+	if ins == nil {
+		return nil, fmt.Errorf("ent: PrepareEntries: no entries")
+	}
+	return ins, nil
+}
+
+// insertOf renders a create spec as an INSERT.
 func insertOf(spec *sqlgraph.CreateSpec) (*sql.InsertBuilder, error) {
+	cols, vals, err := columnsOf(spec)
+	if err != nil {
+		return nil, err
+	}
+	return sql.Dialect(dialect.Postgres).Insert(spec.Table).Columns(cols...).Values(vals...), nil
+}
+
+// columnsOf lists a create spec's columns and values: its ID, its fields and the foreign keys of
+// its edges to one row of another table.
+func columnsOf(spec *sqlgraph.CreateSpec) ([]string, []any, error) {
 	cols := []string{spec.ID.Column}
 	vals := []any{spec.ID.Value}
 	for _, f := range spec.Fields {
@@ -52,10 +90,10 @@ func insertOf(spec *sqlgraph.CreateSpec) (*sql.InsertBuilder, error) {
 	}
 	for _, e := range spec.Edges {
 		if !(e.Rel == sqlgraph.M2O || (e.Rel == sqlgraph.O2O && e.Inverse)) || e.Bidi || len(e.Columns) != 1 || len(e.Target.Nodes) != 1 {
-			return nil, fmt.Errorf("ent: Prepare cannot write the %s edge of %s", e.Columns, spec.Table)
+			return nil, nil, fmt.Errorf("ent: Prepare cannot write the %s edge of %s", e.Columns, spec.Table)
 		}
 		cols = append(cols, e.Columns[0])
 		vals = append(vals, e.Target.Nodes[0])
 	}
-	return sql.Dialect(dialect.Postgres).Insert(spec.Table).Columns(cols...).Values(vals...), nil
+	return cols, vals, nil
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/journal"
-	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/dbx"
@@ -169,14 +168,24 @@ func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) e
 	// the UPDATE: a round trip less inside the window the accounts are locked. (SQLite has no
 	// data-modifying WITH: there they are a second statement.)
 	merged := false
+	var prepErr error
 	err := c.Account.Update().Where(account.IDIn(ids...)).SetUpdatedAt(now).
 		Modify(func(u *sql.UpdateBuilder) {
 			u.Set(account.FieldBalance, balance)
-			if u.Dialect() == dialect.Postgres {
-				u.Prefix(insertEntries(entries))
-				merged = true
+			if u.Dialect() != dialect.Postgres {
+				return
 			}
+			ins, perr := ent.PrepareEntries(entries)
+			if perr != nil {
+				prepErr = perr
+				return
+			}
+			u.Prefix(sql.ExprFunc(func(b *sql.Builder) { b.WriteString(`WITH "e" AS (`).Join(ins).WriteString(")") }))
+			merged = true
 		}).Exec(sys(ctx))
+	if prepErr != nil {
+		return prepErr
+	}
 	if err != nil {
 		if isCheckViolation(err) {
 			return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
@@ -187,31 +196,6 @@ func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) e
 		return nil
 	}
 	return c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx))
-}
-
-// insertEntries is `WITH "e" AS (INSERT INTO "ledger_entries" (...) VALUES (...), ...)`, the
-// values taken from the entries' builders.
-func insertEntries(entries []*ent.LedgerEntryCreate) sql.Querier {
-	return sql.ExprFunc(func(b *sql.Builder) {
-		b.WriteString(`WITH "e" AS (INSERT INTO `).Ident(ledgerentry.Table).WriteString(" (").
-			IdentComma(ledgerentry.FieldID, ledgerentry.FieldJournalID, ledgerentry.FieldAccountID, ledgerentry.FieldAmount, ledgerentry.FieldBalanceAfter, ledgerentry.FieldCreatedAt).
-			WriteString(") VALUES ")
-		for i, e := range entries {
-			m := e.Mutation()
-			journalID, _ := m.JournalID()
-			accountID, _ := m.AccountID()
-			amount, _ := m.Amount()
-			after, _ := m.BalanceAfter()
-			createdAt, _ := m.CreatedAt()
-			if i > 0 {
-				b.Comma()
-			}
-			b.WriteByte('(').Arg(string(ledgerentry.DefaultID())).Comma().Arg(string(journalID)).Comma().Arg(string(accountID)).
-				WriteString(", CAST(").Arg(amount.Fen()).WriteString(" AS BIGINT), CAST(").Arg(after.Fen()).WriteString(" AS BIGINT), ").
-				Arg(createdAt).WriteString(")")
-		}
-		b.WriteString(")")
-	})
 }
 
 // post writes a journal and applies its legs (the accounts already locked).

@@ -150,7 +150,7 @@ func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog
 	if err := applyLegs(ctx, c, w.journal, []leg{{accs[0], money.Zero.Sub(spec.amount)}, {accs[1], spec.amount}}); err != nil {
 		return nil, err
 	}
-	return &Outcome{JournalIDs: []gid.ID{w.journal.ID}, Journals: []*ent.Journal{w.journal}}, nil
+	return w.out, nil
 }
 
 // journalWrites are the three writes of a posting that need no lock: the journal, its audit
