@@ -96,7 +96,11 @@ func (r *mutationResolver) ApplyToDistributor(ctx context.Context, distributorID
 
 // DecideResellerApplications is the resolver for the decideResellerApplications field.
 func (r *mutationResolver) DecideResellerApplications(ctx context.Context, input model.DecideResellerApplicationsInput) (*model.BatchResult, error) {
-	return batchResult(r.customers.DecideApplications(ctx, r.db(ctx), input.Ids, input.Approve, deref(input.Reason)))
+	rows, err := r.customers.DecideApplications(ctx, r.db(ctx), input.Ids, input.Approve, deref(input.Reason))
+	if err == nil && input.Approve {
+		r.auth.ForgetViewers(ctx) // a distributor's cached viewer lists its resellers
+	}
+	return batchResult(rows, err)
 }
 
 // MigrateCustomers is the resolver for the migrateCustomers field.

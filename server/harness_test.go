@@ -61,7 +61,7 @@ func newTestServer(t *testing.T, engine string) *testServer {
 	return newTestServerWith(t, engine, Deps{})
 }
 
-func newTestServerWith(t *testing.T, engine string, deps Deps) *testServer {
+func newTestServerWith(t *testing.T, engine string, deps Deps, tune ...func(*Config)) *testServer {
 	t.Helper()
 	counter := &testdb.Counter{}
 	d := testdb.Open(t, engine, db.Options{Driver: counter.Wrap})
@@ -72,6 +72,9 @@ func newTestServerWith(t *testing.T, engine string, deps Deps) *testServer {
 	smsRec := &sms.Recorder{}
 	cfg := testConfig()
 	cfg.SPADir = t.TempDir()
+	for _, f := range tune {
+		f(cfg)
+	}
 	srv := httptest.NewServer(NewHTTPHandler(cfg, d, newLogger("text", logs), withSMS(deps, smsRec)))
 	t.Cleanup(srv.Close)
 	return &testServer{Server: srv, SMS: smsRec, DB: d, Counter: counter, Logs: logs, SPADir: cfg.SPADir, tokens: map[string]string{}}

@@ -46,6 +46,7 @@ type Deps struct {
 // NewHTTPHandler wires every route and middleware of the server.
 func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) http.Handler {
 	authSvc := auth.NewService(database.Client, cfg.SessionTTL)
+	authSvc.SetViewerCacheTTL(cfg.AuthCacheTTL)
 	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}, OnDisassociate: ledger.ReturnOnDisassociation}
 	if deps.OnDisassociate != nil {
 		customerSvc.OnDisassociate = deps.OnDisassociate
@@ -79,6 +80,7 @@ func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) h
 		// Profiles for `go tool pprof`, in development mode only.
 		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
 		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
 		mux.HandleFunc("GET /debug/pprof/heap", pprof.Index)
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -263,13 +263,17 @@ func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {
 	stepup.Now = clock.now
 	t.Cleanup(func() { stepup.Now = time.Now })
 	s := newTestServer(t, "postgres")
-	sp := s.DB.Client.Partner.Query().Where(partner.Name("Demo SP")).OnlyX(sys())
 	admin := s.login(t, "sp.admin@example.com")
 	r := s.post(t, admin, `mutation{ beginTotpEnrollment { secret } }`, nil)
 	secret := dig(r.Data, "beginTotpEnrollment", "secret").(string)
 	code := func() string { clock.tick(); c, _ := stepup.CodeAt(secret, clock.now()); return c }
 	s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ id } }`, map[string]any{"c": code()})
-	s.DB.Client.Partner.UpdateOne(sp).SetRequireStepUp(true).ExecX(sys())
+	// Turned on through the API: the server forgets the admin's cached viewer, which still says
+	// "not required" (the request above cached it).
+	r = s.post(t, admin, `mutation($c:String!){ setStepUpRequired(required: true, verificationCode: $c){ requireStepUp } }`, map[string]any{"c": code()})
+	if dig(r.Data, "setStepUpRequired", "requireStepUp") != true {
+		t.Fatalf("turning step-up on: %s", r.Raw)
+	}
 	cu := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
 	r = s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "5.00", "k": "v-1"})
 	if r.Code() != "VERIFICATION_REQUIRED" {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/partnercenter/partnercenter/internal/testdb"
 )
@@ -221,7 +222,8 @@ func TestBadInput(t *testing.T) {
 // associations cost the same number of SQL statements as 5.
 func TestStatementsDoNotGrowWithRows(t *testing.T) {
 	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
-		s := newTestServer(t, engine)
+		// Every request authenticates with its statement here, so that counts compare.
+		s := newTestServerWith(t, engine, Deps{}, func(c *Config) { c.AuthCacheTTL = 0 })
 		tok := s.login(t, "sp.admin@example.com")
 		q := `query($n:Int!){ customers(first:$n, orderBy:[{field: CREATED_AT, direction: ASC}]) { totalCount pageInfo { hasNextPage endCursor }
 			edges { cursor node { id accountName name associationType associatedAt
@@ -243,5 +245,52 @@ func TestStatementsDoNotGrowWithRows(t *testing.T) {
 			t.Fatalf("statements grow with rows: 5 customers -> %d, 50 -> %d\n%s", counts[5], counts[50], strings.Join(s.Counter.Statements(), "\n"))
 		}
 		t.Logf("%s: %d statements for 5 and for 50 customers", engine, counts[50])
+	})
+}
+
+// TestAuthCache: a credential's viewer is remembered for --auth-cache-ttl, so a client's next
+// request costs no authentication statement; a revocation made elsewhere (another instance, here
+// straight in the database) takes effect within the TTL, one made through this server at once.
+func TestAuthCache(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServerWith(t, engine, Deps{}, func(c *Config) { c.AuthCacheTTL = 300 * time.Millisecond })
+		tok := s.login(t, "sp.admin@example.com")
+		authStatements := func() int {
+			n := 0
+			for _, q := range s.Counter.Statements() {
+				if strings.Contains(q, `"sessions"`) || strings.Contains(q, "`sessions`") {
+					n++
+				}
+			}
+			return n
+		}
+		ask := func() string { return s.post(t, tok, `{ viewer { role } }`, nil).Code() }
+		s.Counter.Reset()
+		if ask() != "" || ask() != "" {
+			t.Fatal("viewer refused")
+		}
+		if n := authStatements(); n != 1 {
+			t.Fatalf("two requests made %d authentication statements, want 1:\n%s", n, strings.Join(s.Counter.Statements(), "\n"))
+		}
+		// Revoked elsewhere: still the cached viewer until the TTL passes, then refused.
+		s.DB.Client.Session.Update().SetRevokedAt(time.Now()).ExecX(sys())
+		if ask() != "" {
+			t.Fatal("the cached viewer should still answer within the TTL")
+		}
+		time.Sleep(400 * time.Millisecond)
+		if c := ask(); c != "UNAUTHENTICATED" {
+			t.Fatalf("a session revoked in the database answered %q after the TTL", c)
+		}
+		// Through this server: logout takes effect at once, cache or not.
+		tok = s.login(t, "sp.manager@example.com")
+		if ask() != "" {
+			t.Fatal("viewer refused after a new login")
+		}
+		if r := s.post(t, tok, `mutation{ logout }`, nil); dig(r.Data, "logout") != true {
+			t.Fatalf("logout: %s", r.Raw)
+		}
+		if c := ask(); c != "UNAUTHENTICATED" {
+			t.Fatalf("after logout: %q", c)
+		}
 	})
 }

@@ -1,7 +1,8 @@
 -- The statements the server runs for one allocateBalance request (captured from PostgreSQL's log
 -- with log_min_duration_statement = 0; see bench/alloc/main.go), with like values, for pgbench -M extended.
+-- No authentication statement: the server remembers a token's viewer for --auth-cache-ttl (2 s),
+-- so a client sending request after request is authenticated from memory.
 \set r random(1, 1000000000000000)
-SELECT "users"."id", "users"."display_name", "users"."role", "users"."partner_id", "users"."customer_id", "p"."kind" AS "p_kind", "p"."distributor_id" AS "p_distributor_id", "p"."require_step_up" AS "p_require_step_up" FROM "users" LEFT JOIN "partners" AS "p" ON "users"."partner_id" = "p"."id" WHERE EXISTS (SELECT "sessions"."user_id" FROM "sessions" WHERE (("users"."id" = "sessions"."user_id" AND "sessions"."token_hash" = :th) AND "sessions"."revoked_at" IS NULL) AND "sessions"."expires_at" > now()) LIMIT 1;
 BEGIN;
 INSERT INTO "idempotency_records" ("created_at", "scope", "key", "operation", "request_hash", "expires_at", "id") VALUES (now(), 'partner:' || :pid, 'pg-' || :client_id || '-' || :r, 'allocate', md5(:r::text) || md5(:client_id::text), now() + interval '48 hours', 'idm_pg_' || :client_id || '_' || :r);
 SELECT "customers"."id", "customers"."created_at", "customers"."updated_at", "customers"."account_name", "customers"."name", "customers"."mobile", "customers"."email", "customers"."province_code", "customers"."city_code", "customers"."label", "customers"."remark", "customers"."partner_id", "customers"."association_type", "customers"."associated_at", "customers"."manager_id", "customers"."grace_period_days", "customers"."frozen", "customers"."manager_assigned_at" FROM "customers" WHERE "customers"."id" = :cid AND "customers"."partner_id" IN (:pid) LIMIT 2 FOR SHARE;

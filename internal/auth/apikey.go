@@ -75,6 +75,7 @@ func (s *Service) RevokeAPIKey(ctx context.Context, id gid.ID) (*ent.APIKey, err
 	if err != nil {
 		return nil, err
 	}
+	s.ForgetViewers(ctx)
 	return k, audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionAPI_KEY_REVOKED, TargetType: "APIKey", TargetID: k.ID})
 }
 
@@ -84,7 +85,11 @@ func (s *Service) authenticateKey(ctx context.Context, token string) (*viewer.Vi
 	if !ok || len(token) > 128 {
 		return nil, nil
 	}
-	sys := viewer.SystemContext(ctx) // authentication itself
+	hash := hashToken(token)
+	if v := s.cache.get(hash, s.now()); v != nil {
+		return v, nil
+	}
+	sys := viewer.SystemContext(context.WithoutCancel(ctx)) // authentication itself
 	k, err := s.client.APIKey.Query().Where(apikey.Prefix(APIKeyPrefix + vis)).WithCreatedBy().Only(sys)
 	if ent.IsNotFound(err) {
 		return nil, nil
@@ -92,7 +97,7 @@ func (s *Service) authenticateKey(ctx context.Context, token string) (*viewer.Vi
 	if err != nil {
 		return nil, err
 	}
-	if subtle.ConstantTimeCompare([]byte(k.SecretHash), []byte(hashToken(token))) != 1 || k.RevokedAt != nil {
+	if subtle.ConstantTimeCompare([]byte(k.SecretHash), []byte(hash)) != 1 || k.RevokedAt != nil {
 		return nil, nil
 	}
 	now := s.now()
@@ -109,5 +114,9 @@ func (s *Service) authenticateKey(ctx context.Context, token string) (*viewer.Vi
 	if creator != nil {
 		v.DisplayName = "API key " + k.Name + " (" + creator.DisplayName + ")"
 	}
-	return v, s.loadScope(sys, v)
+	if err := s.loadScope(sys, v); err != nil {
+		return nil, err
+	}
+	s.cache.put(hash, v, now)
+	return v, nil
 }

@@ -44,6 +44,7 @@ type Service struct {
 	client *ent.Client
 	ttl    time.Duration
 	now    func() time.Time
+	cache  *viewerCache
 }
 
 // NewService returns a Service whose sessions last ttl.
@@ -149,11 +150,15 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 	default:
 		return nil, nil
 	}
-	sys := viewer.SystemContext(ctx)
+	hash := hashToken(token)
+	if v := s.cache.get(hash, s.now()); v != nil {
+		return v, nil
+	}
+	// A short read that is not worth cancelling (lib/pq would start a watcher goroutine for it).
+	sys := viewer.SystemContext(context.WithoutCancel(ctx))
 	// One statement: the user of a live session, with its partner's kind, distributor and
 	// step-up setting. A password change revokes every session of the user, so a live session
 	// is enough. Distributors (their resellers) and supervisors (their managers) need one more.
-	hash := hashToken(token)
 	var rows []struct {
 		ID            string            `sql:"id"`
 		DisplayName   string            `sql:"display_name"`
@@ -186,7 +191,11 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 	v := &viewer.Viewer{UserID: gid.ID(r.ID), DisplayName: r.DisplayName, Role: viewer.Role(r.Role),
 		PartnerID: gid.ID(r.PartnerID.String), CustomerID: gid.ID(r.CustomerID.String), SessionTokenHash: hash,
 		PartnerKind: r.PartnerKind.String, DistributorID: gid.ID(r.DistributorID.String), RequireStepUp: r.RequireStepUp.Bool}
-	return v, s.loadRelations(sys, v)
+	if err := s.loadRelations(sys, v); err != nil {
+		return nil, err
+	}
+	s.cache.put(hash, v, s.now())
+	return v, nil
 }
 
 // ViewerFor builds the full viewer of a user (with its scope), e.g. right after login.
@@ -269,6 +278,7 @@ func (s *Service) Logout(ctx context.Context) error {
 	if _, err := c.Session.Update().Where(session.TokenHash(v.SessionTokenHash)).SetRevokedAt(s.now()).Save(viewer.SystemContext(ctx)); err != nil {
 		return err
 	}
+	s.ForgetViewers(ctx)
 	return audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionLOGOUT})
 }
 
@@ -301,6 +311,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		SetRevokedAt(now).Save(viewer.SystemContext(ctx)); err != nil {
 		return err
 	}
+	s.ForgetViewers(ctx)
 	return audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionPASSWORD_CHANGED})
 }
 

@@ -108,6 +108,10 @@ func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx 
 }
 
 func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
+	// Once begun, a movement runs to its end even if the client goes away: its outcome is kept
+	// under its key, so a retry learns it. (A cancellable context would also cost lib/pq a
+	// watcher goroutine for every statement.)
+	ctx = context.WithoutCancel(ctx)
 	tx, err := l.Client.Tx(ctx)
 	if err != nil {
 		return nil, false, err

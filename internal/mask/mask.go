@@ -113,9 +113,28 @@ var (
 // Scrub masks anything in free text that looks like an email address or a mobile number; the
 // log handler runs every message and string attribute through it.
 func Scrub(s string) string {
-	if !strings.ContainsAny(s, "@0123456789") {
-		return s
+	// Both patterns need something a plain scan finds: an email an "@", a mobile a run of at
+	// least 11 digits. Most log strings (paths, addresses, IDs) have neither and skip the regexps.
+	if strings.IndexByte(s, '@') >= 0 {
+		s = emailRE.ReplaceAllStringFunc(s, maskEmail)
 	}
-	s = emailRE.ReplaceAllStringFunc(s, maskEmail)
-	return mobileRE.ReplaceAllStringFunc(s, maskMobile)
+	if hasDigitRun(s, 11) {
+		s = mobileRE.ReplaceAllStringFunc(s, maskMobile)
+	}
+	return s
+}
+
+// hasDigitRun reports whether s holds n or more ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -37,8 +37,16 @@ func TestScrub(t *testing.T) {
 			t.Fatalf("Scrub left %q in %q", raw, got)
 		}
 	}
-	if Scrub("ordinary text 42") != "ordinary text 42" {
-		t.Fatal("Scrub changed harmless text")
+	for _, harmless := range []string{"ordinary text 42", "127.0.0.1:34176", "usr_01JGFJJZ00BF6V683VFJ1HT74G", "order 1234567890"} {
+		if Scrub(harmless) != harmless {
+			t.Fatalf("Scrub changed harmless text %q", harmless)
+		}
+	}
+	// The fast path must agree with the patterns: every string they match is still masked.
+	for _, raw := range []string{"13800001111", "call 86-13800001111", "id 123456789012345", "a@b.co"} {
+		if Scrub(raw) == raw {
+			t.Fatalf("Scrub left %q as it was", raw)
+		}
 	}
 }
 
