@@ -89,6 +89,22 @@ func TestAllocateReclaimAndRefusals(t *testing.T) {
 		if dig(r.Data, "allocateBalance", "userErrors", 0, "code") != "KEY_REUSED" {
 			t.Fatalf("key reused with other arguments: %s", r.Raw)
 		}
+		// The key is claimed by the statement that reads the customer (on PostgreSQL): a used key
+		// with a customer the admin cannot see is still KEY_REUSED, a fresh key with one is
+		// NOT_FOUND and stays unspent.
+		other := s.demoCustomer(t, "Other SP", customer.AssociationTypeRESALE, false)
+		r = s.post(t, admin, allocQ, map[string]any{"c": string(other.ID), "a": "123.45", "k": "k-1"})
+		if dig(r.Data, "allocateBalance", "userErrors", 0, "code") != "KEY_REUSED" {
+			t.Fatalf("used key, invisible customer: %s", r.Raw)
+		}
+		r = s.post(t, admin, allocQ, map[string]any{"c": string(other.ID), "a": "1.00", "k": "k-fresh"})
+		if r.Code() != "NOT_FOUND" {
+			t.Fatalf("fresh key, invisible customer: %s", r.Raw)
+		}
+		r = s.post(t, admin, reclaimQ, map[string]any{"c": string(resale.ID), "a": "1.00", "k": "k-fresh"})
+		if dig(r.Data, "reclaimBalance", "journal", "amount") != "1.00" {
+			t.Fatalf("the key refused with NOT_FOUND should be free: %s", r.Raw)
+		}
 		refusals := []struct {
 			name, q, code string
 			vars          map[string]any

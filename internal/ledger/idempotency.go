@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
 	"github.com/lib/pq"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -79,6 +81,16 @@ func requestHash(op string, args any) (string, error) {
 // outcome; other arguments get CONFLICT. Two concurrent requests with one key: the second waits on
 // the key's unique index until the first commits, then replays its outcome.
 func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
+	return l.runClaiming(ctx, op, key, args, false, fn)
+}
+
+// runLate is run for an operation whose first statement carries the claim of its key
+// (claimFirst), one round trip fewer; fn must call claimFirst (or settleClaim) before it writes.
+func (l *Ledger) runLate(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
+	return l.runClaiming(ctx, op, key, args, true, fn)
+}
+
+func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late bool, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
 		return nil, apperr.New(apperr.Unauthenticated, "log in first")
@@ -95,7 +107,7 @@ func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx 
 	}
 	scope := scopeOf(v)
 	for attempt := 1; ; attempt++ {
-		out, replay, err := l.attempt(ctx, op, scope, key, hash, fn)
+		out, replay, err := l.attempt(ctx, op, scope, key, hash, late, fn)
 		if replay {
 			return l.replay(ctx, op, scope, key, hash)
 		}
@@ -107,7 +119,7 @@ func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx 
 	}
 }
 
-func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
+func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late bool, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
 	// Once begun, a movement runs to its end even if the client goes away: its outcome is kept
 	// under its key, so a retry learns it. (A cancellable context would also cost lib/pq a
 	// watcher goroutine for every statement.)
@@ -124,19 +136,36 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn fu
 	c := tx.Client()
 	tctx := ent.NewContext(ctx, c)
 	now := Now()
-	rec, err := c.IdempotencyRecord.Create().SetScope(scope).SetKey(key).SetOperation(op).
-		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL)).Save(sys(tctx))
-	if ent.IsConstraintError(err) {
-		return nil, true, nil
-	}
-	if err != nil {
-		return nil, false, err
+	create := c.IdempotencyRecord.Create().SetScope(scope).SetKey(key).SetOperation(op).
+		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL))
+	claim := &claimed{}
+	if late {
+		rec, ins, err := create.Prepare()
+		if err != nil {
+			return nil, false, err
+		}
+		claim.id, claim.late, claim.insert = rec.ID, create, ins
+	} else {
+		rec, err := create.Save(sys(tctx))
+		if ent.IsConstraintError(err) {
+			return nil, true, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		claim.id = rec.ID
 	}
 	if rand.IntN(100) == 0 { // now and then, forget keys past their time
 		_, _ = c.IdempotencyRecord.Delete().Where(idempotencyrecord.ExpiresAtLT(now)).Exec(sys(tctx))
 	}
-	claim := &claimed{id: rec.ID}
-	out, err = fn(context.WithValue(tctx, claimKey{}, claim), c)
+	cctx := context.WithValue(tctx, claimKey{}, claim)
+	out, err = fn(cctx, c)
+	if err == nil && !out.Failed {
+		err = settleClaim(cctx, c, false) // (a no-op unless fn left the claim unwritten)
+	}
+	if errors.Is(err, errKeyTaken) {
+		return nil, true, nil
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -144,7 +173,7 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn fu
 		return out, false, nil // nothing moved; the key stays free for a corrected retry
 	}
 	if !claim.saved {
-		if err = storeOutcome(tctx, c, rec.ID, out); err != nil {
+		if err = storeOutcome(tctx, c, claim.id, out); err != nil {
 			return nil, false, err
 		}
 	}
@@ -200,6 +229,63 @@ type claimKey struct{}
 type claimed struct {
 	id    gid.ID
 	saved bool
+	// late is the record's builder while it is not written yet (runLate); insert is its
+	// PostgreSQL INSERT, and carried says a statement has carried it (claimFirst).
+	late    *ent.IdempotencyRecordCreate
+	insert  *sql.InsertBuilder
+	carried bool
+}
+
+// errKeyTaken: the key was claimed by another request (the operation replays its outcome).
+var errKeyTaken = errors.New("ledger: idempotency key already claimed")
+
+// claimFirst makes the selector (the operation's first statement) claim the running operation's
+// key on PostgreSQL, if runLate left it unwritten: WITH "k" AS (INSERT ... ON CONFLICT DO
+// NOTHING RETURNING "id") and a condition on "k" that makes PostgreSQL run the insert first and
+// return no rows if the key was taken. settleClaim must follow the statement.
+func claimFirst(ctx context.Context, s *sql.Selector) {
+	cl, ok := ctx.Value(claimKey{}).(*claimed)
+	if !ok || cl.late == nil || cl.carried || s.Dialect() != dialect.Postgres {
+		return
+	}
+	cl.insert.OnConflict(sql.ConflictColumns(idempotencyrecord.FieldScope, idempotencyrecord.FieldKey), sql.DoNothing()).Returning(idempotencyrecord.FieldID)
+	s.Prefix(sql.ExprFunc(func(b *sql.Builder) {
+		b.WriteString(`WITH "k" AS (`).Join(cl.insert).WriteString(")")
+	})).Where(sql.P(func(b *sql.Builder) { b.WriteString(`(SELECT count(*) FROM "k") > 0`) }))
+	cl.carried = true
+}
+
+// settleClaim finishes a late claim after the statement that was to carry it: if it did and
+// returned no rows (noRows), whether the key was taken or the rows were simply not there is told
+// by looking for the record; if no statement carried it (SQLite), it is written now. Either way
+// a taken key is errKeyTaken.
+func settleClaim(ctx context.Context, c *ent.Client, noRows bool) error {
+	cl, ok := ctx.Value(claimKey{}).(*claimed)
+	if !ok || cl.late == nil {
+		return nil
+	}
+	create := cl.late
+	cl.late = nil
+	if cl.carried {
+		if !noRows {
+			return nil // the condition on "k" held: the record was written
+		}
+		mine, err := c.IdempotencyRecord.Query().Where(idempotencyrecord.ID(cl.id)).Exist(sys(ctx))
+		if err != nil {
+			return err
+		}
+		if !mine {
+			return errKeyTaken
+		}
+		return nil
+	}
+	if err := create.Exec(sys(ctx)); err != nil {
+		if ent.IsConstraintError(err) {
+			return errKeyTaken
+		}
+		return err
+	}
+	return nil
 }
 
 // saveOutcome stores the operation's outcome under its key now (before it locks accounts), so

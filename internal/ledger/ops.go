@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"entgo.io/ent/dialect"
@@ -247,7 +248,13 @@ func customerForMoney(ctx context.Context, c *ent.Client, id gid.ID) (*ent.Custo
 	}
 	// A shared lock: the association cannot change under the posting, yet concurrent postings to
 	// one customer queue only on its accounts.
-	cu, err := c.Customer.Query().Where(customer.ID(id), predicate.Customer(dbx.ForShare)).Only(ctx) // privacy-filtered
+	// Only what the posting needs (no names or contacts), privacy-filtered.
+	cu, err := c.Customer.Query().Where(customer.ID(id), predicate.Customer(dbx.ForShare)).
+		Select(customer.FieldPartnerID, customer.FieldAssociationType).
+		Modify(func(s *sql.Selector) { claimFirst(ctx, s) }).Only(ctx)
+	if serr := settleClaim(ctx, c, ent.IsNotFound(err)); serr != nil && (err == nil || ent.IsNotFound(err)) {
+		return nil, "", "", serr
+	}
 	if ent.IsNotFound(err) {
 		return nil, "", "", apperr.New(apperr.NotFound, "no customer with this ID")
 	}
@@ -284,8 +291,11 @@ func (l *Ledger) customerTransfer(ctx context.Context, op string, action auditlo
 	if err := checkReason(req.Reason); err != nil {
 		return nil, err
 	}
-	return l.run(ctx, op, req.IdempotencyKey, req.args(customerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
-		cu, partnerID, actingFor, err := customerForMoney(ctx, c, customerID)
+	return l.runLate(ctx, op, req.IdempotencyKey, req.args(customerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+		cu, partnerID, actingFor, err := customerForMoney(ctx, c, customerID) // (claims the key)
+		if errors.Is(err, errKeyTaken) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, refuse(ctx, c, action, customerID, err)
 		}
