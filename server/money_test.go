@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
@@ -300,4 +301,40 @@ func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {
 	if dig(r.Data, "allocateBalance", "journal") == nil {
 		t.Fatalf("allocation with a code: %s", r.Raw)
 	}
+}
+
+// TestAllocateCreatesAMissingAccount: a customer whose allocated-balance account does not exist
+// yet (made before the ledger, say) gets it on its first allocation. On PostgreSQL the one-statement
+// posting finds the account missing, moves nothing, and the posting continues the long way.
+func TestAllocateCreatesAMissingAccount(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		admin := s.login(t, "sp.admin@example.com")
+		c := s.DB.Client
+		var cu *ent.Customer
+		for _, x := range c.Customer.Query().Where(customer.HasPartnerWith(partner.Name("Demo SP")), customer.AssociationTypeEQ(customer.AssociationTypeRESALE)).AllX(sys()) {
+			a, err := c.Account.Query().Where(account.OwnerKey(ledger.CustomerAllocated(x.ID).Key())).Only(sys())
+			if ent.IsNotFound(err) || (err == nil && !a.QueryEntries().ExistX(sys())) {
+				if err == nil {
+					c.Account.DeleteOne(a).ExecX(sys())
+				}
+				cu = x
+				break
+			}
+		}
+		if cu == nil {
+			t.Fatal("no resale customer without entries in the demo data")
+		}
+		r := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "2.50", "k": "k-missing"})
+		if dig(r.Data, "allocateBalance", "journal", "amount") != "2.50" {
+			t.Fatalf("allocation to a customer without an account: %s", r.Raw)
+		}
+		if got := balanceOf(t, s, ledger.CustomerAllocated(cu.ID)); got.Cmp(money.MustParse("2.50")) != 0 {
+			t.Fatalf("the new account holds %s, want 2.50", got)
+		}
+		if n := c.Journal.Query().Where(journal.IdempotencyKey("k-missing")).CountX(sys()); n != 1 {
+			t.Fatalf("%d journals for one allocation", n)
+		}
+		ledgerTotals(t, s)
+	})
 }

@@ -205,7 +205,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	pgRun := func(d time.Duration) (stats, error) {
 		logDir, _ := os.MkdirTemp("", "pgbench")
 		defer os.RemoveAll(logDir)
-		cmd := exec.Command(pgbench, "-n", "-M", "extended", "-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, runtime.NumCPU())),
+		cmd := exec.Command(pgbench, "-n", "-M", "prepared", "-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, runtime.NumCPU())),
 			"-T", strconv.Itoa(int(d.Seconds())), "-f", script, "-l", "--log-prefix", filepath.Join(logDir, "tx"), dbURL)
 		var so bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &so, &so

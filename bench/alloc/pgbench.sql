@@ -1,5 +1,5 @@
 -- The statements the server runs for one allocateBalance request (captured from PostgreSQL's log
--- with log_min_duration_statement = 0; see bench/alloc/main.go), with like values, for pgbench -M extended.
+-- with log_min_duration_statement = 0; see bench/alloc/main.go), with like values, for pgbench -M prepared (the server prepares these statements too: dbx.Prepared).
 -- No authentication statement: the server remembers a token's viewer for --auth-cache-ttl (2 s),
 -- so a client sending request after request is authenticated from memory.
 \set r random(1, 1000000000000000)

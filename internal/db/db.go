@@ -24,6 +24,7 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	_ "github.com/partnercenter/partnercenter/ent/runtime" // privacy policies and hooks; without it every query fails closed
+	"github.com/partnercenter/partnercenter/internal/dbx"
 	"github.com/partnercenter/partnercenter/internal/ledger"
 )
 
@@ -91,6 +92,9 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, fmt.Errorf("connecting to the database: %w", err)
 	}
 	var drv dialect.Driver = entsql.OpenDB(dia, sqldb)
+	if dia == dialect.Postgres {
+		drv = dbx.NewPreparingDriver(dia, sqldb) // hot fixed statements prepared (dbx.Prepared)
+	}
 	if opt.Driver != nil {
 		drv = opt.Driver(drv)
 	}

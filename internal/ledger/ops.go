@@ -141,14 +141,17 @@ func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog
 	if err != nil {
 		return nil, err
 	}
-	accs, err := lockOwnersWith(ctx, c, w.with, from, to)
+	// Both statements have one text per journal shape: prepared (dbx.Prepared), PostgreSQL plans
+	// them once per connection instead of on every posting.
+	pctx := dbx.Prepared(ctx)
+	accs, err := lockOwnersWith(pctx, c, w.with, from, to)
 	if err != nil {
 		return nil, err
 	}
 	if err := w.finish(ctx, c); err != nil {
 		return nil, err
 	}
-	if err := applyLegs(ctx, c, w.journal, []leg{{accs[0], money.Zero.Sub(spec.amount)}, {accs[1], spec.amount}}); err != nil {
+	if err := applyLegs(pctx, c, w.journal, []leg{{accs[0], money.Zero.Sub(spec.amount)}, {accs[1], spec.amount}}); err != nil {
 		return nil, err
 	}
 	return w.out, nil
@@ -251,7 +254,7 @@ func customerForMoney(ctx context.Context, c *ent.Client, id gid.ID) (*ent.Custo
 	// Only what the posting needs (no names or contacts), privacy-filtered.
 	cu, err := c.Customer.Query().Where(customer.ID(id), predicate.Customer(dbx.ForShare)).
 		Select(customer.FieldPartnerID, customer.FieldAssociationType).
-		Modify(func(s *sql.Selector) { claimFirst(ctx, s) }).Only(ctx)
+		Modify(func(s *sql.Selector) { claimFirst(ctx, s) }).Only(dbx.Prepared(ctx))
 	if serr := settleClaim(ctx, c, ent.IsNotFound(err)); serr != nil && (err == nil || ent.IsNotFound(err)) {
 		return nil, "", "", serr
 	}
