@@ -304,8 +304,7 @@ func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {
 }
 
 // TestAllocateCreatesAMissingAccount: a customer whose allocated-balance account does not exist
-// yet (made before the ledger, say) gets it on its first allocation. On PostgreSQL the one-statement
-// posting finds the account missing, moves nothing, and the posting continues the long way.
+// yet (made before the ledger, say) gets it on its first allocation (lockOwnersWith creates it).
 func TestAllocateCreatesAMissingAccount(t *testing.T) {
 	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
 		s := newTestServer(t, engine)

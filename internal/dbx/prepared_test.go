@@ -1,0 +1,69 @@
+package dbx_test
+
+import (
+	"context"
+	"testing"
+
+	entsql "entgo.io/ent/dialect/sql"
+
+	"github.com/partnercenter/partnercenter/internal/db"
+	"github.com/partnercenter/partnercenter/internal/dbx"
+	"github.com/partnercenter/partnercenter/internal/testdb"
+)
+
+// TestPreparedStatements: on PostgreSQL a statement run with a dbx.Prepared context is a prepared
+// statement of the connection (in and out of a transaction) and answers like the unprepared one;
+// an unmarked statement is not prepared.
+func TestPreparedStatements(t *testing.T) {
+	d := testdb.Open(t, "postgres", db.Options{})
+	drv := dbx.NewPreparingDriver("postgres", d.SQL)
+	ctx := context.Background()
+	const q = `SELECT $1::int + 1`
+	answer := func(ctx context.Context, run func(ctx context.Context, query string, args, v any) error) int {
+		t.Helper()
+		rows := &entsql.Rows{}
+		if err := run(ctx, q, []any{41}, rows); err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var n int
+		for rows.Next() {
+			if err := rows.Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return n
+	}
+	prepared := func(run func(ctx context.Context, query string, args, v any) error) int {
+		t.Helper()
+		rows := &entsql.Rows{}
+		if err := run(ctx, `SELECT count(*) FROM pg_prepared_statements WHERE statement = $1`, []any{q}, rows); err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var n int
+		for rows.Next() {
+			_ = rows.Scan(&n)
+		}
+		return n
+	}
+	tx, err := drv.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if answer(ctx, tx.Query) != 42 || prepared(tx.Query) != 0 {
+		t.Fatal("an unmarked statement should run unprepared")
+	}
+	for range 2 {
+		if answer(dbx.Prepared(ctx), tx.Query) != 42 {
+			t.Fatal("the prepared statement answered wrongly")
+		}
+	}
+	if n := prepared(tx.Query); n != 1 {
+		t.Fatalf("the marked statement is prepared %d times on the transaction's connection, want 1", n)
+	}
+	if answer(dbx.Prepared(ctx), drv.Query) != 42 {
+		t.Fatal("the prepared statement answered wrongly outside a transaction")
+	}
+}
