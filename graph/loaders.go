@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -133,13 +134,24 @@ func clientOf(ctx context.Context, c *ent.Client) *ent.Client {
 // withLoaders gives every operation its own loaders.
 func withLoaders(client *ent.Client) graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(context.WithValue(ctx, loadersKey{}, newLoaders(client)))
+		return next(context.WithValue(ctx, loadersKey{}, &lazyLoaders{client: client}))
 	}
 }
 
+// lazyLoaders makes an operation's loaders when it first needs them (a money mutation never does).
+type lazyLoaders struct {
+	once   sync.Once
+	client *ent.Client
+	l      *loaders
+}
+
 func loadersOf(ctx context.Context) *loaders {
-	l, _ := ctx.Value(loadersKey{}).(*loaders)
-	return l
+	h, _ := ctx.Value(loadersKey{}).(*lazyLoaders)
+	if h == nil {
+		return nil
+	}
+	h.once.Do(func() { h.l = newLoaders(h.client) })
+	return h.l
 }
 
 // isNotFoundMapped reports the error a mapped loader gives for a key it found nothing for.

@@ -211,12 +211,15 @@ func requestLog(log *slog.Logger, next http.Handler) http.Handler {
 		ctx = reqinfo.NewContext(ctx, reqinfo.Info{RequestID: id, RemoteAddr: reqinfo.HostOnly(r.RemoteAddr)})
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(ctx))
-		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status, "bytes", sw.bytes,
-			"duration_ms", float64(time.Since(start).Microseconds()) / 1000, "remote", r.RemoteAddr}
+		attrs := [7]slog.Attr{slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", sw.status),
+			slog.Int("bytes", sw.bytes), slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
+			slog.String("remote", r.RemoteAddr)}
+		n := 6
 		if holder.v != nil {
-			attrs = append(attrs, "user", string(holder.v.UserID))
+			attrs[n] = slog.String("user", string(holder.v.UserID))
+			n++
 		}
-		log.InfoContext(ctx, "request", attrs...)
+		log.LogAttrs(ctx, slog.LevelInfo, "request", attrs[:n]...)
 	})
 }
 
