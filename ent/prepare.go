@@ -18,41 +18,17 @@ import (
 // the statement in its transaction; hooks and privacy policies are not run (journals are only
 // written by internal/ledger, as the system).
 func (_c *JournalCreate) Prepare() (*Journal, *sql.InsertBuilder, error) {
-	// (defaults returns an error only where ent/runtime is not linked in; ent's first, policy-less
-	// generation pass makes it return nothing, which this file must compile with too.)
-	_c.defaults()
-	if err := _c.check(); err != nil {
-		return nil, nil, err
-	}
-	node, spec := _c.createSpec()
-	ins, err := insertOf(spec)
-	return node, ins, err
+	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
 }
 
 // Prepare is JournalCreate.Prepare for an audit record (the caller's own action).
 func (_c *AuditLogCreate) Prepare() (*AuditLog, *sql.InsertBuilder, error) {
-	// (defaults returns an error only where ent/runtime is not linked in; ent's first, policy-less
-	// generation pass makes it return nothing, which this file must compile with too.)
-	_c.defaults()
-	if err := _c.check(); err != nil {
-		return nil, nil, err
-	}
-	node, spec := _c.createSpec()
-	ins, err := insertOf(spec)
-	return node, ins, err
+	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
 }
 
 // Prepare is JournalCreate.Prepare for an idempotency record (the claim of a key).
 func (_c *IdempotencyRecordCreate) Prepare() (*IdempotencyRecord, *sql.InsertBuilder, error) {
-	// (defaults returns an error only where ent/runtime is not linked in; ent's first, policy-less
-	// generation pass makes it return nothing, which this file must compile with too.)
-	_c.defaults()
-	if err := _c.check(); err != nil {
-		return nil, nil, err
-	}
-	node, spec := _c.createSpec()
-	ins, err := insertOf(spec)
-	return node, ins, err
+	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
 }
 
 // PrepareEntries is Prepare for several ledger entries, as one multi-row INSERT.
@@ -81,6 +57,21 @@ func PrepareEntries(creates []*LedgerEntryCreate) (*sql.InsertBuilder, error) {
 		return nil, fmt.Errorf("ent: PrepareEntries: no entries")
 	}
 	return ins, nil
+}
+
+// prepare applies a builder's defaults and validators and renders its create spec as an INSERT.
+// (defaults returns an error only where ent/runtime is not linked in; ent's first, policy-less
+// generation pass makes it return nothing, which this file must compile with too: the callers
+// pass it in a closure, which discards either.)
+func prepare[N any](defaults func(), check func() error, createSpec func() (N, *sqlgraph.CreateSpec)) (N, *sql.InsertBuilder, error) {
+	defaults()
+	if err := check(); err != nil {
+		var zero N
+		return zero, nil, err
+	}
+	node, spec := createSpec()
+	ins, err := insertOf(spec)
+	return node, ins, err
 }
 
 // insertOf renders a create spec as an INSERT.
