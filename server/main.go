@@ -39,7 +39,7 @@ func run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 
-	database, err := db.Open(ctx, cfg.DatabaseURL, db.Options{DataDir: cfg.DataDir})
+	database, err := db.Open(ctx, cfg.DatabaseURL, db.Options{DataDir: cfg.DataDir, Unprepared: !cfg.Prepared})
 	if err != nil {
 		return err
 	}

@@ -39,9 +39,10 @@ func main() {
 	duration := flag.Duration("duration", 20*time.Second, "measured time per run")
 	runs := flag.Int("runs", 3, "alternating runs of each side; medians are reported")
 	out := flag.String("out", "bench/results", "where to write the results")
+	unprepared := flag.Bool("unprepared", false, "run the server with --prepared-statements=false and pgbench with -M extended (both unprepared)")
 	spread := flag.Bool("spread", false, "each client is a different partner allocating to its own customer (no shared row); default: every client allocates from one partner to one customer (one hot row)")
 	flag.Parse()
-	if err := run(*bin, harness.AdminURL(*admin), *clients, *duration, *runs, *out, *spread); err != nil {
+	if err := run(*bin, harness.AdminURL(*admin), *clients, *duration, *runs, *out, *spread, *unprepared); err != nil {
 		fmt.Fprintln(os.Stderr, "alloc:", err)
 		os.Exit(1)
 	}
@@ -57,7 +58,7 @@ type stats struct {
 // target is what one client allocates with: its token and the IDs pgbench needs.
 type target struct{ token, th, uid, pid, cid, k1, k2, a1, a2 string }
 
-func run(bin, adminURL string, clients int, duration time.Duration, runs int, outDir string, spread bool) error {
+func run(bin, adminURL string, clients int, duration time.Duration, runs int, outDir string, spread, unprepared bool) error {
 	dbURL, drop, err := harness.ScratchDB(adminURL, "pc_alloc")
 	if err != nil {
 		return err
@@ -74,6 +75,11 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	}
 	if os.Getenv("ALLOC_PPROF") != "" {
 		srv.Args = append(srv.Args, "--dev") // exposes /debug/pprof
+	}
+	protocol := "prepared"
+	if unprepared {
+		srv.Args = append(srv.Args, "--prepared-statements=false")
+		protocol = "extended"
 	}
 	if err := srv.Start(); err != nil {
 		return err
@@ -205,7 +211,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	pgRun := func(d time.Duration) (stats, error) {
 		logDir, _ := os.MkdirTemp("", "pgbench")
 		defer os.RemoveAll(logDir)
-		cmd := exec.Command(pgbench, "-n", "-M", "prepared", "-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, runtime.NumCPU())),
+		cmd := exec.Command(pgbench, "-n", "-M", protocol, "-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, runtime.NumCPU())),
 			"-T", strconv.Itoa(int(d.Seconds())), "-f", script, "-l", "--log-prefix", filepath.Join(logDir, "tx"), dbURL)
 		var so bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &so, &so
@@ -250,6 +256,9 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	if spread {
 		mode = "one partner and customer per client"
 	}
+	if unprepared {
+		mode += ", nothing prepared"
+	}
 	table := fmt.Sprintf(`allocateBalance at %d clients, %s, %s x %d alternating runs (medians), %s, %d cores, %s memory, commit %s
 | side | tps | p50 ms | p95 ms | p99 ms |
 |---|---|---|---|---|
@@ -263,7 +272,10 @@ ratio server/pgbench: %.2f (target >= 0.60, aim 0.75); server p95 %.2f ms (targe
 	if err := os.MkdirAll(outDir, 0o755); err == nil {
 		name := "alloc-"
 		if spread {
-			name = "alloc-spread-"
+			name += "spread-"
+		}
+		if unprepared {
+			name += "unprepared-"
 		}
 		f := filepath.Join(outDir, name+fmt.Sprint(clients)+"c-"+time.Now().Format("20060102-1504")+".md")
 		_ = os.WriteFile(f, []byte(table), 0o644)

@@ -50,6 +50,9 @@ type Options struct {
 	DataDir string
 	// Driver, when set, wraps the ent driver (tests count statements with it).
 	Driver func(dialect.Driver) dialect.Driver
+	// Unprepared runs every statement unprepared, also those marked dbx.Prepared (for a
+	// connection pooler in transaction mode, where a connection's prepared statements are lost).
+	Unprepared bool
 }
 
 // Open connects to url (postgres://...) or, when url is empty, to DataDir/partnercenter.db, and
@@ -92,7 +95,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, fmt.Errorf("connecting to the database: %w", err)
 	}
 	var drv dialect.Driver = entsql.OpenDB(dia, sqldb)
-	if dia == dialect.Postgres {
+	if dia == dialect.Postgres && !opt.Unprepared {
 		drv = dbx.NewPreparingDriver(dia, sqldb) // hot fixed statements prepared (dbx.Prepared)
 	}
 	if opt.Driver != nil {
