@@ -15,9 +15,10 @@ const maxCachedViewers = 50_000
 // viewerCache remembers, for a short time, the viewer a credential resolved to, so that a client
 // sending request after request does not cost a database statement each. What it trades: a
 // session or key revoked, or a partner's settings changed, on another server instance takes
-// effect there up to ttl later. On this instance, logout, a password change, a key's revocation
-// and a change of the step-up setting forget every cached viewer at once (and again after their
-// transaction commits, so that a request racing with it cannot cache the old state).
+// effect there up to ttl later. On this instance, logout, a password change, a key's revocation,
+// a change of the step-up setting and a distributor adopting a reseller forget every cached
+// viewer at once (and again after their transaction commits, so that a request racing with it
+// cannot cache the old state).
 type viewerCache struct {
 	ttl time.Duration
 	mu  sync.RWMutex

@@ -85,7 +85,8 @@ func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx 
 }
 
 // runLate is run for an operation whose first statement carries the claim of its key
-// (claimFirst), one round trip fewer; fn must call claimFirst (or settleClaim) before it writes.
+// (claimFirst, then settleClaim), one round trip fewer; fn must do both before it writes.
+// (attempt settles a claim fn left unwritten, as a safety net, before storing the outcome.)
 func (l *Ledger) runLate(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
 	return l.runClaiming(ctx, op, key, args, true, fn)
 }
