@@ -5,99 +5,123 @@ package ent
 // inserts in one round trip as data-modifying WITH clauses (internal/ledger).
 
 import (
+	"context"
+	stdsql "database/sql"
 	"fmt"
-	"slices"
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
-// Prepare applies the builder's defaults and validators and returns the journal it would
-// insert with a PostgreSQL INSERT statement for it, without running anything. The caller runs
-// the statement in its transaction; hooks and privacy policies are not run (journals are only
-// written by internal/ledger, as the system).
-func (_c *JournalCreate) Prepare() (*Journal, *sql.InsertBuilder, error) {
+// Row is a row a create builder would insert: its table, its columns and their values (the ID
+// first, then the fields, then the foreign keys of edges to one row of another table).
+type Row struct {
+	Table   string
+	Columns []string
+	Values  []any
+}
+
+// PrepareRow applies the builder's defaults and validators and returns the journal it would
+// insert and its row, without running anything. The caller writes the row with a statement of
+// its own in its transaction; hooks and privacy policies are not run (journals are only written
+// by internal/ledger, as the system).
+func (_c *JournalCreate) PrepareRow() (*Journal, Row, error) {
 	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
 }
 
-// Prepare is JournalCreate.Prepare for an audit record (the caller's own action).
-func (_c *AuditLogCreate) Prepare() (*AuditLog, *sql.InsertBuilder, error) {
+// PrepareRow is JournalCreate.PrepareRow for an audit record (the caller's own action).
+func (_c *AuditLogCreate) PrepareRow() (*AuditLog, Row, error) {
 	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
 }
 
-// Prepare is JournalCreate.Prepare for an idempotency record (the claim of a key).
+// PrepareRow is JournalCreate.PrepareRow for a ledger entry.
+func (_c *LedgerEntryCreate) PrepareRow() (*LedgerEntry, Row, error) {
+	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
+}
+
+// Prepare is PrepareRow for an idempotency record (the claim of a key), as a PostgreSQL INSERT
+// builder (the caller adds ON CONFLICT and RETURNING).
 func (_c *IdempotencyRecordCreate) Prepare() (*IdempotencyRecord, *sql.InsertBuilder, error) {
-	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
+	rec, r, err := prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rec, sql.Dialect(dialect.Postgres).Insert(r.Table).Columns(r.Columns...).Values(r.Values...), nil
 }
 
-// PrepareEntries is Prepare for several ledger entries, as one multi-row INSERT.
-func PrepareEntries(creates []*LedgerEntryCreate) (*sql.InsertBuilder, error) {
-	var ins *sql.InsertBuilder
-	var first []string
-	for _, _c := range creates {
-		_c.defaults()
-		if err := _c.check(); err != nil {
-			return nil, err
-		}
-		_, spec := _c.createSpec()
-		cols, vals, err := columnsOf(spec)
-		if err != nil {
-			return nil, err
-		}
-		if ins == nil {
-			first = cols
-			ins = sql.Dialect(dialect.Postgres).Insert(spec.Table).Columns(cols...)
-		} else if !slices.Equal(cols, first) {
-			return nil, fmt.Errorf("ent: PrepareEntries: the entries set different fields")
-		}
-		ins.Values(vals...)
-	}
-	if ins == nil {
-		return nil, fmt.Errorf("ent: PrepareEntries: no entries")
-	}
-	return ins, nil
-}
+// Dialect is the SQL dialect of the client's database.
+func (c *Client) Dialect() string { return c.driver.Dialect() }
 
-// prepare applies a builder's defaults and validators and renders its create spec as an INSERT.
-// (defaults returns an error only where ent/runtime is not linked in; ent's first, policy-less
-// generation pass makes it return nothing, which this file must compile with too: the callers
-// pass it in a closure, which discards either.)
-func prepare[N any](defaults func(), check func() error, createSpec func() (N, *sqlgraph.CreateSpec)) (N, *sql.InsertBuilder, error) {
-	defaults()
-	if err := check(); err != nil {
-		var zero N
-		return zero, nil, err
+// QueryAccounts runs query, which selects columns of the accounts table, through the client's
+// driver (in its transaction, if any) and reads the accounts as ent's own queries do, through
+// the generated scanners. Privacy policies are not run: the caller is the system.
+func (c *Client) QueryAccounts(ctx context.Context, query string, args []any) ([]*Account, error) {
+	rows := &sql.Rows{}
+	if err := c.driver.Query(ctx, query, args, rows); err != nil {
+		return nil, err
 	}
-	node, spec := createSpec()
-	ins, err := insertOf(spec)
-	return node, ins, err
-}
-
-// insertOf renders a create spec as an INSERT.
-func insertOf(spec *sqlgraph.CreateSpec) (*sql.InsertBuilder, error) {
-	cols, vals, err := columnsOf(spec)
+	defer rows.Close()
+	cols, err := rows.Columns()
 	if err != nil {
 		return nil, err
 	}
-	return sql.Dialect(dialect.Postgres).Insert(spec.Table).Columns(cols...).Values(vals...), nil
+	var out []*Account
+	for rows.Next() {
+		a := &Account{config: c.config}
+		values, err := a.scanValues(cols)
+		if err != nil {
+			return nil, err
+		}
+		if err := rows.Scan(values...); err != nil {
+			return nil, err
+		}
+		if err := a.assignValues(cols, values); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
-// columnsOf lists a create spec's columns and values: its ID, its fields and the foreign keys of
+// ExecSQL runs a statement through the client's driver (in its transaction, if any).
+func (c *Client) ExecSQL(ctx context.Context, query string, args []any) error {
+	var res stdsql.Result
+	return c.driver.Exec(ctx, query, args, &res)
+}
+
+// prepare applies a builder's defaults and validators and lists the row its create spec inserts.
+// (defaults returns an error only where ent/runtime is not linked in; ent's first, policy-less
+// generation pass makes it return nothing, which this file must compile with too: the callers
+// pass it in a closure, which discards either.)
+func prepare[N any](defaults func(), check func() error, createSpec func() (N, *sqlgraph.CreateSpec)) (N, Row, error) {
+	defaults()
+	if err := check(); err != nil {
+		var zero N
+		return zero, Row{}, err
+	}
+	node, spec := createSpec()
+	r, err := rowOf(spec)
+	return node, r, err
+}
+
+// rowOf lists a create spec's columns and values: its ID, its fields and the foreign keys of
 // its edges to one row of another table.
-func columnsOf(spec *sqlgraph.CreateSpec) ([]string, []any, error) {
-	cols := []string{spec.ID.Column}
-	vals := []any{spec.ID.Value}
+func rowOf(spec *sqlgraph.CreateSpec) (Row, error) {
+	n := 1 + len(spec.Fields) + len(spec.Edges)
+	r := Row{Table: spec.Table, Columns: make([]string, 0, n), Values: make([]any, 0, n)}
+	r.Columns = append(r.Columns, spec.ID.Column)
+	r.Values = append(r.Values, spec.ID.Value)
 	for _, f := range spec.Fields {
-		cols = append(cols, f.Column)
-		vals = append(vals, f.Value)
+		r.Columns = append(r.Columns, f.Column)
+		r.Values = append(r.Values, f.Value)
 	}
 	for _, e := range spec.Edges {
 		if !(e.Rel == sqlgraph.M2O || (e.Rel == sqlgraph.O2O && e.Inverse)) || e.Bidi || len(e.Columns) != 1 || len(e.Target.Nodes) != 1 {
-			return nil, nil, fmt.Errorf("ent: Prepare cannot write the %s edge of %s", e.Columns, spec.Table)
+			return Row{}, fmt.Errorf("ent: PrepareRow cannot write the %s edge of %s", e.Columns, spec.Table)
 		}
-		cols = append(cols, e.Columns[0])
-		vals = append(vals, e.Target.Nodes[0])
+		r.Columns = append(r.Columns, e.Columns[0])
+		r.Values = append(r.Values, e.Target.Nodes[0])
 	}
-	return cols, vals, nil
+	return r, nil
 }

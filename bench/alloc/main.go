@@ -53,6 +53,24 @@ type stats struct {
 	P50, P95, P99 float64 // milliseconds
 	N             int     `json:"n"`
 	Errors        int     `json:"errors"`
+	// CPU time per transaction, in ms: the serving side (our server or nothing for pgbench), the
+	// database (every postgres process), and the load generator (our client or pgbench).
+	ServerCPU, DBCPU, ClientCPU float64
+}
+
+// cpuMs is d per n transactions, in milliseconds.
+func cpuMs(d time.Duration, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return float64(d.Microseconds()) / 1000 / float64(n)
+}
+
+// selfCPU is the CPU time this process (the load generator) has used.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // target is what one client allocates with: its token and the IDs pgbench needs.
@@ -161,6 +179,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		deadline := time.Now().Add(d)
 		var wg sync.WaitGroup
 		start := time.Now()
+		srv0, db0, self0 := harness.ProcCPU(srv.PID()), harness.PostgresCPU(), selfCPU()
 		for c := 0; c < clients; c++ {
 			wg.Add(1)
 			go func(c int) {
@@ -199,7 +218,9 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		}
 		wg.Wait()
 		el := time.Since(start).Seconds()
-		return stats{TPS: float64(len(lat)) / el, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat), Errors: errs}
+		n := len(lat)
+		return stats{TPS: float64(n) / el, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: n, Errors: errs,
+			ServerCPU: cpuMs(harness.ProcCPU(srv.PID())-srv0, n), DBCPU: cpuMs(harness.PostgresCPU()-db0, n), ClientCPU: cpuMs(selfCPU()-self0, n)}
 	}
 	body, err := os.ReadFile("bench/alloc/pgbench.sql")
 	if err != nil {
@@ -224,29 +245,46 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 			"-T", strconv.Itoa(int(d.Seconds())), "-f", script, "-l", "--log-prefix", filepath.Join(logDir, "tx"), dbURL)
 		var so bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &so, &so
+		// The database's CPU is sampled inside the run (pgbench's connections end with it),
+		// from 1 s after the start to 1 s before the end, and divided by the transactions that
+		// ended in that window.
+		type sample struct {
+			at  time.Time
+			cpu time.Duration
+		}
+		window := make(chan [2]sample, 1)
+		go func() {
+			time.Sleep(time.Second)
+			a := sample{time.Now(), harness.PostgresCPU()}
+			time.Sleep(d - 2*time.Second)
+			window <- [2]sample{a, {time.Now(), harness.PostgresCPU()}}
+		}()
 		if err := cmd.Run(); err != nil {
 			return stats{}, fmt.Errorf("pgbench: %v\n%s", err, so.String())
 		}
+		w := <-window
 		m := regexp.MustCompile(`tps = ([0-9.]+)`).FindStringSubmatch(so.String())
 		if m == nil {
 			return stats{}, fmt.Errorf("pgbench output: %s", so.String())
 		}
 		tps, _ := strconv.ParseFloat(m[1], 64)
 		lat := harness.PgbenchLatencies(logDir)
-		return stats{TPS: tps, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat)}, nil
+		return stats{TPS: tps, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat),
+			DBCPU:     cpuMs(w[1].cpu-w[0].cpu, harness.PgbenchCount(logDir, w[0].at, w[1].at)),
+			ClientCPU: cpuMs(cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime(), len(lat))}, nil
 	}
 
 	serverRun(3 * time.Second) // warm up
 	var ours, theirs []stats
 	for i := 0; i < runs; i++ {
 		s := serverRun(duration)
-		fmt.Printf("run %d  server   %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%d ok, %d errors)\n", i+1, s.TPS, s.P50, s.P95, s.P99, s.N, s.Errors)
+		fmt.Printf("run %d  server   %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%d ok, %d errors)  CPU/tx: server %.3f, db %.3f, client %.3f ms\n", i+1, s.TPS, s.P50, s.P95, s.P99, s.N, s.Errors, s.ServerCPU, s.DBCPU, s.ClientCPU)
 		ours = append(ours, s)
 		p, err := pgRun(duration)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("run %d  pgbench  %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms\n", i+1, p.TPS, p.P50, p.P95, p.P99)
+		fmt.Printf("run %d  pgbench  %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  CPU/tx: db %.3f, client %.3f ms\n", i+1, p.TPS, p.P50, p.P95, p.P99, p.DBCPU, p.ClientCPU)
 		theirs = append(theirs, p)
 	}
 	med := func(xs []stats) stats {
@@ -269,13 +307,13 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		mode += ", nothing prepared"
 	}
 	table := fmt.Sprintf(`allocateBalance at %d clients, %s, %s x %d alternating runs (medians), %s, %d cores, %s memory, commit %s
-| side | tps | p50 ms | p95 ms | p99 ms |
-|---|---|---|---|---|
-| server (HTTP + GraphQL + ledger) | %.1f | %.2f | %.2f | %.2f |
-| pgbench, same statements (+1 PK look-up of its values) | %.1f | %.2f | %.2f | %.2f |
+| side | tps | p50 ms | p95 ms | p99 ms | CPU ms/tx: server | database | load generator |
+|---|---|---|---|---|---|---|---|
+| server (HTTP + GraphQL + ledger) | %.1f | %.2f | %.2f | %.2f | %.3f | %.3f | %.3f |
+| pgbench, same statements (+1 PK look-up of its values) | %.1f | %.2f | %.2f | %.2f | - | %.3f | %.3f |
 ratio server/pgbench: %.2f (target >= 0.60, aim 0.75); server p95 %.2f ms (target < 15 ms)
 `, clients, mode, duration, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), mem, commit,
-		o.TPS, o.P50, o.P95, o.P99, t.TPS, t.P50, t.P95, t.P99, ratio, o.P95)
+		o.TPS, o.P50, o.P95, o.P99, o.ServerCPU, o.DBCPU, o.ClientCPU, t.TPS, t.P50, t.P95, t.P99, t.DBCPU, t.ClientCPU, ratio, o.P95)
 	fmt.Print("\n" + table)
 	_ = host
 	if err := os.MkdirAll(outDir, 0o755); err == nil {

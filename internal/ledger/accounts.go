@@ -64,17 +64,14 @@ func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners
 		for i, o := range owners {
 			keys[i] = o.Key()
 		}
-		q := c.Account.Query().Where(account.OwnerKeyIn(keys...), predicate.Account(dbx.ForUpdate)).
-			Order(ent.Asc(account.FieldID))
-		if with != nil && !with.written {
-			q.Modify(func(s *sql.Selector) {
-				if s.Dialect() == dialect.Postgres {
-					s.Prefix(with.clause).Where(with.gate)
-					with.written = true
-				}
-			})
+		var accs []*ent.Account
+		var err error
+		if c.Dialect() == dialect.Postgres {
+			accs, err = lockKeysPostgres(ctx, c, with, keys)
+		} else {
+			accs, err = c.Account.Query().Where(account.OwnerKeyIn(keys...), predicate.Account(dbx.ForUpdate)).
+				Order(ent.Asc(account.FieldID)).All(sys(ctx))
 		}
-		accs, err := q.All(sys(ctx))
 		if err != nil {
 			return nil, err
 		}
@@ -97,6 +94,44 @@ func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners
 		}
 	}
 	return nil, errMissingAccount
+}
+
+// lockKeysPostgres is lockOwnersWith's statement on PostgreSQL, written directly (pgText):
+// [WITH the journal's writes] SELECT the accounts WHERE owner_key IN (...) [AND the writes'
+// condition] ORDER BY id FOR UPDATE.
+func lockKeysPostgres(ctx context.Context, c *ent.Client, with *withWrites, keys []string) ([]*ent.Account, error) {
+	var t pgText
+	gate := ""
+	if with != nil && !with.written {
+		var err error
+		if gate, err = with.write(&t); err != nil {
+			return nil, err
+		}
+	}
+	t.str("SELECT ")
+	for i, col := range account.Columns {
+		if i > 0 {
+			t.str(", ")
+		}
+		t.ident(col)
+	}
+	t.str(" FROM ").ident(account.Table).str(" WHERE ").ident(account.FieldOwnerKey).str(" IN (")
+	for i, k := range keys {
+		if i > 0 {
+			t.str(", ")
+		}
+		t.arg(k)
+	}
+	t.str(")")
+	if gate != "" {
+		t.str(" AND ").str(gate)
+	}
+	t.str(" ORDER BY ").ident(account.FieldID).str(" FOR UPDATE")
+	accs, err := c.QueryAccounts(sys(ctx), t.String(), t.args)
+	if gate != "" {
+		with.written = true
+	}
+	return accs, err
 }
 
 type ledgerError string

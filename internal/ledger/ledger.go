@@ -156,46 +156,64 @@ func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) e
 		entries[i] = c.LedgerEntry.Create().SetJournalID(j.ID).SetAccountID(l.account.ID).
 			SetAmount(l.amount).SetBalanceAfter(after).SetCreatedAt(now)
 	}
-	// balance = balance + CASE id WHEN $a THEN $da WHEN $b THEN $db END, for every account at once.
-	balance := sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(account.FieldBalance).WriteString(" + CASE ").Ident(account.FieldID)
-		for _, id := range ids {
-			b.WriteString(" WHEN ").Arg(string(id)).WriteString(" THEN CAST(").Arg(delta[id].Fen()).WriteString(" AS BIGINT)")
+	var err error
+	if c.Dialect() == dialect.Postgres {
+		err = applyPostgres(ctx, c, entries, ids, delta, now)
+	} else {
+		// balance = balance + CASE id WHEN $a THEN $da WHEN $b THEN $db END, for every account.
+		balance := sql.ExprFunc(func(b *sql.Builder) {
+			b.Ident(account.FieldBalance).WriteString(" + CASE ").Ident(account.FieldID)
+			for _, id := range ids {
+				b.WriteString(" WHEN ").Arg(string(id)).WriteString(" THEN CAST(").Arg(delta[id].Fen()).WriteString(" AS BIGINT)")
+			}
+			b.WriteString(" END")
+		})
+		err = c.Account.Update().Where(account.IDIn(ids...)).SetUpdatedAt(now).
+			Modify(func(u *sql.UpdateBuilder) { u.Set(account.FieldBalance, balance) }).Exec(sys(ctx))
+		if err == nil {
+			err = c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx))
 		}
-		b.WriteString(" END")
-	})
-	// On PostgreSQL the entries are written by the same statement, as a data-modifying WITH before
-	// the UPDATE: a round trip less inside the window the accounts are locked. (SQLite has no
-	// data-modifying WITH: there they are a second statement.)
-	merged := false
-	var prepErr error
-	err := c.Account.Update().Where(account.IDIn(ids...)).SetUpdatedAt(now).
-		Modify(func(u *sql.UpdateBuilder) {
-			u.Set(account.FieldBalance, balance)
-			if u.Dialect() != dialect.Postgres {
-				return
-			}
-			ins, perr := ent.PrepareEntries(entries)
-			if perr != nil {
-				prepErr = perr
-				return
-			}
-			u.Prefix(sql.ExprFunc(func(b *sql.Builder) { b.WriteString(`WITH "e" AS (`).Join(ins).WriteString(")") }))
-			merged = true
-		}).Exec(sys(ctx))
-	if prepErr != nil {
-		return prepErr
 	}
-	if err != nil {
-		if isCheckViolation(err) {
-			return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
+	if err != nil && isCheckViolation(err) {
+		return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
+	}
+	return err
+}
+
+// applyPostgres writes the entries and the balances in one statement (pgText): the entries as a
+// data-modifying WITH before the UPDATE, a round trip less inside the window the accounts are
+// locked. (SQLite has no data-modifying WITH: there they are two statements.)
+//
+//	WITH "e" AS (INSERT INTO ledger_entries ... VALUES (...), (...))
+//	UPDATE accounts SET updated_at = $n, balance = balance + CASE id WHEN $a THEN $da ... END
+//	WHERE id IN ($a, ...)
+func applyPostgres(ctx context.Context, c *ent.Client, entries []*ent.LedgerEntryCreate, ids []gid.ID, delta map[gid.ID]money.Money, now time.Time) error {
+	rows := make([]ent.Row, len(entries))
+	for i, e := range entries {
+		var err error
+		if _, rows[i], err = e.PrepareRow(); err != nil {
+			return err
 		}
+	}
+	var t pgText
+	t.str(`WITH "e" AS (`)
+	if err := t.insert(rows...); err != nil {
 		return err
 	}
-	if merged {
-		return nil
+	t.str(") UPDATE ").ident(account.Table).str(" SET ").ident(account.FieldUpdatedAt).str(" = ").arg(now).
+		str(", ").ident(account.FieldBalance).str(" = ").ident(account.FieldBalance).str(" + CASE ").ident(account.FieldID)
+	for _, id := range ids {
+		t.str(" WHEN ").arg(string(id)).str(" THEN CAST(").arg(delta[id].Fen()).str(" AS BIGINT)")
 	}
-	return c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx))
+	t.str(" END WHERE ").ident(account.FieldID).str(" IN (")
+	for i, id := range ids {
+		if i > 0 {
+			t.str(", ")
+		}
+		t.arg(string(id))
+	}
+	t.str(")")
+	return c.ExecSQL(sys(ctx), t.String(), t.args)
 }
 
 // post writes a journal and applies its legs (the accounts already locked).

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"strings"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -170,54 +169,55 @@ type journalWrites struct {
 	out     *Outcome
 }
 
-// withWrites is the WITH clause and the condition that makes the statement run it first;
-// written is set once a statement has carried it.
+// withWrites are the rows of the WITH clause; written is set once a statement has carried them.
 type withWrites struct {
-	clause  sql.Querier
-	gate    *sql.Predicate
-	written bool
+	journal, audit ent.Row
+	outcomeID      gid.ID // the idempotency record whose response is set ("" without a key)
+	response       string
+	written        bool
+}
+
+// write writes the WITH clause into t and returns the condition that makes the statement run it
+// first: PostgreSQL runs a data-modifying WITH that the query does not read after the query,
+// here after the accounts are locked; read by this condition (a one-time filter), the writes are
+// done before any row is locked, and the locked window stays short.
+func (w *withWrites) write(t *pgText) (string, error) {
+	t.str(`WITH "j" AS (`)
+	if err := t.insert(w.journal); err != nil {
+		return "", err
+	}
+	t.str(` RETURNING "id"), "a" AS (`)
+	if err := t.insert(w.audit); err != nil {
+		return "", err
+	}
+	t.str(` RETURNING "id")`)
+	gate := `(SELECT count(*) FROM "j") + (SELECT count(*) FROM "a")`
+	if w.outcomeID != "" {
+		t.str(`, "o" AS (UPDATE `).ident(idempotencyrecord.Table).str(" SET ").ident(idempotencyrecord.FieldResponse).str(" = ").arg(w.response).
+			str(" WHERE ").ident(idempotencyrecord.FieldID).str(" = ").arg(string(w.outcomeID)).str(` RETURNING "id")`)
+		gate += ` + (SELECT count(*) FROM "o")`
+	}
+	return gate + " > 0", nil
 }
 
 func prepareJournalAudited(ctx context.Context, c *ent.Client, spec journalSpec, entry func(*ent.Journal) audit.Entry) (*journalWrites, error) {
-	w := &journalWrites{create: journalCreate(ctx, c, spec)}
-	j, insJournal, err := w.create.Prepare()
+	w := &journalWrites{create: journalCreate(ctx, c, spec), with: &withWrites{}}
+	j, jr, err := w.create.PrepareRow()
 	if err != nil {
 		return nil, err
 	}
-	w.journal = j
+	w.journal, w.with.journal = j, jr
 	w.audit = audit.Builder(ctx, c, entry(j))
-	_, insAudit, err := w.audit.Prepare()
-	if err != nil {
+	if _, w.with.audit, err = w.audit.PrepareRow(); err != nil {
 		return nil, err
 	}
 	w.out = &Outcome{JournalIDs: []gid.ID{j.ID}, Journals: []*ent.Journal{j}}
-	var outcome *sql.UpdateBuilder
 	if cl, keyed := ctx.Value(claimKey{}).(*claimed); keyed {
 		response, err := json.Marshal(w.out)
 		if err != nil {
 			return nil, err
 		}
-		outcome = sql.Dialect(dialect.Postgres).Update(idempotencyrecord.Table).
-			Set(idempotencyrecord.FieldResponse, string(response)).Where(sql.EQ(idempotencyrecord.FieldID, string(cl.id)))
-	}
-	insJournal.Returning("id")
-	insAudit.Returning("id")
-	gate := `(SELECT count(*) FROM "j") + (SELECT count(*) FROM "a")`
-	if outcome != nil {
-		outcome.Returning("id")
-		gate += ` + (SELECT count(*) FROM "o")`
-	}
-	w.with = &withWrites{
-		clause: sql.ExprFunc(func(b *sql.Builder) {
-			b.WriteString(`WITH "j" AS (`).Join(insJournal).WriteString(`), "a" AS (`).Join(insAudit).WriteString(")")
-			if outcome != nil {
-				b.WriteString(`, "o" AS (`).Join(outcome).WriteString(")")
-			}
-		}),
-		// PostgreSQL runs a data-modifying WITH that the query does not read after the query,
-		// here after the accounts are locked; read by this condition (a one-time filter), the
-		// writes are done before any row is locked, and the locked window stays short.
-		gate: sql.ExprP(gate + " > 0"),
+		w.with.outcomeID, w.with.response = cl.id, string(response)
 	}
 	return w, nil
 }
