@@ -9,7 +9,6 @@ import (
 	stdsql "database/sql"
 	"fmt"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 )
@@ -40,14 +39,9 @@ func (_c *LedgerEntryCreate) PrepareRow() (*LedgerEntry, Row, error) {
 	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
 }
 
-// Prepare is PrepareRow for an idempotency record (the claim of a key), as a PostgreSQL INSERT
-// builder (the caller adds ON CONFLICT and RETURNING).
-func (_c *IdempotencyRecordCreate) Prepare() (*IdempotencyRecord, *sql.InsertBuilder, error) {
-	rec, r, err := prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
-	if err != nil {
-		return nil, nil, err
-	}
-	return rec, sql.Dialect(dialect.Postgres).Insert(r.Table).Columns(r.Columns...).Values(r.Values...), nil
+// PrepareRow is JournalCreate.PrepareRow for an idempotency record (the claim of a key).
+func (_c *IdempotencyRecordCreate) PrepareRow() (*IdempotencyRecord, Row, error) {
+	return prepare(func() { _c.defaults() }, _c.check, _c.createSpec)
 }
 
 // Dialect is the SQL dialect of the client's database.
@@ -57,8 +51,8 @@ func (c *Client) Dialect() string { return c.driver.Dialect() }
 // driver (in its transaction, if any) and reads the accounts as ent's own queries do, through
 // the generated scanners. Privacy policies are not run: the caller is the system.
 func (c *Client) QueryAccounts(ctx context.Context, query string, args []any) ([]*Account, error) {
-	rows := &sql.Rows{}
-	if err := c.driver.Query(ctx, query, args, rows); err != nil {
+	rows, err := c.QuerySQL(ctx, query, args)
+	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
@@ -82,6 +76,16 @@ func (c *Client) QueryAccounts(ctx context.Context, query string, args []any) ([
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// QuerySQL runs a query through the client's driver (in its transaction, if any); the caller
+// closes the rows.
+func (c *Client) QuerySQL(ctx context.Context, query string, args []any) (*sql.Rows, error) {
+	rows := &sql.Rows{}
+	if err := c.driver.Query(ctx, query, args, rows); err != nil {
+		return nil, err
+	}
+	return rows, nil
 }
 
 // ExecSQL runs a statement through the client's driver (in its transaction, if any).

@@ -100,11 +100,11 @@ func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners
 // [WITH the journal's writes] SELECT the accounts WHERE owner_key IN (...) [AND the writes'
 // condition] ORDER BY id FOR UPDATE.
 func lockKeysPostgres(ctx context.Context, c *ent.Client, with *withWrites, keys []string) ([]*ent.Account, error) {
-	var t pgText
+	t := newPGText()
 	gate := ""
 	if with != nil && !with.written {
 		var err error
-		if gate, err = with.write(&t); err != nil {
+		if gate, err = with.write(t); err != nil {
 			return nil, err
 		}
 	}

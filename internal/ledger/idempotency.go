@@ -11,8 +11,6 @@ import (
 	"time"
 	"unicode"
 
-	"entgo.io/ent/dialect"
-	"entgo.io/ent/dialect/sql"
 	"github.com/lib/pq"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -141,11 +139,11 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late 
 		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL))
 	claim := &claimed{}
 	if late {
-		rec, ins, err := create.Prepare()
+		rec, row, err := create.PrepareRow()
 		if err != nil {
 			return nil, false, err
 		}
-		claim.id, claim.late, claim.insert = rec.ID, create, ins
+		claim.id, claim.late, claim.row = rec.ID, create, row
 	} else {
 		rec, err := create.Save(sys(tctx))
 		if ent.IsConstraintError(err) {
@@ -230,30 +228,33 @@ type claimKey struct{}
 type claimed struct {
 	id    gid.ID
 	saved bool
-	// late is the record's builder while it is not written yet (runLate); insert is its
-	// PostgreSQL INSERT, and carried says a statement has carried it (claimFirst).
+	// late is the record's builder while it is not written yet (runLate); row is its row, and
+	// carried says a statement has carried it (claimFirst).
 	late    *ent.IdempotencyRecordCreate
-	insert  *sql.InsertBuilder
+	row     ent.Row
 	carried bool
 }
 
 // errKeyTaken: the key was claimed by another request (the operation replays its outcome).
 var errKeyTaken = errors.New("ledger: idempotency key already claimed")
 
-// claimFirst makes the selector (the operation's first statement) claim the running operation's
-// key on PostgreSQL, if runLate left it unwritten: WITH "k" AS (INSERT ... ON CONFLICT DO
-// NOTHING RETURNING "id") and a condition on "k" that makes PostgreSQL run the insert first and
-// return no rows if the key was taken. settleClaim must follow the statement.
-func claimFirst(ctx context.Context, s *sql.Selector) {
+// claimFirst makes a PostgreSQL statement (the operation's first) claim the running operation's
+// key, if runLate left it unwritten: it writes WITH "k" AS (INSERT ... ON CONFLICT DO NOTHING
+// RETURNING "id") into t and returns the condition on "k" ("" if there is nothing to claim) that
+// the statement must carry: it makes PostgreSQL run the insert first and return no rows if the
+// key was taken. settleClaim must follow the statement.
+func claimFirst(ctx context.Context, t *pgText) (string, error) {
 	cl, ok := ctx.Value(claimKey{}).(*claimed)
-	if !ok || cl.late == nil || cl.carried || s.Dialect() != dialect.Postgres {
-		return
+	if !ok || cl.late == nil || cl.carried {
+		return "", nil
 	}
-	cl.insert.OnConflict(sql.ConflictColumns(idempotencyrecord.FieldScope, idempotencyrecord.FieldKey), sql.DoNothing()).Returning(idempotencyrecord.FieldID)
-	s.Prefix(sql.ExprFunc(func(b *sql.Builder) {
-		b.WriteString(`WITH "k" AS (`).Join(cl.insert).WriteString(")")
-	})).Where(sql.P(func(b *sql.Builder) { b.WriteString(`(SELECT count(*) FROM "k") > 0`) }))
+	t.str(`WITH "k" AS (`)
+	if err := t.insert(cl.row); err != nil {
+		return "", err
+	}
+	t.str(" ON CONFLICT (").ident(idempotencyrecord.FieldScope).str(", ").ident(idempotencyrecord.FieldKey).str(`) DO NOTHING RETURNING "id") `)
 	cl.carried = true
+	return `(SELECT count(*) FROM "k") > 0`, nil
 }
 
 // settleClaim finishes a late claim after the statement that was to carry it: if it did and

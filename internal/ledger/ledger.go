@@ -195,7 +195,7 @@ func applyPostgres(ctx context.Context, c *ent.Client, entries []*ent.LedgerEntr
 			return err
 		}
 	}
-	var t pgText
+	t := newPGText()
 	t.str(`WITH "e" AS (`)
 	if err := t.insert(rows...); err != nil {
 		return err

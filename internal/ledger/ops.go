@@ -2,11 +2,12 @@ package ledger
 
 import (
 	"context"
+	stdsql "database/sql"
 	"encoding/json"
 	"errors"
 	"strings"
 
-	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
@@ -243,38 +244,99 @@ func (w *journalWrites) finish(ctx context.Context, c *ent.Client) error {
 
 // customerForMoney locks a customer the viewer may adjust: one of its partner's (or, for a
 // distributor, its resellers') resale customers. It returns the partner whose money moves and
-// the reseller the distributor acts for, if any.
-func customerForMoney(ctx context.Context, c *ent.Client, id gid.ID) (*ent.Customer, gid.ID, gid.ID, error) {
+// the reseller the distributor acts for, if any. A shared lock: the association cannot change
+// under the posting, yet concurrent postings to one customer queue only on its accounts. Only
+// what the posting needs is read (no names or contacts).
+func customerForMoney(ctx context.Context, c *ent.Client, id gid.ID) (gid.ID, gid.ID, error) {
 	v := viewer.FromContext(ctx)
 	if !v.IsPartnerAdmin() {
-		return nil, "", "", apperr.New(apperr.Forbidden, "only a partner admin moves money")
+		return "", "", apperr.New(apperr.Forbidden, "only a partner admin moves money")
 	}
-	// A shared lock: the association cannot change under the posting, yet concurrent postings to
-	// one customer queue only on its accounts.
-	// Only what the posting needs (no names or contacts), privacy-filtered.
-	cu, err := c.Customer.Query().Where(customer.ID(id), predicate.Customer(dbx.ForShare)).
-		Select(customer.FieldPartnerID, customer.FieldAssociationType).
-		Modify(func(s *sql.Selector) { claimFirst(ctx, s) }).Only(dbx.Prepared(ctx))
+	var partner, association *string
+	var err error
+	if c.Dialect() == dialect.Postgres {
+		partner, association, err = customerForMoneyPostgres(ctx, c, v, id)
+	} else {
+		var cu *ent.Customer
+		cu, err = c.Customer.Query().Where(customer.ID(id), predicate.Customer(dbx.ForShare)).
+			Select(customer.FieldPartnerID, customer.FieldAssociationType).Only(ctx) // privacy-filtered
+		if err == nil {
+			partner, association = (*string)(cu.PartnerID), (*string)(cu.AssociationType)
+		}
+	}
 	if serr := settleClaim(ctx, c, ent.IsNotFound(err)); serr != nil && (err == nil || ent.IsNotFound(err)) {
-		return nil, "", "", serr
+		return "", "", serr
 	}
 	if ent.IsNotFound(err) {
-		return nil, "", "", apperr.New(apperr.NotFound, "no customer with this ID")
+		return "", "", apperr.New(apperr.NotFound, "no customer with this ID")
 	}
 	if err != nil {
-		return nil, "", "", err
+		return "", "", err
 	}
-	if cu.PartnerID == nil || cu.AssociationType == nil {
-		return nil, "", "", apperr.Refuse(apperr.BadUserInput, "NOT_ASSOCIATED", "the customer is not associated with a partner")
+	if partner == nil || association == nil {
+		return "", "", apperr.Refuse(apperr.BadUserInput, "NOT_ASSOCIATED", "the customer is not associated with a partner")
 	}
-	if *cu.AssociationType != customer.AssociationTypeRESALE {
-		return nil, "", "", apperr.Refuse(apperr.BadUserInput, "ADVISORY_CUSTOMER", "an advisory customer pays the cloud directly: its account cannot be adjusted")
+	if customer.AssociationType(*association) != customer.AssociationTypeRESALE {
+		return "", "", apperr.Refuse(apperr.BadUserInput, "ADVISORY_CUSTOMER", "an advisory customer pays the cloud directly: its account cannot be adjusted")
 	}
 	var actingFor gid.ID
-	if *cu.PartnerID != v.PartnerID {
-		actingFor = *cu.PartnerID // a distributor acting for its reseller
+	if gid.ID(*partner) != v.PartnerID {
+		actingFor = gid.ID(*partner) // a distributor acting for its reseller
 	}
-	return cu, *cu.PartnerID, actingFor, nil
+	return gid.ID(*partner), actingFor, nil
+}
+
+// customerForMoneyPostgres is customerForMoney's statement on PostgreSQL, written directly
+// (pgText, prepared) and carrying the claim of the key (claimFirst):
+//
+//	[WITH "k" AS (INSERT INTO idempotency_records ...)] SELECT partner_id, association_type
+//	FROM customers WHERE id = $1 AND partner_id IN (the viewer's partners) [AND the claim's
+//	condition] FOR SHARE
+//
+// The partner condition is the Customer privacy rule for a partner admin (ent/rule
+// FilterCustomers), the only viewer that gets here; the privacy tests hold both to it.
+func customerForMoneyPostgres(ctx context.Context, c *ent.Client, v *viewer.Viewer, id gid.ID) (partner, association *string, err error) {
+	t := newPGText()
+	gate, err := claimFirst(ctx, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	t.str("SELECT ").ident(customer.FieldPartnerID).str(", ").ident(customer.FieldAssociationType).
+		str(" FROM ").ident(customer.Table).str(" WHERE ").ident(customer.FieldID).str(" = ").arg(string(id)).
+		str(" AND ").ident(customer.FieldPartnerID).str(" IN (")
+	for i, p := range v.PartnerIDs() {
+		if i > 0 {
+			t.str(", ")
+		}
+		t.arg(string(p))
+	}
+	t.str(")")
+	if gate != "" {
+		t.str(" AND ").str(gate)
+	}
+	t.str(" FOR SHARE")
+	rows, err := c.QuerySQL(sys(dbx.Prepared(ctx)), t.String(), t.args)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, &ent.NotFoundError{}
+	}
+	var p, a stdsql.NullString
+	if err := rows.Scan(&p, &a); err != nil {
+		return nil, nil, err
+	}
+	if p.Valid {
+		partner = &p.String
+	}
+	if a.Valid {
+		association = &a.String
+	}
+	return partner, association, rows.Close()
 }
 
 // AllocateBalance moves money from the partner's account to a resale customer (拨款).
@@ -295,7 +357,7 @@ func (l *Ledger) customerTransfer(ctx context.Context, op string, action auditlo
 		return nil, err
 	}
 	return l.runLate(ctx, op, req.IdempotencyKey, req.args(customerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
-		cu, partnerID, actingFor, err := customerForMoney(ctx, c, customerID) // (claims the key)
+		partnerID, actingFor, err := customerForMoney(ctx, c, customerID) // (claims the key)
 		if errors.Is(err, errKeyTaken) {
 			return nil, err
 		}
@@ -305,12 +367,12 @@ func (l *Ledger) customerTransfer(ctx context.Context, op string, action auditlo
 		if err := stepup.Check(ctx, c, Operation(op), req.VerificationCode); err != nil {
 			return nil, refuse(ctx, c, action, customerID, err)
 		}
-		from, to := PartnerCash(partnerID), CustomerAllocated(cu.ID)
+		from, to := PartnerCash(partnerID), CustomerAllocated(customerID)
 		if kind == journal.KindRECLAIM {
 			from, to = to, from
 		}
 		out, err := l.postAudited(ctx, c, action, customerID, journalSpec{kind: kind, amount: req.Amount, partnerID: partnerID,
-			customerID: cu.ID, actingFor: actingFor, key: req.IdempotencyKey, reason: req.Reason}, from, to)
+			customerID: customerID, actingFor: actingFor, key: req.IdempotencyKey, reason: req.Reason}, from, to)
 		if err != nil {
 			return nil, refuse(ctx, c, action, customerID, err)
 		}

@@ -19,6 +19,14 @@ type pgText struct {
 	args []any
 }
 
+// newPGText is an empty statement with room for the longest of them (about 1.5 kB and 40
+// arguments), so that writing one does not grow its buffers step by step.
+func newPGText() *pgText {
+	t := &pgText{args: make([]any, 0, 48)}
+	t.b.Grow(2048)
+	return t
+}
+
 func (t *pgText) str(s string) *pgText {
 	t.b.WriteString(s)
 	return t
