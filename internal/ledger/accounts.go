@@ -101,6 +101,7 @@ func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners
 // condition] ORDER BY id FOR UPDATE.
 func lockKeysPostgres(ctx context.Context, c *ent.Client, with *withWrites, keys []string) ([]*ent.Account, error) {
 	t := newPGText()
+	defer t.free()
 	gate := ""
 	if with != nil && !with.written {
 		var err error

@@ -196,6 +196,7 @@ func applyPostgres(ctx context.Context, c *ent.Client, entries []*ent.LedgerEntr
 		}
 	}
 	t := newPGText()
+	defer t.free()
 	t.str(`WITH "e" AS (`)
 	if err := t.insert(rows...); err != nil {
 		return err

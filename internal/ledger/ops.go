@@ -297,6 +297,7 @@ func customerForMoney(ctx context.Context, c *ent.Client, id gid.ID) (gid.ID, gi
 // FilterCustomers), the only viewer that gets here; the privacy tests hold both to it.
 func customerForMoneyPostgres(ctx context.Context, c *ent.Client, v *viewer.Viewer, id gid.ID) (partner, association *string, err error) {
 	t := newPGText()
+	defer t.free()
 	gate, err := claimFirst(ctx, t)
 	if err != nil {
 		return nil, nil, err

@@ -3,7 +3,7 @@ package ledger
 import (
 	"slices"
 	"strconv"
-	"strings"
+	"sync"
 
 	"github.com/partnercenter/partnercenter/ent"
 )
@@ -14,62 +14,72 @@ import (
 // about a quarter of what the server allocated per allocation request; the rows themselves still
 // come from ent's create builders (ent.Row), so defaults, validators and column names stay ent's.
 // Identifiers are ent's table and column names, quoted; every value is an argument.
+//
+// A statement's text is the same for every posting of a shape, so the texts are interned
+// (pgTexts): writing one into a reused buffer and finding it there allocates nothing.
 type pgText struct {
-	b    strings.Builder
+	b    []byte
 	args []any
 }
 
-// newPGText is an empty statement with room for the longest of them (about 1.5 kB and 40
-// arguments), so that writing one does not grow its buffers step by step.
+var pgTextPool = sync.Pool{New: func() any {
+	// room for the longest statement (about 1.5 kB and 40 arguments)
+	return &pgText{b: make([]byte, 0, 2048), args: make([]any, 0, 48)}
+}}
+
+// newPGText is an empty statement; free it once the statement has run.
 func newPGText() *pgText {
-	t := &pgText{args: make([]any, 0, 48)}
-	t.b.Grow(2048)
+	t := pgTextPool.Get().(*pgText)
+	t.b, t.args = t.b[:0], t.args[:0]
 	return t
 }
 
+// free returns t for reuse (after the statement has run: the driver has its arguments).
+func (t *pgText) free() {
+	clear(t.args)
+	pgTextPool.Put(t)
+}
+
 func (t *pgText) str(s string) *pgText {
-	t.b.WriteString(s)
+	t.b = append(t.b, s...)
 	return t
 }
 
 func (t *pgText) ident(name string) *pgText {
-	t.b.WriteByte('"')
-	t.b.WriteString(name)
-	t.b.WriteByte('"')
+	t.b = append(append(append(t.b, '"'), name...), '"')
 	return t
 }
 
 // arg adds v as the next argument and writes its placeholder.
 func (t *pgText) arg(v any) *pgText {
 	t.args = append(t.args, v)
-	t.b.WriteByte('$')
-	t.b.WriteString(strconv.Itoa(len(t.args)))
+	t.b = strconv.AppendInt(append(t.b, '$'), int64(len(t.args)), 10)
 	return t
 }
 
 // idents writes a parenthesised, comma-separated list of names.
 func (t *pgText) idents(names []string) *pgText {
-	t.b.WriteByte('(')
+	t.b = append(t.b, '(')
 	for i, n := range names {
 		if i > 0 {
-			t.b.WriteString(", ")
+			t.b = append(t.b, ", "...)
 		}
 		t.ident(n)
 	}
-	t.b.WriteByte(')')
+	t.b = append(t.b, ')')
 	return t
 }
 
 // args writes a parenthesised list of placeholders for vs.
 func (t *pgText) argList(vs []any) *pgText {
-	t.b.WriteByte('(')
+	t.b = append(t.b, '(')
 	for i, v := range vs {
 		if i > 0 {
-			t.b.WriteString(", ")
+			t.b = append(t.b, ", "...)
 		}
 		t.arg(v)
 	}
-	t.b.WriteByte(')')
+	t.b = append(t.b, ')')
 	return t
 }
 
@@ -88,4 +98,31 @@ func (t *pgText) insert(rows ...ent.Row) error {
 	return nil
 }
 
-func (t *pgText) String() string { return t.b.String() }
+// String is the statement's text, interned.
+func (t *pgText) String() string { return pgTexts.intern(t.b) }
+
+// maxTexts bounds the interned texts (a few shapes in practice); past it, texts are copied.
+const maxTexts = 256
+
+type textCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+var pgTexts = &textCache{m: map[string]string{}}
+
+func (c *textCache) intern(b []byte) string {
+	c.mu.RLock()
+	s, ok := c.m[string(b)] // (no allocation: the compiler looks up with the bytes)
+	c.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = string(b)
+	c.mu.Lock()
+	if len(c.m) < maxTexts {
+		c.m[s] = s
+	}
+	c.mu.Unlock()
+	return s
+}
