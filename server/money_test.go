@@ -155,6 +155,14 @@ func TestAllocateReclaimAndRefusals(t *testing.T) {
 		if dig(r.Data, "journals", "totalCount").(float64) < 2 || dig(r.Data, "viewer", "partner", "account", "entries", "edges", 0, "node", "journal", "kind") != "RECLAIM" {
 			t.Fatalf("records and statement: %s", r.Raw)
 		}
+		// A where-filter on a nested connection (read by entgql's field collection through the
+		// operation's input unmarshalers, which are built only when a "where" is in the text).
+		r = s.post(t, admin, `{ accounts(first: 1, where:{kind: PARTNER_CASH}) { edges { node { all: entries(first: 50) { totalCount } reclaims: entries(first: 50, where:{hasJournalWith:[{kind: RECLAIM}]}) { totalCount edges { node { journal { kind } } } } } } } }`, nil)
+		all, _ := dig(r.Data, "accounts", "edges", 0, "node", "all", "totalCount").(float64)
+		reclaims, _ := dig(r.Data, "accounts", "edges", 0, "node", "reclaims", "totalCount").(float64)
+		if len(r.Errors) > 0 || reclaims < 1 || reclaims >= all || strings.Contains(r.Raw, `"kind":"ALLOCATE"`) {
+			t.Fatalf("nested where-filter: %s", r.Raw)
+		}
 		// The database itself refuses to change entries.
 		if _, err := s.DB.SQL.Exec(`UPDATE ledger_entries SET amount = 0`); err == nil {
 			t.Fatal("UPDATE on ledger_entries was allowed")

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -19,6 +21,21 @@ var plainFields atomic.Bool
 
 // UsePlainFields turns the plain-field path on or off; see plainFields.
 func UsePlainFields(on bool) { plainFields.Store(on) }
+
+type unmarshalerMap = map[reflect.Type]reflect.Value
+
+// inputUnmarshalers is the operation's map of input unmarshalers (rewrite 5 of
+// graph/internal/execpatch): built only if the operation's text has a "where" (an argument
+// of that name, or the word anywhere else: the test errs towards building it). Its only reader,
+// graphql.UnmarshalInputFromContext, is called for where-filters alone, by entgql's field
+// collection (ent/gql_collection.go); without a map it reports an error that the collection
+// treats as "no filter", which no operation without a where-filter has.
+func inputUnmarshalers(opCtx *graphql.OperationContext, build func() unmarshalerMap) unmarshalerMap {
+	if !strings.Contains(opCtx.RawQuery, "where") {
+		return nil
+	}
+	return build()
+}
 
 type childFunc = func(context.Context, graphql.CollectedField) (*graphql.FieldContext, error)
 

@@ -27,6 +27,11 @@
 //     is (UsePlainFields). The one visible difference: an error from marshalling such a value
 //     (a zero time in a non-null field, which the database's NOT NULL columns rule out) carries
 //     the path of the object rather than of the field.
+//  5. the map of every input type's unmarshaler that gqlgen builds for each operation (about 40
+//     method values and a map: the largest allocation of a small mutation) is built only for
+//     an operation that has a "where" argument: its one reader, graphql.UnmarshalInputFromContext,
+//     is called by entgql's field collection for where-filters only (ent/gql_collection.go
+//     unmarshalArgs); see inputUnmarshalers in execfast.go.
 package main
 
 import (
@@ -83,6 +88,9 @@ var replacements = []struct{ old, new string }{
 		"			if field.IsDeferred() {\n				if deferredFieldSet == nil {\n					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}\n				}\n"},
 	{"graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {",
 		"marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {"},
+	{"	inputUnmarshalMap := graphql.BuildUnmarshalerMap(\n",
+		"	inputUnmarshalMap := inputUnmarshalers(opCtx, func() unmarshalerMap {\n		return graphql.BuildUnmarshalerMap(\n"},
+	{"	)\n	first := true\n", "	)\n	})\n	first := true\n"},
 }
 
 var (
