@@ -67,9 +67,9 @@ bench-deps: ## the benchmark references: PostGraphile 5 on Node 22, Lighthouse 1
 
 bench: build bench-deps ## every benchmark side by side at SF1 (about 10 minutes); tables in bench/results/
 	scripts/with-postgres.sh $(GO) run ./bench/nested -server $(BIN) -sf 1 -clients 8,32 -duration 10s -runs 3
-	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 10s -runs 3
-	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 32 -duration 10s -runs 3
-	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 10s -runs 3 -spread
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 8s -runs 5
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 32 -duration 8s -runs 5
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 8s -runs 5 -spread
 	scripts/with-postgres.sh $(GO) test -run '^$$' -bench TenThousand -benchtime 20x ./bench/nested/
 	node bench/spa.mjs
 

@@ -275,24 +275,50 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	}
 
 	serverRun(3 * time.Second) // warm up
+	// Each run is a pair, server then pgbench or (every other run) pgbench then server, so that a
+	// machine whose speed drifts (a shared host's does, by a third within minutes here) favours
+	// neither side; each pair's ratio compares two neighbouring windows.
 	var ours, theirs []stats
+	var pairs []float64
 	for i := 0; i < runs; i++ {
-		s := serverRun(duration)
-		fmt.Printf("run %d  server   %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%d ok, %d errors)  CPU/tx: server %.3f, db %.3f, client %.3f ms\n", i+1, s.TPS, s.P50, s.P95, s.P99, s.N, s.Errors, s.ServerCPU, s.DBCPU, s.ClientCPU)
-		ours = append(ours, s)
-		p, err := pgRun(duration)
-		if err != nil {
-			return err
+		var s, p stats
+		server := func() {
+			s = serverRun(duration)
+			fmt.Printf("run %d  server   %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%d ok, %d errors)  CPU/tx: server %.3f, db %.3f, client %.3f ms\n", i+1, s.TPS, s.P50, s.P95, s.P99, s.N, s.Errors, s.ServerCPU, s.DBCPU, s.ClientCPU)
 		}
-		fmt.Printf("run %d  pgbench  %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  CPU/tx: db %.3f, client %.3f ms\n", i+1, p.TPS, p.P50, p.P95, p.P99, p.DBCPU, p.ClientCPU)
-		theirs = append(theirs, p)
+		bench := func() error {
+			var err error
+			if p, err = pgRun(duration); err != nil {
+				return err
+			}
+			fmt.Printf("run %d  pgbench  %8.1f tps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  CPU/tx: db %.3f, client %.3f ms\n", i+1, p.TPS, p.P50, p.P95, p.P99, p.DBCPU, p.ClientCPU)
+			return nil
+		}
+		if i%2 == 0 {
+			server()
+			if err := bench(); err != nil {
+				return err
+			}
+		} else {
+			if err := bench(); err != nil {
+				return err
+			}
+			server()
+		}
+		ours, theirs = append(ours, s), append(theirs, p)
+		pairs = append(pairs, s.TPS/p.TPS)
 	}
+	pairList := make([]string, len(pairs))
+	for i, r := range pairs {
+		pairList[i] = fmt.Sprintf("%.2f", r)
+	}
+	slices.Sort(pairs)
+	paired := pairs[len(pairs)/2]
 	med := func(xs []stats) stats {
 		slices.SortFunc(xs, func(a, b stats) int { return int(a.TPS*1000 - b.TPS*1000) })
 		return xs[len(xs)/2]
 	}
 	o, t := med(ours), med(theirs)
-	ratio := o.TPS / t.TPS
 	host, _ := os.Hostname()
 	commit := harness.Commit()
 	mem := ""
@@ -306,14 +332,14 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	if unprepared {
 		mode += ", nothing prepared"
 	}
-	table := fmt.Sprintf(`allocateBalance at %d clients, %s, %s x %d alternating runs (medians), %s, %d cores, %s memory, commit %s
+	table := fmt.Sprintf(`allocateBalance at %d clients, %s, %s x %d alternating pairs of runs (medians), %s, %d cores, %s memory, commit %s
 | side | tps | p50 ms | p95 ms | p99 ms | CPU ms/tx: server | database | load generator |
 |---|---|---|---|---|---|---|---|
 | server (HTTP + GraphQL + ledger) | %.1f | %.2f | %.2f | %.2f | %.3f | %.3f | %.3f |
 | pgbench, same statements (+1 PK look-up of its values) | %.1f | %.2f | %.2f | %.2f | - | %.3f | %.3f |
-ratio server/pgbench: %.2f (target >= 0.60, aim 0.75); server p95 %.2f ms (target < 15 ms)
+ratio server/pgbench: %.2f, the median of the pairs' ratios (%s; the medians of each side: %.2f) (target >= 0.60, aim 0.75); server p95 %.2f ms (target < 15 ms)
 `, clients, mode, duration, runs, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU(), mem, commit,
-		o.TPS, o.P50, o.P95, o.P99, o.ServerCPU, o.DBCPU, o.ClientCPU, t.TPS, t.P50, t.P95, t.P99, t.DBCPU, t.ClientCPU, ratio, o.P95)
+		o.TPS, o.P50, o.P95, o.P99, o.ServerCPU, o.DBCPU, o.ClientCPU, t.TPS, t.P50, t.P95, t.P99, t.DBCPU, t.ClientCPU, paired, strings.Join(pairList, ", "), o.TPS/t.TPS, o.P95)
 	fmt.Print("\n" + table)
 	_ = host
 	if err := os.MkdirAll(outDir, 0o755); err == nil {
