@@ -51,7 +51,8 @@ func (o Owner) Key() string {
 func (o Owner) predicate() predicate.Account { return account.OwnerKey(o.Key()) }
 
 // lockOwners finds and locks the accounts of the owners in one statement (in ID order),
-// creating any that do not exist yet. The result follows the order of owners.
+// creating any that do not exist yet. The result follows the order of owners. On PostgreSQL the
+// accounts carry only their ID, kind, owner key and balance.
 func lockOwners(ctx context.Context, c *ent.Client, owners ...Owner) ([]*ent.Account, error) {
 	return lockOwnersWith(ctx, c, nil, owners...)
 }
@@ -97,8 +98,8 @@ func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners
 }
 
 // lockKeysPostgres is lockOwnersWith's statement on PostgreSQL, written directly (pgText):
-// [WITH the journal's writes] SELECT the accounts WHERE owner_key IN (...) [AND the writes'
-// condition] ORDER BY id FOR UPDATE.
+// [WITH the journal's writes] SELECT id, kind, owner_key, balance FROM accounts WHERE owner_key
+// IN (...) [AND the writes' condition] ORDER BY id FOR UPDATE.
 func lockKeysPostgres(ctx context.Context, c *ent.Client, with *withWrites, keys []string) ([]*ent.Account, error) {
 	t := newPGText()
 	defer t.free()
@@ -109,14 +110,9 @@ func lockKeysPostgres(ctx context.Context, c *ent.Client, with *withWrites, keys
 			return nil, err
 		}
 	}
-	t.str("SELECT ")
-	for i, col := range account.Columns {
-		if i > 0 {
-			t.str(", ")
-		}
-		t.ident(col)
-	}
-	t.str(" FROM ").ident(account.Table).str(" WHERE ").ident(account.FieldOwnerKey).str(" IN (")
+	// Only what a posting reads of an account (lockOwners' callers use no other field).
+	t.str("SELECT ").ident(account.FieldID).str(", ").ident(account.FieldKind).str(", ").ident(account.FieldOwnerKey).
+		str(", ").ident(account.FieldBalance).str(" FROM ").ident(account.Table).str(" WHERE ").ident(account.FieldOwnerKey).str(" IN (")
 	for i, k := range keys {
 		if i > 0 {
 			t.str(", ")

@@ -139,11 +139,12 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late 
 		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL))
 	claim := &claimed{}
 	if late {
-		rec, row, err := create.PrepareRow()
+		row, err := create.PrepareRow()
 		if err != nil {
 			return nil, false, err
 		}
-		claim.id, claim.late, claim.row = rec.ID, create, row
+		id, _ := create.Mutation().ID()
+		claim.id, claim.late, claim.row = id, create, row
 	} else {
 		rec, err := create.Save(sys(tctx))
 		if ent.IsConstraintError(err) {

@@ -191,7 +191,7 @@ func applyPostgres(ctx context.Context, c *ent.Client, entries []*ent.LedgerEntr
 	rows := make([]ent.Row, len(entries))
 	for i, e := range entries {
 		var err error
-		if _, rows[i], err = e.PrepareRow(); err != nil {
+		if rows[i], err = e.PrepareRow(); err != nil {
 			return err
 		}
 	}

@@ -209,7 +209,7 @@ func prepareJournalAudited(ctx context.Context, c *ent.Client, spec journalSpec,
 	}
 	w.journal, w.with.journal = j, jr
 	w.audit = audit.Builder(ctx, c, entry(j))
-	if _, w.with.audit, err = w.audit.PrepareRow(); err != nil {
+	if w.with.audit, err = w.audit.PrepareRow(); err != nil {
 		return nil, err
 	}
 	w.out = &Outcome{JournalIDs: []gid.ID{j.ID}, Journals: []*ent.Journal{j}}
