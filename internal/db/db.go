@@ -19,7 +19,7 @@ import (
 	"github.com/golang-migrate/migrate/v4"
 	migratepg "github.com/golang-migrate/migrate/v4/database/postgres"
 	"github.com/golang-migrate/migrate/v4/source/iofs"
-	_ "github.com/lib/pq"  // PostgreSQL driver
+	"github.com/lib/pq"    // PostgreSQL driver
 	_ "modernc.org/sqlite" // embedded SQLite driver, registers as "sqlite"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -75,7 +75,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		sqldb, err = OpenSQLite(filepath.Join(dir, "partnercenter.db"))
 		dia = dialect.SQLite
 	case strings.HasPrefix(rawURL, "postgres://") || strings.HasPrefix(rawURL, "postgresql://"):
-		sqldb, err = sql.Open("postgres", withConnectTimeout(rawURL))
+		sqldb, err = openPostgres(withConnectTimeout(rawURL), !opt.Unprepared)
 		dia = dialect.Postgres
 		if err == nil {
 			sqldb.SetMaxOpenConns(32)
@@ -95,9 +95,6 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		return nil, fmt.Errorf("connecting to the database: %w", err)
 	}
 	var drv dialect.Driver = entsql.OpenDB(dia, sqldb)
-	if dia == dialect.Postgres && !opt.Unprepared {
-		drv = dbx.NewPreparingDriver(dia, sqldb) // hot fixed statements prepared (dbx.Prepared)
-	}
 	if opt.Driver != nil {
 		drv = opt.Driver(drv)
 	}
@@ -122,6 +119,19 @@ func OpenSQLite(path string) (*sql.DB, error) {
 	}
 	db.SetMaxOpenConns(8)
 	return db, nil
+}
+
+// openPostgres opens the pool; with prepared, its connections keep the hot fixed statements
+// (marked dbx.Prepared) prepared.
+func openPostgres(dsn string, prepared bool) (*sql.DB, error) {
+	if !prepared {
+		return sql.Open("postgres", dsn)
+	}
+	c, err := pq.NewConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return sql.OpenDB(dbx.Preparing(c)), nil
 }
 
 // withConnectTimeout adds the connection settings the server relies on unless the URL sets them.

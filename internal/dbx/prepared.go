@@ -2,123 +2,129 @@ package dbx
 
 import (
 	"context"
-	"database/sql"
-	"sync"
-
-	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
+	"database/sql/driver"
+	"errors"
 )
 
-// maxPrepared bounds the statements a PreparingDriver keeps prepared; past it, marked
-// statements run unprepared.
+// maxPrepared bounds the statements one connection keeps prepared; past it, marked statements
+// run unprepared.
 const maxPrepared = 128
 
 type preparedKey struct{}
 
-// Prepared marks ctx so that the statements run with it through a PreparingDriver are prepared
-// once per connection and then only executed: PostgreSQL parses and plans them once instead of
-// on every run (for a money movement's short statements, planning was about 40% of the
-// database's work). Mark only fixed statements of hot paths, whose text does not vary with the
-// data: their arguments are bound, so a generic plan serves them all.
+// Prepared marks ctx so that the statements run with it on a connection of a Preparing connector
+// are prepared once per connection and then only executed: PostgreSQL parses and plans them once
+// instead of on every run (for a money movement's short statements, planning was about 40% of
+// the database's work). Mark only fixed statements of hot paths, whose text does not vary with
+// the data: their arguments are bound, so a generic plan serves them all.
 func Prepared(ctx context.Context) context.Context {
 	return context.WithValue(ctx, preparedKey{}, true)
 }
 
-// PreparingDriver is ent's SQL driver over db, running statements marked with Prepared as
-// prepared statements (database/sql prepares each on a connection the first time it runs there).
-type PreparingDriver struct {
-	*entsql.Driver
-	db    *sql.DB
-	stmts *stmtCache
-}
+// Preparing wraps a connector (lib/pq's) so that each of its connections keeps the statements
+// marked with Prepared prepared, on itself. The statements live in the driver's connection, not in
+// database/sql: a marked statement inside a transaction runs on the transaction's connection
+// without asking the pool for another one (database/sql's own prepared statements are prepared
+// first on whichever connection the pool hands out, which, with every connection held by a
+// transaction waiting for that, never comes), and without database/sql's per-statement
+// bookkeeping of which connections a statement is prepared on.
+func Preparing(c driver.Connector) driver.Connector { return preparingConnector{c} }
 
-// NewPreparingDriver wraps db like entsql.OpenDB does.
-func NewPreparingDriver(dia string, db *sql.DB) *PreparingDriver {
-	cache := &stmtCache{db: db, m: map[string]*sql.Stmt{}}
-	return &PreparingDriver{Driver: entsql.NewDriver(dia, entsql.Conn{ExecQuerier: preparing{q: db, stmts: cache}}), db: db, stmts: cache}
-}
+type preparingConnector struct{ driver.Connector }
 
-// DB is the pool.
-func (d *PreparingDriver) DB() *sql.DB { return d.db }
-
-// Tx starts a transaction.
-func (d *PreparingDriver) Tx(ctx context.Context) (dialect.Tx, error) { return d.BeginTx(ctx, nil) }
-
-// BeginTx starts a transaction with options.
-func (d *PreparingDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
-	tx, err := d.db.BeginTx(ctx, opts)
+func (c preparingConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &entsql.Tx{Conn: entsql.Conn{ExecQuerier: preparing{q: tx, tx: tx, stmts: d.stmts}}, Tx: tx}, nil
+	return newPreparingConn(conn)
 }
 
-// Close closes the prepared statements and the pool.
-func (d *PreparingDriver) Close() error {
-	d.stmts.close()
-	return d.db.Close()
+// The interfaces database/sql uses, which the wrapped connection (lib/pq's) implements; a
+// connection without one of them is refused rather than silently served worse.
+type baseConn interface {
+	driver.Conn
+	driver.ConnBeginTx
+	driver.ConnPrepareContext
+	driver.QueryerContext
+	driver.ExecerContext
+	driver.Pinger
+	driver.SessionResetter
+	driver.Validator
+	driver.NamedValueChecker
 }
 
-type preparing struct {
-	q     entsql.ExecQuerier
-	tx    *sql.Tx // nil outside a transaction
-	stmts *stmtCache
+// preparingConn is one connection and its prepared statements. database/sql uses a connection
+// from one goroutine at a time, so the map needs no lock.
+type preparingConn struct {
+	baseConn
+	stmts map[string]driver.Stmt
 }
 
-func (p preparing) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if s := p.stmt(ctx, query); s != nil {
-		return s.ExecContext(ctx, args...)
+func newPreparingConn(conn driver.Conn) (driver.Conn, error) {
+	b, ok := conn.(baseConn)
+	if !ok {
+		_ = conn.Close()
+		return nil, errors.New("dbx: the database driver's connection lacks an interface database/sql uses")
 	}
-	return p.q.ExecContext(ctx, query, args...)
+	return &preparingConn{baseConn: b, stmts: map[string]driver.Stmt{}}, nil
 }
 
-func (p preparing) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if s := p.stmt(ctx, query); s != nil {
-		return s.QueryContext(ctx, args...)
-	}
-	return p.q.QueryContext(ctx, query, args...)
-}
-
-// stmt is the prepared statement for query if ctx asks for one (in the transaction, if any).
-func (p preparing) stmt(ctx context.Context, query string) *sql.Stmt {
+// stmt is the connection's prepared statement for query if ctx asks for one (nil otherwise, or
+// when the connection already keeps maxPrepared statements).
+func (c *preparingConn) stmt(ctx context.Context, query string) (driver.Stmt, error) {
 	if ctx.Value(preparedKey{}) == nil {
-		return nil
+		return nil, nil
 	}
-	s := p.stmts.get(ctx, query)
-	if s == nil || p.tx == nil {
-		return s
+	if s, ok := c.stmts[query]; ok {
+		return s, nil
 	}
-	return p.tx.StmtContext(ctx, s) // (closed with the transaction)
-}
-
-type stmtCache struct {
-	db *sql.DB
-	mu sync.Mutex
-	m  map[string]*sql.Stmt
-}
-
-func (c *stmtCache) get(ctx context.Context, query string) *sql.Stmt {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if s, ok := c.m[query]; ok {
-		return s
+	if len(c.stmts) >= maxPrepared {
+		return nil, nil
 	}
-	if len(c.m) >= maxPrepared {
-		return nil
-	}
-	s, err := c.db.PrepareContext(ctx, query)
+	s, err := c.baseConn.PrepareContext(ctx, query)
 	if err != nil {
-		return nil // run it unprepared; its error, if it has one, comes from there
+		return nil, err
 	}
-	c.m[query] = s
-	return s
+	if _, ok := s.(interface {
+		driver.StmtQueryContext
+		driver.StmtExecContext
+	}); !ok {
+		_ = s.Close()
+		return nil, nil
+	}
+	c.stmts[query] = s
+	return s, nil
 }
 
-func (c *stmtCache) close() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, s := range c.m {
+func (c *preparingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	s, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		return s.(driver.StmtQueryContext).QueryContext(ctx, args)
+	}
+	return c.baseConn.QueryContext(ctx, query, args)
+}
+
+func (c *preparingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	s, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		return s.(driver.StmtExecContext).ExecContext(ctx, args)
+	}
+	return c.baseConn.ExecContext(ctx, query, args)
+}
+
+// Close closes the statements (the server forgets them with the connection anyway) and the
+// connection.
+func (c *preparingConn) Close() error {
+	for _, s := range c.stmts {
 		_ = s.Close()
 	}
-	c.m = map[string]*sql.Stmt{}
+	c.stmts = nil
+	return c.baseConn.Close()
 }

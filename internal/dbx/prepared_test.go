@@ -3,6 +3,7 @@ package dbx_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	entsql "entgo.io/ent/dialect/sql"
 
@@ -16,7 +17,7 @@ import (
 // an unmarked statement is not prepared.
 func TestPreparedStatements(t *testing.T) {
 	d := testdb.Open(t, "postgres", db.Options{})
-	drv := dbx.NewPreparingDriver("postgres", d.SQL)
+	drv := entsql.OpenDB("postgres", d.SQL) // (db.Open wraps lib/pq's connector with dbx.Preparing)
 	ctx := context.Background()
 	const q = `SELECT $1::int + 1`
 	answer := func(ctx context.Context, run func(ctx context.Context, query string, args, v any) error) int {
@@ -65,5 +66,35 @@ func TestPreparedStatements(t *testing.T) {
 	}
 	if answer(dbx.Prepared(ctx), drv.Query) != 42 {
 		t.Fatal("the prepared statement answered wrongly outside a transaction")
+	}
+}
+
+// TestPreparedInATransactionNeedsNoOtherConnection: a marked statement is prepared on the
+// transaction's own connection. (Prepared through database/sql instead, its first run asked the
+// pool for another connection: with every connection held by such a transaction, none came.)
+func TestPreparedInATransactionNeedsNoOtherConnection(t *testing.T) {
+	d := testdb.Open(t, "postgres", db.Options{})
+	d.SQL.SetMaxOpenConns(1)
+	drv := entsql.OpenDB("postgres", d.SQL)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	tx, err := drv.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	for i := range 3 {
+		rows := &entsql.Rows{}
+		if err := tx.Query(dbx.Prepared(ctx), `SELECT $1::int * 2`, []any{i}, rows); err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		var n int
+		for rows.Next() {
+			_ = rows.Scan(&n)
+		}
+		rows.Close()
+		if n != 2*i {
+			t.Fatalf("run %d answered %d", i, n)
+		}
 	}
 }

@@ -198,6 +198,7 @@ func (w *withWrites) write(t *pgText) (string, error) {
 			str(" WHERE ").ident(idempotencyrecord.FieldID).str(" = ").arg(string(w.outcomeID)).str(` RETURNING "id")`)
 		gate += ` + (SELECT count(*) FROM "o")`
 	}
+	t.str(" ")
 	return gate + " > 0", nil
 }
 
