@@ -37,6 +37,13 @@ func ScratchDB(adminURL, prefix string) (string, func(), error) {
 	if err != nil {
 		return "", nil, err
 	}
+	// A transaction left open on the server (say, by a benchmark killed midway) holds back
+	// vacuum for every database: updated rows keep their dead versions and each run measures
+	// slower than the last. Say so rather than print drifting figures.
+	var stale int
+	if err := adb.QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE xact_start < now() - interval '2 minutes'`).Scan(&stale); err == nil && stale > 0 {
+		fmt.Fprintf(os.Stderr, "warning: %d transaction(s) on this PostgreSQL have been open for over 2 minutes (see pg_stat_activity); they hold back vacuum and the figures will drift\n", stale)
+	}
 	name := fmt.Sprintf("%s_%d", prefix, rand.Uint32()%1_000_000)
 	if _, err := adb.Exec("CREATE DATABASE " + name); err != nil {
 		adb.Close()
