@@ -1,7 +1,7 @@
--- The statements the server runs for one allocateBalance request (captured from PostgreSQL's log
--- with log_min_duration_statement = 0; see bench/alloc/main.go), with like values, for pgbench -M prepared (the server
+-- The statements the server runs for one allocateBalance request, captured from PostgreSQL's log
+-- (log_min_duration_statement = 0) and given like values, for pgbench -M prepared (the server
 -- prepares these statements too: dbx.Prepared). Timestamps are now() here and bound values in the
--- server. Re-capture after changing the ledger's statements (last: the commit that wrote this line).
+-- server. Re-capture after changing the ledger's statements (last captured at commit 7f1f8f2).
 -- No authentication statement: the server remembers a token's viewer for --auth-cache-ttl (2 s),
 -- so a client sending request after request is authenticated from memory.
 \set r random(1, 1000000000000000)
