@@ -112,14 +112,8 @@ func lockKeysPostgres(ctx context.Context, c *ent.Client, with *withWrites, keys
 	}
 	// Only what a posting reads of an account (lockOwners' callers use no other field).
 	t.str("SELECT ").ident(account.FieldID).str(", ").ident(account.FieldKind).str(", ").ident(account.FieldOwnerKey).
-		str(", ").ident(account.FieldBalance).str(" FROM ").ident(account.Table).str(" WHERE ").ident(account.FieldOwnerKey).str(" IN (")
-	for i, k := range keys {
-		if i > 0 {
-			t.str(", ")
-		}
-		t.arg(k)
-	}
-	t.str(")")
+		str(", ").ident(account.FieldBalance).str(" FROM ").ident(account.Table).str(" WHERE ").ident(account.FieldOwnerKey).str(" IN ")
+	argsIn(t, keys)
 	if gate != "" {
 		t.str(" AND ").str(gate)
 	}

@@ -206,14 +206,8 @@ func applyPostgres(ctx context.Context, c *ent.Client, entries []*ent.LedgerEntr
 	for _, id := range ids {
 		t.str(" WHEN ").arg(string(id)).str(" THEN CAST(").arg(delta[id].Fen()).str(" AS BIGINT)")
 	}
-	t.str(" END WHERE ").ident(account.FieldID).str(" IN (")
-	for i, id := range ids {
-		if i > 0 {
-			t.str(", ")
-		}
-		t.arg(string(id))
-	}
-	t.str(")")
+	t.str(" END WHERE ").ident(account.FieldID).str(" IN ")
+	argsIn(t, ids)
 	return c.ExecSQL(sys(ctx), t.String(), t.args)
 }
 

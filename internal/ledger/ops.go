@@ -305,14 +305,8 @@ func customerForMoneyPostgres(ctx context.Context, c *ent.Client, v *viewer.View
 	}
 	t.str("SELECT ").ident(customer.FieldPartnerID).str(", ").ident(customer.FieldAssociationType).
 		str(" FROM ").ident(customer.Table).str(" WHERE ").ident(customer.FieldID).str(" = ").arg(string(id)).
-		str(" AND ").ident(customer.FieldPartnerID).str(" IN (")
-	for i, p := range v.PartnerIDs() {
-		if i > 0 {
-			t.str(", ")
-		}
-		t.arg(string(p))
-	}
-	t.str(")")
+		str(" AND ").ident(customer.FieldPartnerID).str(" IN ")
+	argsIn(t, v.PartnerIDs())
 	if gate != "" {
 		t.str(" AND ").str(gate)
 	}

@@ -57,30 +57,32 @@ func (t *pgText) arg(v any) *pgText {
 	return t
 }
 
-// idents writes a parenthesised, comma-separated list of names.
-func (t *pgText) idents(names []string) *pgText {
+// list writes a parenthesised, comma-separated list of n items, each written by item.
+func (t *pgText) list(n int, item func(i int)) *pgText {
 	t.b = append(t.b, '(')
-	for i, n := range names {
+	for i := range n {
 		if i > 0 {
 			t.b = append(t.b, ", "...)
 		}
-		t.ident(n)
+		item(i)
 	}
 	t.b = append(t.b, ')')
 	return t
 }
 
-// args writes a parenthesised list of placeholders for vs.
+// idents writes a parenthesised list of names.
+func (t *pgText) idents(names []string) *pgText {
+	return t.list(len(names), func(i int) { t.ident(names[i]) })
+}
+
+// argList writes a parenthesised list of placeholders for vs.
 func (t *pgText) argList(vs []any) *pgText {
-	t.b = append(t.b, '(')
-	for i, v := range vs {
-		if i > 0 {
-			t.b = append(t.b, ", "...)
-		}
-		t.arg(v)
-	}
-	t.b = append(t.b, ')')
-	return t
+	return t.list(len(vs), func(i int) { t.arg(vs[i]) })
+}
+
+// argsIn writes a parenthesised list of placeholders for strings (IDs, keys): an IN list.
+func argsIn[S ~string](t *pgText, vs []S) *pgText {
+	return t.list(len(vs), func(i int) { t.arg(string(vs[i])) })
 }
 
 // insert writes an INSERT of rows into their table; they must all set the same columns.
