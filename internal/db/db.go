@@ -180,7 +180,16 @@ func MigratePostgres(sqldb *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	drv, err := migratepg.WithInstance(sqldb, &migratepg.Config{})
+	// The migration runs on a connection of its own, returned to the pool when it is done
+	// (migratepg.WithInstance would keep one of the pool's connections for the life of the
+	// process; closing its driver would close the pool).
+	ctx := context.Background()
+	conn, err := sqldb.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("migration connection: %w", err)
+	}
+	defer conn.Close()
+	drv, err := migratepg.WithConnection(ctx, conn, &migratepg.Config{})
 	if err != nil {
 		return fmt.Errorf("migration driver: %w", err)
 	}
