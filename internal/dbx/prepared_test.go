@@ -98,3 +98,44 @@ func TestPreparedInATransactionNeedsNoOtherConnection(t *testing.T) {
 		}
 	}
 }
+
+// TestPreparedStatementsArePlannedAfresh: past dbx.PlanTTL a statement is prepared anew (so that
+// its generic plan follows the tables' sizes), and the replaced preparation is closed when the
+// connection is next handed out.
+func TestPreparedStatementsArePlannedAfresh(t *testing.T) {
+	d := testdb.Open(t, "postgres", db.Options{})
+	d.SQL.SetMaxOpenConns(1) // one connection: every run below uses it
+	drv := entsql.OpenDB("postgres", d.SQL)
+	old := dbx.PlanTTL
+	dbx.PlanTTL = 0
+	defer func() { dbx.PlanTTL = old }()
+	ctx := context.Background()
+	const q = `SELECT $1::int + 100`
+	count := func(query string, args []any, prepared bool) int {
+		t.Helper()
+		c := ctx
+		if prepared {
+			c = dbx.Prepared(ctx)
+		}
+		rows := &entsql.Rows{}
+		if err := drv.Query(c, query, args, rows); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		for rows.Next() {
+			_ = rows.Scan(&n)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for i := range 5 {
+		if n := count(q, []any{i}, true); n != 100+i {
+			t.Fatalf("run %d answered %d", i, n)
+		}
+	}
+	if n := count(`SELECT count(*) FROM pg_prepared_statements WHERE statement = $1`, []any{q}, false); n < 1 || n > 2 {
+		t.Fatalf("%d preparations of the statement on the connection, want the current one and at most one replaced one", n)
+	}
+}
