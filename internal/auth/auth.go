@@ -154,7 +154,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 	if v := s.cache.get(hash, s.now()); v != nil {
 		return v, nil
 	}
-	// A short read that is not worth cancelling (lib/pq would start a watcher goroutine for it).
+	// A short read that is not worth cancelling (the driver would start a watcher goroutine for it).
 	sys := viewer.SystemContext(context.WithoutCancel(ctx))
 	// One statement: the user of a live session, with its partner's kind, distributor and
 	// step-up setting. A password change revokes every session of the user, so a live session

@@ -1,4 +1,4 @@
-// Package db opens the database: PostgreSQL (lib/pq) when a postgres:// URL is given, else the
+// Package db opens the database: PostgreSQL (pgx, through database/sql) when a postgres:// URL is given, else the
 // embedded SQLite file under the data directory. It brings the schema up to date before serving.
 package db
 
@@ -19,8 +19,9 @@ import (
 	"github.com/golang-migrate/migrate/v4"
 	migratepg "github.com/golang-migrate/migrate/v4/database/postgres"
 	"github.com/golang-migrate/migrate/v4/source/iofs"
-	"github.com/lib/pq"    // PostgreSQL driver
-	_ "modernc.org/sqlite" // embedded SQLite driver, registers as "sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
+	_ "modernc.org/sqlite"           // embedded SQLite driver, registers as "sqlite"
 
 	"github.com/partnercenter/partnercenter/ent"
 	_ "github.com/partnercenter/partnercenter/ent/runtime" // privacy policies and hooks; without it every query fails closed
@@ -124,12 +125,17 @@ func OpenSQLite(path string) (*sql.DB, error) {
 // openPostgres opens the pool; with prepared, its connections keep the hot fixed statements
 // (marked dbx.Prepared) prepared.
 func openPostgres(dsn string, prepared bool) (*sql.DB, error) {
-	if !prepared {
-		return sql.Open("postgres", dsn)
-	}
-	c, err := pq.NewConnector(dsn)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	// Statements run as they come (one round trip: parse, bind, execute), not prepared and cached
+	// by pgx on every connection: only the money postings' fixed statements are prepared
+	// (dbx.Prepared), and re-planned as their tables grow (dbx.PlanTTL).
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	c := stdlib.GetConnector(*cfg)
+	if !prepared {
+		return sql.OpenDB(dbx.Unpreparing(c)), nil
 	}
 	return sql.OpenDB(dbx.Preparing(c)), nil
 }
@@ -144,11 +150,8 @@ func withConnectTimeout(raw string) string {
 	if q.Get("connect_timeout") == "" {
 		q.Set("connect_timeout", "10")
 	}
-	// One round trip per statement with arguments instead of two (prepare, then execute): row
-	// locks are held for half as long.
-	if q.Get("binary_parameters") == "" {
-		q.Set("binary_parameters", "yes")
-	}
+	// (lib/pq's binary_parameters, which earlier versions set, means nothing to pgx.)
+	q.Del("binary_parameters")
 	u.RawQuery = q.Encode()
 	return u.String()
 }

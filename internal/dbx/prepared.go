@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"strconv"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // maxPrepared bounds the statements one connection keeps prepared; past it, marked statements
@@ -40,26 +43,39 @@ func Prepared(ctx context.Context) context.Context {
 	return context.WithValue(ctx, preparedKey{}, true)
 }
 
-// Preparing wraps a connector (lib/pq's) so that each of its connections keeps the statements
-// marked with Prepared prepared, on itself. The statements live in the driver's connection, not in
-// database/sql: a marked statement inside a transaction runs on the transaction's connection
-// without asking the pool for another one (database/sql's own prepared statements are prepared
-// first on whichever connection the pool hands out, which, with every connection held by a
-// transaction waiting for that, never comes), and without database/sql's per-statement
-// bookkeeping of which connections a statement is prepared on.
-func Preparing(c driver.Connector) driver.Connector { return preparingConnector{c} }
+// Preparing wraps a connector (pgx's stdlib one) so that each of its connections keeps the
+// statements marked with Prepared prepared, on itself, and runs the transactions marked with
+// Pipelined in fewer round trips. The statements live in the connection, not in database/sql: a
+// marked statement inside a transaction runs on the transaction's connection without asking the
+// pool for another one (database/sql's own prepared statements are prepared first on whichever
+// connection the pool hands out, which, with every connection held by a transaction waiting for
+// that, never comes), and without database/sql's per-statement bookkeeping of which connections
+// a statement is prepared on.
+func Preparing(c driver.Connector) driver.Connector { return preparingConnector{c, true} }
 
-type preparingConnector struct{ driver.Connector }
+// Unpreparing is Preparing whose connections prepare nothing (behind a pooler in transaction
+// mode, where a connection's prepared statements are lost); they still pipeline.
+func Unpreparing(c driver.Connector) driver.Connector { return preparingConnector{c, false} }
+
+type preparingConnector struct {
+	driver.Connector
+	prepare bool
+}
 
 func (c preparingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.Connector.Connect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return newPreparingConn(conn)
+	pc, err := newPreparingConn(conn)
+	if err != nil {
+		return nil, err
+	}
+	pc.prepare = c.prepare
+	return pc, nil
 }
 
-// The interfaces database/sql uses, which the wrapped connection (lib/pq's) implements; a
+// The interfaces database/sql uses, which the wrapped connection (pgx's) implements; a
 // connection without one of them is refused rather than silently served worse.
 type baseConn interface {
 	driver.Conn
@@ -69,25 +85,30 @@ type baseConn interface {
 	driver.ExecerContext
 	driver.Pinger
 	driver.SessionResetter
-	driver.Validator
 	driver.NamedValueChecker
+	Conn() *pgx.Conn
 }
 
-// preparingConn is one connection and its prepared statements. database/sql uses a connection
-// from one goroutine at a time, so the map needs no lock. Statements past their PlanTTL are
-// replaced at once and closed at the connection's next ResetSession, when database/sql hands it
-// out again and no transaction can be open on it.
+// preparingConn is one connection, its prepared statements and its deferred transaction.
+// database/sql uses a connection from one goroutine at a time, so nothing here needs a lock.
+// Statements past their life are replaced at once and deallocated at the connection's next
+// ResetSession, when database/sql hands it out again and no transaction can be open on it.
 type preparingConn struct {
 	baseConn
-	stmts map[string]preparedStmt
-	stale []driver.Stmt
+	pgx   *pgx.Conn
+	stmts map[string]preparedStmt // by query text
+	stale []string                // names of replaced preparations
+	made  int                     // preparations made, for their names
+	tx    *deferredTx             // the Pipelined transaction in progress
+	// prepare is false for Unpreparing's connections.
+	prepare bool
 }
 
-// preparedStmt is a preparation, when it was made and how long it is used.
+// preparedStmt is a preparation: its name, when it was made and how long it is used.
 type preparedStmt struct {
-	driver.Stmt
-	at  time.Time
-	ttl time.Duration
+	name string
+	at   time.Time
+	ttl  time.Duration
 }
 
 // nextTTL is the life of the preparation that follows one that lived ttl (0: the first).
@@ -98,88 +119,80 @@ func nextTTL(ttl time.Duration) time.Duration {
 	return min(2*ttl, PlanTTL)
 }
 
-func newPreparingConn(conn driver.Conn) (driver.Conn, error) {
+func newPreparingConn(conn driver.Conn) (*preparingConn, error) {
 	b, ok := conn.(baseConn)
 	if !ok {
 		_ = conn.Close()
 		return nil, errors.New("dbx: the database driver's connection lacks an interface database/sql uses")
 	}
-	return &preparingConn{baseConn: b, stmts: map[string]preparedStmt{}}, nil
+	return &preparingConn{baseConn: b, pgx: b.Conn(), stmts: map[string]preparedStmt{}}, nil
 }
 
-// stmt is the connection's prepared statement for query if ctx asks for one (nil otherwise, or
-// when the connection already keeps maxPrepared statements).
-func (c *preparingConn) stmt(ctx context.Context, query string) (driver.Stmt, error) {
-	if ctx.Value(preparedKey{}) == nil {
-		return nil, nil
+// stmt is what to run for query: the name of the connection's preparation of it if ctx asks for
+// one (pgx runs a prepared statement when given its name), else query itself (also when the
+// connection already keeps maxPrepared statements).
+func (c *preparingConn) stmt(ctx context.Context, query string) (string, error) {
+	if !c.prepare || ctx.Value(preparedKey{}) == nil {
+		return query, nil
 	}
 	var lived time.Duration
 	if s, ok := c.stmts[query]; ok {
 		if time.Since(s.at) < s.ttl {
-			return s.Stmt, nil
+			return s.name, nil
 		}
-		c.stale = append(c.stale, s.Stmt)
+		c.stale = append(c.stale, s.name)
 		delete(c.stmts, query)
 		lived = s.ttl
 	}
 	if len(c.stmts) >= maxPrepared {
-		return nil, nil
+		return query, nil
 	}
-	s, err := c.baseConn.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	c.made++
+	name := "pc_" + strconv.Itoa(c.made)
+	if _, err := c.pgx.Prepare(ctx, name, query); err != nil {
+		return "", err
 	}
-	if _, ok := s.(interface {
-		driver.StmtQueryContext
-		driver.StmtExecContext
-	}); !ok {
-		_ = s.Close()
-		return nil, nil
-	}
-	c.stmts[query] = preparedStmt{Stmt: s, at: time.Now(), ttl: nextTTL(lived)}
-	return s, nil
+	c.stmts[query] = preparedStmt{name: name, at: time.Now(), ttl: nextTTL(lived)}
+	return name, nil
 }
 
 func (c *preparingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	s, err := c.stmt(ctx, query)
+	name, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	if s != nil {
-		return s.(driver.StmtQueryContext).QueryContext(ctx, args)
+	if c.tx != nil && c.tx.state == txPending {
+		return c.pipelineQuery(ctx, name, args)
 	}
-	return c.baseConn.QueryContext(ctx, query, args)
+	return c.baseConn.QueryContext(ctx, name, args)
 }
 
 func (c *preparingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	s, err := c.stmt(ctx, query)
+	name, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	if s != nil {
-		return s.(driver.StmtExecContext).ExecContext(ctx, args)
+	if c.tx != nil && (c.tx.state == txPending || c.tx.state == txOpen && ctx.Value(commitKey{}) != nil) {
+		return c.pipelineExec(ctx, name, args, ctx.Value(commitKey{}) != nil)
 	}
-	return c.baseConn.ExecContext(ctx, query, args)
+	return c.baseConn.ExecContext(ctx, name, args)
 }
 
-// ResetSession closes the statements replaced since the connection's last use, then resets it.
+// ResetSession deallocates the preparations replaced since the connection's last use, then
+// resets it.
 func (c *preparingConn) ResetSession(ctx context.Context) error {
-	for _, s := range c.stale {
-		_ = s.Close()
+	c.tx = nil
+	for _, name := range c.stale {
+		if err := c.pgx.Deallocate(ctx, name); err != nil {
+			return driver.ErrBadConn
+		}
 	}
 	c.stale = nil
 	return c.baseConn.ResetSession(ctx)
 }
 
-// Close closes the statements (the server forgets them with the connection anyway) and the
-// connection.
+// Close closes the connection (the server forgets its prepared statements with it).
 func (c *preparingConn) Close() error {
-	for _, s := range c.stmts {
-		_ = s.Close()
-	}
-	for _, s := range c.stale {
-		_ = s.Close()
-	}
 	c.stmts, c.stale = nil, nil
 	return c.baseConn.Close()
 }

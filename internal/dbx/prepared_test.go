@@ -17,7 +17,7 @@ import (
 // an unmarked statement is not prepared.
 func TestPreparedStatements(t *testing.T) {
 	d := testdb.Open(t, "postgres", db.Options{})
-	drv := entsql.OpenDB("postgres", d.SQL) // (db.Open wraps lib/pq's connector with dbx.Preparing)
+	drv := entsql.OpenDB("postgres", d.SQL) // (db.Open wraps pgx's connector with dbx.Preparing)
 	ctx := context.Background()
 	const q = `SELECT $1::int + 1`
 	answer := func(ctx context.Context, run func(ctx context.Context, query string, args, v any) error) int {

@@ -11,11 +11,12 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/lib/pq"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/internal/apperr"
+	"github.com/partnercenter/partnercenter/internal/dbx"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
@@ -120,10 +121,12 @@ func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late
 
 func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late bool, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
 	// Once begun, a movement runs to its end even if the client goes away: its outcome is kept
-	// under its key, so a retry learns it. (A cancellable context would also cost lib/pq a
+	// under its key, so a retry learns it. (A cancellable context would also cost the driver a
 	// watcher goroutine for every statement.)
 	ctx = context.WithoutCancel(ctx)
-	tx, err := l.Client.Tx(ctx)
+	// On PostgreSQL the transaction's BEGIN goes with its first statement (and, for a posting
+	// that ends with its balances, its COMMIT with that statement: lastPostingKey).
+	tx, err := l.Client.Tx(dbx.Pipelined(ctx))
 	if err != nil {
 		return nil, false, err
 	}
@@ -216,7 +219,7 @@ func (l *Ledger) replay(ctx context.Context, op, scope, key, hash string) (*Outc
 // retryable reports serialization failures and deadlocks (PostgreSQL 40001, 40P01) and a busy
 // SQLite database: the whole transaction is retried, never a single statement.
 func retryable(err error) bool {
-	var pe *pq.Error
+	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		return pe.Code == "40001" || pe.Code == "40P01"
 	}

@@ -14,7 +14,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
-	"github.com/lib/pq"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
@@ -233,7 +233,7 @@ func insufficient(a *ent.Account) error {
 }
 
 func isCheckViolation(err error) bool {
-	var pe *pq.Error
+	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		return pe.Code == "23514"
 	}
