@@ -106,6 +106,9 @@ func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late
 		return nil, err
 	}
 	scope := scopeOf(v)
+	if rand.IntN(100) == 0 {
+		defer l.forgetExpiredKeys(ctx)
+	}
 	for attempt := 1; ; attempt++ {
 		out, replay, err := l.attempt(ctx, op, scope, key, hash, late, fn)
 		if replay {
@@ -158,9 +161,6 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late 
 		}
 		claim.id = rec.ID
 	}
-	if rand.IntN(100) == 0 { // now and then, forget keys past their time
-		_, _ = c.IdempotencyRecord.Delete().Where(idempotencyrecord.ExpiresAtLT(now)).Exec(sys(tctx))
-	}
 	cctx := context.WithValue(tctx, claimKey{}, claim)
 	out, err = fn(cctx, c)
 	if err == nil && !out.Failed {
@@ -189,6 +189,13 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late 
 		j.Unwrap()
 	}
 	return out, false, nil
+}
+
+// forgetExpiredKeys deletes the idempotency records past their time (now and then, after an
+// operation: outside its transaction, whose locks it would otherwise hold on unrelated rows, and
+// where two sweeping postings could deadlock on the same old keys).
+func (l *Ledger) forgetExpiredKeys(ctx context.Context) {
+	_, _ = l.Client.IdempotencyRecord.Delete().Where(idempotencyrecord.ExpiresAtLT(Now())).Exec(sys(context.WithoutCancel(ctx)))
 }
 
 // replay answers a key that was already used.

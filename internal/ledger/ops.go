@@ -166,6 +166,12 @@ func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog
 // lastPostingKey marks an operation whose transaction ends with postAudited's balances.
 type lastPostingKey struct{}
 
+// lastPosting marks ctx for an operation whose transaction ends with postAudited (nothing is
+// written after it): the balances' statement then carries the COMMIT.
+func lastPosting(ctx context.Context) context.Context {
+	return context.WithValue(ctx, lastPostingKey{}, true)
+}
+
 // journalWrites are the three writes of a posting that need no lock: the journal, its audit
 // record and (under an idempotency key) the operation's outcome. On PostgreSQL they ride on the
 // statement that locks the accounts, as data-modifying WITH clauses (see lockOwnersWith): one
@@ -376,8 +382,7 @@ func (l *Ledger) customerTransfer(ctx context.Context, op string, action auditlo
 		if kind == journal.KindRECLAIM {
 			from, to = to, from
 		}
-		ctx = context.WithValue(ctx, lastPostingKey{}, true)
-		out, err := l.postAudited(ctx, c, action, customerID, journalSpec{kind: kind, amount: req.Amount, partnerID: partnerID,
+		out, err := l.postAudited(lastPosting(ctx), c, action, customerID, journalSpec{kind: kind, amount: req.Amount, partnerID: partnerID,
 			customerID: customerID, actingFor: actingFor, key: req.IdempotencyKey, reason: req.Reason}, from, to)
 		if err != nil {
 			return nil, refuse(ctx, c, action, customerID, err)
@@ -553,7 +558,7 @@ func (l *Ledger) resellerTransfer(ctx context.Context, op string, action auditlo
 		if kind == journal.KindRECLAIM {
 			from, to = to, from
 		}
-		out, err := l.postAudited(ctx, c, action, resellerID, journalSpec{kind: kind, amount: req.Amount, partnerID: v.PartnerID,
+		out, err := l.postAudited(lastPosting(ctx), c, action, resellerID, journalSpec{kind: kind, amount: req.Amount, partnerID: v.PartnerID,
 			counterparty: resellerID, key: req.IdempotencyKey, reason: req.Reason}, from, to)
 		if e, ok := apperr.As(err); ok && kind == journal.KindRECLAIM && e.Reason == "INSUFFICIENT_BALANCE" {
 			err = apperr.Refuse(apperr.BadUserInput, "OVER_RECLAIM", "at most the reseller's balance can be reclaimed: %s", strings.TrimPrefix(e.Message, "the partner's balance "))
@@ -575,7 +580,7 @@ func (l *Ledger) Withdraw(ctx context.Context, req Request) (*Outcome, error) {
 		return nil, err
 	}
 	return l.run(ctx, "withdraw", req.IdempotencyKey, req.args(), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
-		out, err := l.postAudited(ctx, c, auditlog.ActionWITHDRAW, v.CustomerID, journalSpec{kind: journal.KindWITHDRAW, amount: req.Amount,
+		out, err := l.postAudited(lastPosting(ctx), c, auditlog.ActionWITHDRAW, v.CustomerID, journalSpec{kind: journal.KindWITHDRAW, amount: req.Amount,
 			customerID: v.CustomerID, key: req.IdempotencyKey, reason: req.Reason}, CustomerOwn(v.CustomerID), External())
 		if err != nil {
 			return nil, refuse(ctx, c, auditlog.ActionWITHDRAW, v.CustomerID, err)

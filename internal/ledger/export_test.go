@@ -1,0 +1,4 @@
+package ledger
+
+// ForgetExpiredKeys is forgetExpiredKeys, for the tests of package ledger_test.
+var ForgetExpiredKeys = (*Ledger).forgetExpiredKeys
