@@ -88,6 +88,18 @@ func beginSQL(opts driver.TxOptions) (string, error) {
 	return s, nil
 }
 
+// PrepareContext prepares through pgx's own statement type, whose runs bypass this connection's
+// pipelining: a pending BEGIN is sent first, so that they run inside the transaction.
+func (c *preparingConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	if t := c.tx; t != nil && t.state == txPending {
+		t.state = txOpen
+		if _, err := c.pgx.Exec(ctx, t.begin); err != nil {
+			return nil, err
+		}
+	}
+	return c.baseConn.PrepareContext(ctx, query)
+}
+
 func (t *deferredTx) Commit() error {
 	c := t.c
 	c.tx = nil

@@ -133,6 +133,26 @@ func TestPipelinedTransactions(t *testing.T) {
 		idle(t)
 	})
 
+	t.Run("a statement prepared by database/sql runs inside the transaction", func(t *testing.T) {
+		before := count(t)
+		tx := begin(t, nil)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO pipe_t VALUES ($1, $2)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.ExecContext(ctx, 20, 1); err != nil {
+			t.Fatal(err)
+		}
+		_ = st.Close()
+		if err := tx.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t); n != before {
+			t.Fatalf("%d rows after the rollback, want %d", n, before)
+		}
+		idle(t)
+	})
+
 	t.Run("a transaction that ran nothing", func(t *testing.T) {
 		if err := begin(t, nil).Commit(); err != nil {
 			t.Fatal(err)
