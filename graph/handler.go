@@ -62,7 +62,7 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 		auditFlusher{client: client, log: opt.Logger}, // outside the transaction
 		// Every mutation runs in one transaction, except login, which must record failures that
 		// throttle later attempts even though it is refused.
-		entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(selfTransacting...)},
+		transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(selfTransacting...)}},
 	)
 	plain := true
 	for _, e := range exts {
@@ -112,6 +112,19 @@ func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 	return next(ctx)
 }
 
+// transactioner is entgql's Transactioner for answers that have an operation: gqlgen also runs
+// the response interceptors for a request it refuses before there is one (a body that is not
+// JSON), where entgql's would panic looking for the operation and the client got "internal
+// error" instead of what was wrong with its request.
+type transactioner struct{ entgql.Transactioner }
+
+func (t transactioner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
+	return t.Transactioner.InterceptResponse(ctx, next)
+}
+
 // auditFlusher writes the refusals recorded during a request (audit.RecordRefusal) after the
 // request's transaction has committed or rolled back, so that a refusal stays on record.
 type auditFlusher struct {
@@ -137,6 +150,13 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		if gerr.Extensions == nil {
 			gerr.Extensions = map[string]any{}
+		}
+		if _, ok := gerr.Extensions["code"]; !ok && !isWrapped(err) && !graphql.HasOperationContext(ctx) {
+			// gqlgen refused the request before reading an operation from it (a body that is not
+			// JSON, or not a JSON object): its message would echo the body, passwords included.
+			gerr.Message = `the request body is not a GraphQL request: send JSON such as {"query": "...", "variables": {...}}`
+			gerr.Extensions["code"] = string(apperr.BadUserInput)
+			return gerr
 		}
 		if code, ok := gerr.Extensions["code"]; ok && !isWrapped(err) {
 			if code == string(apperr.NotFound) { // entgql's node errors echo the ID; say less
