@@ -60,12 +60,15 @@ type journalSpec struct {
 // sys is the context ledger writes use: the operation has checked who may do what itself.
 func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx) }
 
+// maxAmount is the largest amount one operation moves.
+var maxAmount = money.MustParse("100000000000")
+
 // CheckAmount refuses zero, negative and (already at parse time) over-precise amounts.
 func CheckAmount(field string, m money.Money) error {
 	if !m.IsPositive() {
 		return apperr.BadInput(field, "the amount must be more than 0.00")
 	}
-	if m.Cmp(money.MustParse("100000000000")) > 0 {
+	if m.Cmp(maxAmount) > 0 {
 		return apperr.BadInput(field, "the amount is too large")
 	}
 	return nil
