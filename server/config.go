@@ -49,7 +49,7 @@ var settings = []setting{
 	{"secure-cookies", "SECURE_COOKIES", "false", "mark the session cookie Secure (set behind HTTPS; requests over TLS always get it)"},
 	{"log-format", "LOG_FORMAT", "text", "log format: text or json"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "20s", "how long to let requests finish on SIGTERM"},
-	{"prepared-statements", "PREPARED_STATEMENTS", "true", "on PostgreSQL, run the money postings' fixed statements as prepared statements, planned once per connection (turn off behind a pooler in transaction mode, such as pgbouncer)"},
+	{"prepared-statements", "PREPARED_STATEMENTS", "true", "on PostgreSQL, run the money postings' fixed statements as prepared statements of each connection, prepared afresh as their tables grow (turn off behind a pooler in transaction mode, such as pgbouncer)"},
 	{"max-in-flight", "MAX_IN_FLIGHT", "8", "GraphQL requests executed at once; more wait their turn (bounds memory under load; 0: no limit)"},
 	{"gc-percent", "GC_PERCENT", "800", "garbage collector target (Go's GOGC, which wins when set): a small live heap is collected rarely, with --memory-limit bounding what that costs in memory"},
 	{"memory-limit", "MEMORY_LIMIT", "100663296", "soft memory limit in bytes (Go's GOMEMLIMIT, which wins when set; 96 MiB): the collector works harder near it; 0 turns it off"},
