@@ -145,7 +145,7 @@ func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) e
 		}
 		delta[l.account.ID] = delta[l.account.ID].Add(l.amount)
 	}
-	if !sum.Decimal().IsZero() {
+	if !sum.IsZero() {
 		return fmt.Errorf("ledger: unbalanced journal (%s)", sum)
 	}
 	now := Now()

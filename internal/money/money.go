@@ -1,5 +1,5 @@
-// Package money is the one representation of an amount of CNY on every path (金额): a decimal in Go,
-// integer fen in every database, and a string with exactly two places in GraphQL.
+// Package money is the one representation of an amount of CNY on every path (金额): integer fen in
+// Go and in every database, and a string with exactly two places in GraphQL.
 package money
 
 import (
@@ -15,10 +15,15 @@ import (
 	"github.com/vmihailenco/msgpack/v5"
 )
 
-// Money is an amount in CNY with at most two decimal places. The zero value is 0.00.
+// Money is an amount in CNY with at most two decimal places, held as integer fen (arithmetic on
+// it allocates nothing). The zero value is 0.00.
 type Money struct {
-	d decimal.Decimal
+	f int64
 }
+
+// limit bounds what Parse accepts and what Add and Sub may reach (in fen, 10^17: a thousand times
+// the largest balance the ledger could hold), so that no sum of amounts overflows int64.
+const limit = int64(1e17)
 
 // ErrInvalid is returned for input that is not an amount of money with at most two places.
 var ErrInvalid = errors.New("invalid amount")
@@ -27,7 +32,7 @@ var ErrInvalid = errors.New("invalid amount")
 var Zero = Money{}
 
 // FromFen makes an amount from integer fen (1/100 CNY), the unit stored in the database.
-func FromFen(fen int64) Money { return Money{d: decimal.New(fen, -2)} }
+func FromFen(fen int64) Money { return Money{f: fen} }
 
 // Parse reads "12", "12.3" or "12.30"; more than two places, exponents or non-numbers are refused.
 func Parse(s string) (Money, error) {
@@ -42,11 +47,11 @@ func Parse(s string) (Money, error) {
 	if d.Exponent() < -2 && !d.Equal(d.Round(2)) {
 		return Money{}, fmt.Errorf("%w: %q has more than 2 decimal places", ErrInvalid, s)
 	}
-	m := Money{d: d.Round(2)}
-	if _, ok := m.fen(); !ok {
+	f := d.Round(2).Shift(2)
+	if !f.BigInt().IsInt64() || f.IntPart() > limit || f.IntPart() < -limit {
 		return Money{}, fmt.Errorf("%w: %q is out of range", ErrInvalid, s)
 	}
-	return m, nil
+	return Money{f: f.IntPart()}, nil
 }
 
 // MustParse is Parse for constants in code and tests.
@@ -58,50 +63,67 @@ func MustParse(s string) Money {
 	return m
 }
 
-func (m Money) fen() (int64, bool) {
-	f := m.d.Shift(2)
-	if !f.IsInteger() {
-		return 0, false
-	}
-	bi := f.BigInt()
-	if !bi.IsInt64() {
-		return 0, false
-	}
-	return bi.Int64(), true
+// Fen is the amount in integer fen.
+func (m Money) Fen() int64 { return m.f }
+
+// Decimal is the amount as a decimal (for callers that compute with decimals).
+func (m Money) Decimal() decimal.Decimal { return decimal.New(m.f, -2) }
+
+// IsZero reports m == 0.
+func (m Money) IsZero() bool { return m.f == 0 }
+
+// String is the amount with exactly two places, e.g. "12.30" or "-0.05".
+func (m Money) String() string {
+	var buf [24]byte
+	return string(m.append(buf[:0]))
 }
 
-// Fen is the amount in integer fen.
-func (m Money) Fen() int64 { f, _ := m.fen(); return f }
+// append writes String into b.
+func (m Money) append(b []byte) []byte {
+	f := m.f
+	if f < 0 {
+		b = append(b, '-')
+	}
+	u := uint64(f)
+	if f < 0 {
+		u = uint64(-f)
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
+}
 
-// Decimal exposes the amount for arithmetic.
-func (m Money) Decimal() decimal.Decimal { return m.d }
+// Add returns m+o. Amounts stay within ±10^15 yuan (limit); past that it panics rather than wrap.
+func (m Money) Add(o Money) Money { return checked(m.f + o.f) }
 
-// String is the amount with exactly two places, e.g. "12.30".
-func (m Money) String() string { return m.d.StringFixed(2) }
+// Sub returns m-o (see Add).
+func (m Money) Sub(o Money) Money { return checked(m.f - o.f) }
 
-// Add returns m+o.
-func (m Money) Add(o Money) Money { return Money{d: m.d.Add(o.d)} }
-
-// Sub returns m-o.
-func (m Money) Sub(o Money) Money { return Money{d: m.d.Sub(o.d)} }
+func checked(f int64) Money {
+	if f > limit || f < -limit {
+		panic(fmt.Sprintf("money: %d fen is out of range", f))
+	}
+	return Money{f: f}
+}
 
 // Cmp compares m and o like strings.Compare.
-func (m Money) Cmp(o Money) int { return m.d.Cmp(o.d) }
+func (m Money) Cmp(o Money) int {
+	switch {
+	case m.f < o.f:
+		return -1
+	case m.f > o.f:
+		return 1
+	}
+	return 0
+}
 
 // IsNegative reports m < 0.
-func (m Money) IsNegative() bool { return m.d.IsNegative() }
+func (m Money) IsNegative() bool { return m.f < 0 }
 
 // IsPositive reports m > 0.
-func (m Money) IsPositive() bool { return m.d.IsPositive() }
+func (m Money) IsPositive() bool { return m.f > 0 }
 
 // Value writes integer fen.
-func (m Money) Value() (driver.Value, error) {
-	f, ok := m.fen()
-	if !ok {
-		return nil, fmt.Errorf("%w: %s cannot be stored as fen", ErrInvalid, m.d.String())
-	}
-	return f, nil
-}
+func (m Money) Value() (driver.Value, error) { return m.f, nil }
 
 // Scan reads integer fen; PostgreSQL returns SUM(bigint) as text and NULL over no rows.
 func (m *Money) Scan(src any) error {
@@ -115,11 +137,10 @@ func (m *Money) Scan(src any) error {
 	case string:
 		return m.scanText(v)
 	case float64: // SQLite may hand back a float for aggregates over integers
-		d := decimal.NewFromFloat(v)
-		if !d.IsInteger() {
+		if v != float64(int64(v)) || v > float64(limit) || v < -float64(limit) {
 			return fmt.Errorf("money: non-integer fen %v", v)
 		}
-		*m = Money{d: d.Shift(-2)}
+		*m = Money{f: int64(v)}
 	default:
 		return fmt.Errorf("money: cannot scan %T", src)
 	}
@@ -127,16 +148,24 @@ func (m *Money) Scan(src any) error {
 }
 
 func (m *Money) scanText(s string) error {
-	d, err := decimal.NewFromString(s)
-	if err != nil || !d.IsInteger() {
-		return fmt.Errorf("money: cannot scan fen %q", s)
+	f, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		d, derr := decimal.NewFromString(s) // "12345.0", as some aggregates come back
+		if derr != nil || !d.IsInteger() || !d.BigInt().IsInt64() {
+			return fmt.Errorf("money: cannot scan fen %q", s)
+		}
+		f = d.IntPart()
 	}
-	*m = Money{d: d.Shift(-2)}
+	*m = Money{f: f}
 	return nil
 }
 
 // MarshalGQL writes the Decimal scalar: a string with two places.
-func (m Money) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(m.String())) }
+func (m Money) MarshalGQL(w io.Writer) {
+	var buf [26]byte
+	b := append(m.append(append(buf[:0], '"')), '"')
+	_, _ = w.Write(b)
+}
 
 // UnmarshalGQL reads the Decimal scalar from a string (or, leniently, a JSON number).
 func (m *Money) UnmarshalGQL(v any) error {
@@ -162,7 +191,9 @@ func (m *Money) UnmarshalGQL(v any) error {
 }
 
 // MarshalJSON writes the same string as GraphQL.
-func (m Money) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(m.String())), nil }
+func (m Money) MarshalJSON() ([]byte, error) {
+	return append(m.append([]byte{'"'}), '"'), nil
+}
 
 // UnmarshalJSON reads a quoted or bare amount.
 func (m *Money) UnmarshalJSON(b []byte) error {

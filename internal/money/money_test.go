@@ -55,3 +55,39 @@ func TestGQL(t *testing.T) {
 		t.Fatalf("UnmarshalGQL(float) err = %v", err)
 	}
 }
+
+// TestFenArithmetic: amounts are integer fen; formatting, comparison and the range guard.
+func TestFenArithmetic(t *testing.T) {
+	for fen, want := range map[int64]string{0: "0.00", 5: "0.05", -5: "-0.05", 100: "1.00", -105: "-1.05", 1234567: "12345.67"} {
+		if got := FromFen(fen).String(); got != want {
+			t.Errorf("FromFen(%d) = %s, want %s", fen, got, want)
+		}
+		if b, _ := FromFen(fen).MarshalJSON(); string(b) != `"`+want+`"` {
+			t.Errorf("MarshalJSON(%d) = %s", fen, b)
+		}
+	}
+	a, b := MustParse("100.00"), MustParse("0.01")
+	if a.Sub(b).String() != "99.99" || b.Sub(a).String() != "-99.99" || a.Cmp(b) != 1 || b.Cmp(a) != -1 || a.Cmp(a) != 0 {
+		t.Fatal("arithmetic")
+	}
+	if !Zero.IsZero() || a.Sub(a) != Zero || !b.Sub(a).IsNegative() || !a.IsPositive() {
+		t.Fatal("signs")
+	}
+	var m Money
+	if err := m.Scan("12345.0"); err != nil || m.Fen() != 12345 {
+		t.Fatalf("Scan(12345.0) = %v, %v", m, err)
+	}
+	if err := m.Scan(float64(250)); err != nil || m.String() != "2.50" {
+		t.Fatalf("Scan(250.0) = %v, %v", m, err)
+	}
+	if err := m.Scan(2.5); err == nil {
+		t.Fatal("Scan(2.5 fen) should fail")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("an amount past the range should panic, not wrap")
+		}
+	}()
+	huge := FromFen(limit)
+	_ = huge.Add(huge)
+}
