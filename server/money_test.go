@@ -41,7 +41,7 @@ func ledgerTotals(t *testing.T, s *testServer) {
 			t.Fatalf("account %s: balance %s but entries sum to %s", a.ID, a.Balance, sum)
 		}
 	}
-	if !total.Decimal().IsZero() {
+	if !total.IsZero() {
 		t.Fatalf("the accounts sum to %s, not 0.00", total)
 	}
 	for _, j := range c.Journal.Query().WithEntries().AllX(sys()) {
@@ -49,7 +49,7 @@ func ledgerTotals(t *testing.T, s *testServer) {
 		for _, e := range j.Edges.Entries {
 			sum = sum.Add(e.Amount)
 		}
-		if !sum.Decimal().IsZero() || len(j.Edges.Entries) < 2 {
+		if !sum.IsZero() || len(j.Edges.Entries) < 2 {
 			t.Fatalf("journal %s sums to %s over %d entries", j.ID, sum, len(j.Edges.Entries))
 		}
 	}
@@ -263,7 +263,7 @@ func TestConcurrentReclaims(t *testing.T) {
 		if ok != 10 || over != 40 || len(other) > 0 {
 			t.Fatalf("50 concurrent reclaims of 10.00 from 100.00: %d succeeded, %d over-reclaim, others %v", ok, over, other)
 		}
-		if b := balanceOf(t, s, ledger.CustomerAllocated(cu.ID)); !b.Decimal().IsZero() {
+		if b := balanceOf(t, s, ledger.CustomerAllocated(cu.ID)); !b.IsZero() {
 			t.Fatalf("left %s", b)
 		}
 		// Concurrent requests with one key: one effect.

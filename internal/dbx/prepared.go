@@ -172,8 +172,9 @@ func (c *preparingConn) ExecContext(ctx context.Context, query string, args []dr
 	if err != nil {
 		return nil, err
 	}
-	if c.tx != nil && (c.tx.state == txPending || c.tx.state == txOpen && ctx.Value(commitKey{}) != nil) {
-		return c.pipelineExec(ctx, name, args, ctx.Value(commitKey{}) != nil)
+	commit := ctx.Value(commitKey{}) != nil
+	if c.tx != nil && (c.tx.state == txPending || c.tx.state == txOpen && commit) {
+		return c.pipelineExec(ctx, name, args, commit)
 	}
 	return c.baseConn.ExecContext(ctx, name, args)
 }

@@ -66,9 +66,6 @@ func MustParse(s string) Money {
 // Fen is the amount in integer fen.
 func (m Money) Fen() int64 { return m.f }
 
-// Decimal is the amount as a decimal (for callers that compute with decimals).
-func (m Money) Decimal() decimal.Decimal { return decimal.New(m.f, -2) }
-
 // IsZero reports m == 0.
 func (m Money) IsZero() bool { return m.f == 0 }
 
