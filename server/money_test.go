@@ -9,7 +9,9 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/internal/ledger"
@@ -281,6 +283,82 @@ func TestConcurrentReclaims(t *testing.T) {
 		}
 		ledgerTotals(t, s)
 	})
+}
+
+// TestTransferInOneStatement: on PostgreSQL an allocation or reclaim of a partner's own resale
+// customer is one statement, its own transaction (ledger.transferOnce); what it does not cover
+// writes nothing there and takes the general path, which says why (here: over-reclaim with the
+// balance, and a distributor acting for its reseller's customer).
+func TestTransferInOneStatement(t *testing.T) {
+	s := newTestServer(t, "postgres")
+	admin := s.login(t, "sp.admin@example.com")
+	sp := s.DB.Client.Partner.Query().Where(partner.Name("Demo SP")).OnlyX(sys())
+	cu := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
+	s.post(t, admin, `{ viewer { role } }`, nil) // (authenticated from memory from here on)
+	cash0, alloc0 := balanceOf(t, s, ledger.PartnerCash(sp.ID)), balanceOf(t, s, ledger.CustomerAllocated(cu.ID))
+
+	s.Counter.Reset()
+	r := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "7.25", "k": "once-1"})
+	if dig(r.Data, "allocateBalance", "journal", "amount") != "7.25" {
+		t.Fatalf("allocate: %s", r.Raw)
+	}
+	if st := s.Counter.Statements(); len(st) != 1 || !strings.HasPrefix(st[0], `WITH "c" AS MATERIALIZED`) {
+		t.Fatalf("an allocation made %d statements, want the one:\n%s", len(st), strings.Join(st, "\n"))
+	}
+	s.Counter.Reset()
+	r = s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": "0.25", "k": "once-2"})
+	if dig(r.Data, "reclaimBalance", "journal", "amount") != "0.25" || s.Counter.Count() != 1 {
+		t.Fatalf("reclaim in %d statements: %s", s.Counter.Count(), r.Raw)
+	}
+	if got := balanceOf(t, s, ledger.PartnerCash(sp.ID)); got.Cmp(cash0.Sub(money.MustParse("7.00"))) != 0 {
+		t.Fatalf("partner balance %s, want %s - 7.00", got, cash0)
+	}
+	alloc := balanceOf(t, s, ledger.CustomerAllocated(cu.ID))
+	if alloc.Cmp(alloc0.Add(money.MustParse("7.00"))) != 0 {
+		t.Fatalf("customer balance %s, want %s + 7.00", alloc, alloc0)
+	}
+	j := s.DB.Client.Journal.Query().Where(journal.IdempotencyKey("once-1")).WithEntries().OnlyX(sys())
+	if j.PartnerID == nil || *j.PartnerID != sp.ID || j.OperatorID == nil || len(j.Edges.Entries) != 2 {
+		t.Fatalf("journal %+v", j)
+	}
+	for _, e := range j.Edges.Entries { // balance after: what the account held once this entry was applied
+		if e.Amount.IsPositive() && e.BalanceAfter.Cmp(alloc0.Add(money.MustParse("7.25"))) != 0 ||
+			e.Amount.IsNegative() && e.BalanceAfter.Cmp(cash0.Sub(money.MustParse("7.25"))) != 0 {
+			t.Fatalf("entry %s: amount %s, balance after %s", e.ID, e.Amount, e.BalanceAfter)
+		}
+	}
+	if n := s.DB.Client.AuditLog.Query().Where(auditlog.TargetID(cu.ID), auditlog.ActionEQ(auditlog.ActionALLOCATE), auditlog.DetailContains(j.TransactionNo)).CountX(sys()); n != 1 {
+		t.Fatalf("%d audit records of the allocation", n)
+	}
+	// The same key again: the first answer, from the key's record, and nothing moves.
+	r2 := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "7.25", "k": "once-1"})
+	if dig(r2.Data, "allocateBalance", "journal", "id") != string(j.ID) || balanceOf(t, s, ledger.CustomerAllocated(cu.ID)).Cmp(alloc) != 0 {
+		t.Fatalf("replay: %s", r2.Raw)
+	}
+	// Over-reclaim: the database's CHECK stops the statement; the general path refuses with the balance.
+	r = s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": alloc.Add(money.MustParse("0.01")).String(), "k": "once-3"})
+	if dig(r.Data, "reclaimBalance", "userErrors", 0, "code") != "OVER_RECLAIM" || !strings.Contains(r.Raw, "("+alloc.String()+")") {
+		t.Fatalf("over-reclaim: %s", r.Raw)
+	}
+	if s.DB.Client.IdempotencyRecord.Query().Where(idempotencyrecord.Key("once-3")).ExistX(sys()) {
+		t.Fatal("a refused reclaim kept its key")
+	}
+	// A distributor's admin moving money of its reseller's customer: the general path, acting for the reseller.
+	east := s.DB.Client.Partner.Query().Where(partner.Name("Demo Reseller East")).OnlyX(sys())
+	if ec, err := s.DB.Client.Customer.Query().Where(customer.PartnerID(east.ID), customer.AssociationTypeEQ(customer.AssociationTypeRESALE)).First(sys()); err == nil {
+		dist := s.login(t, "dist.admin@example.com")
+		r = s.post(t, dist, allocQ, map[string]any{"c": string(ec.ID), "a": "1.00", "k": "once-4"})
+		if dig(r.Data, "allocateBalance", "journal", "amount") != "1.00" {
+			t.Fatalf("distributor for its reseller: %s", r.Raw)
+		}
+		dj := s.DB.Client.Journal.Query().Where(journal.IdempotencyKey("once-4")).OnlyX(sys())
+		if dj.PartnerID == nil || *dj.PartnerID != east.ID || dj.ActingForID == nil || *dj.ActingForID != east.ID {
+			t.Fatalf("journal of a distributor acting for its reseller: %+v", dj)
+		}
+	} else {
+		t.Fatalf("no resale customer of Demo Reseller East: %v", err)
+	}
+	ledgerTotals(t, s)
 }
 
 func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {

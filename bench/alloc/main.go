@@ -272,8 +272,17 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 			time.Sleep(d - 2*time.Second)
 			window <- [2]sample{a, {time.Now(), harness.PostgresCPU()}}
 		}()
+		// pgbench only counts transactions: that they did the work (a gate in the statement
+		// could let it write nothing) is checked by counting what they wrote.
+		var j0, j1 int
+		if err := db.QueryRow(`SELECT count(*) FROM journals WHERE id LIKE 'jnl_pg_%'`).Scan(&j0); err != nil {
+			return stats{}, err
+		}
 		if err := cmd.Run(); err != nil {
 			return stats{}, fmt.Errorf("pgbench: %v\n%s", err, so.String())
+		}
+		if err := db.QueryRow(`SELECT count(*) FROM journals WHERE id LIKE 'jnl_pg_%'`).Scan(&j1); err != nil {
+			return stats{}, err
 		}
 		w := <-window
 		m := regexp.MustCompile(`tps = ([0-9.]+)`).FindStringSubmatch(so.String())
@@ -282,6 +291,9 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		}
 		tps, _ := strconv.ParseFloat(m[1], 64)
 		lat := harness.PgbenchLatencies(logDir)
+		if j1-j0 != len(lat) {
+			return stats{}, fmt.Errorf("pgbench's %d transactions wrote %d journals: the script does not post", len(lat), j1-j0)
+		}
 		return stats{TPS: tps, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat),
 			DBCPU:     cpuMs(w[1].cpu-w[0].cpu, harness.PgbenchCount(logDir, w[0].at, w[1].at)),
 			ClientCPU: cpuMs(cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime(), len(lat))}, nil

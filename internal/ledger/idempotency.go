@@ -80,17 +80,19 @@ func requestHash(op string, args any) (string, error) {
 // outcome; other arguments get CONFLICT. Two concurrent requests with one key: the second waits on
 // the key's unique index until the first commits, then replays its outcome.
 func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
-	return l.runClaiming(ctx, op, key, args, false, fn)
+	return l.runClaiming(ctx, op, key, args, false, nil, fn)
 }
 
 // runLate is run for an operation whose first statement carries the claim of its key
 // (claimFirst, then settleClaim), one round trip fewer; fn must do both before it writes.
 // (attempt settles a claim fn left unwritten, as a safety net, before storing the outcome.)
 func (l *Ledger) runLate(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
-	return l.runClaiming(ctx, op, key, args, true, fn)
+	return l.runClaiming(ctx, op, key, args, true, nil, fn)
 }
 
-func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late bool, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
+// runClaiming is run and runLate; once, if given, is tried first (and the general path only if
+// it did nothing).
+func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late bool, once onceFunc, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
 		return nil, apperr.New(apperr.Unauthenticated, "log in first")
@@ -108,6 +110,15 @@ func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late
 	scope := scopeOf(v)
 	if rand.IntN(100) == 0 {
 		defer l.forgetExpiredKeys(ctx)
+	}
+	if once != nil {
+		out, done, replay := once(ctx, scope, hash)
+		if replay {
+			return l.replay(ctx, op, scope, key, hash)
+		}
+		if done {
+			return out, nil
+		}
 	}
 	for attempt := 1; ; attempt++ {
 		out, replay, err := l.attempt(ctx, op, scope, key, hash, late, fn)

@@ -135,8 +135,7 @@ func (l *Ledger) RechargeCustomer(ctx context.Context, customerID gid.ID, req Re
 // then the two accounts are locked, updated, and the entries written, and the caller commits.
 func (l *Ledger) postAudited(ctx context.Context, c *ent.Client, action auditlog.Action, target gid.ID, spec journalSpec, from, to Owner) (*Outcome, error) {
 	w, err := prepareJournalAudited(ctx, c, spec, func(j *ent.Journal) audit.Entry {
-		return audit.Entry{Action: action, TargetType: targetType(target), TargetID: target,
-			ActingFor: spec.actingFor, Reason: spec.reason, Detail: string(spec.kind) + " " + spec.amount.String() + " " + j.TransactionNo}
+		return postingAudit(action, target, spec, j)
 	})
 	if err != nil {
 		return nil, err
@@ -367,7 +366,8 @@ func (l *Ledger) customerTransfer(ctx context.Context, op string, action auditlo
 	if err := checkReason(req.Reason); err != nil {
 		return nil, err
 	}
-	return l.runLate(ctx, op, req.IdempotencyKey, req.args(customerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+	once := l.transferOnce(op, action, kind, customerID, req)
+	return l.runClaiming(ctx, op, req.IdempotencyKey, req.args(customerID), true, once, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		partnerID, actingFor, err := customerForMoney(ctx, c, customerID) // (claims the key)
 		if errors.Is(err, errKeyTaken) {
 			return nil, err

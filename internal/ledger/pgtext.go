@@ -128,3 +128,17 @@ func (c *textCache) intern(b []byte) string {
 	c.mu.Unlock()
 	return s
 }
+
+// insertWhere writes an INSERT of one row that happens only if cond holds:
+// INSERT INTO table (columns) SELECT $1, $2, ... WHERE cond. (PostgreSQL types the arguments
+// by their columns, as it does for VALUES.)
+func (t *pgText) insertWhere(r ent.Row, cond string) {
+	t.str("INSERT INTO ").ident(r.Table).str(" ").idents(r.Columns).str(" SELECT ")
+	for i, v := range r.Values {
+		if i > 0 {
+			t.str(", ")
+		}
+		t.arg(v)
+	}
+	t.str(" WHERE ").str(cond)
+}
