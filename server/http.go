@@ -249,7 +249,11 @@ func recoverPanic(log *slog.Logger, next http.Handler) http.Handler {
 }
 
 // contextHandler adds the request ID to every log record made with a request's context.
-type contextHandler struct{ slog.Handler }
+// flush, if set, is called after a warning or an error (the log is buffered: logBuffer).
+type contextHandler struct {
+	slog.Handler
+	flush func()
+}
 
 // Handle adds the request ID and scrubs anything that looks like an email or a mobile from the
 // message and string attributes, so that raw personal data never reaches a log.
@@ -262,7 +266,11 @@ func (h contextHandler) Handle(ctx context.Context, r slog.Record) error {
 	if id := RequestID(ctx); id != "" {
 		out.AddAttrs(slog.String("request_id", id))
 	}
-	return h.Handler.Handle(ctx, out)
+	err := h.Handler.Handle(ctx, out)
+	if h.flush != nil && r.Level >= slog.LevelWarn {
+		h.flush()
+	}
+	return err
 }
 
 func scrubAttr(a slog.Attr) slog.Attr {
@@ -287,11 +295,11 @@ func scrubAttr(a slog.Attr) slog.Attr {
 }
 
 func (h contextHandler) WithAttrs(a []slog.Attr) slog.Handler {
-	return contextHandler{h.Handler.WithAttrs(a)}
+	return contextHandler{h.Handler.WithAttrs(a), h.flush}
 }
 
 func (h contextHandler) WithGroup(name string) slog.Handler {
-	return contextHandler{h.Handler.WithGroup(name)}
+	return contextHandler{h.Handler.WithGroup(name), h.flush}
 }
 
 func newLogger(format string, w io.Writer) *slog.Logger {
@@ -301,5 +309,9 @@ func newLogger(format string, w io.Writer) *slog.Logger {
 	} else {
 		h = slog.NewTextHandler(w, nil)
 	}
-	return slog.New(contextHandler{h})
+	ch := contextHandler{Handler: h}
+	if f, ok := w.(interface{ Flush() }); ok {
+		ch.flush = f.Flush
+	}
+	return slog.New(ch)
 }

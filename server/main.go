@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/partnercenter/partnercenter/internal/db"
 	"github.com/partnercenter/partnercenter/internal/demo"
@@ -32,9 +34,16 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	log := newLogger(cfg.LogFormat, os.Stderr)
+	logOut := newLogBuffer(os.Stderr, 100*time.Millisecond)
+	defer logOut.Flush()
+	log := newLogger(cfg.LogFormat, logOut)
 	slog.SetDefault(log)
 	tuneGC(cfg)
+	if !cfg.Dev {
+		// The heap profile is served only in development mode (/debug/pprof): elsewhere its
+		// sampling (a stack walk every 512 KiB allocated, 3% of a busy server's CPU) is waste.
+		runtime.MemProfileRate = 0
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
