@@ -47,7 +47,7 @@ var settings = []setting{
 	{"session-ttl", "SESSION_TTL", "168h", "how long a login session lasts"},
 	{"auth-cache-ttl", "AUTH_CACHE_TTL", "2s", "how long a server remembers what a session or API key resolved to (a revocation on another instance takes effect there up to this much later; this instance forgets at once; 0: read the database on every request)"},
 	{"secure-cookies", "SECURE_COOKIES", "false", "mark the session cookie Secure (set behind HTTPS; requests over TLS always get it)"},
-	{"log-format", "LOG_FORMAT", "text", "log format: text or json"},
+	{"log-format", "LOG_FORMAT", "text", "log format: text or json (one line per request, written to stderr in batches of at most 100 ms; warnings and errors at once)"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "20s", "how long to let requests finish on SIGTERM"},
 	{"prepared-statements", "PREPARED_STATEMENTS", "true", "on PostgreSQL, run the money postings' fixed statements as prepared statements of each connection, prepared afresh as their tables grow (turn off behind a pooler in transaction mode, such as pgbouncer)"},
 	{"max-in-flight", "MAX_IN_FLIGHT", "8", "GraphQL requests executed at once; more wait their turn (bounds memory under load; 0: no limit)"},
