@@ -3,7 +3,6 @@ package ledger
 import (
 	"context"
 	stdsql "database/sql"
-	"encoding/json"
 	"fmt"
 
 	"entgo.io/ent/dialect"
@@ -87,13 +86,10 @@ func (l *Ledger) runTransferOnce(ctx context.Context, op string, action auditlog
 		return nil, false, false, err
 	}
 	out := &Outcome{JournalIDs: []gid.ID{j.ID}, Journals: []*ent.Journal{j}}
-	response, err := json.Marshal(out)
-	if err != nil {
-		return nil, false, false, err
-	}
+	response := oneJournalResponse(j.ID)
 	now := Now()
 	krow, err := c.IdempotencyRecord.Create().SetScope(scope).SetKey(req.IdempotencyKey).SetOperation(op).
-		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL)).SetResponse(string(response)).PrepareRow()
+		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL)).SetResponse(response).PrepareRow()
 	if err != nil {
 		return nil, false, false, err
 	}
@@ -109,15 +105,22 @@ func (l *Ledger) runTransferOnce(ctx context.Context, op string, action auditlog
 		str(" WHERE ").ident(customer.FieldID).str(" = ").arg(string(customerID)).
 		str(" AND ").ident(customer.FieldPartnerID).str(" = ").arg(string(v.PartnerID)).str(" FOR SHARE), ")
 	t.str(`"l" AS MATERIALIZED (SELECT `).ident(account.FieldID).str(" FROM ").ident(account.Table).
-		str(" WHERE ").ident(account.FieldOwnerKey).str(" IN (").arg(from).str(", ").arg(to).
-		str(`) AND (SELECT count(*) FROM "c" WHERE `).ident(customer.FieldAssociationType).str(" = ").arg(string(customer.AssociationTypeRESALE)).
-		str(") > 0 ORDER BY ").ident(account.FieldID).str(" FOR UPDATE), ")
+		str(" WHERE ").ident(account.FieldOwnerKey).str(" IN (").arg(from)
+	fromN := t.last()
+	t.str(", ").arg(to).
+		str(`) AND (SELECT count(*) FROM "c" WHERE `).ident(customer.FieldAssociationType).str(" = '").str(string(customer.AssociationTypeRESALE)).
+		str("') > 0 ORDER BY ").ident(account.FieldID).str(" FOR UPDATE), ")
 	t.str(`"k" AS (`)
 	t.insertWhere(krow, `(SELECT count(*) FROM "l") = 2`)
 	t.str(" ON CONFLICT (").ident(idempotencyrecord.FieldScope).str(", ").ident(idempotencyrecord.FieldKey).str(`) DO NOTHING RETURNING "id"), `)
-	t.str(`"u" AS (UPDATE `).ident(account.Table).str(" SET ").ident(account.FieldUpdatedAt).str(" = ").arg(now).
-		str(", ").ident(account.FieldBalance).str(" = ").ident(account.FieldBalance).str(" + CASE ").ident(account.FieldOwnerKey).
-		str(" WHEN ").arg(from).str(" THEN CAST(").arg(-amount).str(" AS BIGINT) ELSE CAST(").arg(amount).str(" AS BIGINT) END").
+	t.str(`"u" AS (UPDATE `).ident(account.Table).str(" SET ").ident(account.FieldUpdatedAt).str(" = ").arg(now)
+	nowN := t.last()
+	t.str(", ").ident(account.FieldBalance).str(" = ").ident(account.FieldBalance).str(" + CASE ").ident(account.FieldOwnerKey).
+		str(" WHEN ").ref(fromN).str(" THEN CAST(").arg(-amount)
+	debitN := t.last()
+	t.str(" AS BIGINT) ELSE CAST(").arg(amount)
+	creditN := t.last()
+	t.str(" AS BIGINT) END").
 		str(" WHERE ").ident(account.FieldID).str(` IN (SELECT "id" FROM "l") AND (SELECT count(*) FROM "k") > 0 RETURNING `).
 		ident(account.FieldID).str(", ").ident(account.FieldOwnerKey).str(", ").ident(account.FieldBalance).str("), ")
 	t.str(`"j" AS (`)
@@ -127,10 +130,10 @@ func (l *Ledger) runTransferOnce(ctx context.Context, op string, action auditlog
 	t.str(` RETURNING "id"), "e" AS (INSERT INTO `).ident(ledgerentry.Table).str(" (").
 		ident(ledgerentry.FieldID).str(", ").ident(ledgerentry.FieldCreatedAt).str(", ").ident(ledgerentry.FieldJournalID).str(", ").
 		ident(ledgerentry.FieldAccountID).str(", ").ident(ledgerentry.FieldAmount).str(", ").ident(ledgerentry.FieldBalanceAfter).
-		str(") SELECT CASE ").ident(account.FieldOwnerKey).str(" WHEN ").arg(from).str(" THEN ").arg(string(ledgerentry.DefaultID())).
-		str(" ELSE ").arg(string(ledgerentry.DefaultID())).str(" END, ").arg(now).str(", ").arg(string(j.ID)).str(", ").
-		ident(account.FieldID).str(", CASE ").ident(account.FieldOwnerKey).str(" WHEN ").arg(from).str(" THEN CAST(").arg(-amount).
-		str(" AS BIGINT) ELSE CAST(").arg(amount).str(" AS BIGINT) END, ").ident(account.FieldBalance).
+		str(") SELECT CASE ").ident(account.FieldOwnerKey).str(" WHEN ").ref(fromN).str(" THEN ").arg(string(ledgerentry.DefaultID())).
+		str(" ELSE ").arg(string(ledgerentry.DefaultID())).str(" END, ").ref(nowN).str(", ").arg(string(j.ID)).str(", ").
+		ident(account.FieldID).str(", CASE ").ident(account.FieldOwnerKey).str(" WHEN ").ref(fromN).str(" THEN ").ref(debitN).
+		str(" ELSE ").ref(creditN).str(" END, ").ident(account.FieldBalance).
 		str(` FROM "u" WHERE (SELECT count(*) FROM "j") + (SELECT count(*) FROM "a") = 2 RETURNING "id") `)
 	t.str(`SELECT (SELECT `).ident(customer.FieldAssociationType).str(` FROM "c"), (SELECT count(*) FROM "l"), (SELECT count(*) FROM "k"), (SELECT count(*) FROM "e")`)
 
@@ -170,3 +173,7 @@ func postingAudit(action auditlog.Action, target gid.ID, spec journalSpec, j *en
 	return audit.Entry{Action: action, TargetType: targetType(target), TargetID: target,
 		ActingFor: spec.actingFor, Reason: spec.reason, Detail: string(spec.kind) + " " + spec.amount.String() + " " + j.TransactionNo}
 }
+
+// oneJournalResponse is json.Marshal of an Outcome with one journal ID (an ID needs no escaping),
+// without its reflection.
+func oneJournalResponse(id gid.ID) string { return `{"journalIds":["` + string(id) + `"]}` }

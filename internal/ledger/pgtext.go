@@ -57,6 +57,16 @@ func (t *pgText) arg(v any) *pgText {
 	return t
 }
 
+// ref writes the placeholder of argument n again (numbered from 1, as PostgreSQL does): one value
+// used in several places is encoded and sent once.
+func (t *pgText) ref(n int) *pgText {
+	t.b = strconv.AppendInt(append(t.b, '$'), int64(n), 10)
+	return t
+}
+
+// last is the number of the latest argument (for ref).
+func (t *pgText) last() int { return len(t.args) }
+
 // list writes a parenthesised, comma-separated list of n items, each written by item.
 func (t *pgText) list(n int, item func(i int)) *pgText {
 	t.b = append(t.b, '(')
