@@ -35,6 +35,8 @@ var Now = time.Now
 // per-mutation transaction.
 type Ledger struct {
 	Client *ent.Client
+
+	postings keyQueue // the one-statement postings of this process, queued by partner
 }
 
 // leg is one side of a journal: an account and a signed amount.

@@ -63,6 +63,13 @@ func (l *Ledger) transferOnce(op string, action auditlog.Action, kind journal.Ki
 		if required, err := stepup.Required(ctx, l.Client); err != nil || required {
 			return nil, false, false
 		}
+		// Postings of one partner take its account's row lock one after the other; they wait
+		// for their turn here, first come first served, rather than on the row (keyQueue).
+		release, err := l.postings.acquire(ctx, string(v.PartnerID))
+		if err != nil {
+			return nil, false, false
+		}
+		defer release()
 		ctx = context.WithoutCancel(ctx) // (as attempt: once sent, a posting runs to its end)
 		out, done, replay, err := l.runTransferOnce(ctx, op, action, kind, customerID, req, scope, hash)
 		if err != nil {
