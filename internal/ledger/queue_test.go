@@ -41,7 +41,7 @@ func TestKeyQueue(t *testing.T) {
 			mu.Unlock()
 			r()
 		}(i)
-		waitUsers(t, &q, "p1", i+2) // the holder and i+1 waiters
+		waitUsers(t, &q, "p1", i+2)      // the holder and i+1 waiters
 		time.Sleep(5 * time.Millisecond) // (from counted to waiting on the channel: a few instructions)
 	}
 
