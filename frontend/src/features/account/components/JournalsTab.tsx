@@ -42,8 +42,12 @@ export function JournalsTab() {
       key: 'transactionNo',
       title: t('account.columns.transactionNo'),
       dataIndex: 'transactionNo',
-      width: 250,
-      render: (v: string) => <Typography.Text copyable>{v}</Typography.Text>,
+      width: 290,
+      render: (v: string) => (
+        <Typography.Text copyable style={{ whiteSpace: 'nowrap' }}>
+          {v}
+        </Typography.Text>
+      ),
     },
     {
       key: 'kind',
@@ -56,18 +60,18 @@ export function JournalsTab() {
       key: 'amount',
       title: t('account.columns.amount'),
       dataIndex: 'amount',
-      width: 140,
+      width: 120,
       align: 'right',
       render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(v)}</span>,
     },
     {
       key: 'customer',
       title: t('account.columns.customer'),
-      width: 170,
+      width: 120,
       render: (_, r) => (r.customer ? <span title={r.customer.id}>{r.customer.name}</span> : '-'),
     },
-    { key: 'operator', title: t('account.columns.operator'), dataIndex: 'operatorName', width: 140, render: dash },
-    { key: 'reason', title: t('account.columns.reason'), dataIndex: 'reason', width: 180, ellipsis: true, render: dash },
+    { key: 'operator', title: t('account.columns.operator'), dataIndex: 'operatorName', width: 120, render: dash },
+    { key: 'reason', title: t('account.columns.reason'), dataIndex: 'reason', width: 120, ellipsis: true, render: dash },
     {
       key: 'createdAt',
       title: t('account.columns.createdAt'),
@@ -115,7 +119,7 @@ export function JournalsTab() {
         columns={columns}
         dataSource={list.rows}
         loading={list.loading}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1070 }}
         onRow={() => ({ 'data-testid': 'journal-row' }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: t('account.empty') }}
         onChange={(p) => list.setPage(p.current ?? 1, p.pageSize ?? list.pageSize)}
