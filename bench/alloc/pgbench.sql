@@ -2,7 +2,8 @@
 -- transferOnce), captured from the server (the statement counter of the tests) and given like
 -- values, for pgbench -M prepared (the server prepares it too: dbx.Prepared). Timestamps are
 -- now() here and bound values in the server. Re-capture after changing the ledger's statement
--- (last captured at the commit that made a posting one statement).
+-- (last captured at 2374602; where the server sends one value once and refers to it again, $n,
+-- this script writes the value again).
 -- No authentication statement: the server remembers a token's viewer for --auth-cache-ttl (2 s),
 -- so a client sending request after request is authenticated from memory.
 -- One round trip, no BEGIN or COMMIT: the statement is its own transaction, on both sides.
