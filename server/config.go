@@ -23,7 +23,6 @@ type Config struct {
 	SessionTTL      time.Duration
 	AuthCacheTTL    time.Duration
 	SecureCookies   bool
-	Prepared        bool
 	LogFormat       string
 	ShutdownTimeout time.Duration
 	GCPercent       int
@@ -49,7 +48,6 @@ var settings = []setting{
 	{"secure-cookies", "SECURE_COOKIES", "false", "mark the session cookie Secure (set behind HTTPS; requests over TLS always get it)"},
 	{"log-format", "LOG_FORMAT", "text", "log format: text or json (one line per request, written to stderr in batches of at most 100 ms; warnings and errors at once)"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "20s", "how long to let requests finish on SIGTERM"},
-	{"prepared-statements", "PREPARED_STATEMENTS", "true", "on PostgreSQL, run the money postings' fixed statements as prepared statements of each connection, prepared afresh as their tables grow (turn off behind a pooler in transaction mode, such as pgbouncer)"},
 	{"max-in-flight", "MAX_IN_FLIGHT", "8", "GraphQL requests executed at once; more wait their turn (bounds memory under load; 0: no limit)"},
 	{"gc-percent", "GC_PERCENT", "800", "garbage collector target (Go's GOGC, which wins when set): a small live heap is collected rarely, with --memory-limit bounding what that costs in memory"},
 	{"memory-limit", "MEMORY_LIMIT", "100663296", "soft memory limit in bytes (Go's GOMEMLIMIT, which wins when set; 96 MiB): the collector works harder near it; 0 turns it off"},
@@ -93,7 +91,7 @@ func ParseConfig(args []string, getenv func(string) string, out io.Writer) (*Con
 			c.AllowedOrigins = append(c.AllowedOrigins, o)
 		}
 	}
-	c.Demo, c.Dev, c.SecureCookies, c.Prepared = *bools["demo"], *bools["dev"], *bools["secure-cookies"], *bools["prepared-statements"]
+	c.Demo, c.Dev, c.SecureCookies = *bools["demo"], *bools["dev"], *bools["secure-cookies"]
 	var err error
 	if c.MaxBodyBytes, err = strconv.ParseInt(*vals["max-body-bytes"], 10, 64); err != nil || c.MaxBodyBytes <= 0 {
 		return nil, fmt.Errorf("--max-body-bytes: want a positive number of bytes, got %q", *vals["max-body-bytes"])

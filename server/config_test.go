@@ -21,7 +21,7 @@ func TestConfigFlagsEnvDefaults(t *testing.T) {
 	if !cfg.Dev || cfg.SessionTTL != time.Hour || len(cfg.AllowedOrigins) != 2 || cfg.AllowedOrigins[1] != "https://b.example" {
 		t.Errorf("env fallbacks not applied: %+v", cfg)
 	}
-	if !cfg.Demo || cfg.DataDir != "./data" || cfg.DatabaseURL != "" || cfg.MaxBodyBytes != 1<<20 || cfg.AuthCacheTTL != 2*time.Second || !cfg.Prepared {
+	if !cfg.Demo || cfg.DataDir != "./data" || cfg.DatabaseURL != "" || cfg.MaxBodyBytes != 1<<20 || cfg.AuthCacheTTL != 2*time.Second {
 		t.Errorf("defaults: %+v", cfg)
 	}
 }
@@ -59,12 +59,5 @@ func TestAuthCacheCanBeTurnedOff(t *testing.T) {
 	cfg, err := ParseConfig([]string{"--auth-cache-ttl", "0"}, func(string) string { return "" }, io.Discard)
 	if err != nil || cfg.AuthCacheTTL != 0 {
 		t.Fatalf("--auth-cache-ttl 0: %v %v", cfg, err)
-	}
-}
-
-func TestPreparedStatementsCanBeTurnedOff(t *testing.T) {
-	cfg, err := ParseConfig([]string{"--prepared-statements=false"}, func(string) string { return "" }, io.Discard)
-	if err != nil || cfg.Prepared {
-		t.Fatalf("--prepared-statements=false: %v %v", cfg, err)
 	}
 }

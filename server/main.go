@@ -48,7 +48,7 @@ func run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 
-	database, err := db.Open(ctx, cfg.DatabaseURL, db.Options{DataDir: cfg.DataDir, Unprepared: !cfg.Prepared})
+	database, err := db.Open(ctx, cfg.DatabaseURL, db.Options{DataDir: cfg.DataDir})
 	if err != nil {
 		return err
 	}

@@ -285,67 +285,103 @@ func TestConcurrentReclaims(t *testing.T) {
 	})
 }
 
-// TestTransferInOneStatement: on PostgreSQL an allocation or reclaim of a partner's own resale
-// customer is one statement, its own transaction (ledger.transferOnce); what it does not cover
-// writes nothing there and takes the general path, which says why (here: over-reclaim with the
-// balance, and a distributor acting for its reseller's customer).
-func TestTransferInOneStatement(t *testing.T) {
-	s := newTestServer(t, "postgres")
-	admin := s.login(t, "sp.admin@example.com")
-	sp := s.DB.Client.Partner.Query().Where(partner.Name("Demo SP")).OnlyX(sys())
-	cu := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
-	s.post(t, admin, `{ viewer { role } }`, nil) // (authenticated from memory from here on)
-	cash0, alloc0 := balanceOf(t, s, ledger.PartnerCash(sp.ID)), balanceOf(t, s, ledger.CustomerAllocated(cu.ID))
+// TestPostingStatements: an allocation or reclaim is the one general path on both databases: the
+// claim of its key, the customer read through the viewer's privacy rule, the accounts locked in
+// ID order, the journal, its entries, the balances, the audit record and the outcome; a batch of
+// ten is no more statements than a batch of one. Over-reclaim is refused with the balance, and a
+// distributor moves its reseller's customer's money acting for the reseller.
+func TestPostingStatements(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		admin := s.login(t, "sp.admin@example.com")
+		sp := s.DB.Client.Partner.Query().Where(partner.Name("Demo SP")).OnlyX(sys())
+		cu := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
+		cash0, alloc0 := balanceOf(t, s, ledger.PartnerCash(sp.ID)), balanceOf(t, s, ledger.CustomerAllocated(cu.ID))
 
-	s.Counter.Reset()
-	r := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "7.25", "k": "once-1"})
-	if dig(r.Data, "allocateBalance", "journal", "amount") != "7.25" {
-		t.Fatalf("allocate: %s", r.Raw)
-	}
-	if st := s.Counter.Statements(); len(st) != 1 || !strings.HasPrefix(st[0], `WITH "c" AS MATERIALIZED`) {
-		t.Fatalf("an allocation made %d statements, want the one:\n%s", len(st), strings.Join(st, "\n"))
-	}
-	s.Counter.Reset()
-	r = s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": "0.25", "k": "once-2"})
-	if dig(r.Data, "reclaimBalance", "journal", "amount") != "0.25" || s.Counter.Count() != 1 {
-		t.Fatalf("reclaim in %d statements: %s", s.Counter.Count(), r.Raw)
-	}
-	if got := balanceOf(t, s, ledger.PartnerCash(sp.ID)); got.Cmp(cash0.Sub(money.MustParse("7.00"))) != 0 {
-		t.Fatalf("partner balance %s, want %s - 7.00", got, cash0)
-	}
-	alloc := balanceOf(t, s, ledger.CustomerAllocated(cu.ID))
-	if alloc.Cmp(alloc0.Add(money.MustParse("7.00"))) != 0 {
-		t.Fatalf("customer balance %s, want %s + 7.00", alloc, alloc0)
-	}
-	j := s.DB.Client.Journal.Query().Where(journal.IdempotencyKey("once-1")).WithEntries().OnlyX(sys())
-	if j.PartnerID == nil || *j.PartnerID != sp.ID || j.OperatorID == nil || len(j.Edges.Entries) != 2 {
-		t.Fatalf("journal %+v", j)
-	}
-	for _, e := range j.Edges.Entries { // balance after: what the account held once this entry was applied
-		if e.Amount.IsPositive() && e.BalanceAfter.Cmp(alloc0.Add(money.MustParse("7.25"))) != 0 ||
-			e.Amount.IsNegative() && e.BalanceAfter.Cmp(cash0.Sub(money.MustParse("7.25"))) != 0 {
-			t.Fatalf("entry %s: amount %s, balance after %s", e.ID, e.Amount, e.BalanceAfter)
+		s.Counter.Reset()
+		r := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "7.25", "k": "once-1"})
+		if dig(r.Data, "allocateBalance", "journal", "amount") != "7.25" {
+			t.Fatalf("allocate: %s", r.Raw)
 		}
-	}
-	if n := s.DB.Client.AuditLog.Query().Where(auditlog.TargetID(cu.ID), auditlog.ActionEQ(auditlog.ActionALLOCATE), auditlog.DetailContains(j.TransactionNo)).CountX(sys()); n != 1 {
-		t.Fatalf("%d audit records of the allocation", n)
-	}
-	// The same key again: the first answer, from the key's record, and nothing moves.
-	r2 := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "7.25", "k": "once-1"})
-	if dig(r2.Data, "allocateBalance", "journal", "id") != string(j.ID) || balanceOf(t, s, ledger.CustomerAllocated(cu.ID)).Cmp(alloc) != 0 {
-		t.Fatalf("replay: %s", r2.Raw)
-	}
-	// Over-reclaim: the database's CHECK stops the statement; the general path refuses with the balance.
-	r = s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": alloc.Add(money.MustParse("0.01")).String(), "k": "once-3"})
-	if dig(r.Data, "reclaimBalance", "userErrors", 0, "code") != "OVER_RECLAIM" || !strings.Contains(r.Raw, "("+alloc.String()+")") {
-		t.Fatalf("over-reclaim: %s", r.Raw)
-	}
-	if s.DB.Client.IdempotencyRecord.Query().Where(idempotencyrecord.Key("once-3")).ExistX(sys()) {
-		t.Fatal("a refused reclaim kept its key")
-	}
-	// A distributor's admin moving money of its reseller's customer: the general path, acting for the reseller.
-	east := s.DB.Client.Partner.Query().Where(partner.Name("Demo Reseller East")).OnlyX(sys())
-	if ec, err := s.DB.Client.Customer.Query().Where(customer.PartnerID(east.ID), customer.AssociationTypeEQ(customer.AssociationTypeRESALE)).First(sys()); err == nil {
+		want := []string{`INSERT INTO "idempotency_records"`, `SELECT "customers"."id", "customers"."partner_id", "customers"."association_type" FROM "customers" WHERE "customers"."id" IN (`,
+			`SELECT "accounts"."id", "accounts"."kind", "accounts"."owner_key", "accounts"."balance" FROM "accounts"`, `INSERT INTO "journals"`,
+			`INSERT INTO "ledger_entries"`, `UPDATE "accounts" SET`, `INSERT INTO "audit_logs"`, `UPDATE "idempotency_records" SET "response"`}
+		posting := postingStatements(s.Counter.Statements())
+		if len(posting) != len(want) {
+			t.Fatalf("an allocation made %d statements, want %d:\n%s", len(posting), len(want), strings.Join(posting, "\n"))
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(posting[i], w) {
+				t.Fatalf("statement %d of an allocation:\n%s\nwant it to begin %s", i+1, posting[i], w)
+			}
+		}
+		if !strings.Contains(posting[1], `AND "customers"."partner_id" IN (`) {
+			t.Fatalf("the customer is read through the viewer's privacy rule:\n%s", posting[1])
+		}
+		if engine == "postgres" && (!strings.HasSuffix(posting[1], "FOR SHARE") || !strings.HasSuffix(posting[2], `ORDER BY "accounts"."id" ASC FOR UPDATE`)) {
+			t.Fatalf("the customer is share-locked and the accounts locked in ID order:\n%s\n%s", posting[1], posting[2])
+		}
+		r = s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": "0.25", "k": "once-2"})
+		if dig(r.Data, "reclaimBalance", "journal", "amount") != "0.25" {
+			t.Fatalf("reclaim: %s", r.Raw)
+		}
+		if got := balanceOf(t, s, ledger.PartnerCash(sp.ID)); got.Cmp(cash0.Sub(money.MustParse("7.00"))) != 0 {
+			t.Fatalf("partner balance %s, want %s - 7.00", got, cash0)
+		}
+		alloc := balanceOf(t, s, ledger.CustomerAllocated(cu.ID))
+		if alloc.Cmp(alloc0.Add(money.MustParse("7.00"))) != 0 {
+			t.Fatalf("customer balance %s, want %s + 7.00", alloc, alloc0)
+		}
+		j := s.DB.Client.Journal.Query().Where(journal.IdempotencyKey("once-1")).WithEntries().OnlyX(sys())
+		if j.PartnerID == nil || *j.PartnerID != sp.ID || j.OperatorID == nil || len(j.Edges.Entries) != 2 {
+			t.Fatalf("journal %+v", j)
+		}
+		for _, e := range j.Edges.Entries { // balance after: what the account held once this entry was applied
+			if e.Amount.IsPositive() && e.BalanceAfter.Cmp(alloc0.Add(money.MustParse("7.25"))) != 0 ||
+				e.Amount.IsNegative() && e.BalanceAfter.Cmp(cash0.Sub(money.MustParse("7.25"))) != 0 {
+				t.Fatalf("entry %s: amount %s, balance after %s", e.ID, e.Amount, e.BalanceAfter)
+			}
+		}
+		if n := s.DB.Client.AuditLog.Query().Where(auditlog.TargetID(cu.ID), auditlog.ActionEQ(auditlog.ActionALLOCATE), auditlog.DetailContains(j.TransactionNo)).CountX(sys()); n != 1 {
+			t.Fatalf("%d audit records of the allocation", n)
+		}
+		// The same key again: the first answer, from the key's record, and nothing moves.
+		r2 := s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "7.25", "k": "once-1"})
+		if dig(r2.Data, "allocateBalance", "journal", "id") != string(j.ID) || balanceOf(t, s, ledger.CustomerAllocated(cu.ID)).Cmp(alloc) != 0 {
+			t.Fatalf("replay: %s", r2.Raw)
+		}
+		// Over-reclaim: refused with the balance, and the key stays free.
+		r = s.post(t, admin, reclaimQ, map[string]any{"c": string(cu.ID), "a": alloc.Add(money.MustParse("0.01")).String(), "k": "once-3"})
+		if dig(r.Data, "reclaimBalance", "userErrors", 0, "code") != "OVER_RECLAIM" || !strings.Contains(r.Raw, "("+alloc.String()+")") {
+			t.Fatalf("over-reclaim: %s", r.Raw)
+		}
+		if s.DB.Client.IdempotencyRecord.Query().Where(idempotencyrecord.Key("once-3")).ExistX(sys()) {
+			t.Fatal("a refused reclaim kept its key")
+		}
+		// A batch of ten is as many statements as a batch of one.
+		var ids []string
+		for _, x := range s.DB.Client.Customer.Query().Where(customer.PartnerID(sp.ID), customer.AssociationTypeEQ(customer.AssociationTypeRESALE)).Limit(10).AllX(sys()) {
+			ids = append(ids, string(x.ID))
+		}
+		counts := []int{}
+		for i, batch := range [][]string{ids[:1], ids} {
+			s.Counter.Reset()
+			r = s.post(t, admin, `mutation($ids:[ID!]!,$k:String!){ batchAllocateBalance(input:{customerIDs:$ids, amount:"1.00"}, idempotencyKey:$k){ userErrors{code} journals{id} } }`,
+				map[string]any{"ids": batch, "k": fmt.Sprintf("batch-%d", i)})
+			if n, _ := dig(r.Data, "batchAllocateBalance", "journals").([]any); len(n) != len(batch) {
+				t.Fatalf("batch of %d: %s", len(batch), r.Raw)
+			}
+			counts = append(counts, len(postingStatements(s.Counter.Statements())))
+		}
+		if counts[0] != counts[1] {
+			t.Fatalf("a batch of 1 made %d statements, a batch of 10 %d", counts[0], counts[1])
+		}
+		// A distributor's admin moving money of its reseller's customer, acting for the reseller.
+		east := s.DB.Client.Partner.Query().Where(partner.Name("Demo Reseller East")).OnlyX(sys())
+		ec, err := s.DB.Client.Customer.Query().Where(customer.PartnerID(east.ID), customer.AssociationTypeEQ(customer.AssociationTypeRESALE)).First(sys())
+		if err != nil {
+			t.Fatalf("no resale customer of Demo Reseller East: %v", err)
+		}
 		dist := s.login(t, "dist.admin@example.com")
 		r = s.post(t, dist, allocQ, map[string]any{"c": string(ec.ID), "a": "1.00", "k": "once-4"})
 		if dig(r.Data, "allocateBalance", "journal", "amount") != "1.00" {
@@ -355,10 +391,29 @@ func TestTransferInOneStatement(t *testing.T) {
 		if dj.PartnerID == nil || *dj.PartnerID != east.ID || dj.ActingForID == nil || *dj.ActingForID != east.ID {
 			t.Fatalf("journal of a distributor acting for its reseller: %+v", dj)
 		}
-	} else {
-		t.Fatalf("no resale customer of Demo Reseller East: %v", err)
+		ledgerTotals(t, s)
+	})
+}
+
+// postingStatements are the statements of a request from its money transaction's first (the
+// claim of its key) to its last before the answer is read (the outcome), leaving out the
+// authentication before and the answer's reads after.
+func postingStatements(st []string) []string {
+	first, last := -1, -1
+	for i, q := range st {
+		q = strings.ReplaceAll(q, "`", `"`) // SQLite's quotes
+		st[i] = q
+		if first < 0 && strings.HasPrefix(q, `INSERT INTO "idempotency_records"`) {
+			first = i
+		}
+		if strings.HasPrefix(q, `UPDATE "idempotency_records" SET "response"`) {
+			last = i
+		}
 	}
-	ledgerTotals(t, s)
+	if first < 0 || last < first {
+		return st
+	}
+	return st[first : last+1]
 }
 
 func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {

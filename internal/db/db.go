@@ -1,4 +1,4 @@
-// Package db opens the database: PostgreSQL (pgx, through database/sql) when a postgres:// URL is given, else the
+// Package db opens the database: PostgreSQL (lib/pq, through database/sql) when a postgres:// URL is given, else the
 // embedded SQLite file under the data directory. It brings the schema up to date before serving.
 package db
 
@@ -19,13 +19,11 @@ import (
 	"github.com/golang-migrate/migrate/v4"
 	migratepg "github.com/golang-migrate/migrate/v4/database/postgres"
 	"github.com/golang-migrate/migrate/v4/source/iofs"
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
-	_ "modernc.org/sqlite"           // embedded SQLite driver, registers as "sqlite"
+	"github.com/lib/pq"    // PostgreSQL driver
+	_ "modernc.org/sqlite" // embedded SQLite driver, registers as "sqlite"
 
 	"github.com/partnercenter/partnercenter/ent"
 	_ "github.com/partnercenter/partnercenter/ent/runtime" // privacy policies and hooks; without it every query fails closed
-	"github.com/partnercenter/partnercenter/internal/dbx"
 	"github.com/partnercenter/partnercenter/internal/ledger"
 )
 
@@ -51,9 +49,6 @@ type Options struct {
 	DataDir string
 	// Driver, when set, wraps the ent driver (tests count statements with it).
 	Driver func(dialect.Driver) dialect.Driver
-	// Unprepared runs every statement unprepared, also those marked dbx.Prepared (for a
-	// connection pooler in transaction mode, where a connection's prepared statements are lost).
-	Unprepared bool
 }
 
 // Open connects to url (postgres://...) or, when url is empty, to DataDir/partnercenter.db, and
@@ -76,7 +71,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*DB, error) {
 		sqldb, err = OpenSQLite(filepath.Join(dir, "partnercenter.db"))
 		dia = dialect.SQLite
 	case strings.HasPrefix(rawURL, "postgres://") || strings.HasPrefix(rawURL, "postgresql://"):
-		sqldb, err = openPostgres(withConnectTimeout(rawURL), !opt.Unprepared)
+		sqldb, err = openPostgres(withConnectTimeout(rawURL))
 		dia = dialect.Postgres
 		if err == nil {
 			sqldb.SetMaxOpenConns(32)
@@ -122,22 +117,14 @@ func OpenSQLite(path string) (*sql.DB, error) {
 	return db, nil
 }
 
-// openPostgres opens the pool; with prepared, its connections keep the hot fixed statements
-// (marked dbx.Prepared) prepared.
-func openPostgres(dsn string, prepared bool) (*sql.DB, error) {
-	cfg, err := pgx.ParseConfig(dsn)
+// openPostgres opens the pool through lib/pq. Its statements are sent unnamed (parse, bind,
+// execute in one round trip), so the pool works behind a pooler in transaction mode too.
+func openPostgres(dsn string) (*sql.DB, error) {
+	c, err := pq.NewConnector(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_URL: %w", err)
 	}
-	// Statements run as they come (one round trip: parse, bind, execute), not prepared and cached
-	// by pgx on every connection: only the money postings' fixed statements are prepared
-	// (dbx.Prepared), and re-planned as their tables grow (dbx.PlanTTL).
-	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
-	c := stdlib.GetConnector(*cfg)
-	if !prepared {
-		return sql.OpenDB(dbx.Unpreparing(c)), nil
-	}
-	return sql.OpenDB(dbx.Preparing(c)), nil
+	return sql.OpenDB(c), nil
 }
 
 // withConnectTimeout adds the connection settings the server relies on unless the URL sets them.
@@ -150,8 +137,11 @@ func withConnectTimeout(raw string) string {
 	if q.Get("connect_timeout") == "" {
 		q.Set("connect_timeout", "10")
 	}
-	// (lib/pq's binary_parameters, which earlier versions set, means nothing to pgx.)
-	q.Del("binary_parameters")
+	if q.Get("binary_parameters") == "" {
+		// lib/pq then sends a statement with arguments as one round trip (parse, bind and
+		// execute of the unnamed statement) instead of two (parse and describe first).
+		q.Set("binary_parameters", "yes")
+	}
 	u.RawQuery = q.Encode()
 	return u.String()
 }

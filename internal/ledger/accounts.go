@@ -3,7 +3,6 @@ package ledger
 import (
 	"context"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -50,29 +49,19 @@ func (o Owner) Key() string {
 
 func (o Owner) predicate() predicate.Account { return account.OwnerKey(o.Key()) }
 
-// lockOwners finds and locks the accounts of the owners in one statement (in ID order),
-// creating any that do not exist yet. The result follows the order of owners. On PostgreSQL the
-// accounts carry only their ID, kind, owner key and balance.
+// lockOwners finds and locks the accounts of the owners in one statement, in ID order (FOR
+// UPDATE on PostgreSQL; SQLite's writers are serialised by BEGIN IMMEDIATE), creating any that do
+// not exist yet. The result follows the order of owners. This is the only place accounts are
+// locked: every posting locks in the same order, so two postings never deadlock on accounts.
 func lockOwners(ctx context.Context, c *ent.Client, owners ...Owner) ([]*ent.Account, error) {
-	return lockOwnersWith(ctx, c, nil, owners...)
-}
-
-// lockOwnersWith is lockOwners whose locking statement, on PostgreSQL, also carries the given
-// data-modifying WITH clause (and marks it written).
-func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners ...Owner) ([]*ent.Account, error) {
+	keys := make([]string, len(owners))
+	for i, o := range owners {
+		keys[i] = o.Key()
+	}
 	for round := 0; round < 2; round++ {
-		keys := make([]string, len(owners))
-		for i, o := range owners {
-			keys[i] = o.Key()
-		}
-		var accs []*ent.Account
-		var err error
-		if c.Dialect() == dialect.Postgres {
-			accs, err = lockKeysPostgres(ctx, c, with, keys)
-		} else {
-			accs, err = c.Account.Query().Where(account.OwnerKeyIn(keys...), predicate.Account(dbx.ForUpdate)).
-				Order(ent.Asc(account.FieldID)).All(sys(ctx))
-		}
+		accs, err := c.Account.Query().Where(account.OwnerKeyIn(keys...), predicate.Account(dbx.ForUpdate)).
+			Select(account.FieldKind, account.FieldOwnerKey, account.FieldBalance). // what a posting reads
+			Order(ent.Asc(account.FieldID)).All(sys(ctx))
 		if err != nil {
 			return nil, err
 		}
@@ -95,34 +84,6 @@ func lockOwnersWith(ctx context.Context, c *ent.Client, with *withWrites, owners
 		}
 	}
 	return nil, errMissingAccount
-}
-
-// lockKeysPostgres is lockOwnersWith's statement on PostgreSQL, written directly (pgText):
-// [WITH the journal's writes] SELECT id, kind, owner_key, balance FROM accounts WHERE owner_key
-// IN (...) [AND the writes' condition] ORDER BY id FOR UPDATE.
-func lockKeysPostgres(ctx context.Context, c *ent.Client, with *withWrites, keys []string) ([]*ent.Account, error) {
-	t := newPGText()
-	defer t.free()
-	gate := ""
-	if with != nil && !with.written {
-		var err error
-		if gate, err = with.write(t); err != nil {
-			return nil, err
-		}
-	}
-	// Only what a posting reads of an account (lockOwners' callers use no other field).
-	t.str("SELECT ").ident(account.FieldID).str(", ").ident(account.FieldKind).str(", ").ident(account.FieldOwnerKey).
-		str(", ").ident(account.FieldBalance).str(" FROM ").ident(account.Table).str(" WHERE ").ident(account.FieldOwnerKey).str(" IN ")
-	argsIn(t, keys)
-	if gate != "" {
-		t.str(" AND ").str(gate)
-	}
-	t.str(" ORDER BY ").ident(account.FieldID).str(" FOR UPDATE")
-	accs, err := c.QueryAccounts(sys(ctx), t.String(), t.args)
-	if gate != "" {
-		with.written = true
-	}
-	return accs, err
 }
 
 type ledgerError string
@@ -170,7 +131,7 @@ func Seed(ctx context.Context, c *ent.Client, kind journal.Kind, amount money.Mo
 	if err != nil {
 		return err
 	}
-	_, err = post(ctx, c, journalSpec{kind: kind, amount: amount, partnerID: partnerID, customerID: customerID, reason: "demo data", operatorName: "demo"},
-		[]leg{{accs[0], money.Zero.Sub(amount)}, {accs[1], amount}})
+	_, err = post(ctx, c, posting{journalSpec{kind: kind, amount: amount, partnerID: partnerID, customerID: customerID, reason: "demo data", operatorName: "demo"},
+		[]leg{{accs[0], money.Zero.Sub(amount)}, {accs[1], amount}}})
 	return err
 }

@@ -5,18 +5,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"math/rand/v2"
 	"strings"
 	"time"
 	"unicode"
 
-	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/lib/pq"
+	"github.com/lib/pq/pqerror"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/internal/apperr"
-	"github.com/partnercenter/partnercenter/internal/dbx"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
@@ -75,24 +74,13 @@ func requestHash(op string, args any) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// run executes fn once per idempotency key: in a transaction that first claims the key, then
-// does the work and stores its outcome. A retry with the same key and arguments returns the stored
-// outcome; other arguments get CONFLICT. Two concurrent requests with one key: the second waits on
-// the key's unique index until the first commits, then replays its outcome.
+// run executes fn once per idempotency key, in a transaction that first claims the key (inserts
+// its record), then does the work and stores its outcome under the key. A retry with the same key
+// and arguments returns the stored outcome; other arguments get KEY_REUSED. Two concurrent
+// requests with one key: the second waits on the key's unique index until the first commits, then
+// replays its outcome. A refusal rolls everything back, the claim included (the key stays free
+// for a corrected retry); a serialization failure or deadlock retries the whole transaction.
 func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
-	return l.runClaiming(ctx, op, key, args, false, nil, fn)
-}
-
-// runLate is run for an operation whose first statement carries the claim of its key
-// (claimFirst, then settleClaim), one round trip fewer; fn must do both before it writes.
-// (attempt settles a claim fn left unwritten, as a safety net, before storing the outcome.)
-func (l *Ledger) runLate(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
-	return l.runClaiming(ctx, op, key, args, true, nil, fn)
-}
-
-// runClaiming is run and runLate; once, if given, is tried first (and the general path only if
-// it did nothing).
-func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late bool, once onceFunc, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
 		return nil, apperr.New(apperr.Unauthenticated, "log in first")
@@ -111,17 +99,8 @@ func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late
 	if rand.IntN(100) == 0 {
 		defer l.forgetExpiredKeys(ctx)
 	}
-	if once != nil {
-		out, done, replay := once(ctx, scope, hash)
-		if replay {
-			return l.replay(ctx, op, scope, key, hash)
-		}
-		if done {
-			return out, nil
-		}
-	}
 	for attempt := 1; ; attempt++ {
-		out, replay, err := l.attempt(ctx, op, scope, key, hash, late, fn)
+		out, replay, err := l.attempt(ctx, op, scope, key, hash, fn)
 		if replay {
 			return l.replay(ctx, op, scope, key, hash)
 		}
@@ -133,14 +112,11 @@ func (l *Ledger) runClaiming(ctx context.Context, op, key string, args any, late
 	}
 }
 
-func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late bool, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
+func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
 	// Once begun, a movement runs to its end even if the client goes away: its outcome is kept
-	// under its key, so a retry learns it. (A cancellable context would also cost the driver a
-	// watcher goroutine for every statement.)
+	// under its key, so a retry learns it.
 	ctx = context.WithoutCancel(ctx)
-	// On PostgreSQL the transaction's BEGIN goes with its first statement (and, for a posting
-	// that ends with its balances, its COMMIT with that statement: lastPostingKey).
-	tx, err := l.Client.Tx(dbx.Pipelined(ctx))
+	tx, err := l.Client.Tx(ctx)
 	if err != nil {
 		return nil, false, err
 	}
@@ -152,44 +128,26 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, late 
 	c := tx.Client()
 	tctx := ent.NewContext(ctx, c)
 	now := Now()
-	create := c.IdempotencyRecord.Create().SetScope(scope).SetKey(key).SetOperation(op).
-		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL))
-	claim := &claimed{}
-	if late {
-		row, err := create.PrepareRow()
-		if err != nil {
-			return nil, false, err
-		}
-		id, _ := create.Mutation().ID()
-		claim.id, claim.late, claim.row = id, create, row
-	} else {
-		rec, err := create.Save(sys(tctx))
-		if ent.IsConstraintError(err) {
-			return nil, true, nil
-		}
-		if err != nil {
-			return nil, false, err
-		}
-		claim.id = rec.ID
-	}
-	cctx := context.WithValue(tctx, claimKey{}, claim)
-	out, err = fn(cctx, c)
-	if err == nil && !out.Failed {
-		err = settleClaim(cctx, c, false) // (a no-op unless fn left the claim unwritten)
-	}
-	if errors.Is(err, errKeyTaken) {
+	rec, err := c.IdempotencyRecord.Create().SetScope(scope).SetKey(key).SetOperation(op).
+		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL)).Save(sys(tctx))
+	if ent.IsConstraintError(err) {
 		return nil, true, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
+	if out, err = fn(tctx, c); err != nil {
+		return nil, false, err
+	}
 	if out.Failed {
 		return out, false, nil // nothing moved; the key stays free for a corrected retry
 	}
-	if !claim.saved {
-		if err = storeOutcome(tctx, c, claim.id, out); err != nil {
-			return nil, false, err
-		}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, false, err
+	}
+	if err = c.IdempotencyRecord.Update().Where(idempotencyrecord.ID(rec.ID)).SetResponse(string(b)).Exec(sys(tctx)); err != nil {
+		return nil, false, err
 	}
 	if err = tx.Commit(); err != nil {
 		return nil, false, err
@@ -237,100 +195,8 @@ func (l *Ledger) replay(ctx context.Context, op, scope, key, hash string) (*Outc
 // retryable reports serialization failures and deadlocks (PostgreSQL 40001, 40P01) and a busy
 // SQLite database: the whole transaction is retried, never a single statement.
 func retryable(err error) bool {
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		return pe.Code == "40001" || pe.Code == "40P01"
+	if pq.As(err, pqerror.TRSerializationFailure, pqerror.TRDeadlockDetected) != nil {
+		return true
 	}
 	return strings.Contains(err.Error(), "SQLITE_BUSY")
-}
-
-type claimKey struct{}
-
-// claimed is the idempotency record of the running operation.
-type claimed struct {
-	id    gid.ID
-	saved bool
-	// late is the record's builder while it is not written yet (runLate); row is its row, and
-	// carried says a statement has carried it (claimFirst).
-	late    *ent.IdempotencyRecordCreate
-	row     ent.Row
-	carried bool
-}
-
-// errKeyTaken: the key was claimed by another request (the operation replays its outcome).
-var errKeyTaken = errors.New("ledger: idempotency key already claimed")
-
-// claimFirst makes a PostgreSQL statement (the operation's first) claim the running operation's
-// key, if runLate left it unwritten: it writes WITH "k" AS (INSERT ... ON CONFLICT DO NOTHING
-// RETURNING "id") into t and returns the condition on "k" ("" if there is nothing to claim) that
-// the statement must carry: it makes PostgreSQL run the insert first and return no rows if the
-// key was taken. settleClaim must follow the statement.
-func claimFirst(ctx context.Context, t *pgText) (string, error) {
-	cl, ok := ctx.Value(claimKey{}).(*claimed)
-	if !ok || cl.late == nil || cl.carried {
-		return "", nil
-	}
-	t.str(`WITH "k" AS (`)
-	if err := t.insert(cl.row); err != nil {
-		return "", err
-	}
-	t.str(" ON CONFLICT (").ident(idempotencyrecord.FieldScope).str(", ").ident(idempotencyrecord.FieldKey).str(`) DO NOTHING RETURNING "id") `)
-	cl.carried = true
-	return `(SELECT count(*) FROM "k") > 0`, nil
-}
-
-// settleClaim finishes a late claim after the statement that was to carry it: if it did and
-// returned no rows (noRows), whether the key was taken or the rows were simply not there is told
-// by looking for the record; if no statement carried it (SQLite), it is written now. Either way
-// a taken key is errKeyTaken.
-func settleClaim(ctx context.Context, c *ent.Client, noRows bool) error {
-	cl, ok := ctx.Value(claimKey{}).(*claimed)
-	if !ok || cl.late == nil {
-		return nil
-	}
-	create := cl.late
-	cl.late = nil
-	if cl.carried {
-		if !noRows {
-			return nil // the condition on "k" held: the record was written
-		}
-		mine, err := c.IdempotencyRecord.Query().Where(idempotencyrecord.ID(cl.id)).Exist(sys(ctx))
-		if err != nil {
-			return err
-		}
-		if !mine {
-			return errKeyTaken
-		}
-		return nil
-	}
-	if err := create.Exec(sys(ctx)); err != nil {
-		if ent.IsConstraintError(err) {
-			return errKeyTaken
-		}
-		return err
-	}
-	return nil
-}
-
-// saveOutcome stores the operation's outcome under its key now (before it locks accounts), so
-// that the locked window does not also hold this write. If the operation then fails, the whole
-// transaction, record included, rolls back.
-func saveOutcome(ctx context.Context, c *ent.Client, out *Outcome) error {
-	cl, ok := ctx.Value(claimKey{}).(*claimed)
-	if !ok {
-		return nil // not running under a key (e.g. the disassociation hook)
-	}
-	if err := storeOutcome(ctx, c, cl.id, out); err != nil {
-		return err
-	}
-	cl.saved = true
-	return nil
-}
-
-func storeOutcome(ctx context.Context, c *ent.Client, id gid.ID, out *Outcome) error {
-	b, err := json.Marshal(out)
-	if err != nil {
-		return err
-	}
-	return c.IdempotencyRecord.Update().Where(idempotencyrecord.ID(id)).SetResponse(string(b)).Exec(sys(ctx))
 }

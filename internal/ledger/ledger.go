@@ -1,27 +1,24 @@
 // Package ledger moves money (DOMAIN.md §3) as a double-entry ledger: every movement is a journal
 // whose entries sum to zero, posted in one transaction with the balances it changes, its audit
-// record and its idempotency record. Accounts are locked in ID order (FOR UPDATE on PostgreSQL;
-// SQLite serialises writers), and the database refuses a negative balance.
+// record and its idempotency record. One path for both databases, on ent's builders: accounts
+// are locked in ID order (lockOwners), the database refuses a negative balance (a CHECK), and a
+// transaction that failed to serialise or deadlocked is retried a bounded number of times (run).
 package ledger
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
-	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/lib/pq"
+	"github.com/lib/pq/pqerror"
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/journal"
-	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/internal/apperr"
-	"github.com/partnercenter/partnercenter/internal/dbx"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/money"
 	"github.com/partnercenter/partnercenter/internal/viewer"
@@ -35,8 +32,6 @@ var Now = time.Now
 // per-mutation transaction.
 type Ledger struct {
 	Client *ent.Client
-
-	postings keyQueue // the one-statement postings of this process, queued by partner
 }
 
 // leg is one side of a journal: an account and a signed amount.
@@ -59,10 +54,18 @@ type journalSpec struct {
 	operatorName string // for postings made without a viewer (demo data)
 }
 
-// sys is the context ledger writes use: the operation has checked who may do what itself.
+// posting is one journal and its legs.
+type posting struct {
+	spec journalSpec
+	legs []leg
+}
+
+// sys is the context ledger writes use: the operation has checked who may do what itself, reading
+// the customer or partner it acts on through the viewer's privacy rules. (Accounts, journals and
+// entries deny every write but the ledger's.)
 func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx) }
 
-// maxAmount is the largest amount one operation moves.
+// maxAmount is the largest amount one operation moves (the SPA's amount validator uses the same).
 var maxAmount = money.MustParse("100000000000")
 
 // CheckAmount refuses zero, negative and (already at parse time) over-precise amounts.
@@ -76,38 +79,9 @@ func CheckAmount(field string, m money.Money) error {
 	return nil
 }
 
-// lockAccounts locks the given accounts (in ID order, so concurrent postings cannot deadlock)
-// and returns them by ID with their current balances.
-func lockAccounts(ctx context.Context, c *ent.Client, ids ...gid.ID) (map[gid.ID]*ent.Account, error) {
-	ids = slices.Clone(ids)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	accs, err := c.Account.Query().Where(account.IDIn(ids...), predicate.Account(dbx.ForUpdate)).
-		Order(ent.Asc(account.FieldID)).All(sys(ctx))
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[gid.ID]*ent.Account, len(accs))
-	for _, a := range accs {
-		out[a.ID] = a
-	}
-	if len(out) != len(ids) {
-		return nil, fmt.Errorf("ledger: %d of %d accounts found", len(out), len(ids))
-	}
-	return out, nil
-}
-
-// writeJournal inserts the journal row. It needs no lock, so operations write it (and their
-// audit record and idempotency outcome) before locking the accounts: the locked window then holds
-// only the balance updates, the entries and the commit.
-func writeJournal(ctx context.Context, c *ent.Client, spec journalSpec) (*ent.Journal, error) {
-	return journalCreate(ctx, c, spec).Save(sys(ctx))
-}
-
 // journalCreate is the builder of spec's journal row.
-func journalCreate(ctx context.Context, c *ent.Client, spec journalSpec) *ent.JournalCreate {
+func journalCreate(ctx context.Context, c *ent.Client, spec journalSpec, now time.Time) *ent.JournalCreate {
 	v := viewer.FromContext(ctx)
-	now := Now()
 	jq := c.Journal.Create().SetKind(spec.kind).SetAmount(spec.amount).SetCreatedAt(now).
 		SetTransactionNo(transactionNo(now)).SetReason(spec.reason).SetIdempotencyKey(spec.key)
 	if spec.partnerID != "" {
@@ -125,7 +99,7 @@ func journalCreate(ctx context.Context, c *ent.Client, spec journalSpec) *ent.Jo
 	if spec.batchID != "" {
 		jq.SetBatchID(spec.batchID)
 	}
-	if v != nil {
+	if v != nil && v.UserID != "" {
 		jq.SetOperatorID(v.UserID).SetOperatorName(v.DisplayName)
 	} else if spec.operatorName != "" {
 		jq.SetOperatorName(spec.operatorName)
@@ -133,96 +107,62 @@ func journalCreate(ctx context.Context, c *ent.Client, spec journalSpec) *ent.Jo
 	return jq
 }
 
-// applyLegs writes the journal's entries and applies them to the (locked) accounts, all balances
-// in one UPDATE (one round trip inside the locked window). The legs must sum to zero; a leg that
-// would take a non-EXTERNAL account below zero is refused (and the database's CHECK backs this).
-func applyLegs(ctx context.Context, c *ent.Client, j *ent.Journal, legs []leg) error {
-	sum := money.Zero
-	delta := map[gid.ID]money.Money{}
-	ids := []gid.ID{}
-	for _, l := range legs {
-		sum = sum.Add(l.amount)
-		if _, ok := delta[l.account.ID]; !ok {
-			ids = append(ids, l.account.ID)
-		}
-		delta[l.account.ID] = delta[l.account.ID].Add(l.amount)
-	}
-	if !sum.IsZero() {
-		return fmt.Errorf("ledger: unbalanced journal (%s)", sum)
-	}
+// post writes the journals, their entries and the new balances of their (locked) accounts: three
+// statements whatever the number of journals (a batch of 100 is no more round trips than one).
+// Every journal's legs must sum to zero; a leg that would take a non-EXTERNAL account below zero
+// is refused, and the database's CHECK backs this.
+func post(ctx context.Context, c *ent.Client, postings ...posting) ([]*ent.Journal, error) {
 	now := Now()
-	entries := make([]*ent.LedgerEntryCreate, len(legs))
-	for i, l := range legs {
-		after := l.account.Balance.Add(l.amount)
-		if after.IsNegative() && l.account.Kind != account.KindEXTERNAL {
-			return insufficient(l.account)
+	creates := make([]*ent.JournalCreate, len(postings))
+	for i, p := range postings {
+		sum := money.Zero
+		for _, l := range p.legs {
+			sum = sum.Add(l.amount)
 		}
-		l.account.Balance = after // later legs on the same account see it
-		entries[i] = c.LedgerEntry.Create().SetJournalID(j.ID).SetAccountID(l.account.ID).
-			SetAmount(l.amount).SetBalanceAfter(after).SetCreatedAt(now)
-	}
-	var err error
-	if c.Dialect() == dialect.Postgres {
-		err = applyPostgres(ctx, c, entries, ids, delta, now)
-	} else {
-		// balance = balance + CASE id WHEN $a THEN $da WHEN $b THEN $db END, for every account.
-		balance := sql.ExprFunc(func(b *sql.Builder) {
-			b.Ident(account.FieldBalance).WriteString(" + CASE ").Ident(account.FieldID)
-			for _, id := range ids {
-				b.WriteString(" WHEN ").Arg(string(id)).WriteString(" THEN CAST(").Arg(delta[id].Fen()).WriteString(" AS BIGINT)")
-			}
-			b.WriteString(" END")
-		})
-		err = c.Account.Update().Where(account.IDIn(ids...)).SetUpdatedAt(now).
-			Modify(func(u *sql.UpdateBuilder) { u.Set(account.FieldBalance, balance) }).Exec(sys(ctx))
-		if err == nil {
-			err = c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx))
+		if !sum.IsZero() {
+			return nil, fmt.Errorf("ledger: unbalanced journal (%s)", sum)
 		}
+		creates[i] = journalCreate(ctx, c, p.spec, now)
 	}
-	if err != nil && isCheckViolation(err) {
-		return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
-	}
-	return err
-}
-
-// applyPostgres writes the entries and the balances in one statement (pgText): the entries as a
-// data-modifying WITH before the UPDATE, a round trip less inside the window the accounts are
-// locked. (SQLite has no data-modifying WITH: there they are two statements.)
-//
-//	WITH "e" AS (INSERT INTO ledger_entries ... VALUES (...), (...))
-//	UPDATE accounts SET updated_at = $n, balance = balance + CASE id WHEN $a THEN $da ... END
-//	WHERE id IN ($a, ...)
-func applyPostgres(ctx context.Context, c *ent.Client, entries []*ent.LedgerEntryCreate, ids []gid.ID, delta map[gid.ID]money.Money, now time.Time) error {
-	rows := make([]ent.Row, len(entries))
-	for i, e := range entries {
-		var err error
-		if rows[i], err = e.PrepareRow(); err != nil {
-			return err
-		}
-	}
-	t := newPGText()
-	defer t.free()
-	t.str(`WITH "e" AS (`)
-	if err := t.insert(rows...); err != nil {
-		return err
-	}
-	t.str(") UPDATE ").ident(account.Table).str(" SET ").ident(account.FieldUpdatedAt).str(" = ").arg(now).
-		str(", ").ident(account.FieldBalance).str(" = ").ident(account.FieldBalance).str(" + CASE ").ident(account.FieldID)
-	for _, id := range ids {
-		t.str(" WHEN ").arg(string(id)).str(" THEN CAST(").arg(delta[id].Fen()).str(" AS BIGINT)")
-	}
-	t.str(" END WHERE ").ident(account.FieldID).str(" IN ")
-	argsIn(t, ids)
-	return c.ExecSQL(sys(ctx), t.String(), t.args)
-}
-
-// post writes a journal and applies its legs (the accounts already locked).
-func post(ctx context.Context, c *ent.Client, spec journalSpec, legs []leg) (*ent.Journal, error) {
-	j, err := writeJournal(ctx, c, spec)
+	journals, err := c.Journal.CreateBulk(creates...).Save(sys(ctx))
 	if err != nil {
 		return nil, err
 	}
-	return j, applyLegs(ctx, c, j, legs)
+	var entries []*ent.LedgerEntryCreate
+	delta := map[gid.ID]money.Money{}
+	var ids []gid.ID
+	for i, p := range postings {
+		for _, l := range p.legs {
+			after := l.account.Balance.Add(l.amount)
+			if after.IsNegative() && l.account.Kind != account.KindEXTERNAL {
+				return nil, insufficient(l.account)
+			}
+			l.account.Balance = after // later legs on the same account see it
+			if _, seen := delta[l.account.ID]; !seen {
+				ids = append(ids, l.account.ID)
+			}
+			delta[l.account.ID] = delta[l.account.ID].Add(l.amount)
+			entries = append(entries, c.LedgerEntry.Create().SetJournalID(journals[i].ID).SetAccountID(l.account.ID).
+				SetAmount(l.amount).SetBalanceAfter(after).SetCreatedAt(now))
+		}
+	}
+	if err := c.LedgerEntry.CreateBulk(entries...).Exec(sys(ctx)); err != nil {
+		return nil, err
+	}
+	// balance = balance + CASE id WHEN $a THEN $da WHEN $b THEN $db ... END, for every account.
+	balance := sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(account.FieldBalance).WriteString(" + CASE ").Ident(account.FieldID)
+		for _, id := range ids {
+			b.WriteString(" WHEN ").Arg(string(id)).WriteString(" THEN CAST(").Arg(delta[id].Fen()).WriteString(" AS BIGINT)")
+		}
+		b.WriteString(" END")
+	})
+	err = c.Account.Update().Where(account.IDIn(ids...)).SetUpdatedAt(now).
+		Modify(func(u *sql.UpdateBuilder) { u.Set(account.FieldBalance, balance) }).Exec(sys(ctx))
+	if isCheckViolation(err) {
+		return nil, apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
+	}
+	return journals, err
 }
 
 func insufficient(a *ent.Account) error {
@@ -237,12 +177,12 @@ func insufficient(a *ent.Account) error {
 	return apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the balance is not enough")
 }
 
+// isCheckViolation reports the database refusing a row by a CHECK (a negative balance).
 func isCheckViolation(err error) bool {
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		return pe.Code == "23514"
+	if err == nil {
+		return false
 	}
-	return strings.Contains(err.Error(), "CHECK constraint failed")
+	return pq.As(err, pqerror.CheckViolation) != nil || strings.Contains(err.Error(), "CHECK constraint failed")
 }
 
 // transactionNo is the transaction id shown to people: a time-ordered, unique string.
