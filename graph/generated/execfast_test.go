@@ -19,7 +19,7 @@ func TestMayBatch(t *testing.T) {
 		`{ partners { edges { node { id customers { edges { node { ... on Customer { id } } } } } } } }`:                     false,
 		`{ nodes(ids: ["x"]) { id ... on Partner { account { id } } } }`:                                                     true,
 	} {
-		doc, errs := gqlparser.LoadQuery(schema, q)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, q, nil)
 		if errs != nil {
 			t.Fatalf("%s: %v", q, errs)
 		}

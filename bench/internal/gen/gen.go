@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -35,7 +36,6 @@ type Stats struct {
 
 type ids struct {
 	r    *rand.Rand
-	t    time.Time
 	seed *rand.ChaCha8
 }
 
@@ -78,7 +78,11 @@ func Load(ctx context.Context, url string, sf float64, seed uint64) (Stats, erro
 	}
 	defer tx.Rollback()
 	copyRows := func(table string, cols []string, n int, row func(i int) []any) error {
-		st, err := tx.Prepare(pq.CopyIn(table, cols...))
+		quoted := make([]string, len(cols))
+		for i, c := range cols {
+			quoted[i] = pq.QuoteIdentifier(c)
+		}
+		st, err := tx.Prepare("COPY " + pq.QuoteIdentifier(table) + " (" + strings.Join(quoted, ", ") + ") FROM STDIN")
 		if err != nil {
 			return err
 		}
