@@ -73,6 +73,7 @@ bench: build bench-deps ## every benchmark side by side at SF1 (about 10 minutes
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 8s -runs 5
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 32 -duration 8s -runs 5
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 8s -runs 5 -spread
+	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 10s -batch 100
 	scripts/with-postgres.sh $(GO) test -run '^$$' -bench TenThousand -benchtime 20x ./bench/nested/
 	node bench/spa.mjs
 

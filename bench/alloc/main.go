@@ -40,7 +40,15 @@ func main() {
 	runs := flag.Int("runs", 3, "alternating runs of each side; medians are reported")
 	out := flag.String("out", "bench/results", "where to write the results")
 	spread := flag.Bool("spread", false, "each client is a different partner allocating to its own customer (no shared row); default: every client allocates from one partner to one customer (one hot row)")
+	batch := flag.Int("batch", 0, "measure batchAllocateBalance to this many customers instead (each client a partner of its own; no pgbench side)")
 	flag.Parse()
+	if *batch > 0 {
+		if err := runBatch(*bin, harness.AdminURL(*admin), *clients, *batch, *duration, *out); err != nil {
+			fmt.Fprintln(os.Stderr, "alloc:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*bin, harness.AdminURL(*admin), *clients, *duration, *runs, *out, *spread); err != nil {
 		fmt.Fprintln(os.Stderr, "alloc:", err)
 		os.Exit(1)
