@@ -97,9 +97,6 @@ func (r *mutationResolver) ApplyToDistributor(ctx context.Context, distributorID
 // DecideResellerApplications is the resolver for the decideResellerApplications field.
 func (r *mutationResolver) DecideResellerApplications(ctx context.Context, input model.DecideResellerApplicationsInput) (*model.BatchResult, error) {
 	rows, err := r.customers.DecideApplications(ctx, r.db(ctx), input.Ids, input.Approve, deref(input.Reason))
-	if err == nil && input.Approve {
-		r.auth.ForgetViewers(ctx) // a distributor's cached viewer lists its resellers
-	}
 	return batchResult(rows, err)
 }
 

@@ -60,11 +60,7 @@ func (r *mutationResolver) DisableTotp(ctx context.Context, code string) (*ent.U
 
 // SetStepUpRequired is the resolver for the setStepUpRequired field.
 func (r *mutationResolver) SetStepUpRequired(ctx context.Context, required bool, verificationCode *string) (*ent.Partner, error) {
-	p, err := stepup.SetRequired(ctx, r.db(ctx), required, verificationCode)
-	if err == nil {
-		r.auth.ForgetViewers(ctx) // cached viewers carry the old setting
-	}
-	return p, err
+	return stepup.SetRequired(ctx, r.db(ctx), required, verificationCode)
 }
 
 // ChangePassword is the resolver for the changePassword field.

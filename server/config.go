@@ -21,7 +21,6 @@ type Config struct {
 	Dev             bool
 	MaxBodyBytes    int64
 	SessionTTL      time.Duration
-	AuthCacheTTL    time.Duration
 	SecureCookies   bool
 	LogFormat       string
 	ShutdownTimeout time.Duration
@@ -44,7 +43,6 @@ var settings = []setting{
 	{"dev", "DEV", "false", "development mode: GraphiQL at /graphiql and GraphQL introspection"},
 	{"max-body-bytes", "MAX_BODY_BYTES", "1048576", "largest request body accepted at /graphql (larger gets HTTP 413)"},
 	{"session-ttl", "SESSION_TTL", "168h", "how long a login session lasts"},
-	{"auth-cache-ttl", "AUTH_CACHE_TTL", "2s", "how long a server remembers what a session or API key resolved to (a revocation on another instance takes effect there up to this much later; this instance forgets at once; 0: read the database on every request)"},
 	{"secure-cookies", "SECURE_COOKIES", "false", "mark the session cookie Secure (set behind HTTPS; requests over TLS always get it)"},
 	{"log-format", "LOG_FORMAT", "text", "log format: text or json (one line per request, written to stderr in batches of at most 100 ms; warnings and errors at once)"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "20s", "how long to let requests finish on SIGTERM"},
@@ -107,9 +105,9 @@ func ParseConfig(args []string, getenv func(string) string, out io.Writer) (*Con
 	if c.MemoryLimit, err = strconv.ParseInt(*vals["memory-limit"], 10, 64); err != nil || c.MemoryLimit < 0 {
 		return nil, fmt.Errorf("--memory-limit: want a number of bytes (0 for none), got %q", *vals["memory-limit"])
 	}
-	durs := map[string]*time.Duration{"session-ttl": &c.SessionTTL, "auth-cache-ttl": &c.AuthCacheTTL, "shutdown-timeout": &c.ShutdownTimeout}
+	durs := map[string]*time.Duration{"session-ttl": &c.SessionTTL, "shutdown-timeout": &c.ShutdownTimeout}
 	for name, dst := range durs {
-		if *dst, err = time.ParseDuration(*vals[name]); err != nil || *dst < 0 || (*dst == 0 && name != "auth-cache-ttl") {
+		if *dst, err = time.ParseDuration(*vals[name]); err != nil || *dst < 0 || *dst == 0 {
 			return nil, fmt.Errorf("--%s: want a duration such as 30s or 168h, got %q", name, *vals[name])
 		}
 	}

@@ -21,13 +21,13 @@ func TestConfigFlagsEnvDefaults(t *testing.T) {
 	if !cfg.Dev || cfg.SessionTTL != time.Hour || len(cfg.AllowedOrigins) != 2 || cfg.AllowedOrigins[1] != "https://b.example" {
 		t.Errorf("env fallbacks not applied: %+v", cfg)
 	}
-	if !cfg.Demo || cfg.DataDir != "./data" || cfg.DatabaseURL != "" || cfg.MaxBodyBytes != 1<<20 || cfg.AuthCacheTTL != 2*time.Second {
+	if !cfg.Demo || cfg.DataDir != "./data" || cfg.DatabaseURL != "" || cfg.MaxBodyBytes != 1<<20 {
 		t.Errorf("defaults: %+v", cfg)
 	}
 }
 
 func TestConfigRefusesNonsense(t *testing.T) {
-	for _, args := range [][]string{{"--session-ttl", "forever"}, {"--max-body-bytes", "-1"}, {"--log-format", "xml"}, {"--dev=maybe"}, {"--gc-percent", "0"}, {"--memory-limit", "lots"}, {"--max-in-flight", "-2"}, {"--auth-cache-ttl", "-1s"}, {"--session-ttl", "0"}} {
+	for _, args := range [][]string{{"--session-ttl", "forever"}, {"--max-body-bytes", "-1"}, {"--log-format", "xml"}, {"--dev=maybe"}, {"--gc-percent", "0"}, {"--memory-limit", "lots"}, {"--max-in-flight", "-2"}, {"--session-ttl", "0"}} {
 		if _, err := ParseConfig(args, func(string) string { return "" }, io.Discard); err == nil {
 			t.Errorf("%v was accepted", args)
 		}
@@ -52,12 +52,5 @@ func TestHelpListsEveryEnvironmentVariable(t *testing.T) {
 		if !strings.Contains(out.String(), s.env) {
 			t.Errorf("--help does not mention %s", s.env)
 		}
-	}
-}
-
-func TestAuthCacheCanBeTurnedOff(t *testing.T) {
-	cfg, err := ParseConfig([]string{"--auth-cache-ttl", "0"}, func(string) string { return "" }, io.Discard)
-	if err != nil || cfg.AuthCacheTTL != 0 {
-		t.Fatalf("--auth-cache-ttl 0: %v %v", cfg, err)
 	}
 }

@@ -46,7 +46,6 @@ type Deps struct {
 // NewHTTPHandler wires every route and middleware of the server.
 func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) http.Handler {
 	authSvc := auth.NewService(database.Client, cfg.SessionTTL)
-	authSvc.SetViewerCacheTTL(cfg.AuthCacheTTL)
 	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}, OnDisassociate: ledger.ReturnOnDisassociation}
 	if deps.OnDisassociate != nil {
 		customerSvc.OnDisassociate = deps.OnDisassociate

@@ -426,8 +426,7 @@ func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {
 	secret := dig(r.Data, "beginTotpEnrollment", "secret").(string)
 	code := func() string { clock.tick(); c, _ := stepup.CodeAt(secret, clock.now()); return c }
 	s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ id } }`, map[string]any{"c": code()})
-	// Turned on through the API: the server forgets the admin's cached viewer, which still says
-	// "not required" (the request above cached it).
+	// Turned on through the API: the next request reads the setting with its viewer.
 	r = s.post(t, admin, `mutation($c:String!){ setStepUpRequired(required: true, verificationCode: $c){ requireStepUp } }`, map[string]any{"c": code()})
 	if dig(r.Data, "setStepUpRequired", "requireStepUp") != true {
 		t.Fatalf("turning step-up on: %s", r.Raw)
