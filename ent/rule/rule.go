@@ -6,7 +6,8 @@
 // reseller.go, audit.go, apikey.go, ledger.go, system.go), with a table test beside it that
 // asserts every role against every entity. Query rules add the condition to the SQL through
 // entql, so another tenant's row is simply not found; the same filter narrows updates, and
-// mutations are denied unless a rule allows them.
+// mutations are denied unless a rule allows them. personal.go decides who may look customers
+// up by their personal data, which resolvers ask instead of testing roles themselves.
 package rule
 
 import (
