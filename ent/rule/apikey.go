@@ -3,6 +3,8 @@ package rule
 import (
 	"context"
 
+	"entgo.io/ent/entql"
+
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/apikey"
 	"github.com/partnercenter/partnercenter/ent/privacy"
@@ -16,12 +18,11 @@ func (s Scope) managesKeys() bool { return s.Admin && s.LoggedIn }
 // FilterAPIKeys narrows reads and updates of API keys to the partner's, for its logged-in
 // admin; anyone else (the platform aside, which reads them) is denied.
 func FilterAPIKeys() privacy.QueryMutationRule {
-	return filterRule("API key", func(s Scope, f *ent.APIKeyFilter) bool {
+	return filterRule[*ent.APIKeyFilter]("API key", func(s Scope) (entql.P, bool) {
 		if !s.managesKeys() {
-			return false
+			return nil, false
 		}
-		f.Where(eq(apikey.FieldPartnerID, s.Partner))
-		return true
+		return eq(apikey.FieldPartnerID, s.Partner), true
 	})
 }
 

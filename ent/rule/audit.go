@@ -3,6 +3,8 @@ package rule
 import (
 	"context"
 
+	"entgo.io/ent/entql"
+
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
 	"github.com/partnercenter/partnercenter/ent/privacy"
@@ -13,16 +15,14 @@ import (
 // its partner's whole log (not its resellers': a distributor's acts for a reseller are in the
 // distributor's log); anyone else the records of its own actions.
 func FilterAuditLogs() privacy.QueryMutationRule {
-	return filterRule("audit record", func(s Scope, f *ent.AuditLogFilter) bool {
+	return filterRule[*ent.AuditLogFilter]("audit record", func(s Scope) (entql.P, bool) {
 		switch {
 		case s.Admin:
-			f.Where(eq(auditlog.FieldPartnerID, s.Partner))
+			return eq(auditlog.FieldPartnerID, s.Partner), true
 		case s.User != "":
-			f.Where(eq(auditlog.FieldActorID, s.User))
-		default:
-			return false
+			return eq(auditlog.FieldActorID, s.User), true
 		}
-		return true
+		return nil, false
 	})
 }
 

@@ -31,61 +31,52 @@ func (s Scope) customers() (entql.P, bool) {
 	return nil, false
 }
 
-// customerRecords narrows f, the filter of records kept of a customer under one partner
-// (associations, association events, manager assignments), to the viewer's: a partner's staff
-// see those of Partners (also of customers that have since left, for the history), narrowed to
-// customers now assigned to Managers; a customer's user sees those of its customer, whichever
-// partner they were with.
-func (s Scope) customerRecords(f privacy.Filter, partnerField, customerField, customerEdge string) bool {
-	switch {
-	case len(s.Partners) > 0:
-		p := in(partnerField, s.Partners)
-		if s.Managers != nil {
-			p = entql.And(p, entql.HasEdgeWith(customerEdge, in(customer.FieldManagerID, s.Managers)))
+// customerRecords is the condition on records kept of a customer under one partner
+// (associations, association events, manager assignments), given the entity's partner and
+// customer fields and its edge to the customer: a partner's staff see those of Partners (also
+// of customers that have since left, for the history), narrowed to customers now assigned to
+// Managers; a customer's user sees those of its customer, whichever partner they were with.
+func customerRecords(partnerField, customerField, customerEdge string) func(Scope) (entql.P, bool) {
+	return func(s Scope) (entql.P, bool) {
+		switch {
+		case len(s.Partners) > 0:
+			p := in(partnerField, s.Partners)
+			if s.Managers != nil {
+				p = entql.And(p, entql.HasEdgeWith(customerEdge, in(customer.FieldManagerID, s.Managers)))
+			}
+			return p, true
+		case s.Customer != "":
+			return eq(customerField, s.Customer), true
 		}
-		f.Where(p)
-	case s.Customer != "":
-		f.Where(eq(customerField, s.Customer))
-	default:
-		return false
+		return nil, false
 	}
-	return true
 }
 
 // FilterCustomers narrows reads and updates of customers to Scope.customers. A caller may add
 // its own predicates (e.g. dbx.ForShare, to lock the row for a money operation): they are
 // ANDed with this condition in the same statement.
 func FilterCustomers() privacy.QueryMutationRule {
-	return filterRule("customer", func(s Scope, f *ent.CustomerFilter) bool {
-		p, ok := s.customers()
-		if ok {
-			f.Where(p)
-		}
-		return ok
-	})
+	return filterRule[*ent.CustomerFilter]("customer", Scope.customers)
 }
 
-// FilterAssociations narrows reads and updates of associations to Scope.customerRecords.
+// FilterAssociations narrows reads and updates of associations to customerRecords.
 func FilterAssociations() privacy.QueryMutationRule {
-	return filterRule("association", func(s Scope, f *ent.AssociationFilter) bool {
-		return s.customerRecords(f, association.FieldPartnerID, association.FieldCustomerID, association.EdgeCustomer)
-	})
+	return filterRule[*ent.AssociationFilter]("association",
+		customerRecords(association.FieldPartnerID, association.FieldCustomerID, association.EdgeCustomer))
 }
 
 // FilterAssociationEvents narrows reads and updates of association events to
-// Scope.customerRecords: both sides of an association read its history.
+// customerRecords: both sides of an association read its history.
 func FilterAssociationEvents() privacy.QueryMutationRule {
-	return filterRule("association event", func(s Scope, f *ent.AssociationEventFilter) bool {
-		return s.customerRecords(f, associationevent.FieldPartnerID, associationevent.FieldCustomerID, associationevent.EdgeCustomer)
-	})
+	return filterRule[*ent.AssociationEventFilter]("association event",
+		customerRecords(associationevent.FieldPartnerID, associationevent.FieldCustomerID, associationevent.EdgeCustomer))
 }
 
 // FilterManagerAssignments narrows reads and updates of manager assignments to
-// Scope.customerRecords.
+// customerRecords.
 func FilterManagerAssignments() privacy.QueryMutationRule {
-	return filterRule("manager assignment", func(s Scope, f *ent.ManagerAssignmentFilter) bool {
-		return s.customerRecords(f, managerassignment.FieldPartnerID, managerassignment.FieldCustomerID, managerassignment.EdgeCustomer)
-	})
+	return filterRule[*ent.ManagerAssignmentFilter]("manager assignment",
+		customerRecords(managerassignment.FieldPartnerID, managerassignment.FieldCustomerID, managerassignment.EdgeCustomer))
 }
 
 // AllowScopedWrite allows creating a customer or a record of one inside the viewer's scope

@@ -30,23 +30,17 @@ func (s Scope) accounts() (entql.P, bool) {
 
 // FilterAccounts narrows reads of accounts to Scope.accounts.
 func FilterAccounts() privacy.QueryMutationRule {
-	return filterRule("account", func(s Scope, f *ent.AccountFilter) bool {
-		p, ok := s.accounts()
-		if ok {
-			f.Where(p)
-		}
-		return ok
-	})
+	return filterRule[*ent.AccountFilter]("account", Scope.accounts)
 }
 
 // FilterLedgerEntries narrows reads of ledger entries to those on the accounts the viewer reads.
 func FilterLedgerEntries() privacy.QueryMutationRule {
-	return filterRule("ledger entry", func(s Scope, f *ent.LedgerEntryFilter) bool {
+	return filterRule[*ent.LedgerEntryFilter]("ledger entry", func(s Scope) (entql.P, bool) {
 		p, ok := s.accounts()
-		if ok {
-			f.Where(entql.HasEdgeWith(ledgerentry.EdgeAccount, p))
+		if !ok {
+			return nil, false
 		}
-		return ok
+		return entql.HasEdgeWith(ledgerentry.EdgeAccount, p), true
 	})
 }
 
@@ -54,15 +48,14 @@ func FilterLedgerEntries() privacy.QueryMutationRule {
 // counterparty (a reseller receiving from its distributor); anyone else those of the customers
 // it sees.
 func FilterJournals() privacy.QueryMutationRule {
-	return filterRule("journal", func(s Scope, f *ent.JournalFilter) bool {
+	return filterRule[*ent.JournalFilter]("journal", func(s Scope) (entql.P, bool) {
 		if s.Admin {
-			f.Where(entql.Or(in(journal.FieldPartnerID, s.Partners), in(journal.FieldCounterpartyPartnerID, s.Partners)))
-			return true
+			return entql.Or(in(journal.FieldPartnerID, s.Partners), in(journal.FieldCounterpartyPartnerID, s.Partners)), true
 		}
 		cust, ok := s.customers()
-		if ok {
-			f.Where(entql.HasEdgeWith(journal.EdgeCustomer, cust))
+		if !ok {
+			return nil, false
 		}
-		return ok
+		return entql.HasEdgeWith(journal.EdgeCustomer, cust), true
 	})
 }

@@ -3,6 +3,8 @@ package rule
 import (
 	"context"
 
+	"entgo.io/ent/entql"
+
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -13,16 +15,14 @@ import (
 // FilterPartners narrows reads of partners: a partner's staff see Scope.Organisations (its own,
 // its resellers, its distributor); a customer's user its current partner.
 func FilterPartners() privacy.QueryMutationRule {
-	return filterRule("partner", func(s Scope, f *ent.PartnerFilter) bool {
+	return filterRule[*ent.PartnerFilter]("partner", func(s Scope) (entql.P, bool) {
 		switch {
 		case len(s.Organisations) > 0:
-			f.Where(in(partner.FieldID, s.Organisations))
+			return in(partner.FieldID, s.Organisations), true
 		case s.Customer != "":
-			f.WhereHasCustomersWith(customer.ID(s.Customer))
-		default:
-			return false
+			return entql.HasEdgeWith(partner.EdgeCustomers, eq(customer.FieldID, s.Customer)), true
 		}
-		return true
+		return nil, false
 	})
 }
 

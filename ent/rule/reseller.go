@@ -14,12 +14,11 @@ import (
 // FilterResellerApplications narrows reads of cooperation applications (a reseller applying to
 // a distributor) to those the viewer's partner sent or received; a customer sees none.
 func FilterResellerApplications() privacy.QueryMutationRule {
-	return filterRule("reseller application", func(s Scope, f *ent.ResellerApplicationFilter) bool {
+	return filterRule[*ent.ResellerApplicationFilter]("reseller application", func(s Scope) (entql.P, bool) {
 		if s.Partner == "" {
-			return false
+			return nil, false
 		}
-		f.Where(entql.Or(eq(resellerapplication.FieldResellerID, s.Partner), eq(resellerapplication.FieldDistributorID, s.Partner)))
-		return true
+		return entql.Or(eq(resellerapplication.FieldResellerID, s.Partner), eq(resellerapplication.FieldDistributorID, s.Partner)), true
 	})
 }
 

@@ -42,23 +42,25 @@ func AllowIfPlatform() privacy.QueryMutationRule {
 	})
 }
 
-// filterRule is the read-and-update rule of one entity: where adds the entity's condition for
-// the viewer's scope to the query or update through the entity's generated entql filter F, or
-// reports false when the scope holds nothing of the entity, which denies. The platform is not
+// filterRule is the read-and-update rule of one entity: cond gives the entity's condition for
+// the viewer's scope, which is added to the query or update through the entity's generated
+// entql filter F (the rule refuses any other entity's, whose fields cond does not name), or
+// false when the scope holds nothing of the entity, which denies. The platform is not
 // narrowed; its policies decide with AllowIfPlatform whether it gets this far.
-func filterRule[F privacy.Filter](entity string, where func(Scope, F) bool) privacy.QueryMutationRule {
+func filterRule[F privacy.Filter](entity string, cond func(Scope) (entql.P, bool)) privacy.QueryMutationRule {
 	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
-		typed, ok := f.(F)
-		if !ok {
+		if _, ok := f.(F); !ok {
 			return privacy.Denyf("the %s rule was given a filter of %T", entity, f)
 		}
 		s := ScopeOf(viewer.FromContext(ctx))
 		if s.All {
 			return privacy.Skip
 		}
-		if !where(s, typed) {
+		p, ok := cond(s)
+		if !ok {
 			return privacy.Denyf("no %s visible to this viewer", entity)
 		}
+		f.Where(p)
 		return privacy.Skip
 	})
 }

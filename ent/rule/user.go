@@ -3,6 +3,8 @@ package rule
 import (
 	"context"
 
+	"entgo.io/ent/entql"
+
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/privacy"
 	"github.com/partnercenter/partnercenter/ent/user"
@@ -12,16 +14,14 @@ import (
 // FilterUsers narrows reads of users: a partner's staff see the staff of Scope.Partners (an
 // admin of a distributor also its resellers'); anyone else only itself.
 func FilterUsers() privacy.QueryMutationRule {
-	return filterRule("user", func(s Scope, f *ent.UserFilter) bool {
+	return filterRule[*ent.UserFilter]("user", func(s Scope) (entql.P, bool) {
 		switch {
 		case len(s.Partners) > 0:
-			f.Where(in(user.FieldPartnerID, s.Partners))
+			return in(user.FieldPartnerID, s.Partners), true
 		case s.User != "":
-			f.Where(eq(user.FieldID, s.User))
-		default:
-			return false
+			return eq(user.FieldID, s.User), true
 		}
-		return true
+		return nil, false
 	})
 }
 
