@@ -6,6 +6,7 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/rule"
 	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/customers"
@@ -154,10 +155,7 @@ func (r *customerWhereInputResolver) Search(ctx context.Context, obj *ent.Custom
 	if len([]rune(q)) < 2 || len([]rune(q)) > 64 {
 		return apperr.BadInput("search", "search needs 2 to 64 characters")
 	}
-	// Partial matching could spell out personal data a character at a time, so it is for the
-	// roles that may reveal it anyway (and whose scope the privacy rules still apply).
-	v := viewer.FromContext(ctx)
-	if v == nil || v.APIKeyID != "" || !(v.IsPlatform() || v.IsPartnerAdmin() || v.Role == viewer.RoleCustomerManager) {
+	if !rule.MaySearchPersonalFields(viewer.FromContext(ctx)) {
 		return apperr.New(apperr.Forbidden, "searching by name is for partner admins and customer managers")
 	}
 	obj.AddPredicates(customer.Or(customer.NameContainsFold(q), customer.AccountNameContainsFold(q)))

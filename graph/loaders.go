@@ -89,8 +89,8 @@ func newLoaders(client *ent.Client) *loaders {
 			return out, err
 		}, wait),
 		names: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []gid.ID) (map[gid.ID]string, error) {
-			// Only IDs taken from rows the viewer may read reach here; what leaves is a partner's
-			// name or a customer's masked account name.
+			// Only IDs taken from rows the viewer may read reach here; what leaves is what
+			// mask.PartyName shows of them.
 			sys := viewer.SystemContext(ctx)
 			out := make(map[gid.ID]string, len(ids))
 			var pids, cids []gid.ID
@@ -107,7 +107,7 @@ func newLoaders(client *ent.Client) *loaders {
 					return nil, err
 				}
 				for _, p := range ps {
-					out[p.ID] = p.Name
+					out[p.ID] = mask.PartyName(p.ID, p.Name)
 				}
 			}
 			if len(cids) > 0 {
@@ -116,7 +116,7 @@ func newLoaders(client *ent.Client) *loaders {
 					return nil, err
 				}
 				for _, c := range cs {
-					out[c.ID] = mask.Value(mask.AccountName, c.AccountName)
+					out[c.ID] = mask.PartyName(c.ID, c.AccountName)
 				}
 			}
 			return out, nil

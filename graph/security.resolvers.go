@@ -5,11 +5,13 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/rule"
 	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/sensitive"
 	"github.com/partnercenter/partnercenter/internal/stepup"
+	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
 // RevealSensitive is the resolver for the revealSensitive field.
@@ -79,6 +81,9 @@ func (r *userResolver) TotpEnabled(ctx context.Context, obj *ent.User) (bool, er
 // Mobile is the resolver for the mobile field.
 func (r *customerWhereInputResolver) Mobile(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error {
 	if data != nil {
+		if !rule.MayMatchPersonalFields(viewer.FromContext(ctx)) {
+			return apperr.New(apperr.Unauthenticated, "log in first")
+		}
 		if len(*data) > 32 {
 			return apperr.BadInput("mobile", "a mobile has at most 32 characters")
 		}
@@ -90,6 +95,9 @@ func (r *customerWhereInputResolver) Mobile(ctx context.Context, obj *ent.Custom
 // Email is the resolver for the email field.
 func (r *customerWhereInputResolver) Email(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error {
 	if data != nil {
+		if !rule.MayMatchPersonalFields(viewer.FromContext(ctx)) {
+			return apperr.New(apperr.Unauthenticated, "log in first")
+		}
 		if len(*data) > 254 {
 			return apperr.BadInput("email", "an email has at most 254 characters")
 		}

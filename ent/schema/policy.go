@@ -4,7 +4,8 @@ package schema
 
 // Policies live in this one file: they import the generated privacy package, which a first
 // generation (ENT_BOOTSTRAP=1, see entc.go) has to create before they can compile. The rules
-// themselves are in ent/rule. Every mutation policy ends in AlwaysDenyRule.
+// themselves are in ent/rule, derived from what each role sees (rule.ScopeOf). Every mutation
+// policy ends in a deny.
 
 import (
 	"entgo.io/ent"
@@ -29,31 +30,22 @@ func (User) Policy() ent.Policy {
 	}
 }
 
-// Policy of Customer.
+// Policy of Customer: the same filter narrows reads and updates.
 func (Customer) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterCustomers()},
 		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
-			rule.FilterScoped(true), rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
+			rule.FilterCustomers(), rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
 	}
 }
 
 // Policy of Association.
 func (Association) Policy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterAssociations()},
-		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
-			rule.FilterScoped(false), rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
-	}
+	return customerRecordPolicy(rule.FilterAssociations())
 }
 
 // Policy of Session: only authentication itself (through viewer.SystemContext) reads or writes it.
-func (Session) Policy() ent.Policy {
-	return privacy.Policy{
-		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
-	}
-}
+func (Session) Policy() ent.Policy { return systemOnlyPolicy() }
 
 // Policy of AuditLog: append-only; one appends records of one's own actions.
 func (AuditLog) Policy() ent.Policy {
@@ -74,20 +66,21 @@ func (APIKey) Policy() ent.Policy {
 
 // Policy of AssociationEvent: both sides of the association see it; either side records its steps.
 func (AssociationEvent) Policy() ent.Policy {
-	return scopedPolicy()
+	return customerRecordPolicy(rule.FilterAssociationEvents())
 }
 
 // Policy of ManagerAssignment.
 func (ManagerAssignment) Policy() ent.Policy {
-	return scopedPolicy()
+	return customerRecordPolicy(rule.FilterManagerAssignments())
 }
 
-// scopedPolicy is the policy of customer-linked records: scoped reads, scoped appends and updates.
-func scopedPolicy() ent.Policy {
+// customerRecordPolicy is the policy of records kept of a customer: reads and updates narrowed
+// by the entity's filter, appends inside the viewer's scope.
+func customerRecordPolicy(filter privacy.QueryMutationRule) ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterScoped(false)},
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), filter},
 		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
-			rule.FilterScoped(false), rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
+			filter, rule.AllowScopedWrite(), privacy.AlwaysDenyRule()},
 	}
 }
 
@@ -101,12 +94,7 @@ func (ResellerApplication) Policy() ent.Policy {
 }
 
 // Policy of VerificationCode: only the registration code service (through viewer.SystemContext).
-func (VerificationCode) Policy() ent.Policy {
-	return privacy.Policy{
-		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
-	}
-}
+func (VerificationCode) Policy() ent.Policy { return systemOnlyPolicy() }
 
 // ledgerPolicy: reads are scoped; every write goes through internal/ledger, which checks the
 // operation itself and posts with viewer.SystemContext.
@@ -127,9 +115,12 @@ func (Journal) Policy() ent.Policy { return ledgerPolicy(rule.FilterJournals()) 
 func (LedgerEntry) Policy() ent.Policy { return ledgerPolicy(rule.FilterLedgerEntries()) }
 
 // Policy of IdempotencyRecord: only the ledger, through viewer.SystemContext.
-func (IdempotencyRecord) Policy() ent.Policy {
+func (IdempotencyRecord) Policy() ent.Policy { return systemOnlyPolicy() }
+
+// systemOnlyPolicy refuses every viewer; only viewer.SystemContext gets through.
+func systemOnlyPolicy() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+		Query:    privacy.QueryPolicy{rule.SystemOnly()},
+		Mutation: privacy.MutationPolicy{rule.SystemOnly()},
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/partnercenter/partnercenter/internal/gid"
 )
 
 // Kind is a sort of personal data; the values match the GraphQL enum SensitiveKind.
@@ -36,6 +38,22 @@ func Value(kind Kind, s string) string {
 		return maskEmail(s)
 	case BankAccount:
 		return maskBank(s)
+	}
+	return "***"
+}
+
+// PartyName is how a record names one side of the relation it records, which the viewer may
+// no longer be allowed to read (an association's history after the customer left its partner,
+// the other side of a reseller's application): a partner by its name as is, the company's
+// business name that its counterparts deal with; a customer by its account name, masked for
+// whoever asks (the record is not the customer's own row, so its own user sees it masked too).
+// Any other ID is withheld.
+func PartyName(id gid.ID, name string) string {
+	switch id.Prefix() {
+	case gid.PrefixPartner:
+		return name
+	case gid.PrefixCustomer:
+		return Value(AccountName, name)
 	}
 	return "***"
 }

@@ -1,6 +1,10 @@
 package mask
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/partnercenter/partnercenter/internal/gid"
+)
 
 func TestValue(t *testing.T) {
 	cases := []struct {
@@ -57,4 +61,21 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+func TestPartyName(t *testing.T) {
+	cases := []struct {
+		id         gid.ID
+		name, want string
+	}{
+		{gid.New(gid.PrefixPartner), "云海科技有限公司", "云海科技有限公司"},
+		{gid.New(gid.PrefixCustomer), "privacy_probe_acct", "pr***ct"},
+		{gid.New(gid.PrefixUser), "sp.admin", "***"},
+		{gid.ID("no-prefix"), "anything", "***"},
+	}
+	for _, c := range cases {
+		if got := PartyName(c.id, c.name); got != c.want {
+			t.Errorf("PartyName(%s, %q) = %q, want %q", c.id.Prefix(), c.name, got, c.want)
+		}
+	}
 }
