@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -60,9 +61,7 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 		extension.AutomaticPersistedQuery{Cache: lru.New[string](100)},
 		ComplexityLimit{Limit: opt.ComplexityLimit},
 		auditFlusher{client: client, log: opt.Logger}, // outside the transaction
-		// Every mutation runs in one transaction, except login, which must record failures that
-		// throttle later attempts even though it is refused.
-		transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(selfTransacting...)}},
+		newTransactioner(client),
 	)
 	plain := true
 	for _, e := range exts {
@@ -84,11 +83,6 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 	})
 	return srv
 }
-
-// selfTransacting are the mutations that open their own transactions: login (its failures must
-// stay recorded) and the money operations (idempotency records and bounded retries).
-var selfTransacting = []string{"login", "allocateBalance", "reclaimBalance", "batchAllocateBalance",
-	"allocateToReseller", "reclaimFromReseller", "recordRecharge", "rechargeOnline", "recordCustomerRecharge", "withdrawBalance"}
 
 // publicRootFields may be resolved without logging in.
 var publicRootFields = map[string]bool{"login": true, "__typename": true, "__schema": true, "__type": true}
@@ -112,11 +106,66 @@ func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 	return next(ctx)
 }
 
-// transactioner is entgql's Transactioner for answers that have an operation: gqlgen also runs
-// the response interceptors for a request it refuses before there is one (a body that is not
-// JSON), where entgql's would panic looking for the operation and the client got "internal
-// error" instead of what was wrong with its request.
+// transactioner runs each mutation operation in one transaction (entgql's Transactioner), except
+// an operation whose root fields are declared @ownTransaction in the schema (login and the money
+// mutations open their own). It answers requests without an operation too: gqlgen also runs the
+// response interceptors for a request it refuses before there is one (a body that is not JSON),
+// where entgql's would panic looking for the operation and the client got "internal error"
+// instead of what was wrong with its request.
 type transactioner struct{ entgql.Transactioner }
+
+func newTransactioner(client *ent.Client) transactioner {
+	return transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: ownTransaction}}
+}
+
+// ownTransactionDirective marks, in the schema, the mutations that run their own transactions.
+const ownTransactionDirective = "ownTransaction"
+
+// ownTransaction reports an operation whose root fields run their own transactions.
+func ownTransaction(op *ast.OperationDefinition) bool {
+	for _, f := range rootFields(op.SelectionSet, nil) {
+		if f.Definition != nil && f.Definition.Directives.ForName(ownTransactionDirective) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// rootFields are the fields an operation selects at its root, through fragments (the validator
+// has linked each spread to its definition), leaving out __typename.
+func rootFields(set ast.SelectionSet, out []*ast.Field) []*ast.Field {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if !strings.HasPrefix(s.Name, "__") {
+				out = append(out, s)
+			}
+		case *ast.InlineFragment:
+			out = rootFields(s.SelectionSet, out)
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				out = rootFields(s.Definition.SelectionSet, out)
+			}
+		}
+	}
+	return out
+}
+
+// MutateOperationContext refuses a mutation operation that mixes fields that run their own
+// transactions with fields that need the request's: the latter would run without one.
+func (t transactioner) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if op := oc.Operation; op != nil && op.Operation == ast.Mutation && ownTransaction(op) {
+		for _, f := range rootFields(op.SelectionSet, nil) {
+			if f.Definition != nil && f.Definition.Directives.ForName(ownTransactionDirective) == nil {
+				return &gqlerror.Error{
+					Message:    fmt.Sprintf("%s cannot share an operation with login or a money mutation (they run their own transactions): send it in an operation of its own", f.Name),
+					Extensions: map[string]any{"code": string(apperr.BadUserInput)},
+				}
+			}
+		}
+	}
+	return t.Transactioner.MutateOperationContext(ctx, oc)
+}
 
 func (t transactioner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	if !graphql.HasOperationContext(ctx) {

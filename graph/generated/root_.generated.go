@@ -5891,9 +5891,17 @@ extend type Query {
   viewer: Viewer
 }
 
+"""
+The mutation runs its own transactions, so the server opens none around it: login (its failures
+must stay recorded) and the money operations (idempotency records and bounded retries). Every
+other mutation runs in one transaction per request, rolled back when it fails. An operation
+cannot mix the two kinds.
+"""
+directive @ownTransaction on FIELD_DEFINITION
+
 type Mutation {
   "Log in with email and password. Wrong credentials give the error code UNAUTHENTICATED, the same for an unknown email and a wrong password."
-  login(email: String!, password: String!): LoginPayload!
+  login(email: String!, password: String!): LoginPayload! @ownTransaction
   "End the current session (cookie or bearer token)."
   logout: Boolean!
 }
@@ -6144,23 +6152,23 @@ extend type Customer {
 
 extend type Mutation {
   "Allocate money from your partner's account to a resale customer (拨款). Idempotent per key."
-  allocateBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload!
+  allocateBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "Reclaim money from a resale customer (回收), at most its allocated balance."
-  reclaimBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload!
+  reclaimBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "Allocate the same amount to up to 100 resale customers (批量拨款), all or nothing."
-  batchAllocateBalance(input: BatchAllocateBalanceInput!, idempotencyKey: String!): BatchAllocatePayload!
+  batchAllocateBalance(input: BatchAllocateBalanceInput!, idempotencyKey: String!): BatchAllocatePayload! @ownTransaction
   "A distributor allocates money to one of its cloud resellers."
-  allocateToReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload!
+  allocateToReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "A distributor reclaims money from one of its cloud resellers."
-  reclaimFromReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload!
+  reclaimFromReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "The platform records a partner's offline remittance (recharge)."
-  recordRecharge(input: RecordRechargeInput!, idempotencyKey: String!): MoneyMovePayload!
+  recordRecharge(input: RecordRechargeInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "A partner admin recharges through the online payment gateway."
-  rechargeOnline(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload!
+  rechargeOnline(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "The platform records a customer's own recharge."
-  recordCustomerRecharge(input: RecordCustomerRechargeInput!, idempotencyKey: String!): MoneyMovePayload!
+  recordCustomerRecharge(input: RecordCustomerRechargeInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "A customer withdraws (part of) its own recharged balance."
-  withdrawBalance(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload!
+  withdrawBalance(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
 }
 `, BuiltIn: false},
 	{Name: "../schema/scalars.graphqls", Input: `"An amount of CNY: a string with exactly two decimal places, e.g. \"12.30\"."
