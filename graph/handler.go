@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -108,14 +109,15 @@ func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 
 // transactioner runs each mutation operation in one transaction (entgql's Transactioner), except
 // an operation whose root fields are declared @ownTransaction in the schema (login and the money
-// mutations open their own). It answers requests without an operation too: gqlgen also runs the
-// response interceptors for a request it refuses before there is one (a body that is not JSON),
-// where entgql's would panic looking for the operation and the client got "internal error"
-// instead of what was wrong with its request.
+// mutations open their own). The transaction commits only when no mutation failed (a top-level
+// error) and none was refused (userErrors): a refused mutation changes nothing. It answers
+// requests without an operation too: gqlgen also runs the response interceptors for a request it
+// refuses before there is one (a body that is not JSON), where entgql's would panic looking for
+// the operation and the client got "internal error" instead of what was wrong with its request.
 type transactioner struct{ entgql.Transactioner }
 
 func newTransactioner(client *ent.Client) transactioner {
-	return transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: ownTransaction}}
+	return transactioner{entgql.Transactioner{TxOpener: refusableTxOpener{client}, SkipTxFunc: ownTransaction}}
 }
 
 // ownTransactionDirective marks, in the schema, the mutations that run their own transactions.
@@ -171,7 +173,46 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 	if !graphql.HasOperationContext(ctx) {
 		return next(ctx)
 	}
-	return t.Transactioner.InterceptResponse(ctx, next)
+	ctx, r := withRefusals(ctx)
+	resp := t.Transactioner.InterceptResponse(ctx, next)
+	if op := graphql.GetOperationContext(ctx).Operation; r.rolledBack.Load() && len(resp.Errors) == 0 && op != nil && len(rootFields(op.SelectionSet, nil)) > 1 {
+		// The other mutations' payloads describe what they did before the rollback undid it.
+		resp.Errors = append(resp.Errors, &gqlerror.Error{
+			Message:    "nothing was saved: a mutation of this operation was refused (see its userErrors), so the whole operation was rolled back",
+			Extensions: map[string]any{"code": codeRolledBack},
+		})
+	}
+	return resp
+}
+
+// codeRolledBack is the top-level error of an operation of several mutations that was rolled
+// back because one of them was refused.
+const codeRolledBack = "ROLLED_BACK"
+
+// refusableTxOpener opens the request's transaction with a Commit that rolls back instead when a
+// mutation of the request was refused (userErrors), as entgql commits whenever there is no error.
+type refusableTxOpener struct{ client *ent.Client }
+
+func (o refusableTxOpener) OpenTx(ctx context.Context) (context.Context, driver.Tx, error) {
+	txCtx, tx, err := o.client.OpenTx(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, _ := ctx.Value(refusalsKey{}).(*refusals)
+	return txCtx, refusableTx{Tx: tx, refusals: r}, nil
+}
+
+type refusableTx struct {
+	driver.Tx
+	refusals *refusals
+}
+
+func (t refusableTx) Commit() error {
+	if t.refusals != nil && t.refusals.refused.Load() {
+		t.refusals.rolledBack.Store(true)
+		return t.Tx.Rollback()
+	}
+	return t.Tx.Commit()
 }
 
 // auditFlusher writes the refusals recorded during a request (audit.RecordRefusal) after the
