@@ -51,7 +51,7 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 	}
 	srv := handler.New(NewSchema(client, svc))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
+	srv.AddTransport(getQuery{})
 	srv.AddTransport(postJSON{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	var exts []graphql.HandlerExtension
