@@ -13,7 +13,7 @@ import (
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*model.LoginPayload, error) {
 	ses, err := r.auth.Login(ctx, email, password)
 	if err != nil {
-		return nil, err
+		return payload(ctx, &model.LoginPayload{}, err)
 	}
 	auth.SetSessionCookie(ctx, ses.Token, ses.ExpiresAt)
 	// The rest of this request is answered as the user who just logged in.
@@ -23,19 +23,16 @@ func (r *mutationResolver) Login(ctx context.Context, email string, password str
 	}
 	vctx := viewer.NewContext(ctx, v)
 	vm, err := r.viewerOf(vctx, ses.User)
-	if err != nil {
-		return nil, err
-	}
-	return &model.LoginPayload{Token: ses.Token, ExpiresAt: ses.ExpiresAt, Viewer: vm}, nil
+	return payload(ctx, &model.LoginPayload{Token: &ses.Token, ExpiresAt: &ses.ExpiresAt, Viewer: vm}, err)
 }
 
 // Logout is the resolver for the logout field.
-func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
-	if err := r.auth.Logout(ctx); err != nil {
-		return false, err
+func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, error) {
+	err := r.auth.Logout(ctx)
+	if err == nil {
+		auth.ClearSessionCookie(ctx)
 	}
-	auth.ClearSessionCookie(ctx)
-	return true, nil
+	return payload(ctx, &model.LogoutPayload{Ok: true}, err)
 }
 
 // Viewer is the resolver for the viewer field.

@@ -45,65 +45,71 @@ func (r *associationEventResolver) CustomerAccountName(ctx context.Context, obj 
 // SendVerificationCode is the resolver for the sendVerificationCode field.
 func (r *mutationResolver) SendVerificationCode(ctx context.Context, mobile string) (*model.SendVerificationCodePayload, error) {
 	exp, err := customers.SendCode(ctx, r.db(ctx), r.customers.SMS, mobile)
-	if err != nil {
-		return nil, err
-	}
-	return &model.SendVerificationCodePayload{ExpiresAt: exp}, nil
+	return payload(ctx, &model.SendVerificationCodePayload{ExpiresAt: &exp}, err)
 }
 
 // CreateCustomer is the resolver for the createCustomer field.
-func (r *mutationResolver) CreateCustomer(ctx context.Context, input model.CreateCustomerInput) (*ent.Customer, error) {
-	return r.customers.Create(ctx, r.db(ctx), customers.CreateInput{
+func (r *mutationResolver) CreateCustomer(ctx context.Context, input model.CreateCustomerInput) (*model.CreateCustomerPayload, error) {
+	c, err := r.customers.Create(ctx, r.db(ctx), customers.CreateInput{
 		AccountName: input.AccountName, Name: input.Name, Mobile: input.Mobile, Email: input.Email,
 		ProvinceCode: input.ProvinceCode, CityCode: input.CityCode, Label: input.Label, Remark: input.Remark,
 		Type: input.AssociationType, VerificationCode: input.VerificationCode,
 	})
+	return payload(ctx, &model.CreateCustomerPayload{Customer: c}, err)
 }
 
 // SwitchAssociationType is the resolver for the switchAssociationType field.
-func (r *mutationResolver) SwitchAssociationType(ctx context.Context, input model.SwitchAssociationTypeInput) (*ent.Customer, error) {
-	return r.customers.SwitchType(ctx, r.db(ctx), input.CustomerID, input.Type, deref(input.Reason))
+func (r *mutationResolver) SwitchAssociationType(ctx context.Context, input model.SwitchAssociationTypeInput) (*model.SwitchAssociationTypePayload, error) {
+	c, err := r.customers.SwitchType(ctx, r.db(ctx), input.CustomerID, input.Type, deref(input.Reason))
+	return payload(ctx, &model.SwitchAssociationTypePayload{Customer: c}, err)
 }
 
 // RequestDisassociation is the resolver for the requestDisassociation field.
-func (r *mutationResolver) RequestDisassociation(ctx context.Context, input model.RequestDisassociationInput) (*ent.AssociationEvent, error) {
-	return r.customers.RequestDisassociation(ctx, r.db(ctx), input.CustomerID, input.Reason, input.VerificationCode)
+func (r *mutationResolver) RequestDisassociation(ctx context.Context, input model.RequestDisassociationInput) (*model.RequestDisassociationPayload, error) {
+	ev, err := r.customers.RequestDisassociation(ctx, r.db(ctx), input.CustomerID, input.Reason, input.VerificationCode)
+	return payload(ctx, &model.RequestDisassociationPayload{Event: ev}, err)
 }
 
 // DecideDisassociation is the resolver for the decideDisassociation field.
-func (r *mutationResolver) DecideDisassociation(ctx context.Context, input model.DecideDisassociationInput) (*ent.AssociationEvent, error) {
-	return r.customers.DecideDisassociation(ctx, r.db(ctx), input.EventID, input.Approve, deref(input.Reason), input.VerificationCode)
+func (r *mutationResolver) DecideDisassociation(ctx context.Context, input model.DecideDisassociationInput) (*model.DecideDisassociationPayload, error) {
+	ev, err := r.customers.DecideDisassociation(ctx, r.db(ctx), input.EventID, input.Approve, deref(input.Reason), input.VerificationCode)
+	return payload(ctx, &model.DecideDisassociationPayload{Event: ev}, err)
 }
 
 // SetCustomerFrozen is the resolver for the setCustomerFrozen field.
-func (r *mutationResolver) SetCustomerFrozen(ctx context.Context, input model.SetCustomerFrozenInput) (*ent.Customer, error) {
-	return r.customers.SetFrozen(ctx, r.db(ctx), input.CustomerID, input.Frozen, input.Reason)
+func (r *mutationResolver) SetCustomerFrozen(ctx context.Context, input model.SetCustomerFrozenInput) (*model.SetCustomerFrozenPayload, error) {
+	c, err := r.customers.SetFrozen(ctx, r.db(ctx), input.CustomerID, input.Frozen, input.Reason)
+	return payload(ctx, &model.SetCustomerFrozenPayload{Customer: c}, err)
 }
 
 // UpdateCustomer is the resolver for the updateCustomer field.
-func (r *mutationResolver) UpdateCustomer(ctx context.Context, input model.UpdateCustomerInput) (*ent.Customer, error) {
-	return r.customers.Update(ctx, r.db(ctx), input.ID, input.Label, input.Remark)
+func (r *mutationResolver) UpdateCustomer(ctx context.Context, input model.UpdateCustomerInput) (*model.UpdateCustomerPayload, error) {
+	c, err := r.customers.Update(ctx, r.db(ctx), input.ID, input.Label, input.Remark)
+	return payload(ctx, &model.UpdateCustomerPayload{Customer: c}, err)
 }
 
 // AssignCustomerManager is the resolver for the assignCustomerManager field.
-func (r *mutationResolver) AssignCustomerManager(ctx context.Context, input model.AssignCustomerManagerInput) (*model.BatchResult, error) {
-	return batchResult(r.customers.AssignManager(ctx, r.db(ctx), input.CustomerIDs, input.ManagerID))
+func (r *mutationResolver) AssignCustomerManager(ctx context.Context, input model.AssignCustomerManagerInput) (*model.BatchPayload, error) {
+	rows, err := r.customers.AssignManager(ctx, r.db(ctx), input.CustomerIDs, input.ManagerID)
+	return payload(ctx, batchPayload(rows), err)
 }
 
 // ApplyToDistributor is the resolver for the applyToDistributor field.
-func (r *mutationResolver) ApplyToDistributor(ctx context.Context, distributorID gid.ID, message *string) (*ent.ResellerApplication, error) {
-	return r.customers.ApplyToDistributor(ctx, r.db(ctx), distributorID, deref(message))
+func (r *mutationResolver) ApplyToDistributor(ctx context.Context, distributorID gid.ID, message *string) (*model.ApplyToDistributorPayload, error) {
+	a, err := r.customers.ApplyToDistributor(ctx, r.db(ctx), distributorID, deref(message))
+	return payload(ctx, &model.ApplyToDistributorPayload{Application: a}, err)
 }
 
 // DecideResellerApplications is the resolver for the decideResellerApplications field.
-func (r *mutationResolver) DecideResellerApplications(ctx context.Context, input model.DecideResellerApplicationsInput) (*model.BatchResult, error) {
+func (r *mutationResolver) DecideResellerApplications(ctx context.Context, input model.DecideResellerApplicationsInput) (*model.BatchPayload, error) {
 	rows, err := r.customers.DecideApplications(ctx, r.db(ctx), input.Ids, input.Approve, deref(input.Reason))
-	return batchResult(rows, err)
+	return payload(ctx, batchPayload(rows), err)
 }
 
 // MigrateCustomers is the resolver for the migrateCustomers field.
-func (r *mutationResolver) MigrateCustomers(ctx context.Context, input model.MigrateCustomersInput) (*model.BatchResult, error) {
-	return batchResult(r.customers.MigrateCustomers(ctx, r.db(ctx), input.CustomerIDs, input.ResellerID))
+func (r *mutationResolver) MigrateCustomers(ctx context.Context, input model.MigrateCustomersInput) (*model.BatchPayload, error) {
+	rows, err := r.customers.MigrateCustomers(ctx, r.db(ctx), input.CustomerIDs, input.ResellerID)
+	return payload(ctx, batchPayload(rows), err)
 }
 
 // CheckCustomerRegistration is the resolver for the checkCustomerRegistration field.

@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -49,7 +51,7 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 	}
 	srv := handler.New(NewSchema(client, svc))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
+	srv.AddTransport(getQuery{})
 	srv.AddTransport(postJSON{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	var exts []graphql.HandlerExtension
@@ -60,9 +62,7 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 		extension.AutomaticPersistedQuery{Cache: lru.New[string](100)},
 		ComplexityLimit{Limit: opt.ComplexityLimit},
 		auditFlusher{client: client, log: opt.Logger}, // outside the transaction
-		// Every mutation runs in one transaction, except login, which must record failures that
-		// throttle later attempts even though it is refused.
-		transactioner{entgql.Transactioner{TxOpener: client, SkipTxFunc: entgql.SkipIfHasFields(selfTransacting...)}},
+		newTransactioner(client),
 	)
 	plain := true
 	for _, e := range exts {
@@ -84,11 +84,6 @@ func NewHandler(client *ent.Client, svc Services, opt Options) *handler.Server {
 	})
 	return srv
 }
-
-// selfTransacting are the mutations that open their own transactions: login (its failures must
-// stay recorded) and the money operations (idempotency records and bounded retries).
-var selfTransacting = []string{"login", "allocateBalance", "reclaimBalance", "batchAllocateBalance",
-	"allocateToReseller", "reclaimFromReseller", "recordRecharge", "rechargeOnline", "recordCustomerRecharge", "withdrawBalance"}
 
 // publicRootFields may be resolved without logging in.
 var publicRootFields = map[string]bool{"login": true, "__typename": true, "__schema": true, "__type": true}
@@ -112,17 +107,112 @@ func requireViewer(ctx context.Context, next graphql.RootResolver) graphql.Marsh
 	return next(ctx)
 }
 
-// transactioner is entgql's Transactioner for answers that have an operation: gqlgen also runs
-// the response interceptors for a request it refuses before there is one (a body that is not
-// JSON), where entgql's would panic looking for the operation and the client got "internal
-// error" instead of what was wrong with its request.
+// transactioner runs each mutation operation in one transaction (entgql's Transactioner), except
+// an operation whose root fields are declared @ownTransaction in the schema (login and the money
+// mutations open their own). The transaction commits only when no mutation failed (a top-level
+// error) and none was refused (userErrors): a refused mutation changes nothing. It answers
+// requests without an operation too: gqlgen also runs the response interceptors for a request it
+// refuses before there is one (a body that is not JSON), where entgql's would panic looking for
+// the operation and the client got "internal error" instead of what was wrong with its request.
 type transactioner struct{ entgql.Transactioner }
+
+func newTransactioner(client *ent.Client) transactioner {
+	return transactioner{entgql.Transactioner{TxOpener: refusableTxOpener{client}, SkipTxFunc: ownTransaction}}
+}
+
+// ownTransactionDirective marks, in the schema, the mutations that run their own transactions.
+const ownTransactionDirective = "ownTransaction"
+
+// ownTransaction reports an operation whose root fields run their own transactions.
+func ownTransaction(op *ast.OperationDefinition) bool {
+	for _, f := range rootFields(op.SelectionSet, nil) {
+		if f.Definition != nil && f.Definition.Directives.ForName(ownTransactionDirective) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// rootFields are the fields an operation selects at its root, through fragments (the validator
+// has linked each spread to its definition), leaving out __typename.
+func rootFields(set ast.SelectionSet, out []*ast.Field) []*ast.Field {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if !strings.HasPrefix(s.Name, "__") {
+				out = append(out, s)
+			}
+		case *ast.InlineFragment:
+			out = rootFields(s.SelectionSet, out)
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				out = rootFields(s.Definition.SelectionSet, out)
+			}
+		}
+	}
+	return out
+}
+
+// MutateOperationContext refuses a mutation operation that mixes fields that run their own
+// transactions with fields that need the request's: the latter would run without one.
+func (t transactioner) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if op := oc.Operation; op != nil && op.Operation == ast.Mutation && ownTransaction(op) {
+		for _, f := range rootFields(op.SelectionSet, nil) {
+			if f.Definition != nil && f.Definition.Directives.ForName(ownTransactionDirective) == nil {
+				return &gqlerror.Error{
+					Message:    fmt.Sprintf("%s cannot share an operation with login or a money mutation (they run their own transactions): send it in an operation of its own", f.Name),
+					Extensions: map[string]any{"code": string(apperr.BadUserInput)},
+				}
+			}
+		}
+	}
+	return t.Transactioner.MutateOperationContext(ctx, oc)
+}
 
 func (t transactioner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	if !graphql.HasOperationContext(ctx) {
 		return next(ctx)
 	}
-	return t.Transactioner.InterceptResponse(ctx, next)
+	ctx, r := withRefusals(ctx)
+	resp := t.Transactioner.InterceptResponse(ctx, next)
+	if op := graphql.GetOperationContext(ctx).Operation; r.rolledBack.Load() && len(resp.Errors) == 0 && op != nil && len(rootFields(op.SelectionSet, nil)) > 1 {
+		// The other mutations' payloads describe what they did before the rollback undid it.
+		resp.Errors = append(resp.Errors, &gqlerror.Error{
+			Message:    "nothing was saved: a mutation of this operation was refused (see its userErrors), so the whole operation was rolled back",
+			Extensions: map[string]any{"code": codeRolledBack},
+		})
+	}
+	return resp
+}
+
+// codeRolledBack is the top-level error of an operation of several mutations that was rolled
+// back because one of them was refused.
+const codeRolledBack = "ROLLED_BACK"
+
+// refusableTxOpener opens the request's transaction with a Commit that rolls back instead when a
+// mutation of the request was refused (userErrors), as entgql commits whenever there is no error.
+type refusableTxOpener struct{ client *ent.Client }
+
+func (o refusableTxOpener) OpenTx(ctx context.Context) (context.Context, driver.Tx, error) {
+	txCtx, tx, err := o.client.OpenTx(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, _ := ctx.Value(refusalsKey{}).(*refusals)
+	return txCtx, refusableTx{Tx: tx, refusals: r}, nil
+}
+
+type refusableTx struct {
+	driver.Tx
+	refusals *refusals
+}
+
+func (t refusableTx) Commit() error {
+	if t.refusals != nil && t.refusals.refused.Load() {
+		t.refusals.rolledBack.Store(true)
+		return t.Tx.Rollback()
+	}
+	return t.Tx.Commit()
 }
 
 // auditFlusher writes the refusals recorded during a request (audit.RecordRefusal) after the

@@ -56,12 +56,9 @@ func deref(s *string) string {
 	return *s
 }
 
-// batchResult shapes the per-row answers of a batch action.
-func batchResult(rows []customers.RowResult, err error) (*model.BatchResult, error) {
-	if err != nil {
-		return nil, err
-	}
-	out := &model.BatchResult{Results: make([]*model.BatchRowResult, len(rows))}
+// batchPayload shapes the per-row answers of a batch action.
+func batchPayload(rows []customers.RowResult) *model.BatchPayload {
+	out := &model.BatchPayload{Results: make([]*model.BatchRowResult, len(rows))}
 	for i, r := range rows {
 		row := &model.BatchRowResult{ID: r.ID, Ok: r.OK}
 		if r.OK {
@@ -77,5 +74,5 @@ func batchResult(rows []customers.RowResult, err error) (*model.BatchResult, err
 		}
 		out.Results[i] = row
 	}
-	return out, nil
+	return out
 }

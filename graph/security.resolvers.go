@@ -16,61 +16,50 @@ import (
 
 // RevealSensitive is the resolver for the revealSensitive field.
 func (r *mutationResolver) RevealSensitive(ctx context.Context, input model.RevealSensitiveInput) (*model.RevealSensitivePayload, error) {
-	reason := ""
-	if input.Reason != nil {
-		reason = *input.Reason
-	}
-	v, err := sensitive.Reveal(ctx, r.db(ctx), sensitive.Request{ID: input.ID, Field: input.Field, Reason: reason, VerificationCode: input.VerificationCode})
-	if err != nil {
-		return nil, err
-	}
-	return &model.RevealSensitivePayload{Value: v, Field: input.Field, ID: input.ID}, nil
+	v, err := sensitive.Reveal(ctx, r.db(ctx), sensitive.Request{ID: input.ID, Field: input.Field, Reason: deref(input.Reason), VerificationCode: input.VerificationCode})
+	return payload(ctx, &model.RevealSensitivePayload{Value: &v, Field: &input.Field, ID: &input.ID}, err)
 }
 
 // CreateAPIKey is the resolver for the createApiKey field.
 func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error) {
 	k, full, err := r.auth.CreateAPIKey(ctx, input.Name, input.Scope)
-	if err != nil {
-		return nil, err
-	}
-	return &model.CreateAPIKeyPayload{Key: full, APIKey: k}, nil
+	return payload(ctx, &model.CreateAPIKeyPayload{Key: &full, APIKey: k}, err)
 }
 
 // RevokeAPIKey is the resolver for the revokeApiKey field.
-func (r *mutationResolver) RevokeAPIKey(ctx context.Context, id gid.ID) (*ent.APIKey, error) {
-	return r.auth.RevokeAPIKey(ctx, id)
+func (r *mutationResolver) RevokeAPIKey(ctx context.Context, id gid.ID) (*model.RevokeAPIKeyPayload, error) {
+	k, err := r.auth.RevokeAPIKey(ctx, id)
+	return payload(ctx, &model.RevokeAPIKeyPayload{APIKey: k}, err)
 }
 
 // BeginTotpEnrollment is the resolver for the beginTotpEnrollment field.
-func (r *mutationResolver) BeginTotpEnrollment(ctx context.Context) (*model.TotpEnrollment, error) {
+func (r *mutationResolver) BeginTotpEnrollment(ctx context.Context) (*model.BeginTotpEnrollmentPayload, error) {
 	secret, uri, err := stepup.BeginEnrollment(ctx, r.db(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &model.TotpEnrollment{Secret: secret, URI: uri}, nil
+	return payload(ctx, &model.BeginTotpEnrollmentPayload{Secret: &secret, URI: &uri}, err)
 }
 
 // ConfirmTotpEnrollment is the resolver for the confirmTotpEnrollment field.
-func (r *mutationResolver) ConfirmTotpEnrollment(ctx context.Context, code string) (*ent.User, error) {
-	return stepup.ConfirmEnrollment(ctx, r.db(ctx), code)
+func (r *mutationResolver) ConfirmTotpEnrollment(ctx context.Context, code string) (*model.ConfirmTotpEnrollmentPayload, error) {
+	u, err := stepup.ConfirmEnrollment(ctx, r.db(ctx), code)
+	return payload(ctx, &model.ConfirmTotpEnrollmentPayload{User: u}, err)
 }
 
 // DisableTotp is the resolver for the disableTotp field.
-func (r *mutationResolver) DisableTotp(ctx context.Context, code string) (*ent.User, error) {
-	return stepup.Disable(ctx, r.db(ctx), code)
+func (r *mutationResolver) DisableTotp(ctx context.Context, code string) (*model.DisableTotpPayload, error) {
+	u, err := stepup.Disable(ctx, r.db(ctx), code)
+	return payload(ctx, &model.DisableTotpPayload{User: u}, err)
 }
 
 // SetStepUpRequired is the resolver for the setStepUpRequired field.
-func (r *mutationResolver) SetStepUpRequired(ctx context.Context, required bool, verificationCode *string) (*ent.Partner, error) {
-	return stepup.SetRequired(ctx, r.db(ctx), required, verificationCode)
+func (r *mutationResolver) SetStepUpRequired(ctx context.Context, required bool, verificationCode *string) (*model.SetStepUpRequiredPayload, error) {
+	p, err := stepup.SetRequired(ctx, r.db(ctx), required, verificationCode)
+	return payload(ctx, &model.SetStepUpRequiredPayload{Partner: p}, err)
 }
 
 // ChangePassword is the resolver for the changePassword field.
-func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error) {
-	if err := r.auth.ChangePassword(ctx, input.CurrentPassword, input.NewPassword); err != nil {
-		return false, err
-	}
-	return true, nil
+func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error) {
+	err := r.auth.ChangePassword(ctx, input.CurrentPassword, input.NewPassword)
+	return payload(ctx, &model.ChangePasswordPayload{Ok: true}, err)
 }
 
 // TotpEnabled is the resolver for the totpEnabled field.

@@ -41,7 +41,7 @@ func (s *testServer) demoCustomer(t *testing.T, partnerName string, typ customer
 	return q.FirstX(sys())
 }
 
-const createQ = `mutation($in: CreateCustomerInput!){ createCustomer(input:$in){ id accountName name mobile email associationType gracePeriodDays partner { name } } }`
+const createQ = `mutation($in: CreateCustomerInput!){ createCustomer(input:$in){ customer { id accountName name mobile email associationType gracePeriodDays partner { name } } userErrors { field code message } } }`
 
 func TestRegistration(t *testing.T) {
 	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
@@ -67,11 +67,12 @@ func TestRegistration(t *testing.T) {
 			t.Fatalf("taken mobile: %s", r.Raw)
 		}
 		// A malformed mobile cannot get a code; a good one gets one, not twice a minute.
-		if r := s.post(t, admin, `mutation{ sendVerificationCode(mobile:"139-12-34"){ expiresAt } }`, nil); r.Code() != "BAD_USER_INPUT" {
+		if r := s.post(t, admin, `mutation{ sendVerificationCode(mobile:"139-12-34"){ expiresAt userErrors { field code } } }`, nil); r.UserError("sendVerificationCode") != "BAD_USER_INPUT" ||
+			dig(r.Data, "sendVerificationCode", "userErrors", 0, "field", 0) != "mobile" || dig(r.Data, "sendVerificationCode", "expiresAt") != nil {
 			t.Fatalf("code to a malformed mobile: %s", r.Raw)
 		}
 		mobile := "0086-13700001111"
-		if r := s.post(t, admin, `mutation($m:String!){ sendVerificationCode(mobile:$m){ expiresAt } }`, map[string]any{"m": mobile}); len(r.Errors) > 0 {
+		if r := s.post(t, admin, `mutation($m:String!){ sendVerificationCode(mobile:$m){ expiresAt userErrors { code } } }`, map[string]any{"m": mobile}); len(r.Errors) > 0 || dig(r.Data, "sendVerificationCode", "expiresAt") == nil {
 			t.Fatalf("send code: %s", r.Raw)
 		}
 		if r := s.post(t, admin, `mutation($m:String!){ sendVerificationCode(mobile:$m){ expiresAt } }`, map[string]any{"m": mobile}); r.Code() != "RATE_LIMITED" {
@@ -83,7 +84,7 @@ func TestRegistration(t *testing.T) {
 		if code == "000000" {
 			in["verificationCode"] = "111111"
 		}
-		if r := s.post(t, admin, createQ, map[string]any{"in": in}); r.Code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "verificationCode" {
+		if r := s.post(t, admin, createQ, map[string]any{"in": in}); r.UserError("createCustomer") != "BAD_USER_INPUT" || dig(r.Data, "createCustomer", "userErrors", 0, "field", 1) != "verificationCode" {
 			t.Fatalf("wrong code: %s", r.Raw)
 		}
 		// A duplicate mobile is refused before the code is spent.
@@ -92,7 +93,7 @@ func TestRegistration(t *testing.T) {
 			dup[k] = v
 		}
 		dup["mobile"], dup["verificationCode"] = taken.Mobile, code
-		if r := s.post(t, admin, createQ, map[string]any{"in": dup}); r.Code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["field"] != "mobile" || strings.Contains(r.Raw, taken.Mobile) {
+		if r := s.post(t, admin, createQ, map[string]any{"in": dup}); r.UserError("createCustomer") != "TAKEN" || dig(r.Data, "createCustomer", "userErrors", 0, "field", 1) != "mobile" || strings.Contains(r.Raw, taken.Mobile) {
 			t.Fatalf("duplicate mobile: %s", r.Raw)
 		}
 		in["verificationCode"] = code
@@ -100,14 +101,14 @@ func TestRegistration(t *testing.T) {
 		if len(r.Errors) > 0 {
 			t.Fatalf("create: %s", r.Raw)
 		}
-		if dig(r.Data, "createCustomer", "mobile") != "0086-137****1111" || dig(r.Data, "createCustomer", "gracePeriodDays") != float64(1) ||
-			dig(r.Data, "createCustomer", "partner", "name") != "Demo SP" {
+		if dig(r.Data, "createCustomer", "customer", "mobile") != "0086-137****1111" || dig(r.Data, "createCustomer", "customer", "gracePeriodDays") != float64(1) ||
+			dig(r.Data, "createCustomer", "customer", "partner", "name") != "Demo SP" || r.UserError("createCustomer") != "" {
 			t.Fatalf("created customer: %s", r.Raw)
 		}
-		id := dig(r.Data, "createCustomer", "id").(string)
-		// The code is single use.
+		id := dig(r.Data, "createCustomer", "customer", "id").(string)
+		// The code cannot register its mobile again (the mobile is taken now; the refusal names it).
 		in["accountName"], in["email"] = "another_account", "another@example.com"
-		if r := s.post(t, admin, createQ, map[string]any{"in": in}); r.Code() != "BAD_USER_INPUT" {
+		if r := s.post(t, admin, createQ, map[string]any{"in": in}); r.UserError("createCustomer") != "TAKEN" {
 			t.Fatalf("code reused: %s", r.Raw)
 		}
 		// Its history starts with the association.
@@ -121,7 +122,7 @@ func TestRegistration(t *testing.T) {
 		s.post(t, admin, `mutation($m:String!){ sendVerificationCode(mobile:$m){ expiresAt } }`, map[string]any{"m": m2})
 		customers.Now = time.Now
 		in["mobile"], in["verificationCode"] = m2, s.smsCode(t, m2)
-		if r := s.post(t, admin, createQ, map[string]any{"in": in}); r.Code() != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "no valid code") {
+		if r := s.post(t, admin, createQ, map[string]any{"in": in}); r.UserError("createCustomer") != "BAD_USER_INPUT" || !strings.Contains(dig(r.Data, "createCustomer", "userErrors", 0, "message").(string), "no valid code") {
 			t.Fatalf("expired code: %s", r.Raw)
 		}
 		// A customer manager who registers a customer gets it assigned.
@@ -133,7 +134,7 @@ func TestRegistration(t *testing.T) {
 		if len(r.Errors) > 0 {
 			t.Fatalf("manager create: %s", r.Raw)
 		}
-		cu := s.DB.Client.Customer.GetX(sys(), gid.ID(dig(r.Data, "createCustomer", "id").(string)))
+		cu := s.DB.Client.Customer.GetX(sys(), gid.ID(dig(r.Data, "createCustomer", "customer", "id").(string)))
 		if cu.ManagerID == nil || cu.ManagerAssignedAt == nil {
 			t.Fatalf("not assigned to its creator: %+v", cu)
 		}
@@ -150,11 +151,12 @@ func TestAssociationTypeSwitch(t *testing.T) {
 			t.Fatalf("customer's own recharge: %s", r.Raw)
 		}
 		sw := func(tok, typ string) *gqlResponse {
-			return s.post(t, tok, `mutation($c:ID!,$t:CustomerAssociationType!){ switchAssociationType(input:{customerID:$c, type:$t, reason:"contract"}){ associationType gracePeriodDays } }`,
+			return s.post(t, tok, `mutation($c:ID!,$t:CustomerAssociationType!){ switchAssociationType(input:{customerID:$c, type:$t, reason:"contract"}){ customer { associationType gracePeriodDays } userErrors { field code message } } }`,
 				map[string]any{"c": string(cu.ID), "t": typ})
 		}
 		r := sw(admin, "RESALE")
-		if r.Code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["reason"] != "OWN_BALANCE" || !strings.Contains(r.Errors[0].Message, "withdraw") {
+		if r.UserError("switchAssociationType") != "OWN_BALANCE" || !strings.Contains(dig(r.Data, "switchAssociationType", "userErrors", 0, "message").(string), "withdraw") ||
+			dig(r.Data, "switchAssociationType", "customer") != nil || len(r.Errors) > 0 {
 			t.Fatalf("resale with own balance: %s", r.Raw)
 		}
 		if r := sw(s.login(t, "sp.manager@example.com"), "RESALE"); r.Code() != "NOT_FOUND" && r.Code() != "FORBIDDEN" {
@@ -173,16 +175,16 @@ func TestAssociationTypeSwitch(t *testing.T) {
 			t.Fatalf("withdraw: %s", r.Raw)
 		}
 		r = sw(admin, "RESALE")
-		if dig(r.Data, "switchAssociationType", "associationType") != "RESALE" || dig(r.Data, "switchAssociationType", "gracePeriodDays").(float64) < 1 {
+		if dig(r.Data, "switchAssociationType", "customer", "associationType") != "RESALE" || dig(r.Data, "switchAssociationType", "customer", "gracePeriodDays").(float64) < 1 {
 			t.Fatalf("switch: %s", r.Raw)
 		}
 		r = sw(admin, "ADVISORY")
-		if r.Code() != "BAD_USER_INPUT" || r.Errors[0].Extensions["reason"] != "COOLING_PERIOD" {
+		if r.UserError("switchAssociationType") != "COOLING_PERIOD" {
 			t.Fatalf("a second switch within 3 months: %s", r.Raw)
 		}
 		// Disassociation counts against the same 3 months.
-		r = s.post(t, admin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"ending"}){ id } }`, map[string]any{"c": string(cu.ID)})
-		if r.Errors == nil || r.Errors[0].Extensions["reason"] != "COOLING_PERIOD" {
+		r = s.post(t, admin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"ending"}){ event { id } userErrors { code } } }`, map[string]any{"c": string(cu.ID)})
+		if r.UserError("requestDisassociation") != "COOLING_PERIOD" || dig(r.Data, "requestDisassociation", "event") != nil {
 			t.Fatalf("disassociation right after a switch: %s", r.Raw)
 		}
 		// Both associations are in the history.
@@ -208,19 +210,19 @@ func TestDisassociation(t *testing.T) {
 		// The demo's customer@example.com is a resale customer of Demo SP.
 		custUser := s.DB.Client.User.Query().Where(user.Email("customer@example.com")).OnlyX(sys())
 		cid := string(*custUser.CustomerID)
-		r := s.post(t, admin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"contract ended"}){ id status initiator } }`, map[string]any{"c": cid})
-		ev, _ := dig(r.Data, "requestDisassociation", "id").(string)
-		if dig(r.Data, "requestDisassociation", "status") != "PENDING" {
+		r := s.post(t, admin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"contract ended"}){ event { id status initiator } userErrors { code } } }`, map[string]any{"c": cid})
+		ev, _ := dig(r.Data, "requestDisassociation", "event", "id").(string)
+		if dig(r.Data, "requestDisassociation", "event", "status") != "PENDING" {
 			t.Fatalf("request: %s", r.Raw)
 		}
-		if r := s.post(t, admin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"again"}){ id } }`, map[string]any{"c": cid}); r.Code() != "CONFLICT" {
+		if r := s.post(t, admin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"again"}){ event { id } userErrors { code } } }`, map[string]any{"c": cid}); r.UserError("requestDisassociation") != "PENDING_REQUEST" {
 			t.Fatalf("second pending request: %s", r.Raw)
 		}
 		decide := func(tok string, approve bool) *gqlResponse {
-			return s.post(t, tok, `mutation($e:ID!,$a:Boolean!){ decideDisassociation(input:{eventID:$e, approve:$a, reason:"ok"}){ status decidedByName } }`, map[string]any{"e": ev, "a": approve})
+			return s.post(t, tok, `mutation($e:ID!,$a:Boolean!){ decideDisassociation(input:{eventID:$e, approve:$a, reason:"ok"}){ event { status decidedByName } userErrors { code message } } }`, map[string]any{"e": ev, "a": approve})
 		}
 		// Approving one's own request (the customer decides on the partner's).
-		if r := decide(admin, true); r.Code() != "FORBIDDEN" || r.Errors[0].Extensions["reason"] != "NOT_YOUR_DECISION" {
+		if r := decide(admin, true); r.UserError("decideDisassociation") != "NOT_YOUR_DECISION" || len(r.Errors) > 0 {
 			t.Fatalf("partner approving its own request: %s", r.Raw)
 		}
 		// The customer sees the request and approves it.
@@ -229,7 +231,7 @@ func TestDisassociation(t *testing.T) {
 		if dig(r.Data, "associationEvents", "totalCount") != float64(1) {
 			t.Fatalf("customer's view of the request: %s", r.Raw)
 		}
-		if r := decide(cust, true); dig(r.Data, "decideDisassociation", "status") != "APPROVED" {
+		if r := decide(cust, true); dig(r.Data, "decideDisassociation", "event", "status") != "APPROVED" {
 			t.Fatalf("customer approves: %s", r.Raw)
 		}
 		cu := s.DB.Client.Customer.GetX(sys(), gid.ID(cid))
@@ -257,22 +259,22 @@ func TestDisassociation(t *testing.T) {
 			SetRole(user.RoleCUSTOMER).SetCustomerID(other.ID).ExecX(sys())
 		r = s.post(t, "", `mutation{ login(email:"c2@example.com", password:"Cust@12345678"){ token } }`, nil)
 		c2 := dig(r.Data, "login", "token").(string)
-		r = s.post(t, c2, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"moving on"}){ id initiator } }`, map[string]any{"c": string(other.ID)})
-		ev = dig(r.Data, "requestDisassociation", "id").(string)
-		if dig(r.Data, "requestDisassociation", "initiator") != "CUSTOMER" {
+		r = s.post(t, c2, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"moving on"}){ event { id initiator } userErrors { code } } }`, map[string]any{"c": string(other.ID)})
+		ev = dig(r.Data, "requestDisassociation", "event", "id").(string)
+		if dig(r.Data, "requestDisassociation", "event", "initiator") != "CUSTOMER" {
 			t.Fatalf("customer request: %s", r.Raw)
 		}
-		if r := decide(c2, true); r.Code() != "FORBIDDEN" {
+		if r := decide(c2, true); r.UserError("decideDisassociation") != "NOT_YOUR_DECISION" {
 			t.Fatalf("customer approving its own request: %s", r.Raw)
 		}
 		if r := decide(s.login(t, "dist.admin@example.com"), true); r.Code() != "NOT_FOUND" {
 			t.Fatalf("another partner deciding: %s", r.Raw)
 		}
 		// The supervisor sees it but only an admin or the assigned manager decides.
-		if r := decide(s.login(t, "sp.supervisor@example.com"), true); r.Code() != "FORBIDDEN" {
+		if r := decide(s.login(t, "sp.supervisor@example.com"), true); r.UserError("decideDisassociation") != "NOT_YOUR_DECISION" {
 			t.Fatalf("supervisor deciding: %s", r.Raw)
 		}
-		if r := decide(admin, false); dig(r.Data, "decideDisassociation", "status") != "REJECTED" {
+		if r := decide(admin, false); dig(r.Data, "decideDisassociation", "event", "status") != "REJECTED" {
 			t.Fatalf("partner rejects: %s", r.Raw)
 		}
 		if cu := s.DB.Client.Customer.GetX(sys(), other.ID); cu.PartnerID == nil {
@@ -290,29 +292,29 @@ func TestManagersAndFreezing(t *testing.T) {
 		unassigned := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, false)
 		assigned := s.demoCustomer(t, "Demo SP", customer.AssociationTypeRESALE, true)
 		freeze := func(tok, id string, frozen bool) *gqlResponse {
-			return s.post(t, tok, `mutation($c:ID!,$f:Boolean!){ setCustomerFrozen(input:{customerID:$c, frozen:$f, reason:"overdue"}){ frozen } }`, map[string]any{"c": id, "f": frozen})
+			return s.post(t, tok, `mutation($c:ID!,$f:Boolean!){ setCustomerFrozen(input:{customerID:$c, frozen:$f, reason:"overdue"}){ customer { frozen } userErrors { code } } }`, map[string]any{"c": id, "f": frozen})
 		}
 		// A manager acting on a customer not assigned to them: not found.
 		if r := freeze(mgr, string(unassigned.ID), true); r.Code() != "NOT_FOUND" {
 			t.Fatalf("manager freezing an unassigned customer: %s", r.Raw)
 		}
-		if r := s.post(t, mgr, `mutation($c:ID!){ updateCustomer(input:{id:$c, label:"x"}){ id } }`, map[string]any{"c": string(unassigned.ID)}); r.Code() != "NOT_FOUND" {
+		if r := s.post(t, mgr, `mutation($c:ID!){ updateCustomer(input:{id:$c, label:"x"}){ customer { id } userErrors { code } } }`, map[string]any{"c": string(unassigned.ID)}); r.Code() != "NOT_FOUND" {
 			t.Fatalf("manager labelling an unassigned customer: %s", r.Raw)
 		}
-		if r := freeze(mgr, string(assigned.ID), true); dig(r.Data, "setCustomerFrozen", "frozen") != true {
+		if r := freeze(mgr, string(assigned.ID), true); dig(r.Data, "setCustomerFrozen", "customer", "frozen") != true {
 			t.Fatalf("manager freezing an assigned customer: %s", r.Raw)
 		}
-		if r := freeze(mgr, string(assigned.ID), true); r.Errors == nil || r.Errors[0].Extensions["reason"] != "UNCHANGED" {
+		if r := freeze(mgr, string(assigned.ID), true); r.UserError("setCustomerFrozen") != "UNCHANGED" {
 			t.Fatalf("freezing twice: %s", r.Raw)
 		}
-		if r := freeze(admin, string(assigned.ID), false); dig(r.Data, "setCustomerFrozen", "frozen") != false {
+		if r := freeze(admin, string(assigned.ID), false); dig(r.Data, "setCustomerFrozen", "customer", "frozen") != false {
 			t.Fatalf("admin unfreezing: %s", r.Raw)
 		}
 		advisory := s.demoCustomer(t, "Demo SP", customer.AssociationTypeADVISORY, false)
-		if r := freeze(admin, string(advisory.ID), true); r.Errors == nil || r.Errors[0].Extensions["reason"] != "NOT_RESALE" {
+		if r := freeze(admin, string(advisory.ID), true); r.UserError("setCustomerFrozen") != "NOT_RESALE" {
 			t.Fatalf("freezing an advisory customer: %s", r.Raw)
 		}
-		if r := s.post(t, admin, `mutation($c:ID!){ updateCustomer(input:{id:$c, label:"重点客户", remark:"VIP"}){ label remark } }`, map[string]any{"c": string(advisory.ID)}); dig(r.Data, "updateCustomer", "remark") != "VIP" {
+		if r := s.post(t, admin, `mutation($c:ID!){ updateCustomer(input:{id:$c, label:"重点客户", remark:"VIP"}){ customer { label remark } userErrors { code } } }`, map[string]any{"c": string(advisory.ID)}); dig(r.Data, "updateCustomer", "customer", "remark") != "VIP" {
 			t.Fatalf("label and remark: %s", r.Raw)
 		}
 		// Batch assignment answers per row; a supervisor assigns only to their managers.
@@ -343,7 +345,8 @@ func TestManagersAndFreezing(t *testing.T) {
 		for i := range ids {
 			ids[i] = string(gid.New("cus"))
 		}
-		if r := s.post(t, admin, `mutation($ids:[ID!]!){ assignCustomerManager(input:{customerIDs:$ids}){ succeeded } }`, map[string]any{"ids": ids}); r.Code() != "BAD_USER_INPUT" {
+		if r := s.post(t, admin, `mutation($ids:[ID!]!){ assignCustomerManager(input:{customerIDs:$ids}){ succeeded userErrors { field code } } }`, map[string]any{"ids": ids}); r.UserError("assignCustomerManager") != "BAD_USER_INPUT" ||
+			dig(r.Data, "assignCustomerManager", "userErrors", 0, "field", 1) != "customerIDs" {
 			t.Fatalf("101 targets: %s", r.Raw)
 		}
 	})
@@ -361,16 +364,16 @@ func TestResellerApplicationsAndMigration(t *testing.T) {
 		r := s.post(t, "", `mutation{ login(email:"new.reseller@example.com", password:"Reseller@12345"){ token } }`, nil)
 		nrTok := dig(r.Data, "login", "token").(string)
 		dist := c.Partner.Query().Where(partner.Name("Demo Distributor")).OnlyX(sys())
-		r = s.post(t, nrTok, `mutation($d:ID!){ applyToDistributor(distributorID:$d, message:"let us work together"){ id status } }`, map[string]any{"d": string(dist.ID)})
-		app, _ := dig(r.Data, "applyToDistributor", "id").(string)
-		if dig(r.Data, "applyToDistributor", "status") != "PENDING" {
+		r = s.post(t, nrTok, `mutation($d:ID!){ applyToDistributor(distributorID:$d, message:"let us work together"){ application { id status } userErrors { code } } }`, map[string]any{"d": string(dist.ID)})
+		app, _ := dig(r.Data, "applyToDistributor", "application", "id").(string)
+		if dig(r.Data, "applyToDistributor", "application", "status") != "PENDING" {
 			t.Fatalf("apply: %s", r.Raw)
 		}
-		if r := s.post(t, nrTok, `mutation($d:ID!){ applyToDistributor(distributorID:$d){ id } }`, map[string]any{"d": string(dist.ID)}); r.Code() != "CONFLICT" {
+		if r := s.post(t, nrTok, `mutation($d:ID!){ applyToDistributor(distributorID:$d){ application { id } userErrors { code } } }`, map[string]any{"d": string(dist.ID)}); r.UserError("applyToDistributor") != "PENDING_APPLICATION" {
 			t.Fatalf("second application: %s", r.Raw)
 		}
 		// Reseller East already has a distributor.
-		if r := s.post(t, s.login(t, "reseller.admin@example.com"), `mutation($d:ID!){ applyToDistributor(distributorID:$d){ id } }`, map[string]any{"d": string(dist.ID)}); r.Errors == nil || r.Errors[0].Extensions["reason"] != "HAS_DISTRIBUTOR" {
+		if r := s.post(t, s.login(t, "reseller.admin@example.com"), `mutation($d:ID!){ applyToDistributor(distributorID:$d){ application { id } userErrors { code } } }`, map[string]any{"d": string(dist.ID)}); r.UserError("applyToDistributor") != "HAS_DISTRIBUTOR" {
 			t.Fatalf("reseller with a distributor applying: %s", r.Raw)
 		}
 		distTok := s.login(t, "dist.admin@example.com")

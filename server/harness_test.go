@@ -101,6 +101,23 @@ func (r *gqlResponse) Code() string {
 	return c
 }
 
+// UserError is the code of the first userError in the payload of the mutation field, or "": a
+// business refusal (see graph/payload.go), where Code is that of a top-level error.
+func (r *gqlResponse) UserError(field string) string {
+	c, _ := dig(r.Data, field, "userErrors", 0, "code").(string)
+	return c
+}
+
+// rootField is the first field an operation's text selects: "allocateBalance" for
+// `mutation($c:ID!){ allocateBalance(input:...){ ... } }`.
+func rootField(q string) string {
+	rest := strings.TrimSpace(q[strings.Index(q, "{")+1:])
+	if i := strings.IndexAny(rest, "( {"); i >= 0 {
+		return rest[:i]
+	}
+	return rest
+}
+
 func (s *testServer) post(t *testing.T, token, query string, vars map[string]any) *gqlResponse {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})

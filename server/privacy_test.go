@@ -150,8 +150,8 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 		if r := s.post(t, spAdmin, `mutation($c:ID!,$m:ID){ assignCustomerManager(input:{customerIDs:[$c], managerID:$m}){ succeeded } }`, map[string]any{"c": anyCustomer, "m": mgrID}); dig(r.Data, "assignCustomerManager", "succeeded") != float64(1) {
 			t.Fatalf("assign: %s", r.Raw)
 		}
-		r0 := s.post(t, spAdmin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"test"}){ id } }`, map[string]any{"c": anyCustomer})
-		pendingEvent, _ := dig(r0.Data, "requestDisassociation", "id").(string)
+		r0 := s.post(t, spAdmin, `mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"test"}){ event { id } } }`, map[string]any{"c": anyCustomer})
+		pendingEvent, _ := dig(r0.Data, "requestDisassociation", "event", "id").(string)
 		if pendingEvent == "" {
 			t.Fatalf("request: %s", r0.Raw)
 		}
@@ -235,7 +235,8 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			r := s.post(t, other, f.q, f.vars)
 			leak(f.q, r.Raw)
 		}
-		// Mutations that take an ID: refused, and nothing happens.
+		// Mutations that take an ID: refused (a top-level error, or a userError where the refusal is
+		// a business one), and nothing happens.
 		for _, field := range []string{"NAME", "ACCOUNT_NAME", "MOBILE", "EMAIL"} {
 			r := s.post(t, other, `mutation($id:ID!,$f:SensitiveField!){ revealSensitive(input:{id:$id, field:$f}){ value } }`, map[string]any{"id": anyCustomer, "f": field})
 			if r.Code() != "NOT_FOUND" {
@@ -246,13 +247,13 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			q, code string
 			vars    map[string]any
 		}{
-			{`mutation($c:ID!){ switchAssociationType(input:{customerID:$c, type: ADVISORY}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
-			{`mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"x"}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
-			{`mutation($e:ID!){ decideDisassociation(input:{eventID:$e, approve: true}){ id } }`, "NOT_FOUND", map[string]any{"e": pendingEvent}},
-			{`mutation($c:ID!){ setCustomerFrozen(input:{customerID:$c, frozen: true, reason:"x"}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
-			{`mutation($c:ID!){ updateCustomer(input:{id:$c, label:"mine"}){ id } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
-			{`mutation($c:ID!,$m:ID){ assignCustomerManager(input:{customerIDs:[$c], managerID:$m}){ failed } }`, "BAD_USER_INPUT", map[string]any{"c": anyCustomer, "m": mgrID}},
-			{`mutation($d:ID!){ applyToDistributor(distributorID:$d){ id } }`, "FORBIDDEN", map[string]any{"d": string(dist.ID)}},
+			{`mutation($c:ID!){ switchAssociationType(input:{customerID:$c, type: ADVISORY}){ customer { id } } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!){ requestDisassociation(input:{customerID:$c, reason:"x"}){ event { id } } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($e:ID!){ decideDisassociation(input:{eventID:$e, approve: true}){ event { id } } }`, "NOT_FOUND", map[string]any{"e": pendingEvent}},
+			{`mutation($c:ID!){ setCustomerFrozen(input:{customerID:$c, frozen: true, reason:"x"}){ customer { id } } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!){ updateCustomer(input:{id:$c, label:"mine"}){ customer { id } } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!,$m:ID){ assignCustomerManager(input:{customerIDs:[$c], managerID:$m}){ failed userErrors { code } } }`, "userErrors:BAD_USER_INPUT", map[string]any{"c": anyCustomer, "m": mgrID}},
+			{`mutation($d:ID!){ applyToDistributor(distributorID:$d){ application { id } } }`, "FORBIDDEN", map[string]any{"d": string(dist.ID)}},
 			{`mutation($a:ID!){ decideResellerApplications(input:{ids:[$a], approve: true}){ failed } }`, "FORBIDDEN", map[string]any{"a": string(app.ID)}},
 			{`mutation($c:ID!,$r:ID!){ migrateCustomers(input:{customerIDs:[$c], resellerID:$r}){ failed } }`, "FORBIDDEN", map[string]any{"c": anyCustomer, "r": string(west.ID)}},
 			{`mutation($c:ID!){ allocateBalance(input:{customerID:$c, amount:"1.00"}, idempotencyKey:"x1"){ journal { id } } }`, "NOT_FOUND", map[string]any{"c": anyCustomer}},
@@ -264,7 +265,11 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 		}
 		for _, m := range idMutations {
 			r := s.post(t, other, m.q, m.vars)
-			if r.Code() != m.code {
+			got := r.Code()
+			if strings.HasPrefix(m.code, "userErrors:") {
+				got = "userErrors:" + r.UserError(rootField(m.q))
+			}
+			if got != m.code {
 				t.Fatalf("%s as another partner: want %s, got %s", m.q, m.code, r.Raw)
 			}
 			leak(m.q, r.Raw)
@@ -290,7 +295,7 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			t.Fatalf("another partner decided Demo Distributor's application: %s", a.Status)
 		}
 		key := objs["APIKey"][0]
-		r = s.post(t, other, `mutation($id:ID!){ revokeApiKey(id:$id){ id revokedAt } }`, map[string]any{"id": key})
+		r = s.post(t, other, `mutation($id:ID!){ revokeApiKey(id:$id){ apiKey { id revokedAt } } }`, map[string]any{"id": key})
 		if r.Code() != "NOT_FOUND" {
 			t.Fatalf("other partner revoking Demo SP's key: %s", r.Raw)
 		}
@@ -513,13 +518,13 @@ func TestStepUpVerification(t *testing.T) {
 			}
 			return c
 		}
-		if r := s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ totpEnabled } }`, map[string]any{"c": code()}); dig(r.Data, "confirmTotpEnrollment", "totpEnabled") != true {
+		if r := s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ user { totpEnabled } } }`, map[string]any{"c": code()}); dig(r.Data, "confirmTotpEnrollment", "user", "totpEnabled") != true {
 			t.Fatalf("confirm: %s", r.Raw)
 		}
-		if r := s.post(t, admin, `mutation{ setStepUpRequired(required: true){ requireStepUp } }`, nil); r.Code() != "VERIFICATION_REQUIRED" {
+		if r := s.post(t, admin, `mutation{ setStepUpRequired(required: true){ partner { requireStepUp } } }`, nil); r.Code() != "VERIFICATION_REQUIRED" {
 			t.Fatalf("turning verification on without a code: %s", r.Raw)
 		}
-		if r := s.post(t, admin, `mutation($c:String){ setStepUpRequired(required: true, verificationCode:$c){ requireStepUp } }`, map[string]any{"c": code()}); dig(r.Data, "setStepUpRequired", "requireStepUp") != true {
+		if r := s.post(t, admin, `mutation($c:String){ setStepUpRequired(required: true, verificationCode:$c){ partner { requireStepUp } } }`, map[string]any{"c": code()}); dig(r.Data, "setStepUpRequired", "partner", "requireStepUp") != true {
 			t.Fatalf("turning verification on: %s", r.Raw)
 		}
 		reveal := func(c *string) *gqlResponse {
@@ -573,11 +578,11 @@ func TestAPIKeys(t *testing.T) {
 		if len(r.Errors) > 0 || dig(r.Data, "customers", "totalCount").(float64) < 50 {
 			t.Fatalf("read key query: %s", r.Raw)
 		}
-		if r := s.post(t, readKey, `mutation{ logout }`, nil); r.Code() != "FORBIDDEN" {
+		if r := s.post(t, readKey, `mutation{ logout { ok } }`, nil); r.Code() != "FORBIDDEN" {
 			t.Fatalf("read key on a mutation: %s", r.Raw)
 		}
 		rwKey, _ := create("READ_WRITE")
-		if r := s.post(t, rwKey, `mutation{ logout }`, nil); len(r.Errors) > 0 {
+		if r := s.post(t, rwKey, `mutation{ logout { ok } }`, nil); len(r.Errors) > 0 || dig(r.Data, "logout", "ok") != true {
 			t.Fatalf("read-write key on a mutation: %s", r.Raw)
 		}
 		if r := s.post(t, rwKey, `mutation{ createApiKey(input:{name:"x", scope: READ}){ key } }`, nil); r.Code() != "FORBIDDEN" {
@@ -592,7 +597,7 @@ func TestAPIKeys(t *testing.T) {
 			t.Fatalf("last use not recorded: %s", r.Raw)
 		}
 		// Revoked: refused at once.
-		if r := s.post(t, admin, `mutation($id:ID!){ revokeApiKey(id:$id){ revokedAt } }`, map[string]any{"id": readID}); dig(r.Data, "revokeApiKey", "revokedAt") == nil {
+		if r := s.post(t, admin, `mutation($id:ID!){ revokeApiKey(id:$id){ apiKey { revokedAt } } }`, map[string]any{"id": readID}); dig(r.Data, "revokeApiKey", "apiKey", "revokedAt") == nil {
 			t.Fatalf("revoke: %s", r.Raw)
 		}
 		if r := s.post(t, readKey, `{ customers(first: 1) { totalCount } }`, nil); r.Code() != "UNAUTHENTICATED" {
@@ -649,10 +654,15 @@ func TestPasswordChangeEndsSessions(t *testing.T) {
 	t1 := s.login(t, "sp.admin@example.com")
 	delete(s.tokens, "sp.admin@example.com")
 	t2 := s.login(t, "sp.admin@example.com")
-	if r := s.post(t, t1, `mutation{ changePassword(input:{currentPassword:"Demo@12345", newPassword:"short"}) }`, nil); r.Code() != "BAD_USER_INPUT" {
+	if r := s.post(t, t1, `mutation{ changePassword(input:{currentPassword:"Demo@12345", newPassword:"short"}){ ok userErrors { field code } } }`, nil); r.UserError("changePassword") != "BAD_USER_INPUT" ||
+		dig(r.Data, "changePassword", "userErrors", 0, "field", 1) != "newPassword" || dig(r.Data, "changePassword", "ok") != false {
 		t.Fatalf("weak password: %s", r.Raw)
 	}
-	if r := s.post(t, t1, `mutation{ changePassword(input:{currentPassword:"Demo@12345", newPassword:"N3w-Passw0rd!"}) }`, nil); dig(r.Data, "changePassword") != true {
+	if r := s.post(t, t1, `mutation{ changePassword(input:{currentPassword:"wrong-password", newPassword:"N3w-Passw0rd!"}){ ok userErrors { field code } } }`, nil); r.UserError("changePassword") != "BAD_USER_INPUT" ||
+		dig(r.Data, "changePassword", "userErrors", 0, "field", 1) != "currentPassword" {
+		t.Fatalf("wrong current password: %s", r.Raw)
+	}
+	if r := s.post(t, t1, `mutation{ changePassword(input:{currentPassword:"Demo@12345", newPassword:"N3w-Passw0rd!"}){ ok userErrors { code } } }`, nil); dig(r.Data, "changePassword", "ok") != true {
 		t.Fatalf("change: %s", r.Raw)
 	}
 	for _, tok := range []string{t1, t2} {
@@ -669,7 +679,7 @@ func TestPasswordChangeEndsSessions(t *testing.T) {
 func TestCSRF(t *testing.T) {
 	s := newTestServer(t, "sqlite3")
 	s.login(t, "sp.admin@example.com")
-	body := `{"query":"mutation{ logout }"}`
+	body := `{"query":"mutation{ logout { ok } }"}`
 	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Origin", "https://evil.example")

@@ -80,8 +80,8 @@ func TestLoginAndCustomers(t *testing.T) {
 		}
 
 		// Logout ends the session.
-		r = s.post(t, tok, `mutation{ logout }`, nil)
-		if dig(r.Data, "logout") != true {
+		r = s.post(t, tok, `mutation{ logout { ok } }`, nil)
+		if dig(r.Data, "logout", "ok") != true {
 			t.Fatalf("logout: %s", r.Raw)
 		}
 		r = s.post(t, tok, `{ customers(first: 1) { totalCount } }`, nil)
@@ -130,7 +130,7 @@ func TestViewerPerRole(t *testing.T) {
 
 func TestUnauthenticatedGetsNothingButLogin(t *testing.T) {
 	s := newTestServer(t, "sqlite3")
-	for _, q := range []string{`{ customers(first: 1) { totalCount } }`, `{ viewer { role } }`, `{ partners { totalCount } }`, `mutation { logout }`} {
+	for _, q := range []string{`{ customers(first: 1) { totalCount } }`, `{ viewer { role } }`, `{ partners { totalCount } }`, `mutation { logout { ok } }`} {
 		r := s.post(t, "", q, nil)
 		if r.Code() != "UNAUTHENTICATED" {
 			t.Fatalf("%s without login: %s", q, r.Raw)
@@ -195,10 +195,10 @@ func TestBadInput(t *testing.T) {
 			t.Fatalf("big chunked body: %v %v", resp, err)
 		}
 		// GET serves queries only.
-		q := url.Values{"query": {`mutation { logout }`}}
+		q := url.Values{"query": {`mutation { logout { ok } }`}}
 		req, _ = http.NewRequest(http.MethodGet, s.URL+"/graphql?"+q.Encode(), nil)
 		req.Header.Set("Authorization", "Bearer "+tok)
-		if r := s.do(t, req); len(r.Errors) == 0 {
+		if r := s.do(t, req); len(r.Errors) == 0 || r.Status != http.StatusMethodNotAllowed || r.Data != nil {
 			t.Fatalf("mutation over GET was not refused: %s", r.Raw)
 		}
 		q = url.Values{"query": {`{ viewer { role } }`}}

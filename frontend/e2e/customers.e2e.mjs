@@ -296,11 +296,13 @@ async function main() {
     const res = await graphql(
       base,
       token,
-      'mutation($id:ID!){ requestDisassociation(input:{customerID:$id, reason:"test"}){ id status initiator } }',
+      'mutation($id:ID!){ requestDisassociation(input:{customerID:$id, reason:"test"}){ event { id status initiator } userErrors { code message } } }',
       { id },
     );
-    eventId = res.requestDisassociation.id;
-    assert(res.requestDisassociation.status === 'PENDING', `status ${res.requestDisassociation.status}`);
+    const { event, userErrors } = res.requestDisassociation;
+    assert(!userErrors.length && event, `refused: ${JSON.stringify(userErrors)}`);
+    eventId = event.id;
+    assert(event.status === 'PENDING', `status ${event.status}`);
     return `${id} -> event ${eventId}`;
   });
 

@@ -4,7 +4,6 @@ package generated
 
 import (
 	"context"
-	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -22,18 +21,18 @@ import (
 
 type MutationResolver interface {
 	Login(ctx context.Context, email string, password string) (*model.LoginPayload, error)
-	Logout(ctx context.Context) (bool, error)
+	Logout(ctx context.Context) (*model.LogoutPayload, error)
 	SendVerificationCode(ctx context.Context, mobile string) (*model.SendVerificationCodePayload, error)
-	CreateCustomer(ctx context.Context, input model.CreateCustomerInput) (*ent.Customer, error)
-	SwitchAssociationType(ctx context.Context, input model.SwitchAssociationTypeInput) (*ent.Customer, error)
-	RequestDisassociation(ctx context.Context, input model.RequestDisassociationInput) (*ent.AssociationEvent, error)
-	DecideDisassociation(ctx context.Context, input model.DecideDisassociationInput) (*ent.AssociationEvent, error)
-	SetCustomerFrozen(ctx context.Context, input model.SetCustomerFrozenInput) (*ent.Customer, error)
-	UpdateCustomer(ctx context.Context, input model.UpdateCustomerInput) (*ent.Customer, error)
-	AssignCustomerManager(ctx context.Context, input model.AssignCustomerManagerInput) (*model.BatchResult, error)
-	ApplyToDistributor(ctx context.Context, distributorID gid.ID, message *string) (*ent.ResellerApplication, error)
-	DecideResellerApplications(ctx context.Context, input model.DecideResellerApplicationsInput) (*model.BatchResult, error)
-	MigrateCustomers(ctx context.Context, input model.MigrateCustomersInput) (*model.BatchResult, error)
+	CreateCustomer(ctx context.Context, input model.CreateCustomerInput) (*model.CreateCustomerPayload, error)
+	SwitchAssociationType(ctx context.Context, input model.SwitchAssociationTypeInput) (*model.SwitchAssociationTypePayload, error)
+	RequestDisassociation(ctx context.Context, input model.RequestDisassociationInput) (*model.RequestDisassociationPayload, error)
+	DecideDisassociation(ctx context.Context, input model.DecideDisassociationInput) (*model.DecideDisassociationPayload, error)
+	SetCustomerFrozen(ctx context.Context, input model.SetCustomerFrozenInput) (*model.SetCustomerFrozenPayload, error)
+	UpdateCustomer(ctx context.Context, input model.UpdateCustomerInput) (*model.UpdateCustomerPayload, error)
+	AssignCustomerManager(ctx context.Context, input model.AssignCustomerManagerInput) (*model.BatchPayload, error)
+	ApplyToDistributor(ctx context.Context, distributorID gid.ID, message *string) (*model.ApplyToDistributorPayload, error)
+	DecideResellerApplications(ctx context.Context, input model.DecideResellerApplicationsInput) (*model.BatchPayload, error)
+	MigrateCustomers(ctx context.Context, input model.MigrateCustomersInput) (*model.BatchPayload, error)
 	AllocateBalance(ctx context.Context, input model.AllocateBalanceInput, idempotencyKey string) (*model.MoneyMovePayload, error)
 	ReclaimBalance(ctx context.Context, input model.AllocateBalanceInput, idempotencyKey string) (*model.MoneyMovePayload, error)
 	BatchAllocateBalance(ctx context.Context, input model.BatchAllocateBalanceInput, idempotencyKey string) (*model.BatchAllocatePayload, error)
@@ -45,12 +44,12 @@ type MutationResolver interface {
 	WithdrawBalance(ctx context.Context, input model.AmountInput, idempotencyKey string) (*model.MoneyMovePayload, error)
 	RevealSensitive(ctx context.Context, input model.RevealSensitiveInput) (*model.RevealSensitivePayload, error)
 	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error)
-	RevokeAPIKey(ctx context.Context, id gid.ID) (*ent.APIKey, error)
-	BeginTotpEnrollment(ctx context.Context) (*model.TotpEnrollment, error)
-	ConfirmTotpEnrollment(ctx context.Context, code string) (*ent.User, error)
-	DisableTotp(ctx context.Context, code string) (*ent.User, error)
-	SetStepUpRequired(ctx context.Context, required bool, verificationCode *string) (*ent.Partner, error)
-	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (bool, error)
+	RevokeAPIKey(ctx context.Context, id gid.ID) (*model.RevokeAPIKeyPayload, error)
+	BeginTotpEnrollment(ctx context.Context) (*model.BeginTotpEnrollmentPayload, error)
+	ConfirmTotpEnrollment(ctx context.Context, code string) (*model.ConfirmTotpEnrollmentPayload, error)
+	DisableTotp(ctx context.Context, code string) (*model.DisableTotpPayload, error)
+	SetStepUpRequired(ctx context.Context, required bool, verificationCode *string) (*model.SetStepUpRequiredPayload, error)
+	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -551,7 +550,7 @@ func (ec *executionContext) field_Mutation_withdrawBalance_args(ctx context.Cont
 
 func (ec *executionContext) _LoginPayload_token(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNString2string(ctx, field.Selections, obj.Token)
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Token)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -564,11 +563,11 @@ func (ec *executionContext) _LoginPayload_token(ctx context.Context, field graph
 			return obj.Token, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_LoginPayload_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -577,7 +576,7 @@ func (ec *executionContext) fieldContext_LoginPayload_token(_ context.Context, f
 
 func (ec *executionContext) _LoginPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.ExpiresAt)
+		return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ExpiresAt)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -590,11 +589,11 @@ func (ec *executionContext) _LoginPayload_expiresAt(ctx context.Context, field g
 			return obj.ExpiresAt, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_LoginPayload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -614,10 +613,10 @@ func (ec *executionContext) _LoginPayload_viewer(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
-			return ec.marshalNViewer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐViewer(ctx, selections, v)
+			return ec.marshalOViewer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐViewer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_LoginPayload_viewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -628,6 +627,96 @@ func (ec *executionContext) fieldContext_LoginPayload_viewer(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Viewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LoginPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoginPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoginPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LoginPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LogoutPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.LogoutPayload) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Ok)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogoutPayload_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogoutPayload_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("LogoutPayload", field, false, false, noChildren_Boolean)
+}
+
+func (ec *executionContext) _LogoutPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.LogoutPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogoutPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogoutPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LogoutPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -689,15 +778,24 @@ func (ec *executionContext) _Mutation_logout(ctx context.Context, field graphql.
 			return ec.Resolvers.Mutation().Logout(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LogoutPayload) graphql.Marshaler {
+			return ec.marshalNLogoutPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐLogoutPayload(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_logout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("Mutation", field, true, true, noChildren_Boolean)
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LogoutPayload(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_sendVerificationCode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -757,8 +855,8 @@ func (ec *executionContext) _Mutation_createCustomer(ctx context.Context, field 
 			return ec.Resolvers.Mutation().CreateCustomer(ctx, fc.Args["input"].(model.CreateCustomerInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
-			return ec.marshalNCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateCustomerPayload) graphql.Marshaler {
+			return ec.marshalNCreateCustomerPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐCreateCustomerPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -771,7 +869,7 @@ func (ec *executionContext) fieldContext_Mutation_createCustomer(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Customer(ctx, field)
+			return ec.childFields_CreateCustomerPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -801,8 +899,8 @@ func (ec *executionContext) _Mutation_switchAssociationType(ctx context.Context,
 			return ec.Resolvers.Mutation().SwitchAssociationType(ctx, fc.Args["input"].(model.SwitchAssociationTypeInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
-			return ec.marshalNCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SwitchAssociationTypePayload) graphql.Marshaler {
+			return ec.marshalNSwitchAssociationTypePayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐSwitchAssociationTypePayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -815,7 +913,7 @@ func (ec *executionContext) fieldContext_Mutation_switchAssociationType(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Customer(ctx, field)
+			return ec.childFields_SwitchAssociationTypePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -845,8 +943,8 @@ func (ec *executionContext) _Mutation_requestDisassociation(ctx context.Context,
 			return ec.Resolvers.Mutation().RequestDisassociation(ctx, fc.Args["input"].(model.RequestDisassociationInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.AssociationEvent) graphql.Marshaler {
-			return ec.marshalNAssociationEvent2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAssociationEvent(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RequestDisassociationPayload) graphql.Marshaler {
+			return ec.marshalNRequestDisassociationPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐRequestDisassociationPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -859,7 +957,7 @@ func (ec *executionContext) fieldContext_Mutation_requestDisassociation(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AssociationEvent(ctx, field)
+			return ec.childFields_RequestDisassociationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -889,8 +987,8 @@ func (ec *executionContext) _Mutation_decideDisassociation(ctx context.Context, 
 			return ec.Resolvers.Mutation().DecideDisassociation(ctx, fc.Args["input"].(model.DecideDisassociationInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.AssociationEvent) graphql.Marshaler {
-			return ec.marshalNAssociationEvent2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAssociationEvent(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DecideDisassociationPayload) graphql.Marshaler {
+			return ec.marshalNDecideDisassociationPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDecideDisassociationPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -903,7 +1001,7 @@ func (ec *executionContext) fieldContext_Mutation_decideDisassociation(ctx conte
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AssociationEvent(ctx, field)
+			return ec.childFields_DecideDisassociationPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -933,8 +1031,8 @@ func (ec *executionContext) _Mutation_setCustomerFrozen(ctx context.Context, fie
 			return ec.Resolvers.Mutation().SetCustomerFrozen(ctx, fc.Args["input"].(model.SetCustomerFrozenInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
-			return ec.marshalNCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetCustomerFrozenPayload) graphql.Marshaler {
+			return ec.marshalNSetCustomerFrozenPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐSetCustomerFrozenPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -947,7 +1045,7 @@ func (ec *executionContext) fieldContext_Mutation_setCustomerFrozen(ctx context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Customer(ctx, field)
+			return ec.childFields_SetCustomerFrozenPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -977,8 +1075,8 @@ func (ec *executionContext) _Mutation_updateCustomer(ctx context.Context, field 
 			return ec.Resolvers.Mutation().UpdateCustomer(ctx, fc.Args["input"].(model.UpdateCustomerInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
-			return ec.marshalNCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateCustomerPayload) graphql.Marshaler {
+			return ec.marshalNUpdateCustomerPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐUpdateCustomerPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -991,7 +1089,7 @@ func (ec *executionContext) fieldContext_Mutation_updateCustomer(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Customer(ctx, field)
+			return ec.childFields_UpdateCustomerPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1021,8 +1119,8 @@ func (ec *executionContext) _Mutation_assignCustomerManager(ctx context.Context,
 			return ec.Resolvers.Mutation().AssignCustomerManager(ctx, fc.Args["input"].(model.AssignCustomerManagerInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.BatchResult) graphql.Marshaler {
-			return ec.marshalNBatchResult2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchResult(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BatchPayload) graphql.Marshaler {
+			return ec.marshalNBatchPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1035,7 +1133,7 @@ func (ec *executionContext) fieldContext_Mutation_assignCustomerManager(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchResult(ctx, field)
+			return ec.childFields_BatchPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1065,8 +1163,8 @@ func (ec *executionContext) _Mutation_applyToDistributor(ctx context.Context, fi
 			return ec.Resolvers.Mutation().ApplyToDistributor(ctx, fc.Args["distributorID"].(gid.ID), fc.Args["message"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.ResellerApplication) graphql.Marshaler {
-			return ec.marshalNResellerApplication2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐResellerApplication(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplyToDistributorPayload) graphql.Marshaler {
+			return ec.marshalNApplyToDistributorPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐApplyToDistributorPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1079,7 +1177,7 @@ func (ec *executionContext) fieldContext_Mutation_applyToDistributor(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ResellerApplication(ctx, field)
+			return ec.childFields_ApplyToDistributorPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1109,8 +1207,8 @@ func (ec *executionContext) _Mutation_decideResellerApplications(ctx context.Con
 			return ec.Resolvers.Mutation().DecideResellerApplications(ctx, fc.Args["input"].(model.DecideResellerApplicationsInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.BatchResult) graphql.Marshaler {
-			return ec.marshalNBatchResult2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchResult(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BatchPayload) graphql.Marshaler {
+			return ec.marshalNBatchPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1123,7 +1221,7 @@ func (ec *executionContext) fieldContext_Mutation_decideResellerApplications(ctx
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchResult(ctx, field)
+			return ec.childFields_BatchPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1153,8 +1251,8 @@ func (ec *executionContext) _Mutation_migrateCustomers(ctx context.Context, fiel
 			return ec.Resolvers.Mutation().MigrateCustomers(ctx, fc.Args["input"].(model.MigrateCustomersInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.BatchResult) graphql.Marshaler {
-			return ec.marshalNBatchResult2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchResult(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BatchPayload) graphql.Marshaler {
+			return ec.marshalNBatchPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBatchPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1167,7 +1265,7 @@ func (ec *executionContext) fieldContext_Mutation_migrateCustomers(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_BatchResult(ctx, field)
+			return ec.childFields_BatchPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1681,8 +1779,8 @@ func (ec *executionContext) _Mutation_revokeApiKey(ctx context.Context, field gr
 			return ec.Resolvers.Mutation().RevokeAPIKey(ctx, fc.Args["id"].(gid.ID))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.APIKey) graphql.Marshaler {
-			return ec.marshalNAPIKey2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAPIKey(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RevokeAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalNRevokeApiKeyPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐRevokeAPIKeyPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1695,7 +1793,7 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiKey(ctx context.Conte
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_APIKey(ctx, field)
+			return ec.childFields_RevokeApiKeyPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1724,8 +1822,8 @@ func (ec *executionContext) _Mutation_beginTotpEnrollment(ctx context.Context, f
 			return ec.Resolvers.Mutation().BeginTotpEnrollment(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.TotpEnrollment) graphql.Marshaler {
-			return ec.marshalNTotpEnrollment2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐTotpEnrollment(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BeginTotpEnrollmentPayload) graphql.Marshaler {
+			return ec.marshalNBeginTotpEnrollmentPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐBeginTotpEnrollmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1738,7 +1836,7 @@ func (ec *executionContext) fieldContext_Mutation_beginTotpEnrollment(_ context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TotpEnrollment(ctx, field)
+			return ec.childFields_BeginTotpEnrollmentPayload(ctx, field)
 		},
 	}
 	return fc, nil
@@ -1757,8 +1855,8 @@ func (ec *executionContext) _Mutation_confirmTotpEnrollment(ctx context.Context,
 			return ec.Resolvers.Mutation().ConfirmTotpEnrollment(ctx, fc.Args["code"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConfirmTotpEnrollmentPayload) graphql.Marshaler {
+			return ec.marshalNConfirmTotpEnrollmentPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐConfirmTotpEnrollmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1771,7 +1869,7 @@ func (ec *executionContext) fieldContext_Mutation_confirmTotpEnrollment(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_ConfirmTotpEnrollmentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1801,8 +1899,8 @@ func (ec *executionContext) _Mutation_disableTotp(ctx context.Context, field gra
 			return ec.Resolvers.Mutation().DisableTotp(ctx, fc.Args["code"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DisableTotpPayload) graphql.Marshaler {
+			return ec.marshalNDisableTotpPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐDisableTotpPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1815,7 +1913,7 @@ func (ec *executionContext) fieldContext_Mutation_disableTotp(ctx context.Contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
+			return ec.childFields_DisableTotpPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1845,8 +1943,8 @@ func (ec *executionContext) _Mutation_setStepUpRequired(ctx context.Context, fie
 			return ec.Resolvers.Mutation().SetStepUpRequired(ctx, fc.Args["required"].(bool), fc.Args["verificationCode"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Partner) graphql.Marshaler {
-			return ec.marshalNPartner2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐPartner(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetStepUpRequiredPayload) graphql.Marshaler {
+			return ec.marshalNSetStepUpRequiredPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐSetStepUpRequiredPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1859,7 +1957,7 @@ func (ec *executionContext) fieldContext_Mutation_setStepUpRequired(ctx context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Partner(ctx, field)
+			return ec.childFields_SetStepUpRequiredPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1889,8 +1987,8 @@ func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field 
 			return ec.Resolvers.Mutation().ChangePassword(ctx, fc.Args["input"].(model.ChangePasswordInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ChangePasswordPayload) graphql.Marshaler {
+			return ec.marshalNChangePasswordPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐChangePasswordPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -1903,7 +2001,7 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
+			return ec.childFields_ChangePasswordPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -1918,6 +2016,84 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚕstringᚄ(ctx, field.Selections, obj.Field)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("UserError", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _UserError_code(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Code)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("UserError", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _UserError_message(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Message)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("UserError", field, false, false, noChildren_String)
 }
 
 func (ec *executionContext) _Viewer_user(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -2068,16 +2244,65 @@ func (ec *executionContext) _LoginPayload(ctx context.Context, sel ast.Selection
 			out.Values[i] = graphql.MarshalString("LoginPayload")
 		case "token":
 			out.Values[i] = ec._LoginPayload_token(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "expiresAt":
 			out.Values[i] = ec._LoginPayload_expiresAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "viewer":
 			out.Values[i] = ec._LoginPayload_viewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LoginPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var logoutPayloadImplementors = []string{"LogoutPayload"}
+
+func (ec *executionContext) _LogoutPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LogoutPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, logoutPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LogoutPayload")
+		case "ok":
+			out.Values[i] = ec._LogoutPayload_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LogoutPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -2355,6 +2580,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return fieldsJSON{fields: fields, values: out.Values}
 }
 
+var userErrorImplementors = []string{"UserError"}
+
+func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet, obj *model.UserError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserError")
+		case "field":
+			out.Values[i] = ec._UserError_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._UserError_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._UserError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
 var viewerImplementors = []string{"Viewer"}
 
 func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
@@ -2423,14 +2697,40 @@ func (ec *executionContext) marshalNLoginPayload2ᚖgithubᚗcomᚋpartnercenter
 	return ec._LoginPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNViewer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐViewer(ctx context.Context, sel ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
+func (ec *executionContext) marshalNLogoutPayload2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐLogoutPayload(ctx context.Context, sel ast.SelectionSet, v *model.LogoutPayload) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
 		}
 		return graphql.Null
 	}
-	return ec._Viewer(ctx, sel, v)
+	return ec._LogoutPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUserError2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserError2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐUserError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUserError2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐUserError(ctx context.Context, sel ast.SelectionSet, v *model.UserError) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._UserError(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOViewer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋgraphᚋmodelᚐViewer(ctx context.Context, sel ast.SelectionSet, v *model.Viewer) graphql.Marshaler {

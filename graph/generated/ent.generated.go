@@ -20195,16 +20195,6 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) marshalNAPIKey2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *ent.APIKey) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._APIKey(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAPIKeyConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAPIKeyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.APIKeyConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -20299,16 +20289,6 @@ func (ec *executionContext) marshalNAssociationConnection2ᚖgithubᚗcomᚋpart
 		return graphql.Null
 	}
 	return ec._AssociationConnection(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNAssociationEvent2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAssociationEvent(ctx context.Context, sel ast.SelectionSet, v *ent.AssociationEvent) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._AssociationEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAssociationEventConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐAssociationEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AssociationEventConnection) graphql.Marshaler {
@@ -20767,16 +20747,6 @@ func (ec *executionContext) marshalNPartnerOrderField2ᚖgithubᚗcomᚋpartnerc
 func (ec *executionContext) unmarshalNPartnerWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐPartnerWhereInput(ctx context.Context, v any) (*ent.PartnerWhereInput, error) {
 	res, err := ec.unmarshalInputPartnerWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNResellerApplication2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐResellerApplication(ctx context.Context, sel ast.SelectionSet, v *ent.ResellerApplication) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ResellerApplication(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNResellerApplicationConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐResellerApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ResellerApplicationConnection) graphql.Marshaler {

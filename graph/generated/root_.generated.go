@@ -89,6 +89,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ApplyToDistributorPayload struct {
+		Application func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
 	Association struct {
 		CreatedAt  func(childComplexity int) int
 		Customer   func(childComplexity int) int
@@ -185,10 +190,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
-	BatchResult struct {
-		Failed    func(childComplexity int) int
-		Results   func(childComplexity int) int
-		Succeeded func(childComplexity int) int
+	BatchPayload struct {
+		Failed     func(childComplexity int) int
+		Results    func(childComplexity int) int
+		Succeeded  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	BatchRowResult struct {
@@ -199,9 +205,31 @@ type ComplexityRoot struct {
 		Reason  func(childComplexity int) int
 	}
 
+	BeginTotpEnrollmentPayload struct {
+		Secret     func(childComplexity int) int
+		URI        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ChangePasswordPayload struct {
+		Ok         func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ConfirmTotpEnrollmentPayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CreateApiKeyPayload struct {
-		APIKey func(childComplexity int) int
-		Key    func(childComplexity int) int
+		APIKey     func(childComplexity int) int
+		Key        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateCustomerPayload struct {
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Customer struct {
@@ -242,6 +270,16 @@ type ComplexityRoot struct {
 	CustomerEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DecideDisassociationPayload struct {
+		Event      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	DisableTotpPayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	DistributorEntry struct {
@@ -302,9 +340,15 @@ type ComplexityRoot struct {
 	}
 
 	LoginPayload struct {
-		ExpiresAt func(childComplexity int) int
-		Token     func(childComplexity int) int
-		Viewer    func(childComplexity int) int
+		ExpiresAt  func(childComplexity int) int
+		Token      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+		Viewer     func(childComplexity int) int
+	}
+
+	LogoutPayload struct {
+		Ok         func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	ManagerAssignment struct {
@@ -430,6 +474,11 @@ type ComplexityRoot struct {
 		Valid     func(childComplexity int) int
 	}
 
+	RequestDisassociationPayload struct {
+		Event      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	ResellerApplication struct {
 		CreatedAt       func(childComplexity int) int
 		DecidedAt       func(childComplexity int) int
@@ -456,18 +505,40 @@ type ComplexityRoot struct {
 	}
 
 	RevealSensitivePayload struct {
-		Field func(childComplexity int) int
-		ID    func(childComplexity int) int
-		Value func(childComplexity int) int
+		Field      func(childComplexity int) int
+		ID         func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
+	RevokeApiKeyPayload struct {
+		APIKey     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	SendVerificationCodePayload struct {
-		ExpiresAt func(childComplexity int) int
+		ExpiresAt  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
-	TotpEnrollment struct {
-		Secret func(childComplexity int) int
-		URI    func(childComplexity int) int
+	SetCustomerFrozenPayload struct {
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	SetStepUpRequiredPayload struct {
+		Partner    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	SwitchAssociationTypePayload struct {
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateCustomerPayload struct {
+		Customer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	User struct {
@@ -716,6 +787,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccountEdge.Node(childComplexity), true
+
+	case "ApplyToDistributorPayload.application":
+		if e.ComplexityRoot.ApplyToDistributorPayload.Application == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplyToDistributorPayload.Application(childComplexity), true
+	case "ApplyToDistributorPayload.userErrors":
+		if e.ComplexityRoot.ApplyToDistributorPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplyToDistributorPayload.UserErrors(childComplexity), true
 
 	case "Association.createdAt":
 		if e.ComplexityRoot.Association.CreatedAt == nil {
@@ -1123,24 +1207,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BatchAllocatePayload.UserErrors(childComplexity), true
 
-	case "BatchResult.failed":
-		if e.ComplexityRoot.BatchResult.Failed == nil {
+	case "BatchPayload.failed":
+		if e.ComplexityRoot.BatchPayload.Failed == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BatchResult.Failed(childComplexity), true
-	case "BatchResult.results":
-		if e.ComplexityRoot.BatchResult.Results == nil {
+		return e.ComplexityRoot.BatchPayload.Failed(childComplexity), true
+	case "BatchPayload.results":
+		if e.ComplexityRoot.BatchPayload.Results == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BatchResult.Results(childComplexity), true
-	case "BatchResult.succeeded":
-		if e.ComplexityRoot.BatchResult.Succeeded == nil {
+		return e.ComplexityRoot.BatchPayload.Results(childComplexity), true
+	case "BatchPayload.succeeded":
+		if e.ComplexityRoot.BatchPayload.Succeeded == nil {
 			break
 		}
 
-		return e.ComplexityRoot.BatchResult.Succeeded(childComplexity), true
+		return e.ComplexityRoot.BatchPayload.Succeeded(childComplexity), true
+	case "BatchPayload.userErrors":
+		if e.ComplexityRoot.BatchPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchPayload.UserErrors(childComplexity), true
 
 	case "BatchRowResult.code":
 		if e.ComplexityRoot.BatchRowResult.Code == nil {
@@ -1173,6 +1263,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BatchRowResult.Reason(childComplexity), true
 
+	case "BeginTotpEnrollmentPayload.secret":
+		if e.ComplexityRoot.BeginTotpEnrollmentPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BeginTotpEnrollmentPayload.Secret(childComplexity), true
+	case "BeginTotpEnrollmentPayload.uri":
+		if e.ComplexityRoot.BeginTotpEnrollmentPayload.URI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BeginTotpEnrollmentPayload.URI(childComplexity), true
+	case "BeginTotpEnrollmentPayload.userErrors":
+		if e.ComplexityRoot.BeginTotpEnrollmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BeginTotpEnrollmentPayload.UserErrors(childComplexity), true
+
+	case "ChangePasswordPayload.ok":
+		if e.ComplexityRoot.ChangePasswordPayload.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangePasswordPayload.Ok(childComplexity), true
+	case "ChangePasswordPayload.userErrors":
+		if e.ComplexityRoot.ChangePasswordPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangePasswordPayload.UserErrors(childComplexity), true
+
+	case "ConfirmTotpEnrollmentPayload.user":
+		if e.ComplexityRoot.ConfirmTotpEnrollmentPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConfirmTotpEnrollmentPayload.User(childComplexity), true
+	case "ConfirmTotpEnrollmentPayload.userErrors":
+		if e.ComplexityRoot.ConfirmTotpEnrollmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConfirmTotpEnrollmentPayload.UserErrors(childComplexity), true
+
 	case "CreateApiKeyPayload.apiKey":
 		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
 			break
@@ -1185,6 +1320,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateApiKeyPayload.Key(childComplexity), true
+	case "CreateApiKeyPayload.userErrors":
+		if e.ComplexityRoot.CreateApiKeyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateApiKeyPayload.UserErrors(childComplexity), true
+
+	case "CreateCustomerPayload.customer":
+		if e.ComplexityRoot.CreateCustomerPayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateCustomerPayload.Customer(childComplexity), true
+	case "CreateCustomerPayload.userErrors":
+		if e.ComplexityRoot.CreateCustomerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateCustomerPayload.UserErrors(childComplexity), true
 
 	case "Customer.accountName":
 		if e.ComplexityRoot.Customer.AccountName == nil {
@@ -1389,6 +1543,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
+
+	case "DecideDisassociationPayload.event":
+		if e.ComplexityRoot.DecideDisassociationPayload.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecideDisassociationPayload.Event(childComplexity), true
+	case "DecideDisassociationPayload.userErrors":
+		if e.ComplexityRoot.DecideDisassociationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecideDisassociationPayload.UserErrors(childComplexity), true
+
+	case "DisableTotpPayload.user":
+		if e.ComplexityRoot.DisableTotpPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisableTotpPayload.User(childComplexity), true
+	case "DisableTotpPayload.userErrors":
+		if e.ComplexityRoot.DisableTotpPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisableTotpPayload.UserErrors(childComplexity), true
 
 	case "DistributorEntry.id":
 		if e.ComplexityRoot.DistributorEntry.ID == nil {
@@ -1625,12 +1805,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LoginPayload.Token(childComplexity), true
+	case "LoginPayload.userErrors":
+		if e.ComplexityRoot.LoginPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoginPayload.UserErrors(childComplexity), true
 	case "LoginPayload.viewer":
 		if e.ComplexityRoot.LoginPayload.Viewer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.LoginPayload.Viewer(childComplexity), true
+
+	case "LogoutPayload.ok":
+		if e.ComplexityRoot.LogoutPayload.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogoutPayload.Ok(childComplexity), true
+	case "LogoutPayload.userErrors":
+		if e.ComplexityRoot.LogoutPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogoutPayload.UserErrors(childComplexity), true
 
 	case "ManagerAssignment.assignedAt":
 		if e.ComplexityRoot.ManagerAssignment.AssignedAt == nil {
@@ -2404,6 +2603,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RegistrationCheck.Valid(childComplexity), true
 
+	case "RequestDisassociationPayload.event":
+		if e.ComplexityRoot.RequestDisassociationPayload.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestDisassociationPayload.Event(childComplexity), true
+	case "RequestDisassociationPayload.userErrors":
+		if e.ComplexityRoot.RequestDisassociationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestDisassociationPayload.UserErrors(childComplexity), true
+
 	case "ResellerApplication.createdAt":
 		if e.ComplexityRoot.ResellerApplication.CreatedAt == nil {
 			break
@@ -2515,6 +2727,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RevealSensitivePayload.ID(childComplexity), true
+	case "RevealSensitivePayload.userErrors":
+		if e.ComplexityRoot.RevealSensitivePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevealSensitivePayload.UserErrors(childComplexity), true
 	case "RevealSensitivePayload.value":
 		if e.ComplexityRoot.RevealSensitivePayload.Value == nil {
 			break
@@ -2522,25 +2740,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RevealSensitivePayload.Value(childComplexity), true
 
+	case "RevokeApiKeyPayload.apiKey":
+		if e.ComplexityRoot.RevokeApiKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeApiKeyPayload.APIKey(childComplexity), true
+	case "RevokeApiKeyPayload.userErrors":
+		if e.ComplexityRoot.RevokeApiKeyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeApiKeyPayload.UserErrors(childComplexity), true
+
 	case "SendVerificationCodePayload.expiresAt":
 		if e.ComplexityRoot.SendVerificationCodePayload.ExpiresAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SendVerificationCodePayload.ExpiresAt(childComplexity), true
-
-	case "TotpEnrollment.secret":
-		if e.ComplexityRoot.TotpEnrollment.Secret == nil {
+	case "SendVerificationCodePayload.userErrors":
+		if e.ComplexityRoot.SendVerificationCodePayload.UserErrors == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TotpEnrollment.Secret(childComplexity), true
-	case "TotpEnrollment.uri":
-		if e.ComplexityRoot.TotpEnrollment.URI == nil {
+		return e.ComplexityRoot.SendVerificationCodePayload.UserErrors(childComplexity), true
+
+	case "SetCustomerFrozenPayload.customer":
+		if e.ComplexityRoot.SetCustomerFrozenPayload.Customer == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TotpEnrollment.URI(childComplexity), true
+		return e.ComplexityRoot.SetCustomerFrozenPayload.Customer(childComplexity), true
+	case "SetCustomerFrozenPayload.userErrors":
+		if e.ComplexityRoot.SetCustomerFrozenPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetCustomerFrozenPayload.UserErrors(childComplexity), true
+
+	case "SetStepUpRequiredPayload.partner":
+		if e.ComplexityRoot.SetStepUpRequiredPayload.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetStepUpRequiredPayload.Partner(childComplexity), true
+	case "SetStepUpRequiredPayload.userErrors":
+		if e.ComplexityRoot.SetStepUpRequiredPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetStepUpRequiredPayload.UserErrors(childComplexity), true
+
+	case "SwitchAssociationTypePayload.customer":
+		if e.ComplexityRoot.SwitchAssociationTypePayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SwitchAssociationTypePayload.Customer(childComplexity), true
+	case "SwitchAssociationTypePayload.userErrors":
+		if e.ComplexityRoot.SwitchAssociationTypePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SwitchAssociationTypePayload.UserErrors(childComplexity), true
+
+	case "UpdateCustomerPayload.customer":
+		if e.ComplexityRoot.UpdateCustomerPayload.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCustomerPayload.Customer(childComplexity), true
+	case "UpdateCustomerPayload.userErrors":
+		if e.ComplexityRoot.UpdateCustomerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCustomerPayload.UserErrors(childComplexity), true
 
 	case "User.assignedCustomers":
 		if e.ComplexityRoot.User.AssignedCustomers == nil {
@@ -5881,9 +6157,16 @@ type Viewer {
 
 type LoginPayload {
   "A bearer token for scripts (Authorization: Bearer <token>); browsers use the HttpOnly cookie set with it."
-  token: String!
-  expiresAt: Time!
-  viewer: Viewer!
+  token: String
+  expiresAt: Time
+  viewer: Viewer
+  userErrors: [UserError!]!
+}
+
+type LogoutPayload {
+  "True when the session ended."
+  ok: Boolean!
+  userErrors: [UserError!]!
 }
 
 extend type Query {
@@ -5891,11 +6174,36 @@ extend type Query {
   viewer: Viewer
 }
 
+"""
+A business refusal of a mutation (insufficient balance, a cooling period, a request that is not
+yours to decide): which input field (if any), a stable code, and a message for a person. Every
+mutation returns a payload with its result (null when refused) and userErrors; a refused mutation
+changes nothing. Top-level errors are for everything else: not logged in (UNAUTHENTICATED), a
+verification code needed (VERIFICATION_REQUIRED), not allowed (FORBIDDEN), not found (NOT_FOUND),
+arguments that cannot be read, such as a malformed ID, cursor or Decimal (BAD_USER_INPUT),
+throttling (RATE_LIMITED) and internal failures.
+"""
+type UserError {
+  "The path to the input field at fault, e.g. [\"input\", \"amount\"] or [\"idempotencyKey\"]."
+  field: [String!]
+  "A stable code, e.g. INSUFFICIENT_BALANCE, OVER_RECLAIM, ADVISORY_CUSTOMER, COOLING_PERIOD, BAD_USER_INPUT."
+  code: String!
+  message: String!
+}
+
+"""
+The mutation runs its own transactions, so the server opens none around it: login (its failures
+must stay recorded) and the money operations (idempotency records and bounded retries). Every
+other mutation runs in one transaction per request, rolled back when it fails or is refused. An
+operation cannot mix the two kinds.
+"""
+directive @ownTransaction on FIELD_DEFINITION
+
 type Mutation {
   "Log in with email and password. Wrong credentials give the error code UNAUTHENTICATED, the same for an unknown email and a wrong password."
-  login(email: String!, password: String!): LoginPayload!
+  login(email: String!, password: String!): LoginPayload! @ownTransaction
   "End the current session (cookie or bearer token)."
-  logout: Boolean!
+  logout: LogoutPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/customers.graphqls", Input: `"One field of a registration check (校验客户注册信息)."
@@ -5910,7 +6218,48 @@ type RegistrationCheck {
 }
 
 type SendVerificationCodePayload {
-  expiresAt: Time!
+  "When the code expires; null when refused."
+  expiresAt: Time
+  userErrors: [UserError!]!
+}
+
+type CreateCustomerPayload {
+  "The new customer; null when refused."
+  customer: Customer
+  userErrors: [UserError!]!
+}
+
+type SwitchAssociationTypePayload {
+  customer: Customer
+  userErrors: [UserError!]!
+}
+
+type RequestDisassociationPayload {
+  "The pending DISASSOCIATION_REQUESTED event; null when refused."
+  event: AssociationEvent
+  userErrors: [UserError!]!
+}
+
+type DecideDisassociationPayload {
+  "The decided request; null when refused."
+  event: AssociationEvent
+  userErrors: [UserError!]!
+}
+
+type SetCustomerFrozenPayload {
+  customer: Customer
+  userErrors: [UserError!]!
+}
+
+type UpdateCustomerPayload {
+  customer: Customer
+  userErrors: [UserError!]!
+}
+
+type ApplyToDistributorPayload {
+  "The pending application; null when refused."
+  application: ResellerApplication
+  userErrors: [UserError!]!
 }
 
 input CreateCustomerInput {
@@ -5993,10 +6342,12 @@ type BatchRowResult {
   message: String
 }
 
-type BatchResult {
+"The answer of a batch action: per target (a refused target does not stop the others), or userErrors when the whole batch is refused (nothing done)."
+type BatchPayload {
   succeeded: Int!
   failed: Int!
   results: [BatchRowResult!]!
+  userErrors: [UserError!]!
 }
 
 extend input CustomerWhereInput {
@@ -6013,25 +6364,25 @@ extend type Mutation {
   "Send a registration code to a mobile (expires in 5 minutes, single use, one a minute)."
   sendVerificationCode(mobile: String!): SendVerificationCodePayload!
   "Create a customer with its cloud account, associated with your partner in the chosen type."
-  createCustomer(input: CreateCustomerInput!): Customer!
+  createCustomer(input: CreateCustomerInput!): CreateCustomerPayload!
   "Switch a customer's association type (partner admin). At most one switch or disassociation per customer per 3 months; resale needs no recharged balance of the customer's own."
-  switchAssociationType(input: SwitchAssociationTypeInput!): Customer!
+  switchAssociationType(input: SwitchAssociationTypeInput!): SwitchAssociationTypePayload!
   "Ask to end an association: a partner's request waits for the customer, a customer's for the partner."
-  requestDisassociation(input: RequestDisassociationInput!): AssociationEvent!
+  requestDisassociation(input: RequestDisassociationInput!): RequestDisassociationPayload!
   "Approve or reject a pending disassociation request made by the other side."
-  decideDisassociation(input: DecideDisassociationInput!): AssociationEvent!
+  decideDisassociation(input: DecideDisassociationInput!): DecideDisassociationPayload!
   "Freeze or unfreeze a resale customer, with a reason."
-  setCustomerFrozen(input: SetCustomerFrozenInput!): Customer!
+  setCustomerFrozen(input: SetCustomerFrozenInput!): SetCustomerFrozenPayload!
   "Set a customer's label and remark."
-  updateCustomer(input: UpdateCustomerInput!): Customer!
+  updateCustomer(input: UpdateCustomerInput!): UpdateCustomerPayload!
   "Assign customers to a customer manager (or unassign), answering per customer."
-  assignCustomerManager(input: AssignCustomerManagerInput!): BatchResult!
+  assignCustomerManager(input: AssignCustomerManagerInput!): BatchPayload!
   "A cloud reseller applies to cooperate with a distributor."
-  applyToDistributor(distributorID: ID!, message: String): ResellerApplication!
+  applyToDistributor(distributorID: ID!, message: String): ApplyToDistributorPayload!
   "A distributor approves or rejects resellers' applications, answering per application."
-  decideResellerApplications(input: DecideResellerApplicationsInput!): BatchResult!
+  decideResellerApplications(input: DecideResellerApplicationsInput!): BatchPayload!
   "The platform migrates a solution provider's customers to a cloud reseller, answering per customer."
-  migrateCustomers(input: MigrateCustomersInput!): BatchResult!
+  migrateCustomers(input: MigrateCustomersInput!): BatchPayload!
 }
 
 extend type AssociationEvent {
@@ -6063,15 +6414,7 @@ extend type ResellerApplication {
   distributorName: String!
 }
 `, BuiltIn: false},
-	{Name: "../schema/money.graphqls", Input: `"A business refusal of a mutation: which input field (if any), a stable code, and a message."
-type UserError {
-  field: [String!]
-  "A stable code, e.g. INSUFFICIENT_BALANCE, OVER_RECLAIM, ADVISORY_CUSTOMER, BAD_USER_INPUT."
-  code: String!
-  message: String!
-}
-
-input AllocateBalanceInput {
+	{Name: "../schema/money.graphqls", Input: `input AllocateBalanceInput {
   customerID: ID!
   "More than 0.00, at most two decimal places."
   amount: Decimal!
@@ -6144,23 +6487,23 @@ extend type Customer {
 
 extend type Mutation {
   "Allocate money from your partner's account to a resale customer (拨款). Idempotent per key."
-  allocateBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload!
+  allocateBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "Reclaim money from a resale customer (回收), at most its allocated balance."
-  reclaimBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload!
+  reclaimBalance(input: AllocateBalanceInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "Allocate the same amount to up to 100 resale customers (批量拨款), all or nothing."
-  batchAllocateBalance(input: BatchAllocateBalanceInput!, idempotencyKey: String!): BatchAllocatePayload!
+  batchAllocateBalance(input: BatchAllocateBalanceInput!, idempotencyKey: String!): BatchAllocatePayload! @ownTransaction
   "A distributor allocates money to one of its cloud resellers."
-  allocateToReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload!
+  allocateToReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "A distributor reclaims money from one of its cloud resellers."
-  reclaimFromReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload!
+  reclaimFromReseller(input: ResellerTransferInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "The platform records a partner's offline remittance (recharge)."
-  recordRecharge(input: RecordRechargeInput!, idempotencyKey: String!): MoneyMovePayload!
+  recordRecharge(input: RecordRechargeInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "A partner admin recharges through the online payment gateway."
-  rechargeOnline(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload!
+  rechargeOnline(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "The platform records a customer's own recharge."
-  recordCustomerRecharge(input: RecordCustomerRechargeInput!, idempotencyKey: String!): MoneyMovePayload!
+  recordCustomerRecharge(input: RecordCustomerRechargeInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
   "A customer withdraws (part of) its own recharged balance."
-  withdrawBalance(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload!
+  withdrawBalance(input: AmountInput!, idempotencyKey: String!): MoneyMovePayload! @ownTransaction
 }
 `, BuiltIn: false},
 	{Name: "../schema/scalars.graphqls", Input: `"An amount of CNY: a string with exactly two decimal places, e.g. \"12.30\"."
@@ -6203,10 +6546,11 @@ input RevealSensitiveInput {
 }
 
 type RevealSensitivePayload {
-  "The plain value."
-  value: String!
-  field: SensitiveField!
-  id: ID!
+  "The plain value; null when refused."
+  value: String
+  field: SensitiveField
+  id: ID
+  userErrors: [UserError!]!
 }
 
 input CreateApiKeyInput {
@@ -6215,16 +6559,48 @@ input CreateApiKeyInput {
 }
 
 type CreateApiKeyPayload {
-  "The whole key, shown this once: send it as Authorization: Bearer <key>."
-  key: String!
-  apiKey: APIKey!
+  "The whole key, shown this once: send it as Authorization: Bearer <key>. Null when refused."
+  key: String
+  apiKey: APIKey
+  userErrors: [UserError!]!
 }
 
-type TotpEnrollment {
+type RevokeApiKeyPayload {
+  "The revoked key; null when refused."
+  apiKey: APIKey
+  userErrors: [UserError!]!
+}
+
+type BeginTotpEnrollmentPayload {
   "The secret to type into an authenticator app."
-  secret: String!
+  secret: String
   "otpauth:// URI for a QR code."
-  uri: String!
+  uri: String
+  userErrors: [UserError!]!
+}
+
+type ConfirmTotpEnrollmentPayload {
+  "You, with totpEnabled true; null when refused."
+  user: User
+  userErrors: [UserError!]!
+}
+
+type DisableTotpPayload {
+  "You, with totpEnabled false; null when refused."
+  user: User
+  userErrors: [UserError!]!
+}
+
+type SetStepUpRequiredPayload {
+  "Your partner with its new setting; null when refused."
+  partner: Partner
+  userErrors: [UserError!]!
+}
+
+type ChangePasswordPayload {
+  "True when the password was changed (and every session ended)."
+  ok: Boolean!
+  userErrors: [UserError!]!
 }
 
 input ChangePasswordInput {
@@ -6250,17 +6626,17 @@ extend type Mutation {
   "Create an API key for your partner's own systems (partner admin)."
   createApiKey(input: CreateApiKeyInput!): CreateApiKeyPayload!
   "Revoke an API key; it is refused from the next request on."
-  revokeApiKey(id: ID!): APIKey!
+  revokeApiKey(id: ID!): RevokeApiKeyPayload!
   "Start enrolling an authenticator app: returns a secret and an otpauth URI for a QR code."
-  beginTotpEnrollment: TotpEnrollment!
+  beginTotpEnrollment: BeginTotpEnrollmentPayload!
   "Finish enrolling with a first code from the app."
-  confirmTotpEnrollment(code: String!): User!
+  confirmTotpEnrollment(code: String!): ConfirmTotpEnrollmentPayload!
   "Remove your authenticator (needs a current code)."
-  disableTotp(code: String!): User!
+  disableTotp(code: String!): DisableTotpPayload!
   "Require (or stop requiring) a fresh authenticator code for sensitive operations (partner admin; needs your own authenticator enrolled and a current code)."
-  setStepUpRequired(required: Boolean!, verificationCode: String): Partner!
+  setStepUpRequired(required: Boolean!, verificationCode: String): SetStepUpRequiredPayload!
   "Change your password; every session of yours ends, this one included."
-  changePassword(input: ChangePasswordInput!): Boolean!
+  changePassword(input: ChangePasswordInput!): ChangePasswordPayload!
 }
 `, BuiltIn: false},
 }
@@ -6364,6 +6740,16 @@ func (ec *executionContext) childFields_AccountEdge(ctx context.Context, field g
 		return ec.fieldContext_AccountEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AccountEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ApplyToDistributorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "application":
+		return ec.fieldContext_ApplyToDistributorPayload_application(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ApplyToDistributorPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApplyToDistributorPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Association(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6558,16 +6944,18 @@ func (ec *executionContext) childFields_BatchAllocatePayload(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type BatchAllocatePayload", field.Name)
 }
 
-func (ec *executionContext) childFields_BatchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_BatchPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "succeeded":
-		return ec.fieldContext_BatchResult_succeeded(ctx, field)
+		return ec.fieldContext_BatchPayload_succeeded(ctx, field)
 	case "failed":
-		return ec.fieldContext_BatchResult_failed(ctx, field)
+		return ec.fieldContext_BatchPayload_failed(ctx, field)
 	case "results":
-		return ec.fieldContext_BatchResult_results(ctx, field)
+		return ec.fieldContext_BatchPayload_results(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BatchPayload_userErrors(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type BatchResult", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type BatchPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_BatchRowResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6586,14 +6974,58 @@ func (ec *executionContext) childFields_BatchRowResult(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type BatchRowResult", field.Name)
 }
 
+func (ec *executionContext) childFields_BeginTotpEnrollmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "secret":
+		return ec.fieldContext_BeginTotpEnrollmentPayload_secret(ctx, field)
+	case "uri":
+		return ec.fieldContext_BeginTotpEnrollmentPayload_uri(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BeginTotpEnrollmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BeginTotpEnrollmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ChangePasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_ChangePasswordPayload_ok(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ChangePasswordPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChangePasswordPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ConfirmTotpEnrollmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_ConfirmTotpEnrollmentPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ConfirmTotpEnrollmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConfirmTotpEnrollmentPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
 		return ec.fieldContext_CreateApiKeyPayload_key(ctx, field)
 	case "apiKey":
 		return ec.fieldContext_CreateApiKeyPayload_apiKey(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateApiKeyPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateApiKeyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateCustomerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_CreateCustomerPayload_customer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateCustomerPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateCustomerPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6674,6 +7106,26 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 		return ec.fieldContext_CustomerEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DecideDisassociationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "event":
+		return ec.fieldContext_DecideDisassociationPayload_event(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DecideDisassociationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecideDisassociationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DisableTotpPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_DisableTotpPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DisableTotpPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisableTotpPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DistributorEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6798,8 +7250,20 @@ func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field 
 		return ec.fieldContext_LoginPayload_expiresAt(ctx, field)
 	case "viewer":
 		return ec.fieldContext_LoginPayload_viewer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LoginPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LoginPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LogoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_LogoutPayload_ok(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LogoutPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LogoutPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ManagerAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6946,6 +7410,16 @@ func (ec *executionContext) childFields_RegistrationCheck(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type RegistrationCheck", field.Name)
 }
 
+func (ec *executionContext) childFields_RequestDisassociationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "event":
+		return ec.fieldContext_RequestDisassociationPayload_event(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RequestDisassociationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RequestDisassociationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ResellerApplication(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7004,26 +7478,70 @@ func (ec *executionContext) childFields_RevealSensitivePayload(ctx context.Conte
 		return ec.fieldContext_RevealSensitivePayload_field(ctx, field)
 	case "id":
 		return ec.fieldContext_RevealSensitivePayload_id(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RevealSensitivePayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RevealSensitivePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RevokeApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "apiKey":
+		return ec.fieldContext_RevokeApiKeyPayload_apiKey(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RevokeApiKeyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevokeApiKeyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SendVerificationCodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "expiresAt":
 		return ec.fieldContext_SendVerificationCodePayload_expiresAt(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SendVerificationCodePayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SendVerificationCodePayload", field.Name)
 }
 
-func (ec *executionContext) childFields_TotpEnrollment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_SetCustomerFrozenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "secret":
-		return ec.fieldContext_TotpEnrollment_secret(ctx, field)
-	case "uri":
-		return ec.fieldContext_TotpEnrollment_uri(ctx, field)
+	case "customer":
+		return ec.fieldContext_SetCustomerFrozenPayload_customer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SetCustomerFrozenPayload_userErrors(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type TotpEnrollment", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type SetCustomerFrozenPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SetStepUpRequiredPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "partner":
+		return ec.fieldContext_SetStepUpRequiredPayload_partner(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SetStepUpRequiredPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetStepUpRequiredPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SwitchAssociationTypePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_SwitchAssociationTypePayload_customer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SwitchAssociationTypePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SwitchAssociationTypePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateCustomerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "customer":
+		return ec.fieldContext_UpdateCustomerPayload_customer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateCustomerPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateCustomerPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -28,6 +28,12 @@ type AmountInput struct {
 	Reason *string     `json:"reason,omitempty"`
 }
 
+type ApplyToDistributorPayload struct {
+	// The pending application; null when refused.
+	Application *ent.ResellerApplication `json:"application,omitempty"`
+	UserErrors  []*UserError             `json:"userErrors"`
+}
+
 type AssignCustomerManagerInput struct {
 	CustomerIDs []gid.ID `json:"customerIDs"`
 	// Null unassigns.
@@ -53,10 +59,12 @@ type BatchAllocatePayload struct {
 	UserErrors []*UserError      `json:"userErrors"`
 }
 
-type BatchResult struct {
-	Succeeded int               `json:"succeeded"`
-	Failed    int               `json:"failed"`
-	Results   []*BatchRowResult `json:"results"`
+// The answer of a batch action: per target (a refused target does not stop the others), or userErrors when the whole batch is refused (nothing done).
+type BatchPayload struct {
+	Succeeded  int               `json:"succeeded"`
+	Failed     int               `json:"failed"`
+	Results    []*BatchRowResult `json:"results"`
+	UserErrors []*UserError      `json:"userErrors"`
 }
 
 // The answer of a batch action for one target.
@@ -70,9 +78,29 @@ type BatchRowResult struct {
 	Message *string `json:"message,omitempty"`
 }
 
+type BeginTotpEnrollmentPayload struct {
+	// The secret to type into an authenticator app.
+	Secret *string `json:"secret,omitempty"`
+	// otpauth:// URI for a QR code.
+	URI        *string      `json:"uri,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 type ChangePasswordInput struct {
 	CurrentPassword string `json:"currentPassword"`
 	NewPassword     string `json:"newPassword"`
+}
+
+type ChangePasswordPayload struct {
+	// True when the password was changed (and every session ended).
+	Ok         bool         `json:"ok"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type ConfirmTotpEnrollmentPayload struct {
+	// You, with totpEnabled true; null when refused.
+	User       *ent.User    `json:"user,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type CreateAPIKeyInput struct {
@@ -81,9 +109,10 @@ type CreateAPIKeyInput struct {
 }
 
 type CreateAPIKeyPayload struct {
-	// The whole key, shown this once: send it as Authorization: Bearer <key>.
-	Key    string      `json:"key"`
-	APIKey *ent.APIKey `json:"apiKey"`
+	// The whole key, shown this once: send it as Authorization: Bearer <key>. Null when refused.
+	Key        *string      `json:"key,omitempty"`
+	APIKey     *ent.APIKey  `json:"apiKey,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type CreateCustomerInput struct {
@@ -103,6 +132,12 @@ type CreateCustomerInput struct {
 	Remark           *string `json:"remark,omitempty"`
 }
 
+type CreateCustomerPayload struct {
+	// The new customer; null when refused.
+	Customer   *ent.Customer `json:"customer,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
+}
+
 type DecideDisassociationInput struct {
 	// The DISASSOCIATION_REQUESTED event.
 	EventID          gid.ID  `json:"eventID"`
@@ -111,10 +146,22 @@ type DecideDisassociationInput struct {
 	VerificationCode *string `json:"verificationCode,omitempty"`
 }
 
+type DecideDisassociationPayload struct {
+	// The decided request; null when refused.
+	Event      *ent.AssociationEvent `json:"event,omitempty"`
+	UserErrors []*UserError          `json:"userErrors"`
+}
+
 type DecideResellerApplicationsInput struct {
 	Ids     []gid.ID `json:"ids"`
 	Approve bool     `json:"approve"`
 	Reason  *string  `json:"reason,omitempty"`
+}
+
+type DisableTotpPayload struct {
+	// You, with totpEnabled false; null when refused.
+	User       *ent.User    `json:"user,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A distributor a cloud reseller may apply to.
@@ -125,9 +172,16 @@ type DistributorEntry struct {
 
 type LoginPayload struct {
 	// A bearer token for scripts (Authorization: Bearer <token>); browsers use the HttpOnly cookie set with it.
-	Token     string    `json:"token"`
-	ExpiresAt time.Time `json:"expiresAt"`
-	Viewer    *Viewer   `json:"viewer"`
+	Token      *string      `json:"token,omitempty"`
+	ExpiresAt  *time.Time   `json:"expiresAt,omitempty"`
+	Viewer     *Viewer      `json:"viewer,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type LogoutPayload struct {
+	// True when the session ended.
+	Ok         bool         `json:"ok"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type MigrateCustomersInput struct {
@@ -172,6 +226,12 @@ type RequestDisassociationInput struct {
 	VerificationCode *string `json:"verificationCode,omitempty"`
 }
 
+type RequestDisassociationPayload struct {
+	// The pending DISASSOCIATION_REQUESTED event; null when refused.
+	Event      *ent.AssociationEvent `json:"event,omitempty"`
+	UserErrors []*UserError          `json:"userErrors"`
+}
+
 type ResellerTransferInput struct {
 	ResellerID       gid.ID      `json:"resellerID"`
 	Amount           money.Money `json:"amount"`
@@ -190,14 +250,23 @@ type RevealSensitiveInput struct {
 }
 
 type RevealSensitivePayload struct {
-	// The plain value.
-	Value string    `json:"value"`
-	Field mask.Kind `json:"field"`
-	ID    gid.ID    `json:"id"`
+	// The plain value; null when refused.
+	Value      *string      `json:"value,omitempty"`
+	Field      *mask.Kind   `json:"field,omitempty"`
+	ID         *gid.ID      `json:"id,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type RevokeAPIKeyPayload struct {
+	// The revoked key; null when refused.
+	APIKey     *ent.APIKey  `json:"apiKey,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type SendVerificationCodePayload struct {
-	ExpiresAt time.Time `json:"expiresAt"`
+	// When the code expires; null when refused.
+	ExpiresAt  *time.Time   `json:"expiresAt,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type SetCustomerFrozenInput struct {
@@ -206,17 +275,26 @@ type SetCustomerFrozenInput struct {
 	Reason     string `json:"reason"`
 }
 
+type SetCustomerFrozenPayload struct {
+	Customer   *ent.Customer `json:"customer,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
+}
+
+type SetStepUpRequiredPayload struct {
+	// Your partner with its new setting; null when refused.
+	Partner    *ent.Partner `json:"partner,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 type SwitchAssociationTypeInput struct {
 	CustomerID gid.ID                   `json:"customerID"`
 	Type       customer.AssociationType `json:"type"`
 	Reason     *string                  `json:"reason,omitempty"`
 }
 
-type TotpEnrollment struct {
-	// The secret to type into an authenticator app.
-	Secret string `json:"secret"`
-	// otpauth:// URI for a QR code.
-	URI string `json:"uri"`
+type SwitchAssociationTypePayload struct {
+	Customer   *ent.Customer `json:"customer,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
 }
 
 type UpdateCustomerInput struct {
@@ -227,10 +305,22 @@ type UpdateCustomerInput struct {
 	Remark *string `json:"remark,omitempty"`
 }
 
-// A business refusal of a mutation: which input field (if any), a stable code, and a message.
+type UpdateCustomerPayload struct {
+	Customer   *ent.Customer `json:"customer,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
+}
+
+// A business refusal of a mutation (insufficient balance, a cooling period, a request that is not
+// yours to decide): which input field (if any), a stable code, and a message for a person. Every
+// mutation returns a payload with its result (null when refused) and userErrors; a refused mutation
+// changes nothing. Top-level errors are for everything else: not logged in (UNAUTHENTICATED), a
+// verification code needed (VERIFICATION_REQUIRED), not allowed (FORBIDDEN), not found (NOT_FOUND),
+// arguments that cannot be read, such as a malformed ID, cursor or Decimal (BAD_USER_INPUT),
+// throttling (RATE_LIMITED) and internal failures.
 type UserError struct {
+	// The path to the input field at fault, e.g. ["input", "amount"] or ["idempotencyKey"].
 	Field []string `json:"field,omitempty"`
-	// A stable code, e.g. INSUFFICIENT_BALANCE, OVER_RECLAIM, ADVISORY_CUSTOMER, BAD_USER_INPUT.
+	// A stable code, e.g. INSUFFICIENT_BALANCE, OVER_RECLAIM, ADVISORY_CUSTOMER, COOLING_PERIOD, BAD_USER_INPUT.
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }

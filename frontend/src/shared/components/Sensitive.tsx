@@ -5,7 +5,7 @@ import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { SensitiveField } from '../../gql/graphql';
-import { describeError } from '../graphql/errorInfo';
+import { describeError, describeRefusal } from '../graphql/errorInfo';
 import { useVerifiedMutation } from '../graphql/useVerifiedMutation';
 
 export const RevealSensitiveMutation = graphql(`
@@ -14,6 +14,11 @@ export const RevealSensitiveMutation = graphql(`
       id
       field
       value
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -51,11 +56,13 @@ export function Sensitive({ customerId, field, value, reason, revealable = true,
       input: { id: customerId, field, reason: reason ?? null, verificationCode: verificationCode ?? null },
     }));
     if (cancelled) return;
-    if (result.error || !result.data) {
-      void message.error(result.error ? describeError(result.error, t) : t('errors.generic'));
+    const revealed = result.data?.revealSensitive;
+    if (result.error || revealed?.value == null) {
+      const refused = revealed?.userErrors ?? [];
+      void message.error(result.error ? describeError(result.error, t) : refused.map((e) => describeRefusal(e, t)).join('; ') || t('errors.generic'));
       return;
     }
-    setPlain(result.data.revealSensitive.value);
+    setPlain(revealed.value);
   }
 
   // Plain elements styled like antd's Space and Typography.Text (global.css): a list page shows

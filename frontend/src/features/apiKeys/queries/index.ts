@@ -38,6 +38,11 @@ export const CreateApiKeyMutation = graphql(`
         lastUsedAt
         revokedAt
       }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -45,8 +50,15 @@ export const CreateApiKeyMutation = graphql(`
 export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($id: ID!) {
     revokeApiKey(id: $id) {
-      id
-      revokedAt
+      apiKey {
+        id
+        revokedAt
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);

@@ -40,20 +40,24 @@ function ApiKeys() {
   async function create(values: CreateApiKeyValues) {
     setCreateError(undefined);
     const result = await createKey({ input: values }, context);
-    if (result.error || !result.data) {
-      setCreateError(result.error ? errorMessage(result.error, t('errors.network')) : t('errors.generic'));
+    const key = result.data?.createApiKey.key;
+    if (result.error || !key) {
+      const refused = result.data?.createApiKey.userErrors ?? [];
+      setCreateError(result.error ? errorMessage(result.error, t('errors.network')) : refused.map((e) => e.message).join('; ') || t('errors.generic'));
       return;
     }
     setCreating(false);
-    setSecret(result.data.createApiKey.key);
+    setSecret(key);
     list.setPage(1);
     list.refresh();
   }
 
   async function revoke(row: KeyRow) {
     const result = await revokeKey({ id: row.id }, context);
-    if (result.error) {
-      void message.error(t('secCommon.requestFailed', { message: errorMessage(result.error, t('errors.network')) }));
+    const refused = result.data?.revokeApiKey.userErrors ?? [];
+    if (result.error || refused.length) {
+      const problem = result.error ? errorMessage(result.error, t('errors.network')) : refused.map((e) => e.message).join('; ');
+      void message.error(t('secCommon.requestFailed', { message: problem }));
       return;
     }
     void message.success(t('apiKeys.revoked'));

@@ -50,11 +50,18 @@ export const AssociationEventsQuery = graphql(`
 export const DecideDisassociationMutation = graphql(`
   mutation DecideDisassociation($input: DecideDisassociationInput!) {
     decideDisassociation(input: $input) {
-      id
-      status
-      decidedByName
-      decidedAt
-      decisionReason
+      event {
+        id
+        status
+        decidedByName
+        decidedAt
+        decisionReason
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);

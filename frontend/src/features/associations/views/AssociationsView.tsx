@@ -16,7 +16,7 @@ import { EventKindTag, EventStatusTag } from '../../customers/components/EventTa
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { PagerBar } from '../../../shared/components/PagerBar';
 import { useCursorPager } from '../../../shared/graphql/cursorPager';
-import { describeError } from '../../../shared/graphql/errorInfo';
+import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
 import { customerPath } from '../../../app/paths';
 
@@ -89,6 +89,8 @@ export function AssociationsView() {
     }));
     if (cancelled) return t('verification.cancelled');
     if (result.error || !result.data) return result.error ? describeError(result.error, t) : t('errors.generic');
+    const refused = result.data.decideDisassociation.userErrors;
+    if (refused.length) return refused.map((e) => describeRefusal(e, t)).join('; ');
     void message.success(deciding.approve ? t('associations.approved') : t('associations.rejected'));
     refetch({ requestPolicy: 'network-only' });
     return undefined;

@@ -34,12 +34,19 @@ export const LoginMutation = graphql(`
           displayName
         }
       }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
 
 export const LogoutMutation = graphql(`
   mutation Logout {
-    logout
+    logout {
+      ok
+    }
   }
 `);

@@ -55,7 +55,7 @@ describe('LoginView', () => {
 
   it('logs in and goes to the customers page', async () => {
     const { executeMutation, router } = renderLogin({
-      data: { login: { viewer: { role: 'PARTNER_ADMIN', user: { id: 'u1', displayName: 'Admin' } } } },
+      data: { login: { viewer: { role: 'PARTNER_ADMIN', user: { id: 'u1', displayName: 'Admin' } }, userErrors: [] } },
     });
     await fillAndSubmit(' sp.admin@example.com ', 'Demo@12345');
     await waitFor(() => expect(router.state.location.pathname).toBe('/customers'));

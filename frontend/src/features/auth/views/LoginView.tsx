@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginMutation } from '../queries';
 import { LoginForm, type LoginValues } from '../components/LoginForm';
 import { errorMessage } from '../../../shared/graphql/errors';
+import { describeRefusal } from '../../../shared/graphql/errorInfo';
 import { useResetClient } from '../../../shared/graphql/resetClient';
 import { LanguageSwitch } from '../../../shared/components/LanguageSwitch';
 import { HOME_PATH } from '../../../app/paths';
@@ -21,8 +22,13 @@ export function LoginView() {
   async function submit(values: LoginValues) {
     setError(undefined);
     const result = await login({ email: values.email.trim(), password: values.password });
-    if (result.error || !result.data) {
-      setError(result.error ? errorMessage(result.error, t('errors.network')) : t('errors.generic'));
+    const refused = result.data?.login.userErrors ?? [];
+    if (result.error || !result.data?.login.viewer) {
+      setError(
+        result.error
+          ? errorMessage(result.error, t('errors.network'))
+          : refused.map((e) => describeRefusal(e, t)).join('; ') || t('errors.generic'),
+      );
       return;
     }
     resetClient(); // drop anything cached for the previous session

@@ -33,8 +33,9 @@ export function AssignManagerModal({ open, customerIds, nameOf, onClose, onDone,
   async function submit({ managerID }: { managerID: string }) {
     setError(undefined);
     const r = await assign({ input: { customerIDs: customerIds, managerID: managerID === UNASSIGN ? null : managerID } });
-    if (r.error || !r.data) {
-      setError(r.error ? describeError(r.error, t) : t('errors.generic'));
+    const refused = r.data?.assignCustomerManager.userErrors ?? [];
+    if (r.error || !r.data || refused.length) {
+      setError(r.error ? describeError(r.error, t) : refused.map((e) => describeRefusal(e, t)).join('; ') || t('errors.generic'));
       return;
     }
     setResults(r.data.assignCustomerManager.results);

@@ -149,6 +149,8 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
         onSubmit={async (v) => {
           const r = await switchType({ input: { customerID: customer.id, type: v.type as CustomerAssociationType, reason: v.reason ?? null } });
           if (r.error) return describeError(r.error, t);
+          const refused = r.data?.switchAssociationType.userErrors ?? [];
+          if (refused.length) return refused.map((e) => describeRefusal(e, t)).join('; ');
           void message.success(t('customers.actions.switched'));
           onChanged();
           return undefined;
@@ -176,6 +178,8 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
         onSubmit={async (v) => {
           const r = await setFrozen({ input: { customerID: customer.id, frozen: !customer.frozen, reason: v.reason ?? '' } });
           if (r.error) return describeError(r.error, t);
+          const refused = r.data?.setCustomerFrozen.userErrors ?? [];
+          if (refused.length) return refused.map((e) => describeRefusal(e, t)).join('; ');
           void message.success(customer.frozen ? t('customers.actions.unfrozen') : t('customers.actions.frozenDone'));
           onChanged();
           return undefined;
@@ -196,6 +200,8 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
           }));
           if (cancelled) return t('verification.cancelled');
           if (result.error) return describeError(result.error, t);
+          const refused = result.data?.requestDisassociation.userErrors ?? [];
+          if (refused.length) return refused.map((e) => describeRefusal(e, t)).join('; ');
           void message.success(t('customers.actions.disassociateRequested'));
           onChanged();
           return undefined;

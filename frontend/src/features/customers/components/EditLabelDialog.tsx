@@ -4,7 +4,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { UpdateCustomerMutation } from '../queries';
-import { describeError } from '../../../shared/graphql/errorInfo';
+import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 
 interface Props {
   open: boolean;
@@ -25,8 +25,9 @@ export function EditLabelDialog({ open, customerId, label, remark, onClose, onSa
   async function save(v: { label?: string; remark?: string }) {
     setError(undefined);
     const r = await update({ input: { id: customerId, label: v.label?.trim() ?? '', remark: v.remark?.trim() ?? '' } });
-    if (r.error) {
-      setError(describeError(r.error, t));
+    const refused = r.data?.updateCustomer.userErrors ?? [];
+    if (r.error || refused.length) {
+      setError(r.error ? describeError(r.error, t) : refused.map((e) => describeRefusal(e, t)).join('; '));
       return;
     }
     void message.success(t('common.saved'));

@@ -87,6 +87,11 @@ export const AssignCustomerManagerMutation = graphql(`
         reason
         message
       }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -245,9 +250,16 @@ export const CustomerJournalsQuery = graphql(`
 export const UpdateCustomerMutation = graphql(`
   mutation UpdateCustomer($input: UpdateCustomerInput!) {
     updateCustomer(input: $input) {
-      id
-      label
-      remark
+      customer {
+        id
+        label
+        remark
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -289,9 +301,16 @@ export const ReclaimBalanceMutation = graphql(`
 export const SwitchAssociationTypeMutation = graphql(`
   mutation SwitchAssociationType($input: SwitchAssociationTypeInput!) {
     switchAssociationType(input: $input) {
-      id
-      associationType
-      gracePeriodDays
+      customer {
+        id
+        associationType
+        gracePeriodDays
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -299,8 +318,15 @@ export const SwitchAssociationTypeMutation = graphql(`
 export const SetCustomerFrozenMutation = graphql(`
   mutation SetCustomerFrozen($input: SetCustomerFrozenInput!) {
     setCustomerFrozen(input: $input) {
-      id
-      frozen
+      customer {
+        id
+        frozen
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -308,9 +334,16 @@ export const SetCustomerFrozenMutation = graphql(`
 export const RequestDisassociationMutation = graphql(`
   mutation RequestDisassociation($input: RequestDisassociationInput!) {
     requestDisassociation(input: $input) {
-      id
-      status
-      kind
+      event {
+        id
+        status
+        kind
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -330,6 +363,11 @@ export const SendVerificationCodeMutation = graphql(`
   mutation SendVerificationCode($mobile: String!) {
     sendVerificationCode(mobile: $mobile) {
       expiresAt
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -337,7 +375,14 @@ export const SendVerificationCodeMutation = graphql(`
 export const CreateCustomerMutation = graphql(`
   mutation CreateCustomer($input: CreateCustomerInput!) {
     createCustomer(input: $input) {
-      id
+      customer {
+        id
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);

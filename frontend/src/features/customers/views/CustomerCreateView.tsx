@@ -9,7 +9,7 @@ import { useClient, useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { CustomerAssociationType } from '../../../gql/graphql';
 import { CheckCustomerRegistrationQuery, CreateCustomerMutation, SendVerificationCodeMutation } from '../queries';
-import { describeError } from '../../../shared/graphql/errorInfo';
+import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 import { isSixDigitCode, isValidMobile } from '../../../shared/validation';
 import { CUSTOMERS_PATH, customerPath } from '../../../app/paths';
 import { localStatus, remoteStatus, secondsLeft, type RegistrationField } from '../registration';
@@ -80,8 +80,9 @@ export function CustomerCreateView() {
     setError(undefined);
     const value = form.getFieldValue('mobile')?.trim() ?? '';
     const r = await sendCode({ mobile: value });
-    if (r.error) {
-      void message.error(describeError(r.error, t));
+    const refused = r.data?.sendVerificationCode.userErrors ?? [];
+    if (r.error || refused.length) {
+      void message.error(r.error ? describeError(r.error, t) : refused.map((e) => describeRefusal(e, t)).join('; '));
       return;
     }
     setSentAt(Date.now());
@@ -105,12 +106,14 @@ export function CustomerCreateView() {
         remark: v.remark?.trim() || null,
       },
     });
-    if (r.error || !r.data) {
-      setError(r.error ? describeError(r.error, t) : t('errors.generic'));
+    const created = r.data?.createCustomer.customer;
+    if (r.error || !created) {
+      const refused = r.data?.createCustomer.userErrors ?? [];
+      setError(r.error ? describeError(r.error, t) : refused.map((e) => describeRefusal(e, t)).join('; ') || t('errors.generic'));
       return;
     }
     void message.success(t('customers.create.created'));
-    navigate(customerPath(r.data.createCustomer.id), { replace: true });
+    navigate(customerPath(created.id), { replace: true });
   }
 
   return (

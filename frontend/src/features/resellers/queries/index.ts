@@ -66,6 +66,11 @@ export const DecideResellerApplicationsMutation = graphql(`
         reason
         message
       }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -73,8 +78,15 @@ export const DecideResellerApplicationsMutation = graphql(`
 export const ApplyToDistributorMutation = graphql(`
   mutation ApplyToDistributor($distributorID: ID!, $message: String) {
     applyToDistributor(distributorID: $distributorID, message: $message) {
-      id
-      status
+      application {
+        id
+        status
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);

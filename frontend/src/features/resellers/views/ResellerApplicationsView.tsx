@@ -17,7 +17,7 @@ import { BatchResultTable, type BatchRow } from '../../customers/components/Batc
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { PagerBar } from '../../../shared/components/PagerBar';
 import { useCursorPager } from '../../../shared/graphql/cursorPager';
-import { describeError } from '../../../shared/graphql/errorInfo';
+import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 
 const PAGE = 20;
 const STATUS_COLORS: Record<ResellerApplicationStatus, string> = { PENDING: 'processing', APPROVED: 'success', REJECTED: 'error' };
@@ -60,6 +60,8 @@ export function ResellerApplicationsView() {
   async function submitDecision(reason: string | undefined): Promise<string | undefined> {
     const r = await decide({ input: { ids: selected, approve: !!deciding, reason: reason ?? null } });
     if (r.error || !r.data) return r.error ? describeError(r.error, t) : t('errors.generic');
+    const refused = r.data.decideResellerApplications.userErrors;
+    if (refused.length) return refused.map((e) => describeRefusal(e, t)).join('; ');
     setResults(r.data.decideResellerApplications.results);
     setSelected([]);
     refetch({ requestPolicy: 'network-only' });
@@ -69,8 +71,9 @@ export function ResellerApplicationsView() {
   async function submitApplication(v: { distributorID: string; message?: string }) {
     setApplyError(undefined);
     const r = await apply({ distributorID: v.distributorID.trim(), message: v.message?.trim() || null });
-    if (r.error) {
-      setApplyError(describeError(r.error, t));
+    const refused = r.data?.applyToDistributor.userErrors ?? [];
+    if (r.error || refused.length) {
+      setApplyError(r.error ? describeError(r.error, t) : refused.map((e) => describeRefusal(e, t)).join('; '));
       return;
     }
     void message.success(t('resellers.applied'));

@@ -27,8 +27,9 @@ export function PasswordCard() {
   async function submit(v: Values) {
     setError(undefined);
     const r = await change({ input: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
-    if (r.error || !r.data?.changePassword) {
-      setError(r.error ? errorMessage(r.error, t('errors.network')) : t('errors.generic'));
+    if (r.error || !r.data?.changePassword.ok) {
+      const refused = r.data?.changePassword.userErrors ?? [];
+      setError(r.error ? errorMessage(r.error, t('errors.network')) : refused.map((e) => e.message).join('; ') || t('errors.generic'));
       return;
     }
     void message.success({ content: t('security.password.changed'), duration: 6 });

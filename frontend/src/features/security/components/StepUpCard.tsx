@@ -27,8 +27,9 @@ export function StepUpCard({ required, totpEnabled, onChanged }: Props) {
     if (target === null) return;
     setError(undefined);
     const r = await setRequired({ required: target, verificationCode: code });
-    if (r.error) {
-      setError(errorMessage(r.error, t('errors.network')));
+    const refused = r.data?.setStepUpRequired.userErrors ?? [];
+    if (r.error || refused.length) {
+      setError(r.error ? errorMessage(r.error, t('errors.network')) : refused.map((e) => e.message).join('; '));
       return;
     }
     setTarget(null);

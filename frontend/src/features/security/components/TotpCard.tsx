@@ -25,12 +25,20 @@ export function TotpCard({ enabled, onChanged }: Props) {
   const [confirmForm] = Form.useForm<{ code: string }>();
   const [disableForm] = Form.useForm<{ code: string }>();
   const failed = (e: Parameters<typeof errorMessage>[0]) => setError(errorMessage(e, t('errors.network')));
+  // A refusal (userErrors) is shown like an error; true when there was one.
+  const refused = (userErrors: readonly { message: string }[] | undefined): boolean => {
+    if (!userErrors?.length) return false;
+    setError(userErrors.map((e) => e.message).join('; '));
+    return true;
+  };
 
   async function start() {
     setError(undefined);
     const r = await begin({});
     if (r.error || !r.data) return r.error ? failed(r.error) : undefined;
-    setEnrollment(r.data.beginTotpEnrollment);
+    const { secret, uri, userErrors } = r.data.beginTotpEnrollment;
+    if (refused(userErrors) || !secret || !uri) return;
+    setEnrollment({ secret, uri });
     confirmForm.resetFields();
   }
 
@@ -38,6 +46,7 @@ export function TotpCard({ enabled, onChanged }: Props) {
     setError(undefined);
     const r = await confirm({ code });
     if (r.error) return failed(r.error);
+    if (refused(r.data?.confirmTotpEnrollment.userErrors)) return;
     setEnrollment(null);
     void message.success(t('security.totp.enrolled'));
     onChanged();
@@ -47,6 +56,7 @@ export function TotpCard({ enabled, onChanged }: Props) {
     setError(undefined);
     const r = await disable({ code });
     if (r.error) return failed(r.error);
+    if (refused(r.data?.disableTotp.userErrors)) return;
     disableForm.resetFields();
     void message.success(t('security.totp.disabledDone'));
     onChanged();

@@ -23,6 +23,11 @@ export const BeginTotpEnrollmentMutation = graphql(`
     beginTotpEnrollment {
       secret
       uri
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -30,8 +35,15 @@ export const BeginTotpEnrollmentMutation = graphql(`
 export const ConfirmTotpEnrollmentMutation = graphql(`
   mutation ConfirmTotpEnrollment($code: String!) {
     confirmTotpEnrollment(code: $code) {
-      id
-      totpEnabled
+      user {
+        id
+        totpEnabled
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -39,8 +51,15 @@ export const ConfirmTotpEnrollmentMutation = graphql(`
 export const DisableTotpMutation = graphql(`
   mutation DisableTotp($code: String!) {
     disableTotp(code: $code) {
-      id
-      totpEnabled
+      user {
+        id
+        totpEnabled
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -48,14 +67,28 @@ export const DisableTotpMutation = graphql(`
 export const SetStepUpRequiredMutation = graphql(`
   mutation SetStepUpRequired($required: Boolean!, $verificationCode: String) {
     setStepUpRequired(required: $required, verificationCode: $verificationCode) {
-      id
-      requireStepUp
+      partner {
+        id
+        requireStepUp
+      }
+      userErrors {
+        field
+        code
+        message
+      }
     }
   }
 `);
 
 export const ChangePasswordMutation = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input)
+    changePassword(input: $input) {
+      ok
+      userErrors {
+        field
+        code
+        message
+      }
+    }
   }
 `);
