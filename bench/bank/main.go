@@ -157,6 +157,10 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		return fmt.Errorf("setup recharge: %v %v", err, r)
 	}
 
+	if err := revokedEverywhere(a.Addr, b.Addr); err != nil {
+		return err
+	}
+
 	var totalBefore, nonExternalBefore int64
 	if err := db.QueryRowContext(ctx, `SELECT COALESCE(SUM(balance),0), COALESCE(SUM(balance) FILTER (WHERE kind <> 'EXTERNAL'),0) FROM accounts`).Scan(&totalBefore, &nonExternalBefore); err != nil {
 		return err
@@ -340,4 +344,60 @@ func sortStrings(s []string) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// revokedEverywhere checks that a credential revoked on one server is refused by the other at its
+// next request: an API key revoked through A, and a session logged out through A, both used
+// through B (no server remembers what a credential resolved to).
+func revokedEverywhere(a, b string) error {
+	tok, err := harness.Login(a, "sp.admin@example.com")
+	if err != nil {
+		return err
+	}
+	who := func(addr, cred string) (string, error) {
+		r, err := harness.Call(addr, cred, `{ viewer { role } }`, nil)
+		if err != nil {
+			return "", err
+		}
+		if len(r.Errors) > 0 {
+			code, _ := r.Errors[0].Extensions["code"].(string)
+			return code, nil
+		}
+		return "ok", nil
+	}
+	r, err := harness.Call(a, tok, `mutation{ createApiKey(input:{name:"bank", scope: READ}){ key apiKey { id } } }`, nil)
+	if err != nil || len(r.Errors) > 0 {
+		return fmt.Errorf("createApiKey: %v %v", err, r)
+	}
+	var created struct {
+		Key    string
+		APIKey struct{ ID string } `json:"apiKey"`
+	}
+	_ = json.Unmarshal(r.Data["createApiKey"], &created)
+	for _, step := range []struct {
+		what, addr, cred, want string
+		before                 string // a mutation through A first
+		vars                   map[string]any
+	}{
+		{what: "the new key on B", addr: b, cred: created.Key, want: "ok"},
+		{what: "the key on B after A revoked it", addr: b, cred: created.Key, want: "UNAUTHENTICATED",
+			before: `mutation($id:ID!){ revokeApiKey(id:$id){ __typename } }`, vars: map[string]any{"id": created.APIKey.ID}},
+		{what: "the session on B", addr: b, cred: tok, want: "ok"},
+		{what: "the session on B after logging out through A", addr: b, cred: tok, want: "UNAUTHENTICATED", before: `mutation{ logout { __typename } }`},
+	} {
+		if step.before != "" {
+			if r, err := harness.Call(a, tok, step.before, step.vars); err != nil || len(r.Errors) > 0 {
+				return fmt.Errorf("%s: %v %v", step.before, err, r)
+			}
+		}
+		got, err := who(step.addr, step.cred)
+		if err != nil {
+			return err
+		}
+		if got != step.want {
+			return fmt.Errorf("%s: %s, want %s", step.what, got, step.want)
+		}
+	}
+	fmt.Println("bank: a key revoked and a session ended through server A are refused by server B at the next request")
+	return nil
 }
