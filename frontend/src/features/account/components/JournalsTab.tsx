@@ -9,7 +9,7 @@ import { JournalsQuery as JournalsDocument } from '../queries';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { dayRange } from '../../audit/filters';
-import { formatMoney } from '../money';
+import { formatMoney } from '../../../shared/money/money';
 import { JOURNAL_KINDS, KIND_COLORS } from '../kinds';
 
 type JournalRow = NonNullable<NonNullable<NonNullable<JournalsQuery['journals']['edges']>[number]>['node']>;

@@ -6,7 +6,8 @@ import { Alert, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { amountProblem, compareMoney, formatMoney, normalizeAmount } from '../money';
+import { toDecimal } from '../../../shared/money/money';
+import { AmountField } from '../../../shared/components/AmountField';
 import { errorCode, errorMessage } from '../../../shared/graphql/errors';
 import { CodeInput, codeRule } from '../../security/components/CodeInput';
 
@@ -69,7 +70,7 @@ export function MoneyMoveDialog({ open, title, info, maxAmount, run, onDone, onC
     setProblems([]);
     try {
       const result = await run({
-        amount: normalizeAmount(v.amount),
+        amount: toDecimal(v.amount),
         reason: v.reason?.trim() || undefined,
         verificationCode: needCode ? v.code : undefined,
         idempotencyKey: key,
@@ -129,24 +130,7 @@ export function MoneyMoveDialog({ open, title, info, maxAmount, run, onDone, onC
             if ('amount' in changed || 'reason' in changed) setKey(newActionKey());
           }}
         >
-          <Form.Item
-            label={t('account.amount.label')}
-            name="amount"
-            rules={[
-              {
-                validator: (_, value: string | undefined) => {
-                  const problem = amountProblem(value);
-                  if (problem) return Promise.reject(new Error(t(`account.amount.${problem}`)));
-                  if (maxAmount !== undefined && compareMoney(normalizeAmount(value!), maxAmount) === 1) {
-                    return Promise.reject(new Error(t('account.amount.overBalance', { max: formatMoney(maxAmount) })));
-                  }
-                  return Promise.resolve();
-                },
-              },
-            ]}
-          >
-            <Input inputMode="decimal" prefix="¥" placeholder={t('account.amount.placeholder')} data-testid={`${testId}-amount`} autoFocus />
-          </Form.Item>
+          <AmountField max={maxAmount} testId={`${testId}-amount`} autoFocus />
           <Form.Item label={t('account.reason')} name="reason" rules={[{ max: 200 }]}>
             <Input.TextArea rows={2} maxLength={200} placeholder={t('account.reasonPlaceholder')} data-testid={`${testId}-reason`} />
           </Form.Item>

@@ -9,7 +9,8 @@ import { StatementQuery as StatementDocument } from '../queries';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { dayRange } from '../../audit/filters';
-import { formatMoney, splitDebitCredit } from '../money';
+import { formatMoney } from '../../../shared/money/money';
+import { splitDebitCredit } from '../statement';
 import { JOURNAL_KINDS, KIND_COLORS } from '../kinds';
 
 type Entries = NonNullable<NonNullable<NonNullable<StatementQuery['viewer']>['partner']>['account']>['entries'];

@@ -8,7 +8,7 @@ import { AccountBalanceQuery, RechargeOnlineMutation } from '../queries';
 import { MoneyMoveDialog, type MoveRequest } from '../components/MoneyMoveDialog';
 import { JournalsTab } from '../components/JournalsTab';
 import { StatementTab } from '../components/StatementTab';
-import { formatMoney } from '../money';
+import { formatMoney } from '../../../shared/money/money';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { NoAccess } from '../../../shared/components/NoAccess';
 import { useViewer } from '../../auth/viewer';

@@ -7,8 +7,8 @@ import { AssignCustomerManagerMutation, BatchAllocateBalanceMutation } from '../
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
-import { toDecimal } from '../../../shared/validation';
-import { AmountField } from './AmountField';
+import { toDecimal } from '../../../shared/money/money';
+import { AmountField } from '../../../shared/components/AmountField';
 import { BatchResultTable, type BatchRow } from './BatchResultTable';
 import type { ManagerOption } from './CustomerFilterBar';
 

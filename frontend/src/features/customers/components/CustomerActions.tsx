@@ -15,10 +15,9 @@ import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
-import { toDecimal } from '../../../shared/validation';
+import { formatMoney, toDecimal } from '../../../shared/money/money';
 import type { CustomerPermissions } from '../permissions';
-import { AmountField } from './AmountField';
-import { formatMoney } from './Money';
+import { AmountField } from '../../../shared/components/AmountField';
 
 export interface ActionCustomer {
   id: string;
@@ -85,7 +84,7 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
     if (payload.userErrors.length) return payload.userErrors.map((e) => describeRefusal(e, t)).join('; ');
     void message.success(
       t(kind === 'allocate' ? 'customers.actions.allocated' : 'customers.actions.reclaimed', {
-        amount: formatMoney(payload.journal?.amount),
+        amount: formatMoney(payload.journal?.amount, { symbol: true }),
         no: payload.journal?.transactionNo ?? '-',
       }),
     );
@@ -128,7 +127,7 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
         title={dialog === 'reclaim' ? t('customers.actions.reclaim') : t('customers.actions.allocate')}
         description={
           dialog === 'reclaim'
-            ? t('customers.actions.reclaimHint', { balance: formatMoney(customer.allocatedBalance) })
+            ? t('customers.actions.reclaimHint', { balance: formatMoney(customer.allocatedBalance, { symbol: true }) })
             : t('customers.actions.allocateHint')
         }
         loading={allocate.fetching || reclaim.fetching}
@@ -137,7 +136,7 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
         onClose={close}
         testId="money-dialog"
       >
-        <AmountField />
+        <AmountField max={dialog === 'reclaim' ? customer.allocatedBalance : undefined} />
       </ReasonDialog>
 
       <ReasonDialog

@@ -8,7 +8,7 @@ import { useCursorPager } from '../../../shared/graphql/cursorPager';
 import { PagerBar } from '../../../shared/components/PagerBar';
 import { describeError } from '../../../shared/graphql/errorInfo';
 import { EventKindTag, EventStatusTag } from './EventTags';
-import { Money } from './Money';
+import { Money } from '../../../shared/components/Money';
 
 const PAGE = 10;
 const time = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '-');

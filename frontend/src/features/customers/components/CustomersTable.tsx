@@ -9,7 +9,7 @@ import type { CustomersQuery, OrderDirection } from '../../../gql/graphql';
 import { Sensitive } from '../../../shared/components/Sensitive';
 import { customerPath } from '../../../app/paths';
 import { AssociationTypeTag } from './AssociationTypeTag';
-import { Money } from './Money';
+import { Money } from '../../../shared/components/Money';
 
 /** One customer as the list query returns it. */
 export type CustomerRow = NonNullable<NonNullable<NonNullable<CustomersQuery['customers']['edges']>[number]>['node']>;

@@ -14,7 +14,7 @@ import {
   ResellerAccountsQuery as ResellerAccountsDocument,
 } from '../../account/queries';
 import { MoneyMoveDialog, type MoveRequest } from '../../account/components/MoneyMoveDialog';
-import { formatMoney } from '../../account/money';
+import { formatMoney } from '../../../shared/money/money';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { NoAccess } from '../../../shared/components/NoAccess';
