@@ -427,11 +427,12 @@ async function main() {
     await westRow().getByTestId('reseller-reclaim').click();
     await page.getByTestId('transfer-amount').fill('0.5');
     await page.getByTestId('transfer-submit').click();
-    await page.getByTestId('transfer-code').waitFor();
-    const warning = await text(page.getByTestId('transfer-error'));
+    // The one step-up prompt of the SPA (shared/graphql/stepUp.tsx) asks for the code.
+    await page.getByTestId('verification-code').waitFor();
+    const warning = await text(page.getByTestId('verification-problem'));
     await shot(page, 'verification');
-    await page.getByTestId('transfer-code').fill(await freshCode(distSecret));
-    await page.getByTestId('transfer-submit').click();
+    await page.getByTestId('verification-code').fill(await freshCode(distSecret));
+    await page.getByTestId('verification-submit').click();
     await page.getByTestId('transfer').waitFor({ state: 'detached' });
     await page.waitForFunction(
       () => document.querySelector('[data-testid=reseller-row][data-name="Demo Reseller West"] [data-testid=reseller-balance]')?.textContent === '100.00',

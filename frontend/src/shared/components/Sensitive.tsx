@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { SensitiveField } from '../../gql/graphql';
 import { describeError } from '../graphql/errorInfo';
-import { useVerifiedMutation } from '../graphql/useVerifiedMutation';
+import { useVerifiedMutation } from '../graphql/stepUp';
 
 export const RevealSensitiveMutation = graphql(`
   mutation RevealSensitive($input: RevealSensitiveInput!) {

@@ -17,6 +17,11 @@ export function isValidEmail(value: string): boolean {
 }
 
 /** The six digits of an authenticator or SMS code. */
-export function isSixDigitCode(value: string): boolean {
-  return /^[0-9]{6}$/.test(value);
+export function isSixDigitCode(value: string | null | undefined): boolean {
+  return /^[0-9]{6}$/.test(value ?? '');
+}
+
+/** Keeps the digits of a code as typed or pasted ("123 456" -> "123456"), at most 6. */
+export function cleanCode(input: string): string {
+  return input.replace(/\D/g, '').slice(0, 6);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSixDigitCode, isValidAccountName, isValidEmail, isValidMobile } from '.';
+import { cleanCode, isSixDigitCode, isValidAccountName, isValidEmail, isValidMobile } from '.';
 
 describe('isValidMobile', () => {
   it('accepts country code, one hyphen, number', () => {
@@ -37,5 +37,13 @@ describe('isSixDigitCode', () => {
     expect(isSixDigitCode('123456')).toBe(true);
     expect(isSixDigitCode('12345')).toBe(false);
     expect(isSixDigitCode('12345a')).toBe(false);
+    expect(isSixDigitCode('012345')).toBe(true);
+    expect(isSixDigitCode('1234567')).toBe(false);
+    expect(isSixDigitCode(undefined)).toBe(false);
+  });
+  it('keeps six digits of what was typed', () => {
+    expect(cleanCode(' 123 456 ')).toBe('123456');
+    expect(cleanCode('12-34-56-78')).toBe('123456');
+    expect(cleanCode('abc')).toBe('');
   });
 });

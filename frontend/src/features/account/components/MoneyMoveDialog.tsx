@@ -1,15 +1,16 @@
 // One money movement (recharge, allocate, reclaim): amount and note, one idempotency key per action,
-// a code field when the server asks for step-up verification (retried with the same key), and
-// the server's userErrors (INSUFFICIENT_BALANCE...) shown in place.
-import { useEffect, useState, type ReactNode } from 'react';
+// step-up verification when the server asks for it (shared/graphql/stepUp: a code, then the same
+// action again with the same key), and the server's userErrors (INSUFFICIENT_BALANCE...) in place.
+import { useState, type ReactNode } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { toDecimal } from '../../../shared/money/money';
 import { AmountField } from '../../../shared/components/AmountField';
-import { errorCode, errorMessage } from '../../../shared/graphql/errors';
-import { CodeInput, codeRule } from '../../security/components/CodeInput';
+import { errorMessage } from '../../../shared/graphql/errors';
+import { useStepUp } from '../../../shared/graphql/stepUp';
+import { newIdempotencyKey } from '../../../shared/graphql/verification';
 
 export interface MoveRequest {
   amount: string;
@@ -42,58 +43,43 @@ interface Props {
 interface Values {
   amount: string;
   reason?: string;
-  code?: string;
-}
-
-/** A fresh idempotency key for one action. */
-export function newActionKey(): string {
-  return crypto.randomUUID();
 }
 
 export function MoneyMoveDialog({ open, title, info, maxAmount, run, onDone, onCancel, testId = 'money-dialog' }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [key, setKey] = useState(newActionKey);
-  const [needCode, setNeedCode] = useState(false);
+  // One key per action: kept while the same action is retried (a code added), renewed when the
+  // amount or note changes and when the dialog closes.
+  const [key, setKey] = useState(newIdempotencyKey);
   const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const stepUp = useStepUp();
 
-  useEffect(() => {
-    if (!open) return;
-    setKey(newActionKey());
-    setNeedCode(false);
+  function finish(then: () => void) {
+    setKey(newIdempotencyKey());
     setProblems([]);
-  }, [open]);
+    then();
+  }
 
   async function submit(v: Values) {
-    setBusy(true);
     setProblems([]);
-    try {
-      const result = await run({
-        amount: toDecimal(v.amount),
-        reason: v.reason?.trim() || undefined,
-        verificationCode: needCode ? v.code : undefined,
-        idempotencyKey: key,
-      });
-      if (result.error) {
-        if (errorCode(result.error) === 'VERIFICATION_REQUIRED') {
-          // Same action, same key: only the code is added.
-          if (needCode) form.setFieldValue('code', '');
-          setNeedCode(true);
-        }
-        setProblems([errorMessage(result.error, t('errors.network'))]);
-        return;
-      }
-      const payload = result.payload;
-      if (payload?.userErrors.length) {
-        setProblems(payload.userErrors.map((e) => (e.code ? `${e.message} (${e.code})` : e.message)));
-        return;
-      }
-      if (payload?.journal) onDone(payload.journal.transactionNo);
-      else setProblems([t('errors.generic')]);
-    } finally {
-      setBusy(false);
+    const request = { amount: toDecimal(v.amount), reason: v.reason?.trim() || undefined, idempotencyKey: key };
+    const { result, cancelled } = await stepUp.run((verificationCode) => run({ ...request, verificationCode }));
+    if (cancelled) {
+      setProblems([t('verification.cancelled')]);
+      return;
     }
+    if (result.error) {
+      setProblems([errorMessage(result.error, t('errors.network'))]);
+      return;
+    }
+    const payload = result.payload;
+    if (payload?.userErrors.length) {
+      setProblems(payload.userErrors.map((e) => (e.code ? `${e.message} (${e.code})` : e.message)));
+      return;
+    }
+    const transactionNo = payload?.journal?.transactionNo;
+    if (transactionNo) finish(() => onDone(transactionNo));
+    else setProblems([t('errors.generic')]);
   }
 
   return (
@@ -102,50 +88,35 @@ export function MoneyMoveDialog({ open, title, info, maxAmount, run, onDone, onC
       title={title}
       okText={t('secCommon.confirm')}
       cancelText={t('secCommon.cancel')}
-      confirmLoading={busy}
+      confirmLoading={stepUp.busy}
       okButtonProps={{ 'data-testid': `${testId}-submit` } as ButtonProps}
       onOk={() => form.submit()}
-      onCancel={onCancel}
+      onCancel={() => finish(onCancel)}
       destroyOnHidden
       width={460}
     >
       <div data-testid={testId}>
         {info}
         {problems.length > 0 && (
-          <Alert
-            type={needCode ? 'warning' : 'error'}
-            showIcon
-            title={problems.join('; ')}
-            style={{ marginBottom: 16 }}
-            data-testid={`${testId}-error`}
-          />
+          <Alert type="error" showIcon title={problems.join('; ')} style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />
         )}
         <Form<Values>
           form={form}
           layout="vertical"
           preserve={false}
           onFinish={(v) => void submit(v)}
-          onValuesChange={(changed: Partial<Values>) => {
+          onValuesChange={() => {
             // A different amount or note is a different action: a new key.
-            if ('amount' in changed || 'reason' in changed) setKey(newActionKey());
+            setKey(newIdempotencyKey());
           }}
         >
           <AmountField max={maxAmount} testId={`${testId}-amount`} autoFocus />
           <Form.Item label={t('account.reason')} name="reason" rules={[{ max: 200 }]}>
             <Input.TextArea rows={2} maxLength={200} placeholder={t('account.reasonPlaceholder')} data-testid={`${testId}-reason`} />
           </Form.Item>
-          {needCode && (
-            <Form.Item
-              label={t('security.code.label')}
-              name="code"
-              extra={t('security.verify.hint')}
-              rules={[codeRule(t('security.code.required'))]}
-            >
-              <CodeInput data-testid={`${testId}-code`} autoFocus />
-            </Form.Item>
-          )}
         </Form>
       </div>
+      {stepUp.prompt}
     </Modal>
   );
 }

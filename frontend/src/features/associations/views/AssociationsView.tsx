@@ -17,7 +17,7 @@ import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { PagerBar } from '../../../shared/components/PagerBar';
 import { useCursorPager } from '../../../shared/graphql/cursorPager';
 import { describeError } from '../../../shared/graphql/errorInfo';
-import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
+import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
 import { customerPath } from '../../../app/paths';
 
 const STATUSES: readonly AssociationEventStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'DONE'];

@@ -13,7 +13,7 @@ import {
 } from '../queries';
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
-import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
+import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
 import { formatMoney, toDecimal } from '../../../shared/money/money';
 import type { CustomerPermissions } from '../permissions';
