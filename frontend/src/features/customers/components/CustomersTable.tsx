@@ -10,11 +10,10 @@ import { Sensitive } from '../../../shared/components/Sensitive';
 import { customerPath } from '../../../app/paths';
 import { AssociationTypeTag } from './AssociationTypeTag';
 import { Money } from '../../../shared/components/Money';
+import { PAGE_SIZES } from '../../../shared/components/tablePagination';
 
 /** One customer as the list query returns it. */
 export type CustomerRow = NonNullable<NonNullable<NonNullable<CustomersQuery['customers']['edges']>[number]>['node']>;
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 interface Props {
   rows: CustomerRow[];

@@ -156,18 +156,21 @@ export const CustomerDetailQuery = graphql(`
 `);
 
 export const CustomerAssociationEventsQuery = graphql(`
-  query CustomerAssociationEvents($id: ID!, $first: Int, $after: Cursor) {
+  query CustomerAssociationEvents($id: ID!, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
     node(id: $id) {
       __typename
       ... on Customer {
         id
-        associationEvents(first: $first, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
+        associationEvents(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          orderBy: { field: CREATED_AT, direction: DESC }
+        ) {
           totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
+            cursor
             node {
               id
               createdAt
@@ -190,18 +193,21 @@ export const CustomerAssociationEventsQuery = graphql(`
 `);
 
 export const CustomerManagerAssignmentsQuery = graphql(`
-  query CustomerManagerAssignments($id: ID!, $first: Int, $after: Cursor) {
+  query CustomerManagerAssignments($id: ID!, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
     node(id: $id) {
       __typename
       ... on Customer {
         id
-        managerAssignments(first: $first, after: $after, orderBy: { field: ASSIGNED_AT, direction: DESC }) {
+        managerAssignments(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          orderBy: { field: ASSIGNED_AT, direction: DESC }
+        ) {
           totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
+            cursor
             node {
               id
               assignedAt
@@ -220,14 +226,18 @@ export const CustomerManagerAssignmentsQuery = graphql(`
 `);
 
 export const CustomerJournalsQuery = graphql(`
-  query CustomerJournals($customerID: ID!, $first: Int, $after: Cursor) {
-    journals(first: $first, after: $after, where: { customerID: $customerID }, orderBy: { field: CREATED_AT, direction: DESC }) {
+  query CustomerJournals($customerID: ID!, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
+    journals(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      where: { customerID: $customerID }
+      orderBy: { field: CREATED_AT, direction: DESC }
+    ) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       edges {
+        cursor
         node {
           id
           createdAt
