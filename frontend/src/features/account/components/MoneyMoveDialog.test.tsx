@@ -24,7 +24,7 @@ function setup(answer: (r: MoveRequest) => MoveResult, maxAmount?: string) {
   return { requests, onDone, run };
 }
 
-const posted: MoveResult = { payload: { journal: { transactionNo: 'T1' }, userErrors: [] } };
+const posted: MoveResult = { payload: { journal: { id: 'jnl_1', transactionNo: 'T1', amount: '10.00', customerID: null }, userErrors: [] } };
 
 describe('MoneyMoveDialog', () => {
   it('sends the amount as a Decimal and reports the transaction', async () => {
@@ -52,7 +52,7 @@ describe('MoneyMoveDialog', () => {
   });
 
   it('shows the userErrors with their codes', async () => {
-    setup(() => ({ payload: { journal: null, userErrors: [{ code: 'INSUFFICIENT_BALANCE', message: 'not enough' }] } }));
+    setup(() => ({ payload: { journal: null, userErrors: [{ field: ['amount'], code: 'INSUFFICIENT_BALANCE', message: 'not enough' }] } }));
     await userEvent.type(screen.getByTestId('move-amount'), '99');
     await userEvent.click(screen.getByTestId('move-submit'));
     expect((await screen.findByTestId('move-error')).textContent).toContain('not enough (INSUFFICIENT_BALANCE)');

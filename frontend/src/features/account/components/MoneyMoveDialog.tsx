@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { CombinedError } from 'urql';
+import type { MoneyMoveFieldsFragment, UserErrorFieldsFragment } from '../../../gql/graphql';
 import { useTranslation } from 'react-i18next';
 import { toDecimal } from '../../../shared/money/money';
 import { AmountField } from '../../../shared/components/AmountField';
@@ -19,11 +20,12 @@ export interface MoveRequest {
   idempotencyKey: string;
 }
 
+/** A money mutation's answer: its payload selects ...MoneyMoveFields and ...UserErrorFields. */
 export interface MoveResult {
   error?: CombinedError;
   payload?: {
-    journal?: { transactionNo: string } | null;
-    userErrors: ReadonlyArray<{ code: string; message: string; field?: readonly string[] | null }>;
+    journal?: MoneyMoveFieldsFragment | null;
+    userErrors: readonly UserErrorFieldsFragment[];
   } | null;
 }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, Form, Select, Space } from 'antd';
 import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { CustomerAssociationType } from '../../../gql/graphql';
+import type { CustomerAssociationType, MoneyMoveFieldsFragment, UserErrorFieldsFragment } from '../../../gql/graphql';
 import {
   AllocateBalanceMutation,
   ReclaimBalanceMutation,
@@ -28,8 +28,8 @@ export interface ActionCustomer {
 }
 
 interface MoneyPayload {
-  journal?: { transactionNo: string; amount: string } | null;
-  userErrors: { field?: string[] | null; code: string; message: string }[];
+  journal?: MoneyMoveFieldsFragment | null;
+  userErrors: UserErrorFieldsFragment[];
 }
 
 type Dialog = 'allocate' | 'reclaim' | 'switch' | 'freeze' | 'disassociate' | null;

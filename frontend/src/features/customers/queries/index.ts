@@ -1,6 +1,34 @@
 // Operations of the customers feature.
 import { graphql } from '../../../gql';
 
+/** A customer as the list shows it (masked personal fields, association, balances); the detail adds to it. */
+export const CustomerRowFields = graphql(`
+  fragment CustomerRowFields on Customer {
+    id
+    accountName
+    name
+    mobile
+    email
+    provinceCode
+    cityCode
+    label
+    associationType
+    associatedAt
+    createdAt
+    frozen
+    allocatedBalance
+    ownBalance
+    partner {
+      id
+      name
+    }
+    manager {
+      id
+      displayName
+    }
+  }
+`);
+
 export const CustomersQuery = graphql(`
   query Customers(
     $first: Int
@@ -21,28 +49,7 @@ export const CustomersQuery = graphql(`
       edges {
         cursor
         node {
-          id
-          accountName
-          name
-          mobile
-          email
-          provinceCode
-          cityCode
-          label
-          associationType
-          associatedAt
-          createdAt
-          frozen
-          allocatedBalance
-          ownBalance
-          partner {
-            id
-            name
-          }
-          manager {
-            id
-            displayName
-          }
+          ...CustomerRowFields
         }
       }
     }
@@ -104,15 +111,10 @@ export const BatchAllocateBalanceMutation = graphql(`
         message
       }
       journals {
-        id
-        transactionNo
-        customerID
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -123,32 +125,13 @@ export const CustomerDetailQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Customer {
-        id
-        accountName
-        name
-        mobile
-        email
-        provinceCode
-        cityCode
-        label
+        ...CustomerRowFields
         remark
-        associationType
-        associatedAt
-        createdAt
         updatedAt
-        frozen
         gracePeriodDays
         managerAssignedAt
-        allocatedBalance
-        ownBalance
         partner {
-          id
-          name
           kind
-        }
-        manager {
-          id
-          displayName
         }
       }
     }
@@ -266,14 +249,10 @@ export const AllocateBalanceMutation = graphql(`
   mutation AllocateBalance($input: AllocateBalanceInput!, $idempotencyKey: String!) {
     allocateBalance(input: $input, idempotencyKey: $idempotencyKey) {
       journal {
-        id
-        transactionNo
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -283,14 +262,10 @@ export const ReclaimBalanceMutation = graphql(`
   mutation ReclaimBalance($input: AllocateBalanceInput!, $idempotencyKey: String!) {
     reclaimBalance(input: $input, idempotencyKey: $idempotencyKey) {
       journal {
-        id
-        transactionNo
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
