@@ -5,7 +5,7 @@ import { ReloadOutlined, WalletOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { AccountBalanceQuery, RechargeOnlineMutation } from '../queries';
-import { MoneyMoveDialog, type MoveRequest } from '../components/MoneyMoveDialog';
+import { MoneyMoveDialog, type MoveRequest } from '../../../shared/components/MoneyMoveDialog';
 import { JournalsTab } from '../components/JournalsTab';
 import { StatementTab } from '../components/StatementTab';
 import { formatMoney } from '../../../shared/money/money';

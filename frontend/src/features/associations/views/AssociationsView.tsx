@@ -12,7 +12,7 @@ import type { AssociationEventKind, AssociationEventStatus } from '../../../gql/
 import { AssociationEventsQuery, DecideDisassociationMutation, EventCustomerNamesQuery, EventPartnerNamesQuery } from '../queries';
 import { canDecide, toEventWhere, type EventFilters } from '../decide';
 import { useViewer } from '../../auth/viewer';
-import { EventKindTag, EventStatusTag } from '../../customers/components/EventTags';
+import { EventKindTag, EventStatusTag } from '../../../shared/components/EventTags';
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { tablePagination } from '../../../shared/components/tablePagination';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';

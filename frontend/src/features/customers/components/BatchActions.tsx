@@ -9,7 +9,7 @@ import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
 import { toDecimal } from '../../../shared/money/money';
 import { AmountField } from '../../../shared/components/AmountField';
-import { BatchResultTable, type BatchRow } from './BatchResultTable';
+import { BatchResultTable, type BatchRow } from '../../../shared/components/BatchResultTable';
 import type { ManagerOption } from './CustomerFilterBar';
 
 interface CommonProps {

@@ -7,7 +7,7 @@ import { CustomerAssociationEventsQuery, CustomerJournalsQuery, CustomerManagerA
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { tablePagination } from '../../../shared/components/tablePagination';
 import { describeError } from '../../../shared/graphql/errorInfo';
-import { EventKindTag, EventStatusTag } from './EventTags';
+import { EventKindTag, EventStatusTag } from '../../../shared/components/EventTags';
 import { Money } from '../../../shared/components/Money';
 
 const PAGE = 10;

@@ -13,7 +13,7 @@ import {
   ReclaimFromResellerMutation,
   ResellerAccountsQuery as ResellerAccountsDocument,
 } from '../../account/queries';
-import { MoneyMoveDialog, type MoveRequest } from '../../account/components/MoneyMoveDialog';
+import { MoneyMoveDialog, type MoveRequest } from '../../../shared/components/MoneyMoveDialog';
 import { formatMoney } from '../../../shared/money/money';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { tablePagination } from '../../../shared/components/tablePagination';

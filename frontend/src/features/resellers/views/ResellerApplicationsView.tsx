@@ -13,7 +13,7 @@ import {
   ResellerPartnerQuery,
 } from '../queries';
 import { useViewer } from '../../auth/viewer';
-import { BatchResultTable, type BatchRow } from '../../customers/components/BatchResultTable';
+import { BatchResultTable, type BatchRow } from '../../../shared/components/BatchResultTable';
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { tablePagination } from '../../../shared/components/tablePagination';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';

@@ -5,13 +5,13 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { CombinedError } from 'urql';
-import type { MoneyMoveFieldsFragment, UserErrorFieldsFragment } from '../../../gql/graphql';
+import type { MoneyMoveFieldsFragment, UserErrorFieldsFragment } from '../../gql/graphql';
 import { useTranslation } from 'react-i18next';
-import { toDecimal } from '../../../shared/money/money';
-import { AmountField } from '../../../shared/components/AmountField';
-import { errorMessage } from '../../../shared/graphql/errors';
-import { useStepUp } from '../../../shared/graphql/stepUp';
-import { newIdempotencyKey } from '../../../shared/graphql/verification';
+import { toDecimal } from '../money/money';
+import { AmountField } from './AmountField';
+import { errorMessage } from '../graphql/errors';
+import { useStepUp } from '../graphql/stepUp';
+import { newIdempotencyKey } from '../graphql/verification';
 
 export interface MoveRequest {
   amount: string;
