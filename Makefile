@@ -31,7 +31,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 build-spa: deps
 	npm run build
 
-test: vet test-go test-bank check-generated spa-check e2e ## everything CI runs: vet, Go tests on PostgreSQL and SQLite, generated code, SPA checks, browser test
+test: vet test-go test-bank check-generated spa-check e2e ## everything CI runs: vet, Go tests on PostgreSQL and SQLite, generated code, SPA checks (types, lint, unit), browser test
 	@echo "make test: all checks passed"
 
 vet:
@@ -46,8 +46,9 @@ test-bank: build-server ## a short bank run (10 s, one server killed midway) as 
 check-generated: deps ## fail if ent, gqlgen or graphql-codegen output is stale
 	scripts/check-generated.sh
 
-spa-check: deps ## the SPA's type check and unit tests
+spa-check: deps ## the SPA's type check, lint (ESLint) and unit tests
 	npm run typecheck
+	npm run lint
 	npm run test:unit
 
 e2e: build ## browser test: the built SPA in Debian Chromium against a fresh server
