@@ -9,7 +9,7 @@ ADDR      ?= :8080
 GO_PKGS   := ./...
 export PC_REQUIRE_POSTGRES ?= 1
 
-.PHONY: staticcheck bank bench bench-quick bench-deps bench-alloc test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check e2e generate migration clean
+.PHONY: staticcheck bank bench bench-quick bench-deps bench-alloc test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check need-chromium e2e generate migration clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -31,7 +31,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 build-spa: deps
 	npm run build
 
-test: vet staticcheck test-go test-bank check-generated spa-check e2e ## everything CI runs: vet, Go tests on PostgreSQL and SQLite, generated code, SPA checks, browser test
+# need-chromium first: a machine that lacks the browser and cannot install it stops at once.
+test: need-chromium vet staticcheck test-go test-bank check-generated spa-check e2e ## everything CI runs: vet, staticcheck, Go tests on PostgreSQL and SQLite, generated code, SPA checks (types, lint, unit), browser test
 	@echo "make test: all checks passed"
 
 vet:
@@ -49,12 +50,15 @@ test-bank: build-server ## a short bank run (10 s, one server killed midway) as 
 check-generated: deps ## fail if ent, gqlgen or graphql-codegen output is stale
 	scripts/check-generated.sh
 
-spa-check: deps ## the SPA's type check and unit tests
+spa-check: deps ## the SPA's type check, lint (ESLint) and unit tests
 	npm run typecheck
+	npm run lint
 	npm run test:unit
 
-e2e: build ## browser test: the built SPA in Debian Chromium against a fresh server
-	@command -v chromium >/dev/null || { echo "e2e: chromium is missing: apt-get install -y chromium fonts-wqy-microhei"; exit 1; }
+need-chromium: ## install Debian's Chromium and a CJK font if missing (as root or with sudo), else say what to install
+	@scripts/need-chromium.sh
+
+e2e: need-chromium build ## browser test: the built SPA in Debian Chromium against a fresh server
 	SERVER_BIN=$(BIN) npm run e2e
 
 bank: build-server ## the ledger torture test: 2 servers on one PostgreSQL, 16 clients, 30 s, then again with one server SIGKILLed midway

@@ -1,71 +1,24 @@
-// Browser test of the security and money pages of the built SPA against the real server.
+// Browser test of the security and money pages of the built SPA against the real server (plain
+// Node + playwright-core; the server, Chromium and the clean-up come from ./harness.mjs).
 //
 //   go build -o bin/partnercenter ./server && npm run build && npm run e2e:security
 //
-// Serves ${SPA_DIR:-frontend/dist}. Starts ${SERVER_BIN:-./bin/partnercenter} on a free port with a fresh data dir and the demo data,
-// drives Chromium (${CHROMIUM:-/usr/bin/chromium}):
+// In Chromium:
 //   sp.admin:   audit log shows the LOGIN record; an API key is created, shown once, works with
 //               fetch() against /graphql, and is revoked; the account page shows the balance and
 //               statement rows, and an online recharge moves it; the security page enrolls an
 //               authenticator (codes computed here, RFC 6238).
 //   dist.admin: reseller accounts; allocate; INSUFFICIENT_BALANCE shown; reclaim capped locally;
 //               step-up turned on, then a reclaim asks for a code and is retried with it.
-// Screenshots go to ${OUT_DIR:-frontend/e2e/out}/security-*.png. Always stops the server and ends
-// with the line "N passed, M failed" (exit 1 on any failure).
-import { spawn } from 'node:child_process';
+// Screenshots go to ${OUT_DIR:-frontend/e2e/out}/security-*.png. Ends with the line
+// "N passed, M failed" (exit 1 on any failure).
 import { createHmac } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { assert, login, sleep, suite, text } from './harness.mjs';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const serverBin = resolve(root, process.env.SERVER_BIN || './bin/partnercenter');
-const spaDir = resolve(root, process.env.SPA_DIR || 'frontend/dist');
-const outDir = resolve(root, process.env.OUT_DIR || 'frontend/e2e/out');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const PASSWORD = 'Demo@12345';
-const STEP_TIMEOUT = 20_000;
-
-let passed = 0;
-let failed = 0;
-let broken = false; // after a failure the remaining steps are skipped (and count as failed)
-
-async function step(name, fn) {
-  if (broken) {
-    failed++;
-    console.log(`SKIP ${name}`);
-    return;
-  }
-  const started = Date.now();
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`PASS ${name} (${Date.now() - started} ms)${note ? `: ${note}` : ''}`);
-  } catch (err) {
-    failed++;
-    broken = true;
-    console.log(`FAIL ${name} (${Date.now() - started} ms): ${err?.message ?? err}`);
-  }
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const t = suite({ serverLog: 'security-server.log', failureShot: 'security-failure.png', dataDirPrefix: 'pc-e2e-security-' });
+const step = t.step;
+const outDir = t.outDir;
 
 // ---- RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it ----
 function base32Decode(s) {
@@ -111,45 +64,6 @@ async function freshCode(secret) {
   }
 }
 
-let server;
-let serverExited = false;
-let dataDir;
-let browser;
-
-function stopServer() {
-  if (server && !serverExited) {
-    server.kill('SIGTERM');
-    const t = setTimeout(() => !serverExited && server.kill('SIGKILL'), 5000);
-    t.unref();
-  }
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    stopServer();
-    process.exit(130);
-  });
-}
-process.on('exit', () => {
-  if (server && !serverExited) server.kill('SIGKILL');
-});
-
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  page.on('pageerror', (err) => console.log(`     page error: ${err.message}`));
-  return page;
-}
-
-async function login(page, base, email) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').trim();
 // waits for antd's open/close animations to settle first
 const shot = async (page, name) => {
   await page.waitForTimeout(500);
@@ -157,57 +71,18 @@ const shot = async (page, name) => {
 };
 
 async function main() {
-  mkdirSync(outDir, { recursive: true });
-  const serverLog = join(outDir, 'security-server.log');
   let base;
   let page;
   let apiKey;
 
   await step('server starts and is ready', async () => {
-    assert(existsSync(serverBin), `no server binary at ${serverBin} (go build -o bin/partnercenter ./server)`);
-    assert(existsSync(join(spaDir, 'index.html')), `no built SPA in ${spaDir} (npm run build)`);
-    const port = await freePort();
-    dataDir = mkdtempSync(join(tmpdir(), 'pc-e2e-security-'));
-    base = `http://127.0.0.1:${port}`;
-    const log = createWriteStream(serverLog);
-    server = spawn(serverBin, ['--addr', `127.0.0.1:${port}`, '--data-dir', dataDir, '--spa-dir', spaDir, '--demo=true'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout.pipe(log);
-    server.stderr.pipe(log);
-    server.on('exit', () => (serverExited = true));
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      assert(!serverExited, `server exited early (code ${server.exitCode}); see ${serverLog}`);
-      try {
-        if ((await fetch(`${base}/readyz`)).status === 200) break;
-      } catch {
-        // not listening yet
-      }
-      assert(Date.now() < deadline, `/readyz not 200 within 60 s; see ${serverLog}`);
-      await sleep(250);
-    }
+    base = await t.startServer();
     return base;
   });
 
   await step('chromium starts', async () => {
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await newPage();
-    return browser.version();
+    page = await t.startChromium();
+    return t.browser.version();
   });
 
   // ---------------- sp.admin ----------------
@@ -359,7 +234,7 @@ async function main() {
 
   await step('dist.admin sees the reseller accounts', async () => {
     await page.context().close();
-    page = await newPage();
+    page = await t.newPage();
     await login(page, base, 'dist.admin@example.com');
     await page.getByTestId('menu-/reseller-accounts').click();
     await page.waitForURL((url) => url.pathname === '/reseller-accounts');
@@ -427,11 +302,12 @@ async function main() {
     await westRow().getByTestId('reseller-reclaim').click();
     await page.getByTestId('transfer-amount').fill('0.5');
     await page.getByTestId('transfer-submit').click();
-    await page.getByTestId('transfer-code').waitFor();
-    const warning = await text(page.getByTestId('transfer-error'));
+    // The one step-up prompt of the SPA (shared/graphql/stepUp.tsx) asks for the code.
+    await page.getByTestId('verification-code').waitFor();
+    const warning = await text(page.getByTestId('verification-problem'));
     await shot(page, 'verification');
-    await page.getByTestId('transfer-code').fill(await freshCode(distSecret));
-    await page.getByTestId('transfer-submit').click();
+    await page.getByTestId('verification-code').fill(await freshCode(distSecret));
+    await page.getByTestId('verification-submit').click();
     await page.getByTestId('transfer').waitFor({ state: 'detached' });
     await page.waitForFunction(
       () => document.querySelector('[data-testid=reseller-row][data-name="Demo Reseller West"] [data-testid=reseller-balance]')?.textContent === '100.00',
@@ -447,26 +323,6 @@ async function main() {
     await shot(page, 'audit-en');
     return `${await page.locator('[data-testid=audit-row]').count()} rows`;
   });
-
-  if (failed && page) {
-    const failShot = join(outDir, 'security-failure.png');
-    await page.screenshot({ path: failShot, fullPage: true }).catch(() => {});
-    console.log(`     failure screenshot: ${failShot}; server log: ${serverLog}`);
-  }
 }
 
-try {
-  await main();
-} catch (err) {
-  failed++;
-  console.log(`FAIL unexpected: ${err?.stack ?? err}`);
-} finally {
-  await browser?.close().catch(() => {});
-  stopServer();
-  const deadline = Date.now() + 6000;
-  while (server && !serverExited && Date.now() < deadline) await sleep(100);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await t.run(main);

@@ -42,17 +42,3 @@ export function toWhere(filters: CustomerFilters): CustomerWhereInput | undefine
   if (filters.createdTo) where.createdAtLTE = endOfDay(filters.createdTo);
   return Object.keys(where).length ? where : undefined;
 }
-
-/** A stable key of the filters, to drop cached cursors when it changes. */
-export function filtersKey(filters: CustomerFilters): string {
-  return JSON.stringify([
-    filters.associationType ?? '',
-    filters.label?.trim() ?? '',
-    filters.createdFrom ?? '',
-    filters.createdTo ?? '',
-    searchTerm(filters.search) ?? '',
-    filters.managerID ?? '',
-    filters.associatedFrom ?? '',
-    filters.associatedTo ?? '',
-  ]);
-}

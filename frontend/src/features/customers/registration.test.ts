@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { localStatus, remoteStatus, secondsLeft } from './registration';
-import { formatMoney } from './components/Money';
 import { customerPermissions } from './permissions';
 
 describe('registration checks', () => {
@@ -22,16 +21,6 @@ describe('registration checks', () => {
     expect(secondsLeft(1000, 1000)).toBe(60);
     expect(secondsLeft(1000, 30_500)).toBe(31);
     expect(secondsLeft(1000, 61_000)).toBe(0);
-  });
-});
-
-describe('formatMoney', () => {
-  it('groups thousands without going through floats', () => {
-    expect(formatMoney('1234567.50')).toBe('¥1,234,567.50');
-    expect(formatMoney('0.00')).toBe('¥0.00');
-    expect(formatMoney('-12.3')).toBe('-¥12.30');
-    expect(formatMoney('99999999999999999.99')).toBe('¥99,999,999,999,999,999.99');
-    expect(formatMoney(null)).toBe('-');
   });
 });
 

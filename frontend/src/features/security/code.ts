@@ -1,14 +1,4 @@
-// Authenticator codes as people type them.
-
-/** Keeps the digits of what was typed or pasted ("123 456" -> "123456"), at most 6. */
-export function cleanCode(input: string): string {
-  return input.replace(/\D/g, '').slice(0, 6);
-}
-
-/** True for exactly six digits. */
-export function isSixDigitCode(code: string | null | undefined): boolean {
-  return /^\d{6}$/.test(code ?? '');
-}
+// The authenticator's secret as enrolment shows it (codes themselves: shared/validation).
 
 /** The base32 secret inside an otpauth:// URI, or null. */
 export function secretFromUri(uri: string): string | null {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { SensitiveField } from '../../gql/graphql';
 import { describeError, describeRefusal } from '../graphql/errorInfo';
-import { useVerifiedMutation } from '../graphql/useVerifiedMutation';
+import { useVerifiedMutation } from '../graphql/stepUp';
 
 export const RevealSensitiveMutation = graphql(`
   mutation RevealSensitive($input: RevealSensitiveInput!) {
@@ -14,11 +14,7 @@ export const RevealSensitiveMutation = graphql(`
       id
       field
       value
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -1,31 +1,23 @@
-// Modal asking for the 6-digit authenticator code that step-up verification needs.
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
-import type { ButtonProps, InputRef } from 'antd';
+// Modal asking for the 6-digit authenticator code that step-up verification needs (shown by
+// shared/graphql/stepUp.tsx; a new one for every question, so it starts empty).
+import { useState } from 'react';
+import { Alert, Form, Modal, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isSixDigitCode } from '../validation';
+import { CodeInput } from './CodeInput';
 
 interface Props {
-  open: boolean;
   /** The server's message of the last refusal (e.g. a wrong code). */
   problem?: string;
   onSubmit: (code: string) => void;
   onCancel: () => void;
 }
 
-export function VerificationPrompt({ open, problem, onSubmit, onCancel }: Props) {
+export function VerificationPrompt({ problem, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [touched, setTouched] = useState(false);
-  const input = useRef<InputRef>(null);
-
-  useEffect(() => {
-    if (open) {
-      setCode('');
-      setTouched(false);
-      setTimeout(() => input.current?.focus(), 50);
-    }
-  }, [open, problem]);
 
   const valid = isSixDigitCode(code);
   function submit() {
@@ -35,7 +27,7 @@ export function VerificationPrompt({ open, problem, onSubmit, onCancel }: Props)
 
   return (
     <Modal
-      open={open}
+      open
       title={t('verification.title')}
       okText={t('verification.submit')}
       cancelText={t('common.cancel')}
@@ -46,23 +38,13 @@ export function VerificationPrompt({ open, problem, onSubmit, onCancel }: Props)
       width={400}
     >
       <Typography.Paragraph type="secondary">{t('verification.hint')}</Typography.Paragraph>
-      {problem && <Alert type="warning" showIcon title={problem} style={{ marginBottom: 12 }} />}
+      {problem && <Alert type="warning" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="verification-problem" />}
       <Form.Item
         validateStatus={touched && !valid ? 'error' : undefined}
         help={touched && !valid ? t('verification.invalid') : undefined}
         style={{ marginBottom: 0 }}
       >
-        <Input
-          ref={input}
-          value={code}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          placeholder="123456"
-          data-testid="verification-code"
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          onPressEnter={submit}
-        />
+        <CodeInput value={code} onChange={setCode} onPressEnter={submit} autoFocus data-testid="verification-code" />
       </Form.Item>
     </Modal>
   );

@@ -1,22 +1,6 @@
 // Reading the server's error contract: top-level GraphQL errors carry extensions.code.
 import type { CombinedError } from 'urql';
 
-/** Codes the server puts in extensions.code. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'RATE_LIMITED'
-  | 'VERIFICATION_REQUIRED'
-  | 'INTERNAL';
-
-/** The first extensions.code in a combined error, if any. */
-export function errorCode(error: CombinedError | undefined | null): string | undefined {
-  const withCode = error?.graphQLErrors.find((e) => typeof e.extensions?.code === 'string');
-  return withCode?.extensions?.code as string | undefined;
-}
-
 /** True when the server says the session is missing or expired. */
 export function isUnauthenticated(error: CombinedError | undefined | null): boolean {
   if (!error) return false;

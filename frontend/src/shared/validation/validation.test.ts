@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountProblem, isSixDigitCode, isValidAccountName, isValidEmail, isValidMobile, toDecimal } from '.';
+import { cleanCode, isSixDigitCode, isValidAccountName, isValidEmail, isValidMobile } from '.';
 
 describe('isValidMobile', () => {
   it('accepts country code, one hyphen, number', () => {
@@ -32,33 +32,18 @@ describe('account name and email', () => {
   });
 });
 
-describe('amountProblem', () => {
-  it('accepts positive amounts with up to two decimals', () => {
-    for (const ok of ['1', '0.01', '100.5', '100.50', ' 12.30 ']) expect(amountProblem(ok), ok).toBeUndefined();
-  });
-  it('names the problem', () => {
-    expect(amountProblem('')).toBe('required');
-    expect(amountProblem(undefined)).toBe('required');
-    expect(amountProblem('abc')).toBe('format');
-    expect(amountProblem('-1')).toBe('format');
-    expect(amountProblem('1e3')).toBe('format');
-    expect(amountProblem('0')).toBe('positive');
-    expect(amountProblem('0.00')).toBe('positive');
-    expect(amountProblem('1.234')).toBe('decimals');
-    expect(amountProblem('10000000000000')).toBe('tooLarge');
-  });
-  it('formats for the Decimal scalar', () => {
-    expect(toDecimal('12.3')).toBe('12.30');
-    expect(toDecimal('007')).toBe('7.00');
-    expect(toDecimal('0.5')).toBe('0.50');
-    expect(toDecimal(' 100.25 ')).toBe('100.25');
-  });
-});
-
 describe('isSixDigitCode', () => {
   it('wants six digits', () => {
     expect(isSixDigitCode('123456')).toBe(true);
     expect(isSixDigitCode('12345')).toBe(false);
     expect(isSixDigitCode('12345a')).toBe(false);
+    expect(isSixDigitCode('012345')).toBe(true);
+    expect(isSixDigitCode('1234567')).toBe(false);
+    expect(isSixDigitCode(undefined)).toBe(false);
+  });
+  it('keeps six digits of what was typed', () => {
+    expect(cleanCode(' 123 456 ')).toBe('123456');
+    expect(cleanCode('12-34-56-78')).toBe('123456');
+    expect(cleanCode('abc')).toBe('');
   });
 });

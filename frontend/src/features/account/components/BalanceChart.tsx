@@ -5,7 +5,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import dayjs from 'dayjs';
-import { formatMoney } from '../money';
+import { formatMoney } from '../../../shared/money/money';
 import { balanceSeries } from '../series';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, TitleComponent, CanvasRenderer]);

@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { JournalKind, JournalWhereInput, JournalsQuery } from '../../../gql/graphql';
 import { JournalsQuery as JournalsDocument } from '../queries';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
+import { tablePagination } from '../../../shared/components/tablePagination';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { dayRange } from '../../audit/filters';
-import { formatMoney } from '../money';
+import { formatMoney } from '../../../shared/money/money';
 import { JOURNAL_KINDS, KIND_COLORS } from '../kinds';
 
 type JournalRow = NonNullable<NonNullable<NonNullable<JournalsQuery['journals']['edges']>[number]>['node']>;
@@ -122,15 +123,7 @@ export function JournalsTab() {
         scroll={{ x: 1070 }}
         onRow={() => ({ 'data-testid': 'journal-row' }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: t('account.empty') }}
-        onChange={(p) => list.setPage(p.current ?? 1, p.pageSize ?? list.pageSize)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: list.total,
-          showSizeChanger: true,
-          pageSizeOptions: ['10', '20', '50', '100'],
-          showTotal: (n) => t('secCommon.total', { count: n }),
-        }}
+        pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }) })}
       />
     </Flex>
   );

@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { JournalKind, LedgerEntryWhereInput, StatementQuery } from '../../../gql/graphql';
 import { StatementQuery as StatementDocument } from '../queries';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
+import { tablePagination } from '../../../shared/components/tablePagination';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { dayRange } from '../../audit/filters';
-import { formatMoney, splitDebitCredit } from '../money';
+import { formatMoney } from '../../../shared/money/money';
+import { splitDebitCredit } from '../statement';
 import { JOURNAL_KINDS, KIND_COLORS } from '../kinds';
 
 type Entries = NonNullable<NonNullable<NonNullable<StatementQuery['viewer']>['partner']>['account']>['entries'];
@@ -118,15 +120,7 @@ export function StatementTab() {
         scroll={{ x: 980 }}
         onRow={() => ({ 'data-testid': 'statement-row' }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: t('account.empty') }}
-        onChange={(p) => list.setPage(p.current ?? 1, p.pageSize ?? list.pageSize)}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: list.total,
-          showSizeChanger: true,
-          pageSizeOptions: ['10', '20', '50', '100'],
-          showTotal: (n) => t('secCommon.total', { count: n }),
-        }}
+        pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }) })}
       />
     </Flex>
   );

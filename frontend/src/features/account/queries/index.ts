@@ -91,14 +91,10 @@ export const RechargeOnlineMutation = graphql(`
   mutation RechargeOnline($input: AmountInput!, $idempotencyKey: String!) {
     rechargeOnline(input: $input, idempotencyKey: $idempotencyKey) {
       journal {
-        id
-        transactionNo
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -135,14 +131,10 @@ export const AllocateToResellerMutation = graphql(`
   mutation AllocateToReseller($input: ResellerTransferInput!, $idempotencyKey: String!) {
     allocateToReseller(input: $input, idempotencyKey: $idempotencyKey) {
       journal {
-        id
-        transactionNo
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -152,14 +144,10 @@ export const ReclaimFromResellerMutation = graphql(`
   mutation ReclaimFromReseller($input: ResellerTransferInput!, $idempotencyKey: String!) {
     reclaimFromReseller(input: $input, idempotencyKey: $idempotencyKey) {
       journal {
-        id
-        transactionNo
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

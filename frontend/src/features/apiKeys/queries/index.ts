@@ -38,11 +38,7 @@ export const CreateApiKeyMutation = graphql(`
         lastUsedAt
         revokedAt
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -54,11 +50,7 @@ export const RevokeApiKeyMutation = graphql(`
         id
         revokedAt
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

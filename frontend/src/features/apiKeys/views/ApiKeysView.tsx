@@ -11,6 +11,7 @@ import { ApiKeysQuery as ApiKeysDocument, CreateApiKeyMutation, RevokeApiKeyMuta
 import { CreateApiKeyDialog, type CreateApiKeyValues } from '../components/CreateApiKeyDialog';
 import { ApiKeyResultDialog } from '../components/ApiKeyResultDialog';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
+import { tablePagination } from '../../../shared/components/tablePagination';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { NoAccess } from '../../../shared/components/NoAccess';
 import { useViewer } from '../../auth/viewer';
@@ -158,14 +159,7 @@ function ApiKeys() {
           scroll={{ x: 1140 }}
           onRow={(r) => ({ 'data-testid': 'apikey-row', 'data-prefix': r.prefix }) as HTMLAttributes<HTMLElement>}
           locale={{ emptyText: t('apiKeys.empty') }}
-          onChange={(p) => list.setPage(p.current ?? 1, p.pageSize ?? list.pageSize)}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: list.total,
-            hideOnSinglePage: true,
-            showTotal: (n) => t('secCommon.total', { count: n }),
-          }}
+          pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }), hideOnSinglePage: true })}
         />
       </Flex>
       <CreateApiKeyDialog

@@ -57,11 +57,7 @@ export const DecideDisassociationMutation = graphql(`
         decidedAt
         decisionReason
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -12,12 +12,12 @@ import type { AssociationEventKind, AssociationEventStatus } from '../../../gql/
 import { AssociationEventsQuery, DecideDisassociationMutation, EventCustomerNamesQuery, EventPartnerNamesQuery } from '../queries';
 import { canDecide, toEventWhere, type EventFilters } from '../decide';
 import { useViewer } from '../../auth/viewer';
-import { EventKindTag, EventStatusTag } from '../../customers/components/EventTags';
+import { EventKindTag, EventStatusTag } from '../../../shared/components/EventTags';
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
-import { PagerBar } from '../../../shared/components/PagerBar';
-import { useCursorPager } from '../../../shared/graphql/cursorPager';
+import { tablePagination } from '../../../shared/components/tablePagination';
+import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
-import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
+import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
 import { customerPath } from '../../../app/paths';
 
 const STATUSES: readonly AssociationEventStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'DONE'];
@@ -45,18 +45,17 @@ export function AssociationsView() {
   const { message } = App.useApp();
   const viewer = useViewer();
   const [filters, setFilters] = useState<EventFilters>({});
-  const pager = useCursorPager(PAGE);
-  const where = useMemo(() => toEventWhere(filters), [filters]);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const list = usePagedConnection({
     query: AssociationEventsQuery,
-    variables: { ...pager.variables, where },
+    variables: { where: toEventWhere(filters) },
+    select: (d) => d.associationEvents,
+    pageSize: PAGE,
     requestPolicy: 'cache-and-network',
   });
   const decide = useVerifiedMutation(DecideDisassociationMutation);
   const [deciding, setDeciding] = useState<{ id: string; approve: boolean }>();
 
-  const conn = data?.associationEvents;
-  const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const rows = list.rows;
   type Row = (typeof rows)[number];
   const partnerSide = viewer.role !== 'CUSTOMER';
   const customerIds = useMemo(() => [...new Set(rows.map((r) => r.customerID))].sort(), [rows]);
@@ -79,7 +78,7 @@ export function AssociationsView() {
   function applyFilters(v: FilterValues) {
     const [from, to] = v.range ?? [];
     setFilters({ status: v.status, kind: v.kind, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') });
-    pager.reset();
+    list.setPage(1);
   }
 
   async function submitDecision(reason: string | undefined): Promise<string | undefined> {
@@ -92,7 +91,7 @@ export function AssociationsView() {
     const refused = result.data.decideDisassociation.userErrors;
     if (refused.length) return refused.map((e) => describeRefusal(e, t)).join('; ');
     void message.success(deciding.approve ? t('associations.approved') : t('associations.rejected'));
-    refetch({ requestPolicy: 'network-only' });
+    list.refresh();
     return undefined;
   }
 
@@ -135,13 +134,15 @@ export function AssociationsView() {
             </Space>
           </Form.Item>
         </Form>
-        {error && <Alert type="error" showIcon title={describeError(error, t)} />}
+        {list.error && <Alert type="error" showIcon title={describeError(list.error, t)} />}
         <Table<Row>
           rowKey="id"
           size="middle"
-          loading={fetching}
+          loading={list.loading}
           dataSource={rows}
-          pagination={false}
+          pagination={tablePagination(list, {
+            showTotal: (n) => <span data-testid="events-total">{t('secCommon.total', { count: n })}</span>,
+          })}
           scroll={{ x: 1600 }}
           locale={{ emptyText: t('associations.empty') }}
           onRow={(e) => ({ 'data-testid': 'event-row', 'data-id': e.id }) as HTMLAttributes<HTMLElement>}
@@ -194,16 +195,6 @@ export function AssociationsView() {
                 ),
             },
           ]}
-        />
-        <PagerBar
-          page={pager.page}
-          pageSize={PAGE}
-          total={conn?.totalCount ?? 0}
-          hasNext={!!conn?.pageInfo.hasNextPage}
-          loading={fetching}
-          onPrevious={pager.previous}
-          onNext={() => pager.next(conn?.pageInfo.endCursor)}
-          testId="events-pager"
         />
       </Flex>
       <ReasonDialog

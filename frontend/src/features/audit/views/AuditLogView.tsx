@@ -8,6 +8,7 @@ import type { AuditLogAction, AuditLogOutcome, AuditLogsQuery } from '../../../g
 import { AuditLogsQuery as AuditLogsDocument } from '../queries';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, auditWhere, targetLabel, type AuditFilters } from '../filters';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
+import { tablePagination } from '../../../shared/components/tablePagination';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { useViewer } from '../../auth/viewer';
 
@@ -154,15 +155,7 @@ export function AuditLogView() {
           scroll={{ x: 1630 }}
           onRow={() => ({ 'data-testid': 'audit-row' }) as HTMLAttributes<HTMLElement>}
           locale={{ emptyText: t('audit.empty') }}
-          onChange={(p) => list.setPage(p.current ?? 1, p.pageSize ?? list.pageSize)}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: list.total,
-            showSizeChanger: true,
-            pageSizeOptions: ['10', '20', '50', '100'],
-            showTotal: (n) => <span data-testid="audit-total">{t('secCommon.total', { count: n })}</span>,
-          }}
+          pagination={tablePagination(list, { showTotal: (n) => <span data-testid="audit-total">{t('secCommon.total', { count: n })}</span> })}
         />
       </Flex>
     </Card>

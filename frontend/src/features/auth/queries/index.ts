@@ -34,11 +34,7 @@ export const LoginMutation = graphql(`
           displayName
         }
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -5,11 +5,11 @@ import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { AssignCustomerManagerMutation, BatchAllocateBalanceMutation } from '../queries';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
-import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
+import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
-import { toDecimal } from '../../../shared/validation';
-import { AmountField } from './AmountField';
-import { BatchResultTable, type BatchRow } from './BatchResultTable';
+import { toDecimal } from '../../../shared/money/money';
+import { AmountField } from '../../../shared/components/AmountField';
+import { BatchResultTable, type BatchRow } from '../../../shared/components/BatchResultTable';
 import type { ManagerOption } from './CustomerFilterBar';
 
 interface CommonProps {

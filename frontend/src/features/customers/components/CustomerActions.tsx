@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, Form, Select, Space } from 'antd';
 import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { CustomerAssociationType } from '../../../gql/graphql';
+import type { CustomerAssociationType, MoneyMoveFieldsFragment, UserErrorFieldsFragment } from '../../../gql/graphql';
 import {
   AllocateBalanceMutation,
   ReclaimBalanceMutation,
@@ -13,12 +13,11 @@ import {
 } from '../queries';
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
-import { useVerifiedMutation } from '../../../shared/graphql/useVerifiedMutation';
+import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
-import { toDecimal } from '../../../shared/validation';
+import { formatMoney, toDecimal } from '../../../shared/money/money';
 import type { CustomerPermissions } from '../permissions';
-import { AmountField } from './AmountField';
-import { formatMoney } from './Money';
+import { AmountField } from '../../../shared/components/AmountField';
 
 export interface ActionCustomer {
   id: string;
@@ -29,8 +28,8 @@ export interface ActionCustomer {
 }
 
 interface MoneyPayload {
-  journal?: { transactionNo: string; amount: string } | null;
-  userErrors: { field?: string[] | null; code: string; message: string }[];
+  journal?: MoneyMoveFieldsFragment | null;
+  userErrors: UserErrorFieldsFragment[];
 }
 
 type Dialog = 'allocate' | 'reclaim' | 'switch' | 'freeze' | 'disassociate' | null;
@@ -85,7 +84,7 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
     if (payload.userErrors.length) return payload.userErrors.map((e) => describeRefusal(e, t)).join('; ');
     void message.success(
       t(kind === 'allocate' ? 'customers.actions.allocated' : 'customers.actions.reclaimed', {
-        amount: formatMoney(payload.journal?.amount),
+        amount: formatMoney(payload.journal?.amount, { symbol: true }),
         no: payload.journal?.transactionNo ?? '-',
       }),
     );
@@ -128,7 +127,7 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
         title={dialog === 'reclaim' ? t('customers.actions.reclaim') : t('customers.actions.allocate')}
         description={
           dialog === 'reclaim'
-            ? t('customers.actions.reclaimHint', { balance: formatMoney(customer.allocatedBalance) })
+            ? t('customers.actions.reclaimHint', { balance: formatMoney(customer.allocatedBalance, { symbol: true }) })
             : t('customers.actions.allocateHint')
         }
         loading={allocate.fetching || reclaim.fetching}
@@ -137,7 +136,7 @@ export function CustomerActions({ customer, can, onChanged }: Props) {
         onClose={close}
         testId="money-dialog"
       >
-        <AmountField />
+        <AmountField max={dialog === 'reclaim' ? customer.allocatedBalance : undefined} />
       </ReasonDialog>
 
       <ReasonDialog

@@ -1,14 +1,14 @@
 // The detail page's tabs: association events, manager assignments, journals (server-side paging).
 import { Alert, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
+import type { CustomerAssociationEventsQuery as EventsData, CustomerManagerAssignmentsQuery as AssignmentsData } from '../../../gql/graphql';
 import { CustomerAssociationEventsQuery, CustomerJournalsQuery, CustomerManagerAssignmentsQuery } from '../queries';
-import { useCursorPager } from '../../../shared/graphql/cursorPager';
-import { PagerBar } from '../../../shared/components/PagerBar';
+import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
+import { tablePagination } from '../../../shared/components/tablePagination';
 import { describeError } from '../../../shared/graphql/errorInfo';
-import { EventKindTag, EventStatusTag } from './EventTags';
-import { Money } from './Money';
+import { EventKindTag, EventStatusTag } from '../../../shared/components/EventTags';
+import { Money } from '../../../shared/components/Money';
 
 const PAGE = 10;
 const time = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '-');
@@ -19,25 +19,27 @@ interface Props {
   customerId: string;
 }
 
+const events = (d: EventsData) => (d.node?.__typename === 'Customer' ? d.node.associationEvents : undefined);
+const assignments = (d: AssignmentsData) => (d.node?.__typename === 'Customer' ? d.node.managerAssignments : undefined);
+
 export function AssociationHistory({ customerId }: Props) {
   const { t } = useTranslation();
-  const pager = useCursorPager(PAGE);
-  const [{ data, fetching, error }] = useQuery({
+  const list = usePagedConnection({
     query: CustomerAssociationEventsQuery,
-    variables: { id: customerId, ...pager.variables },
+    variables: { id: customerId },
+    select: events,
+    pageSize: PAGE,
     requestPolicy: 'cache-and-network',
   });
-  const conn = data?.node?.__typename === 'Customer' ? data.node.associationEvents : undefined;
-  const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   return (
     <>
-      {error && <Alert type="error" showIcon title={describeError(error, t)} style={{ marginBottom: 12 }} />}
+      {list.error && <Alert type="error" showIcon title={describeError(list.error, t)} style={{ marginBottom: 12 }} />}
       <Table
         rowKey="id"
         size="small"
-        loading={fetching}
-        dataSource={rows}
-        pagination={false}
+        loading={list.loading}
+        dataSource={list.rows}
+        pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }) })}
         scroll={{ x: 1200 }}
         locale={{ emptyText: t('customers.detail.noEvents') }}
         columns={[
@@ -61,38 +63,28 @@ export function AssociationHistory({ customerId }: Props) {
           { key: 'decisionReason', title: t('events.columns.decisionReason'), ellipsis: true, render: (_, e) => dash(e.decisionReason) },
         ]}
       />
-      <PagerBar
-        page={pager.page}
-        pageSize={PAGE}
-        total={conn?.totalCount ?? 0}
-        hasNext={!!conn?.pageInfo.hasNextPage}
-        loading={fetching}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(conn?.pageInfo.endCursor)}
-      />
     </>
   );
 }
 
 export function ManagerHistory({ customerId }: Props) {
   const { t } = useTranslation();
-  const pager = useCursorPager(PAGE);
-  const [{ data, fetching, error }] = useQuery({
+  const list = usePagedConnection({
     query: CustomerManagerAssignmentsQuery,
-    variables: { id: customerId, ...pager.variables },
+    variables: { id: customerId },
+    select: assignments,
+    pageSize: PAGE,
     requestPolicy: 'cache-and-network',
   });
-  const conn = data?.node?.__typename === 'Customer' ? data.node.managerAssignments : undefined;
-  const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   return (
     <>
-      {error && <Alert type="error" showIcon title={describeError(error, t)} style={{ marginBottom: 12 }} />}
+      {list.error && <Alert type="error" showIcon title={describeError(list.error, t)} style={{ marginBottom: 12 }} />}
       <Table
         rowKey="id"
         size="small"
-        loading={fetching}
-        dataSource={rows}
-        pagination={false}
+        loading={list.loading}
+        dataSource={list.rows}
+        pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }) })}
         locale={{ emptyText: t('customers.detail.noAssignments') }}
         columns={[
           {
@@ -105,38 +97,28 @@ export function ManagerHistory({ customerId }: Props) {
           { key: 'assignedBy', title: t('customers.detail.assignedBy'), render: (_, a) => dash(a.assignedByName) },
         ]}
       />
-      <PagerBar
-        page={pager.page}
-        pageSize={PAGE}
-        total={conn?.totalCount ?? 0}
-        hasNext={!!conn?.pageInfo.hasNextPage}
-        loading={fetching}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(conn?.pageInfo.endCursor)}
-      />
     </>
   );
 }
 
 export function JournalHistory({ customerId }: Props) {
   const { t } = useTranslation();
-  const pager = useCursorPager(PAGE);
-  const [{ data, fetching, error }] = useQuery({
+  const list = usePagedConnection({
     query: CustomerJournalsQuery,
-    variables: { customerID: customerId, ...pager.variables },
+    variables: { customerID: customerId },
+    select: (d) => d.journals,
+    pageSize: PAGE,
     requestPolicy: 'cache-and-network',
   });
-  const conn = data?.journals;
-  const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   return (
     <>
-      {error && <Alert type="error" showIcon title={describeError(error, t)} style={{ marginBottom: 12 }} />}
+      {list.error && <Alert type="error" showIcon title={describeError(list.error, t)} style={{ marginBottom: 12 }} />}
       <Table
         rowKey="id"
         size="small"
-        loading={fetching}
-        dataSource={rows}
-        pagination={false}
+        loading={list.loading}
+        dataSource={list.rows}
+        pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }) })}
         locale={{ emptyText: t('customers.detail.noJournals') }}
         columns={[
           { key: 'createdAt', title: t('journals.createdAt'), width: 150, render: (_, j) => time(j.createdAt) },
@@ -146,15 +128,6 @@ export function JournalHistory({ customerId }: Props) {
           { key: 'operator', title: t('journals.operator'), width: 140, render: (_, j) => dash(j.operatorName) },
           { key: 'reason', title: t('journals.reason'), ellipsis: true, render: (_, j) => dash(j.reason) },
         ]}
-      />
-      <PagerBar
-        page={pager.page}
-        pageSize={PAGE}
-        total={conn?.totalCount ?? 0}
-        hasNext={!!conn?.pageInfo.hasNextPage}
-        loading={fetching}
-        onPrevious={pager.previous}
-        onNext={() => pager.next(conn?.pageInfo.endCursor)}
       />
     </>
   );

@@ -5,16 +5,15 @@ import type { ColumnsType, TableProps } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CustomersQuery, OrderDirection } from '../../../gql/graphql';
+import type { CustomerRowFieldsFragment, OrderDirection } from '../../../gql/graphql';
 import { Sensitive } from '../../../shared/components/Sensitive';
 import { customerPath } from '../../../app/paths';
 import { AssociationTypeTag } from './AssociationTypeTag';
-import { Money } from './Money';
+import { Money } from '../../../shared/components/Money';
+import { PAGE_SIZES } from '../../../shared/components/tablePagination';
 
 /** One customer as the list query returns it. */
-export type CustomerRow = NonNullable<NonNullable<NonNullable<CustomersQuery['customers']['edges']>[number]>['node']>;
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export type CustomerRow = CustomerRowFieldsFragment;
 
 interface Props {
   rows: CustomerRow[];

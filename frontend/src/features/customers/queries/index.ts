@@ -1,6 +1,34 @@
 // Operations of the customers feature.
 import { graphql } from '../../../gql';
 
+/** A customer as the list shows it (masked personal fields, association, balances); the detail adds to it. */
+export const CustomerRowFields = graphql(`
+  fragment CustomerRowFields on Customer {
+    id
+    accountName
+    name
+    mobile
+    email
+    provinceCode
+    cityCode
+    label
+    associationType
+    associatedAt
+    createdAt
+    frozen
+    allocatedBalance
+    ownBalance
+    partner {
+      id
+      name
+    }
+    manager {
+      id
+      displayName
+    }
+  }
+`);
+
 export const CustomersQuery = graphql(`
   query Customers(
     $first: Int
@@ -21,28 +49,7 @@ export const CustomersQuery = graphql(`
       edges {
         cursor
         node {
-          id
-          accountName
-          name
-          mobile
-          email
-          provinceCode
-          cityCode
-          label
-          associationType
-          associatedAt
-          createdAt
-          frozen
-          allocatedBalance
-          ownBalance
-          partner {
-            id
-            name
-          }
-          manager {
-            id
-            displayName
-          }
+          ...CustomerRowFields
         }
       }
     }
@@ -87,11 +94,7 @@ export const AssignCustomerManagerMutation = graphql(`
         reason
         message
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -109,15 +112,10 @@ export const BatchAllocateBalanceMutation = graphql(`
         message
       }
       journals {
-        id
-        transactionNo
-        customerID
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -128,32 +126,13 @@ export const CustomerDetailQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Customer {
-        id
-        accountName
-        name
-        mobile
-        email
-        provinceCode
-        cityCode
-        label
+        ...CustomerRowFields
         remark
-        associationType
-        associatedAt
-        createdAt
         updatedAt
-        frozen
         gracePeriodDays
         managerAssignedAt
-        allocatedBalance
-        ownBalance
         partner {
-          id
-          name
           kind
-        }
-        manager {
-          id
-          displayName
         }
       }
     }
@@ -161,18 +140,21 @@ export const CustomerDetailQuery = graphql(`
 `);
 
 export const CustomerAssociationEventsQuery = graphql(`
-  query CustomerAssociationEvents($id: ID!, $first: Int, $after: Cursor) {
+  query CustomerAssociationEvents($id: ID!, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
     node(id: $id) {
       __typename
       ... on Customer {
         id
-        associationEvents(first: $first, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
+        associationEvents(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          orderBy: { field: CREATED_AT, direction: DESC }
+        ) {
           totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
+            cursor
             node {
               id
               createdAt
@@ -195,18 +177,21 @@ export const CustomerAssociationEventsQuery = graphql(`
 `);
 
 export const CustomerManagerAssignmentsQuery = graphql(`
-  query CustomerManagerAssignments($id: ID!, $first: Int, $after: Cursor) {
+  query CustomerManagerAssignments($id: ID!, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
     node(id: $id) {
       __typename
       ... on Customer {
         id
-        managerAssignments(first: $first, after: $after, orderBy: { field: ASSIGNED_AT, direction: DESC }) {
+        managerAssignments(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          orderBy: { field: ASSIGNED_AT, direction: DESC }
+        ) {
           totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
+            cursor
             node {
               id
               assignedAt
@@ -225,14 +210,18 @@ export const CustomerManagerAssignmentsQuery = graphql(`
 `);
 
 export const CustomerJournalsQuery = graphql(`
-  query CustomerJournals($customerID: ID!, $first: Int, $after: Cursor) {
-    journals(first: $first, after: $after, where: { customerID: $customerID }, orderBy: { field: CREATED_AT, direction: DESC }) {
+  query CustomerJournals($customerID: ID!, $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
+    journals(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      where: { customerID: $customerID }
+      orderBy: { field: CREATED_AT, direction: DESC }
+    ) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       edges {
+        cursor
         node {
           id
           createdAt
@@ -255,11 +244,7 @@ export const UpdateCustomerMutation = graphql(`
         label
         remark
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -268,14 +253,10 @@ export const AllocateBalanceMutation = graphql(`
   mutation AllocateBalance($input: AllocateBalanceInput!, $idempotencyKey: String!) {
     allocateBalance(input: $input, idempotencyKey: $idempotencyKey) {
       journal {
-        id
-        transactionNo
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -285,14 +266,10 @@ export const ReclaimBalanceMutation = graphql(`
   mutation ReclaimBalance($input: AllocateBalanceInput!, $idempotencyKey: String!) {
     reclaimBalance(input: $input, idempotencyKey: $idempotencyKey) {
       journal {
-        id
-        transactionNo
-        amount
+        ...MoneyMoveFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -306,11 +283,7 @@ export const SwitchAssociationTypeMutation = graphql(`
         associationType
         gracePeriodDays
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -322,11 +295,7 @@ export const SetCustomerFrozenMutation = graphql(`
         id
         frozen
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -339,11 +308,7 @@ export const RequestDisassociationMutation = graphql(`
         status
         kind
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -363,11 +328,7 @@ export const SendVerificationCodeMutation = graphql(`
   mutation SendVerificationCode($mobile: String!) {
     sendVerificationCode(mobile: $mobile) {
       expiresAt
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -378,11 +339,7 @@ export const CreateCustomerMutation = graphql(`
       customer {
         id
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -16,7 +16,7 @@ import { AssociationTypeTag } from '../components/AssociationTypeTag';
 import { CustomerActions } from '../components/CustomerActions';
 import { AssociationHistory, JournalHistory, ManagerHistory } from '../components/CustomerHistory';
 import { EditLabelDialog } from '../components/EditLabelDialog';
-import { Money } from '../components/Money';
+import { Money } from '../../../shared/components/Money';
 
 const time = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '-');
 

@@ -13,9 +13,10 @@ import {
   ReclaimFromResellerMutation,
   ResellerAccountsQuery as ResellerAccountsDocument,
 } from '../../account/queries';
-import { MoneyMoveDialog, type MoveRequest } from '../../account/components/MoneyMoveDialog';
-import { formatMoney } from '../../account/money';
+import { MoneyMoveDialog, type MoveRequest } from '../../../shared/components/MoneyMoveDialog';
+import { formatMoney } from '../../../shared/money/money';
 import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
+import { tablePagination } from '../../../shared/components/tablePagination';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { NoAccess } from '../../../shared/components/NoAccess';
 import { useViewer } from '../../auth/viewer';
@@ -133,14 +134,7 @@ function ResellerAccounts() {
           scroll={{ x: 990 }}
           onRow={(r) => ({ 'data-testid': 'reseller-row', 'data-name': r.name }) as HTMLAttributes<HTMLElement>}
           locale={{ emptyText: t('resellerAccounts.empty') }}
-          onChange={(p) => list.setPage(p.current ?? 1, p.pageSize ?? list.pageSize)}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: list.total,
-            hideOnSinglePage: true,
-            showTotal: (n) => t('secCommon.total', { count: n }),
-          }}
+          pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }), hideOnSinglePage: true })}
         />
       </Flex>
       <MoneyMoveDialog

@@ -66,11 +66,7 @@ export const DecideResellerApplicationsMutation = graphql(`
         reason
         message
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -82,11 +78,7 @@ export const ApplyToDistributorMutation = graphql(`
         id
         status
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -13,10 +13,10 @@ import {
   ResellerPartnerQuery,
 } from '../queries';
 import { useViewer } from '../../auth/viewer';
-import { BatchResultTable, type BatchRow } from '../../customers/components/BatchResultTable';
+import { BatchResultTable, type BatchRow } from '../../../shared/components/BatchResultTable';
 import { ReasonDialog } from '../../../shared/components/ReasonDialog';
-import { PagerBar } from '../../../shared/components/PagerBar';
-import { useCursorPager } from '../../../shared/graphql/cursorPager';
+import { tablePagination } from '../../../shared/components/tablePagination';
+import { usePagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 
 const PAGE = 20;
@@ -31,10 +31,11 @@ export function ResellerApplicationsView() {
   const isReseller = viewer.partner?.kind === 'CLOUD_RESELLER';
   const canDecide = isDistributor && viewer.role === 'PARTNER_ADMIN';
   const [status, setStatus] = useState<ResellerApplicationStatus>();
-  const pager = useCursorPager(PAGE);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const list = usePagedConnection({
     query: ResellerApplicationsQuery,
-    variables: { ...pager.variables, where: status ? { status } : null },
+    variables: { where: status ? { status } : null },
+    select: (d) => d.resellerApplications,
+    pageSize: PAGE,
     requestPolicy: 'cache-and-network',
   });
   const [{ data: partnerData }, refetchPartner] = useQuery({
@@ -50,8 +51,7 @@ export function ResellerApplicationsView() {
   const [applyError, setApplyError] = useState<string>();
   const [form] = Form.useForm<{ distributorID: string; message?: string }>();
 
-  const conn = data?.resellerApplications;
-  const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const rows = list.rows;
   type Row = (typeof rows)[number];
   const names = new Map(rows.map((r) => [r.id, r.resellerName]));
   const partner = partnerData?.node?.__typename === 'Partner' ? partnerData.node : undefined;
@@ -64,7 +64,7 @@ export function ResellerApplicationsView() {
     if (refused.length) return refused.map((e) => describeRefusal(e, t)).join('; ');
     setResults(r.data.decideResellerApplications.results);
     setSelected([]);
-    refetch({ requestPolicy: 'network-only' });
+    list.refresh();
     return undefined;
   }
 
@@ -78,7 +78,7 @@ export function ResellerApplicationsView() {
     }
     void message.success(t('resellers.applied'));
     form.resetFields();
-    refetch({ requestPolicy: 'network-only' });
+    list.refresh();
     refetchPartner({ requestPolicy: 'network-only' });
   }
 
@@ -122,7 +122,6 @@ export function ResellerApplicationsView() {
               value={status}
               onChange={(s) => {
                 setStatus(s);
-                pager.reset();
               }}
               options={(['PENDING', 'APPROVED', 'REJECTED'] as const).map((s) => ({ value: s, label: t(`resellers.status.${s}`) }))}
             />
@@ -138,13 +137,13 @@ export function ResellerApplicationsView() {
               </>
             )}
           </Space>
-          {error && <Alert type="error" showIcon title={describeError(error, t)} />}
+          {list.error && <Alert type="error" showIcon title={describeError(list.error, t)} />}
           <Table<Row>
             rowKey="id"
             size="middle"
-            loading={fetching}
+            loading={list.loading}
             dataSource={rows}
-            pagination={false}
+            pagination={tablePagination(list, { showTotal: (n) => t('secCommon.total', { count: n }) })}
             scroll={{ x: 1100 }}
             locale={{ emptyText: t('resellers.empty') }}
             rowSelection={
@@ -173,15 +172,6 @@ export function ResellerApplicationsView() {
               { key: 'decidedAt', title: t('events.columns.decidedAt'), width: 150, render: (_, r) => time(r.decidedAt) },
               { key: 'decisionReason', title: t('events.columns.decisionReason'), ellipsis: true, render: (_, r) => r.decisionReason || '-' },
             ]}
-          />
-          <PagerBar
-            page={pager.page}
-            pageSize={PAGE}
-            total={conn?.totalCount ?? 0}
-            hasNext={!!conn?.pageInfo.hasNextPage}
-            loading={fetching}
-            onPrevious={pager.previous}
-            onNext={() => pager.next(conn?.pageInfo.endCursor)}
           />
         </Flex>
       </Card>

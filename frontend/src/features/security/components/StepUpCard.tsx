@@ -7,7 +7,7 @@ import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { SetStepUpRequiredMutation } from '../queries';
 import { errorMessage } from '../../../shared/graphql/errors';
-import { CodeInput, codeRule } from './CodeInput';
+import { CodeInput, codeRule } from '../../../shared/components/CodeInput';
 
 interface Props {
   required: boolean;

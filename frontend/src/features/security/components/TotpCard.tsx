@@ -6,7 +6,7 @@ import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { BeginTotpEnrollmentMutation, ConfirmTotpEnrollmentMutation, DisableTotpMutation } from '../queries';
 import { errorMessage } from '../../../shared/graphql/errors';
-import { CodeInput, codeRule } from './CodeInput';
+import { CodeInput, codeRule } from '../../../shared/components/CodeInput';
 import { groupSecret } from '../code';
 
 interface Props {

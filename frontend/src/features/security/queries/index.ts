@@ -23,11 +23,7 @@ export const BeginTotpEnrollmentMutation = graphql(`
     beginTotpEnrollment {
       secret
       uri
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -39,11 +35,7 @@ export const ConfirmTotpEnrollmentMutation = graphql(`
         id
         totpEnabled
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -55,11 +47,7 @@ export const DisableTotpMutation = graphql(`
         id
         totpEnabled
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -71,11 +59,7 @@ export const SetStepUpRequiredMutation = graphql(`
         id
         requireStepUp
       }
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -84,11 +68,7 @@ export const ChangePasswordMutation = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
       ok
-      userErrors {
-        field
-        code
-        message
-      }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

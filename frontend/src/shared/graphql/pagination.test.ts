@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE, planPage, recordCursors, sameArgs } from './pagination';
+import { MAX_PAGE, planPage, recordCursors } from './pagination';
 
 const cursorsFor = (from: number, n: number) => Array.from({ length: n }, (_, i) => `c${from + i}`);
 
@@ -63,12 +63,5 @@ describe('recordCursors', () => {
     const after = recordCursors(before, 1, ['b']);
     expect([...before.keys()]).toEqual([0]);
     expect(after.get(1)).toBe('b');
-  });
-});
-
-describe('sameArgs', () => {
-  it('compares the four connection arguments only', () => {
-    expect(sameArgs({ first: 10, after: 'x' }, { first: 10, after: 'x', last: undefined })).toBe(true);
-    expect(sameArgs({ first: 10 }, { first: 20 })).toBe(false);
   });
 });

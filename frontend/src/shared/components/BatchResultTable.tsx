@@ -1,7 +1,7 @@
 // Per-row answers of a batch action: ok, or the refusal's code and message.
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { describeRefusal } from '../../../shared/graphql/errorInfo';
+import { describeRefusal } from '../graphql/errorInfo';
 
 export interface BatchRow {
   id: string;

@@ -1,7 +1,7 @@
-// A 6-digit authenticator code field (digits only; paste-friendly).
+// A 6-digit authenticator code field (digits only; paste-friendly), wherever a code is asked for.
 import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { cleanCode } from '../code';
+import { cleanCode } from '../validation';
 
 interface Props {
   value?: string;

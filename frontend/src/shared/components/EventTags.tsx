@@ -1,6 +1,7 @@
+// Association events' kind and status as tags (a customer's history, the association records page).
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AssociationEventKind, AssociationEventStatus } from '../../../gql/graphql';
+import type { AssociationEventKind, AssociationEventStatus } from '../../gql/graphql';
 
 const STATUS_COLORS: Record<AssociationEventStatus, string> = { PENDING: 'processing', APPROVED: 'success', REJECTED: 'error', DONE: 'default' };
 

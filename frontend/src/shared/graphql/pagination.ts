@@ -67,8 +67,3 @@ export function recordCursors(cursors: CursorCache, offset: number, rowCursors: 
   rowCursors.forEach((cursor, i) => next.set(offset + i, cursor));
   return next;
 }
-
-/** True when two argument sets ask for the same rows. */
-export function sameArgs(a: ConnectionArgs, b: ConnectionArgs): boolean {
-  return a.first === b.first && a.after === b.after && a.last === b.last && a.before === b.before;
-}

@@ -7,7 +7,7 @@ import { CombinedError, Provider, type Client, type GraphQLRequest } from 'urql'
 import { GraphQLError } from 'graphql';
 import { fromValue } from 'wonka';
 import { RevealSensitiveMutation } from '../components/Sensitive';
-import { useVerifiedMutation } from './useVerifiedMutation';
+import { useVerifiedMutation } from './stepUp';
 
 function Harness() {
   const { run, prompt } = useVerifiedMutation(RevealSensitiveMutation);
