@@ -286,8 +286,9 @@ func TestConcurrentReclaims(t *testing.T) {
 }
 
 // TestPostingStatements: an allocation or reclaim is the one general path on both databases: the
-// claim of its key, the customer read through the viewer's privacy rule, the accounts locked in
-// ID order, the journal, its entries, the balances, the audit record and the outcome; a batch of
+// claim of its key (storing the planned outcome), the customer read through the viewer's privacy
+// rule, the accounts locked in ID order, the journal, its entries, the balances and the audit
+// record; a batch of
 // ten is no more statements than a batch of one. Over-reclaim is refused with the balance, and a
 // distributor moves its reseller's customer's money acting for the reseller.
 func TestPostingStatements(t *testing.T) {
@@ -305,7 +306,7 @@ func TestPostingStatements(t *testing.T) {
 		}
 		want := []string{`INSERT INTO "idempotency_records"`, `SELECT "customers"."id", "customers"."partner_id", "customers"."association_type" FROM "customers" WHERE "customers"."id" IN (`,
 			`SELECT "accounts"."id", "accounts"."kind", "accounts"."owner_key", "accounts"."balance" FROM "accounts"`, `INSERT INTO "journals"`,
-			`INSERT INTO "ledger_entries"`, `UPDATE "accounts" SET`, `INSERT INTO "audit_logs"`, `UPDATE "idempotency_records" SET "response"`}
+			`INSERT INTO "ledger_entries"`, `UPDATE "accounts" SET`, `INSERT INTO "audit_logs"`}
 		posting := postingStatements(s.Counter.Statements())
 		if len(posting) != len(want) {
 			t.Fatalf("an allocation made %d statements, want %d:\n%s", len(posting), len(want), strings.Join(posting, "\n"))
@@ -396,8 +397,8 @@ func TestPostingStatements(t *testing.T) {
 }
 
 // postingStatements are the statements of a request from its money transaction's first (the
-// claim of its key) to its last before the answer is read (the outcome), leaving out the
-// authentication before and the answer's reads after.
+// claim of its key, which stores the planned outcome) to its last (the audit record), leaving out
+// the authentication before and the answer's reads after.
 func postingStatements(st []string) []string {
 	first, last := -1, -1
 	for i, q := range st {
@@ -406,7 +407,7 @@ func postingStatements(st []string) []string {
 		if first < 0 && strings.HasPrefix(q, `INSERT INTO "idempotency_records"`) {
 			first = i
 		}
-		if strings.HasPrefix(q, `UPDATE "idempotency_records" SET "response"`) {
+		if strings.HasPrefix(q, `INSERT INTO "audit_logs"`) {
 			last = i
 		}
 	}

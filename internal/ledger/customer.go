@@ -81,7 +81,8 @@ func (l *Ledger) customerTransfer(ctx context.Context, op string, action auditlo
 	if err := checkReason(req.Reason); err != nil {
 		return nil, err
 	}
-	return l.run(ctx, op, req.IdempotencyKey, req.args(customerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+	plan := planned(1)
+	return l.run(ctx, op, req.IdempotencyKey, req.args(customerID), plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		found, err := moneyCustomers(ctx, c, customerID)
 		if err != nil {
 			return nil, refuse(ctx, c, action, customerID, err)
@@ -97,7 +98,7 @@ func (l *Ledger) customerTransfer(ctx context.Context, op string, action auditlo
 		if kind == journal.KindRECLAIM {
 			from, to = to, from
 		}
-		out, err := postAudited(ctx, c, action, customerID, journalSpec{kind: kind, amount: req.Amount, partnerID: *cu.PartnerID,
+		out, err := postAudited(ctx, c, action, customerID, journalSpec{id: plan.JournalIDs[0], kind: kind, amount: req.Amount, partnerID: *cu.PartnerID,
 			customerID: customerID, actingFor: actingFor(ctx, cu), key: req.IdempotencyKey, reason: req.Reason}, from, to)
 		if err != nil {
 			return nil, refuse(ctx, c, action, customerID, err)
@@ -118,7 +119,12 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 	if len(slices.Compact(slices.Sorted(slices.Values(customerIDs)))) != len(customerIDs) {
 		return nil, apperr.BadInput("customerIDs", "a customer is listed twice")
 	}
-	return l.run(ctx, "batch-allocate", req.IdempotencyKey, req.args(customerIDs), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+	plan := planned(len(customerIDs))
+	plan.Rows = make([]RowOutcome, len(customerIDs))
+	for i, id := range customerIDs {
+		plan.Rows[i] = RowOutcome{ID: id, OK: true, JournalID: plan.JournalIDs[i]}
+	}
+	return l.run(ctx, "batch-allocate", req.IdempotencyKey, req.args(customerIDs), plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		byID, err := moneyCustomers(ctx, c, customerIDs...)
 		if err != nil {
 			return nil, err
@@ -173,7 +179,7 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 		postings := make([]posting, len(customerIDs))
 		for i, id := range customerIDs {
 			cu := byID[id]
-			postings[i] = posting{journalSpec{kind: journal.KindALLOCATE, amount: req.Amount, partnerID: *cu.PartnerID, customerID: id,
+			postings[i] = posting{journalSpec{id: plan.JournalIDs[i], kind: journal.KindALLOCATE, amount: req.Amount, partnerID: *cu.PartnerID, customerID: id,
 				actingFor: actingFor(ctx, cu), key: req.IdempotencyKey, reason: req.Reason, batchID: batchID},
 				[]leg{{byOwner[PartnerCash(*cu.PartnerID)], money.Zero.Sub(req.Amount)}, {byOwner[CustomerAllocated(id)], req.Amount}}}
 		}

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -74,13 +76,25 @@ func requestHash(op string, args any) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
+// planned is the outcome an operation will have if it is not refused: the IDs of the n journals
+// it will post, given before it runs (its postings use them), so that the claim of its key can
+// store the outcome at once. (A refused operation rolls back, claim and all.)
+func planned(n int) *Outcome {
+	out := &Outcome{JournalIDs: make([]gid.ID, n)}
+	for i := range out.JournalIDs {
+		out.JournalIDs[i] = gid.New(gid.PrefixJournal)
+	}
+	return out
+}
+
 // run executes fn once per idempotency key, in a transaction that first claims the key (inserts
-// its record), then does the work and stores its outcome under the key. A retry with the same key
-// and arguments returns the stored outcome; other arguments get KEY_REUSED. Two concurrent
-// requests with one key: the second waits on the key's unique index until the first commits, then
-// replays its outcome. A refusal rolls everything back, the claim included (the key stays free
-// for a corrected retry); a serialization failure or deadlock retries the whole transaction.
-func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
+// its record, with the planned outcome), then does the work. A retry with the same key and
+// arguments returns the stored outcome; other arguments get KEY_REUSED. Two concurrent requests
+// with one key: the second waits on the key's unique index until the first commits, then replays
+// its outcome. A refusal rolls everything back, the claim included (the key stays free for a
+// corrected retry); so does an outcome marked Failed (a batch with a bad target). A serialization
+// failure or deadlock retries the whole transaction. fn must post the planned journals.
+func (l *Ledger) run(ctx context.Context, op, key string, args any, plan *Outcome, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (*Outcome, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
 		return nil, apperr.New(apperr.Unauthenticated, "log in first")
@@ -100,7 +114,7 @@ func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx 
 		defer l.forgetExpiredKeys(ctx)
 	}
 	for attempt := 1; ; attempt++ {
-		out, replay, err := l.attempt(ctx, op, scope, key, hash, fn)
+		out, replay, err := l.attempt(ctx, op, scope, key, hash, plan, fn)
 		if replay {
 			return l.replay(ctx, op, scope, key, hash)
 		}
@@ -112,7 +126,7 @@ func (l *Ledger) run(ctx context.Context, op, key string, args any, fn func(ctx 
 	}
 }
 
-func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
+func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, plan *Outcome, fn func(ctx context.Context, c *ent.Client) (*Outcome, error)) (out *Outcome, replay bool, err error) {
 	// Once begun, a movement runs to its end even if the client goes away: its outcome is kept
 	// under its key, so a retry learns it.
 	ctx = context.WithoutCancel(ctx)
@@ -127,9 +141,13 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn fu
 	}()
 	c := tx.Client()
 	tctx := ent.NewContext(ctx, c)
+	response, err := json.Marshal(plan)
+	if err != nil {
+		return nil, false, err
+	}
 	now := Now()
-	rec, err := c.IdempotencyRecord.Create().SetScope(scope).SetKey(key).SetOperation(op).
-		SetRequestHash(hash).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL)).Save(sys(tctx))
+	err = c.IdempotencyRecord.Create().SetScope(scope).SetKey(key).SetOperation(op).SetRequestHash(hash).
+		SetResponse(string(response)).SetCreatedAt(now).SetExpiresAt(now.Add(KeyTTL)).Exec(sys(tctx))
 	if ent.IsConstraintError(err) {
 		return nil, true, nil
 	}
@@ -142,12 +160,8 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, fn fu
 	if out.Failed {
 		return out, false, nil // nothing moved; the key stays free for a corrected retry
 	}
-	b, err := json.Marshal(out)
-	if err != nil {
-		return nil, false, err
-	}
-	if err = c.IdempotencyRecord.Update().Where(idempotencyrecord.ID(rec.ID)).SetResponse(string(b)).Exec(sys(tctx)); err != nil {
-		return nil, false, err
+	if !slices.Equal(out.JournalIDs, plan.JournalIDs) {
+		return nil, false, fmt.Errorf("ledger: %s posted journals %v, not the planned %v", op, out.JournalIDs, plan.JournalIDs)
 	}
 	if err = tx.Commit(); err != nil {
 		return nil, false, err
@@ -167,29 +181,24 @@ func (l *Ledger) forgetExpiredKeys(ctx context.Context) {
 	_, _ = l.Client.IdempotencyRecord.Delete().Where(idempotencyrecord.ExpiresAtLT(Now())).Exec(sys(context.WithoutCancel(ctx)))
 }
 
-// replay answers a key that was already used.
+// replay answers a key that was already used: the claim that took it has committed (its insert
+// waited for that on the key's unique index), so its record holds the outcome.
 func (l *Ledger) replay(ctx context.Context, op, scope, key, hash string) (*Outcome, error) {
-	for wait := 0; wait < 50; wait++ {
-		rec, err := l.Client.IdempotencyRecord.Query().Where(idempotencyrecord.Scope(scope), idempotencyrecord.Key(key)).Only(sys(ctx))
-		if ent.IsNotFound(err) { // the first request rolled back meanwhile: the caller may retry
-			return nil, apperr.Refuse(apperr.Conflict, "KEY_IN_FLIGHT", "a request with this idempotency key did not complete; retry it")
-		}
-		if err != nil {
-			return nil, err
-		}
-		if rec.Operation != op || rec.RequestHash != hash {
-			return nil, apperr.Refuse(apperr.Conflict, "KEY_REUSED", "this idempotency key was used for a different request; use a new key")
-		}
-		if rec.Response != "" {
-			var out Outcome
-			if err := json.Unmarshal([]byte(rec.Response), &out); err != nil {
-				return nil, err
-			}
-			return &out, nil
-		}
-		time.Sleep(20 * time.Millisecond)
+	rec, err := l.Client.IdempotencyRecord.Query().Where(idempotencyrecord.Scope(scope), idempotencyrecord.Key(key)).Only(sys(ctx))
+	if ent.IsNotFound(err) { // the first request rolled back meanwhile: the caller may retry
+		return nil, apperr.Refuse(apperr.Conflict, "KEY_IN_FLIGHT", "a request with this idempotency key did not complete; retry it")
 	}
-	return nil, apperr.Refuse(apperr.Conflict, "KEY_IN_FLIGHT", "a request with this idempotency key is still running; retry shortly")
+	if err != nil {
+		return nil, err
+	}
+	if rec.Operation != op || rec.RequestHash != hash {
+		return nil, apperr.Refuse(apperr.Conflict, "KEY_REUSED", "this idempotency key was used for a different request; use a new key")
+	}
+	var out Outcome
+	if err := json.Unmarshal([]byte(rec.Response), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // retryable reports serialization failures and deadlocks (PostgreSQL 40001, 40P01) and a busy

@@ -42,6 +42,7 @@ type leg struct {
 
 // journalSpec describes a journal to post.
 type journalSpec struct {
+	id           gid.ID // planned (see planned); empty: a new one
 	kind         journal.Kind
 	amount       money.Money
 	partnerID    gid.ID
@@ -84,6 +85,9 @@ func journalCreate(ctx context.Context, c *ent.Client, spec journalSpec, now tim
 	v := viewer.FromContext(ctx)
 	jq := c.Journal.Create().SetKind(spec.kind).SetAmount(spec.amount).SetCreatedAt(now).
 		SetTransactionNo(transactionNo(now)).SetReason(spec.reason).SetIdempotencyKey(spec.key)
+	if spec.id != "" {
+		jq.SetID(spec.id)
+	}
 	if spec.partnerID != "" {
 		jq.SetPartnerID(spec.partnerID)
 	}

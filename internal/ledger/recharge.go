@@ -24,11 +24,12 @@ func (l *Ledger) Recharge(ctx context.Context, partnerID gid.ID, req Request) (*
 	if err := checkReason(req.Reason); err != nil {
 		return nil, err
 	}
-	return l.run(ctx, "recharge", req.IdempotencyKey, req.args(partnerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+	plan := planned(1)
+	return l.run(ctx, "recharge", req.IdempotencyKey, req.args(partnerID), plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		if _, err := c.Partner.Get(ctx, partnerID); err != nil {
 			return nil, apperr.BadInput("partnerID", "no partner with this ID")
 		}
-		return postAudited(ctx, c, auditlog.ActionRECHARGE, partnerID, journalSpec{kind: journal.KindRECHARGE, amount: req.Amount,
+		return postAudited(ctx, c, auditlog.ActionRECHARGE, partnerID, journalSpec{id: plan.JournalIDs[0], kind: journal.KindRECHARGE, amount: req.Amount,
 			partnerID: partnerID, key: req.IdempotencyKey, reason: req.Reason}, External(), PartnerCash(partnerID))
 	})
 }
@@ -42,11 +43,12 @@ func (l *Ledger) RechargeOnline(ctx context.Context, gw PaymentGateway, req Requ
 	if err := CheckAmount("amount", req.Amount); err != nil {
 		return nil, err
 	}
-	return l.run(ctx, "recharge-online", req.IdempotencyKey, req.args(), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+	plan := planned(1)
+	return l.run(ctx, "recharge-online", req.IdempotencyKey, req.args(), plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		if err := gw.Charge(ctx, v.PartnerID, req.Amount, req.IdempotencyKey); err != nil {
 			return nil, apperr.Refuse(apperr.BadUserInput, "PAYMENT_FAILED", "the payment was not completed: %v", err)
 		}
-		return postAudited(ctx, c, auditlog.ActionRECHARGE, v.PartnerID, journalSpec{kind: journal.KindRECHARGE, amount: req.Amount,
+		return postAudited(ctx, c, auditlog.ActionRECHARGE, v.PartnerID, journalSpec{id: plan.JournalIDs[0], kind: journal.KindRECHARGE, amount: req.Amount,
 			partnerID: v.PartnerID, key: req.IdempotencyKey, reason: "online payment"}, External(), PartnerCash(v.PartnerID))
 	})
 }
@@ -70,8 +72,9 @@ func (l *Ledger) RechargeCustomer(ctx context.Context, customerID gid.ID, req Re
 	if err := CheckAmount("amount", req.Amount); err != nil {
 		return nil, err
 	}
-	return l.run(ctx, "recharge-customer", req.IdempotencyKey, req.args(customerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
-		return postAudited(ctx, c, auditlog.ActionRECHARGE, customerID, journalSpec{kind: journal.KindRECHARGE, amount: req.Amount,
+	plan := planned(1)
+	return l.run(ctx, "recharge-customer", req.IdempotencyKey, req.args(customerID), plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+		return postAudited(ctx, c, auditlog.ActionRECHARGE, customerID, journalSpec{id: plan.JournalIDs[0], kind: journal.KindRECHARGE, amount: req.Amount,
 			customerID: customerID, key: req.IdempotencyKey, reason: req.Reason}, External(), CustomerOwn(customerID))
 	})
 }

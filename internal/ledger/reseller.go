@@ -42,7 +42,8 @@ func (l *Ledger) resellerTransfer(ctx context.Context, op string, action auditlo
 	if err := CheckAmount("amount", req.Amount); err != nil {
 		return nil, err
 	}
-	return l.run(ctx, op, req.IdempotencyKey, req.args(resellerID), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+	plan := planned(1)
+	return l.run(ctx, op, req.IdempotencyKey, req.args(resellerID), plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		if _, err := resellerOf(ctx, c, resellerID); err != nil {
 			return nil, refuse(ctx, c, action, resellerID, err)
 		}
@@ -54,7 +55,7 @@ func (l *Ledger) resellerTransfer(ctx context.Context, op string, action auditlo
 		if kind == journal.KindRECLAIM {
 			from, to = to, from
 		}
-		out, err := postAudited(ctx, c, action, resellerID, journalSpec{kind: kind, amount: req.Amount, partnerID: v.PartnerID,
+		out, err := postAudited(ctx, c, action, resellerID, journalSpec{id: plan.JournalIDs[0], kind: kind, amount: req.Amount, partnerID: v.PartnerID,
 			counterparty: resellerID, key: req.IdempotencyKey, reason: req.Reason}, from, to)
 		if e, ok := apperr.As(err); ok && kind == journal.KindRECLAIM && e.Reason == "INSUFFICIENT_BALANCE" {
 			err = apperr.Refuse(apperr.BadUserInput, "OVER_RECLAIM", "at most the reseller's balance can be reclaimed: %s", strings.TrimPrefix(e.Message, "the partner's balance "))

@@ -21,8 +21,9 @@ func (l *Ledger) Withdraw(ctx context.Context, req Request) (*Outcome, error) {
 	if err := CheckAmount("amount", req.Amount); err != nil {
 		return nil, err
 	}
-	return l.run(ctx, "withdraw", req.IdempotencyKey, req.args(), func(ctx context.Context, c *ent.Client) (*Outcome, error) {
-		out, err := postAudited(ctx, c, auditlog.ActionWITHDRAW, v.CustomerID, journalSpec{kind: journal.KindWITHDRAW, amount: req.Amount,
+	plan := planned(1)
+	return l.run(ctx, "withdraw", req.IdempotencyKey, req.args(), plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
+		out, err := postAudited(ctx, c, auditlog.ActionWITHDRAW, v.CustomerID, journalSpec{id: plan.JournalIDs[0], kind: journal.KindWITHDRAW, amount: req.Amount,
 			customerID: v.CustomerID, key: req.IdempotencyKey, reason: req.Reason}, CustomerOwn(v.CustomerID), External())
 		if err != nil {
 			return nil, refuse(ctx, c, auditlog.ActionWITHDRAW, v.CustomerID, err)
