@@ -423,12 +423,9 @@ func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {
 	t.Cleanup(func() { stepup.Now = time.Now })
 	s := newTestServer(t, "postgres")
 	admin := s.login(t, "sp.admin@example.com")
-	r := s.post(t, admin, `mutation{ beginTotpEnrollment { secret } }`, nil)
-	secret := dig(r.Data, "beginTotpEnrollment", "secret").(string)
-	code := func() string { clock.tick(); c, _ := stepup.CodeAt(secret, clock.now()); return c }
-	s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ user { id } } }`, map[string]any{"c": code()})
+	_, code := s.enrollAuthenticator(t, admin, clock)
 	// Turned on through the API: the next request reads the setting with its viewer.
-	r = s.post(t, admin, `mutation($c:String!){ setStepUpRequired(required: true, verificationCode: $c){ partner { requireStepUp } } }`, map[string]any{"c": code()})
+	r := s.post(t, admin, `mutation($c:String!){ setStepUpRequired(required: true, verificationCode: $c){ partner { requireStepUp } } }`, map[string]any{"c": code()})
 	if dig(r.Data, "setStepUpRequired", "partner", "requireStepUp") != true {
 		t.Fatalf("turning step-up on: %s", r.Raw)
 	}

@@ -54,19 +54,7 @@ func TestRefusedMutationChangesNothing(t *testing.T) {
 		t.Cleanup(func() { stepup.Now = time.Now })
 		s := newTestServer(t, engine)
 		admin := s.login(t, "sp.admin@example.com")
-		r := s.post(t, admin, `mutation{ beginTotpEnrollment { secret userErrors { code } } }`, nil)
-		secret, _ := dig(r.Data, "beginTotpEnrollment", "secret").(string)
-		code := func() string {
-			clock.tick()
-			c, err := stepup.CodeAt(secret, clock.now())
-			if err != nil {
-				t.Fatal(err)
-			}
-			return c
-		}
-		if r := s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ user { totpEnabled } } }`, map[string]any{"c": code()}); dig(r.Data, "confirmTotpEnrollment", "user", "totpEnabled") != true {
-			t.Fatalf("enrolling: %s", r.Raw)
-		}
+		_, code := s.enrollAuthenticator(t, admin, clock)
 		if r := s.post(t, admin, `mutation($c:String){ setStepUpRequired(required: true, verificationCode:$c){ partner { requireStepUp } } }`, map[string]any{"c": code()}); dig(r.Data, "setStepUpRequired", "partner", "requireStepUp") != true {
 			t.Fatalf("requiring verification: %s", r.Raw)
 		}

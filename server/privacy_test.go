@@ -497,6 +497,26 @@ type fakeClock struct{ t time.Time }
 func (c *fakeClock) now() time.Time { return c.t }
 func (c *fakeClock) tick()          { c.t = c.t.Add(30 * time.Second) }
 
+// enrollAuthenticator enrolls an authenticator app for the user of token and returns the
+// enrollment's answer and a source of codes, each a time step later on clock (stepup.Now).
+func (s *testServer) enrollAuthenticator(t *testing.T, token string, clock *fakeClock) (*gqlResponse, func() string) {
+	t.Helper()
+	begin := s.post(t, token, `mutation{ beginTotpEnrollment { secret uri userErrors { code } } }`, nil)
+	secret, _ := dig(begin.Data, "beginTotpEnrollment", "secret").(string)
+	code := func() string {
+		clock.tick()
+		c, err := stepup.CodeAt(secret, clock.now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	if r := s.post(t, token, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ user { totpEnabled } } }`, map[string]any{"c": code()}); dig(r.Data, "confirmTotpEnrollment", "user", "totpEnabled") != true {
+		t.Fatalf("enrolling an authenticator: %s", r.Raw)
+	}
+	return begin, code
+}
+
 func TestStepUpVerification(t *testing.T) {
 	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
 		clock := &fakeClock{t: time.Now()}
@@ -505,21 +525,9 @@ func TestStepUpVerification(t *testing.T) {
 		s := newTestServer(t, engine)
 		id := seedProbe(t, s)
 		admin := s.login(t, "sp.admin@example.com")
-		r := s.post(t, admin, `mutation{ beginTotpEnrollment { secret uri } }`, nil)
-		secret, _ := dig(r.Data, "beginTotpEnrollment", "secret").(string)
-		if secret == "" || !strings.HasPrefix(dig(r.Data, "beginTotpEnrollment", "uri").(string), "otpauth://totp/") {
+		r, code := s.enrollAuthenticator(t, admin, clock)
+		if uri, _ := dig(r.Data, "beginTotpEnrollment", "uri").(string); !strings.HasPrefix(uri, "otpauth://totp/") {
 			t.Fatalf("enrollment: %s", r.Raw)
-		}
-		code := func() string {
-			clock.tick()
-			c, err := stepup.CodeAt(secret, clock.now())
-			if err != nil {
-				t.Fatal(err)
-			}
-			return c
-		}
-		if r := s.post(t, admin, `mutation($c:String!){ confirmTotpEnrollment(code:$c){ user { totpEnabled } } }`, map[string]any{"c": code()}); dig(r.Data, "confirmTotpEnrollment", "user", "totpEnabled") != true {
-			t.Fatalf("confirm: %s", r.Raw)
 		}
 		if r := s.post(t, admin, `mutation{ setStepUpRequired(required: true){ partner { requireStepUp } } }`, nil); r.Code() != "VERIFICATION_REQUIRED" {
 			t.Fatalf("turning verification on without a code: %s", r.Raw)
