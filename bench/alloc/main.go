@@ -89,8 +89,16 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 		return err
 	}
 	defer drop()
-	if spread { // one generated partner per client, each with customers and a large balance
-		if _, err := gen.Load(context.Background(), dbURL, float64(clients+2)/1000, 1); err != nil {
+	if spread { // one generated solution provider per client, each with customers and a large balance
+		// (gen makes every seventh partner of each kind; a distributor's viewer would also read its
+		// resellers on every request, a statement pgbench's script does not have). A partner count
+		// divisible by 3 would leave some partners only advisory customers (gen makes every third
+		// customer advisory, round robin over the partners).
+		partners := 4*clients + 7
+		if partners%3 == 0 {
+			partners++
+		}
+		if _, err := gen.Load(context.Background(), dbURL, float64(partners)/1000, 1); err != nil {
 			return err
 		}
 	}
@@ -145,9 +153,25 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	}
 	targets := make([]target, clients)
 	if spread {
-		for c := range targets {
-			if targets[c], err = resolve(fmt.Sprintf("bench.admin%d@example.com", c), gen.Password, fmt.Sprintf("Bench Partner %04d", c)); err != nil {
+		rows, err := db.Query(`SELECT p.name, u.email FROM partners p JOIN users u ON u.partner_id = p.id WHERE p.kind = 'SOLUTION_PROVIDER' ORDER BY p.name LIMIT $1`, clients)
+		if err != nil {
+			return err
+		}
+		var admins [][2]string
+		for rows.Next() {
+			var name, email string
+			if err := rows.Scan(&name, &email); err != nil {
 				return err
+			}
+			admins = append(admins, [2]string{name, email})
+		}
+		rows.Close()
+		if len(admins) < clients {
+			return fmt.Errorf("%d generated solution providers for %d clients", len(admins), clients)
+		}
+		for c := range targets {
+			if targets[c], err = resolve(admins[c][1], gen.Password, admins[c][0]); err != nil {
+				return fmt.Errorf("client %d (%s): %w", c, admins[c][0], err)
 			}
 		}
 	} else {
@@ -353,7 +377,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	}
 	mode := "one partner, one customer (a hot row)"
 	if spread {
-		mode = "one partner and customer per client"
+		mode = "one partner (a solution provider) and customer per client"
 	}
 	if scriptPath != "bench/alloc/pgbench.sql" {
 		mode += ", pgbench running " + scriptPath
