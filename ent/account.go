@@ -10,6 +10,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/internal/gid"
@@ -29,7 +31,11 @@ type Account struct {
 	PartnerID *gid.ID `json:"partner_id,omitempty"`
 	// CustomerID holds the value of the "customer_id" field.
 	CustomerID *gid.ID `json:"customer_id,omitempty"`
-	// kind and owner in one unique key (EXTERNAL, PARTNER_CASH:ptr_..., CUSTOMER_OWN:cus_...): one account of a kind per owner, found by one index
+	// the coupon quota whose balance this is (COUPON_QUOTA)
+	QuotaID *gid.ID `json:"quota_id,omitempty"`
+	// the coupon whose balance this is (COUPON)
+	CouponID *gid.ID `json:"coupon_id,omitempty"`
+	// kind and owner in one unique key (EXTERNAL, PARTNER_CASH:ptr_..., CUSTOMER_OWN:cus_..., COUPON_QUOTA:cqt_..., COUPON:cpn_...): one account of a kind per owner, found by one index
 	OwnerKey string `json:"owner_key,omitempty"`
 	// Balance holds the value of the "balance" field.
 	Balance money.Money `json:"balance,omitempty"`
@@ -47,11 +53,15 @@ type AccountEdges struct {
 	Partner *Partner `json:"partner,omitempty"`
 	// Customer holds the value of the customer edge.
 	Customer *Customer `json:"customer,omitempty"`
+	// Quota holds the value of the quota edge.
+	Quota *CouponQuota `json:"quota,omitempty"`
+	// Coupon holds the value of the coupon edge.
+	Coupon *Coupon `json:"coupon,omitempty"`
 	// Entries holds the value of the entries edge.
 	Entries []*LedgerEntry `json:"entries,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
@@ -80,10 +90,32 @@ func (e AccountEdges) CustomerOrErr() (*Customer, error) {
 	return nil, &NotLoadedError{edge: "customer"}
 }
 
+// QuotaOrErr returns the Quota value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AccountEdges) QuotaOrErr() (*CouponQuota, error) {
+	if e.Quota != nil {
+		return e.Quota, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: couponquota.Label}
+	}
+	return nil, &NotLoadedError{edge: "quota"}
+}
+
+// CouponOrErr returns the Coupon value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AccountEdges) CouponOrErr() (*Coupon, error) {
+	if e.Coupon != nil {
+		return e.Coupon, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: coupon.Label}
+	}
+	return nil, &NotLoadedError{edge: "coupon"}
+}
+
 // EntriesOrErr returns the Entries value or an error if the edge
 // was not loaded in eager-loading.
 func (e AccountEdges) EntriesOrErr() ([]*LedgerEntry, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[4] {
 		return e.Entries, nil
 	}
 	return nil, &NotLoadedError{edge: "entries"}
@@ -94,7 +126,7 @@ func (*Account) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case account.FieldPartnerID, account.FieldCustomerID:
+		case account.FieldPartnerID, account.FieldCustomerID, account.FieldQuotaID, account.FieldCouponID:
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case account.FieldID:
 			values[i] = new(gid.ID)
@@ -151,6 +183,20 @@ func (_m *Account) assignValues(columns []string, values []any) error {
 				_m.CustomerID = new(gid.ID)
 				*_m.CustomerID = *value.S.(*gid.ID)
 			}
+		case account.FieldQuotaID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field quota_id", values[i])
+			} else if value.Valid {
+				_m.QuotaID = new(gid.ID)
+				*_m.QuotaID = *value.S.(*gid.ID)
+			}
+		case account.FieldCouponID:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field coupon_id", values[i])
+			} else if value.Valid {
+				_m.CouponID = new(gid.ID)
+				*_m.CouponID = *value.S.(*gid.ID)
+			}
 		case account.FieldOwnerKey:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field owner_key", values[i])
@@ -190,6 +236,16 @@ func (_m *Account) QueryPartner() *PartnerQuery {
 // QueryCustomer queries the "customer" edge of the Account entity.
 func (_m *Account) QueryCustomer() *CustomerQuery {
 	return NewAccountClient(_m.config).QueryCustomer(_m)
+}
+
+// QueryQuota queries the "quota" edge of the Account entity.
+func (_m *Account) QueryQuota() *CouponQuotaQuery {
+	return NewAccountClient(_m.config).QueryQuota(_m)
+}
+
+// QueryCoupon queries the "coupon" edge of the Account entity.
+func (_m *Account) QueryCoupon() *CouponQuery {
+	return NewAccountClient(_m.config).QueryCoupon(_m)
 }
 
 // QueryEntries queries the "entries" edge of the Account entity.
@@ -233,6 +289,16 @@ func (_m *Account) String() string {
 	builder.WriteString(", ")
 	if v := _m.CustomerID; v != nil {
 		builder.WriteString("customer_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.QuotaID; v != nil {
+		builder.WriteString("quota_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CouponID; v != nil {
+		builder.WriteString("coupon_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

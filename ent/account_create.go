@@ -13,6 +13,8 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -76,6 +78,34 @@ func (_c *AccountCreate) SetNillableCustomerID(v *gid.ID) *AccountCreate {
 	return _c
 }
 
+// SetQuotaID sets the "quota_id" field.
+func (_c *AccountCreate) SetQuotaID(v gid.ID) *AccountCreate {
+	_c.mutation.SetQuotaID(v)
+	return _c
+}
+
+// SetNillableQuotaID sets the "quota_id" field if the given value is not nil.
+func (_c *AccountCreate) SetNillableQuotaID(v *gid.ID) *AccountCreate {
+	if v != nil {
+		_c.SetQuotaID(*v)
+	}
+	return _c
+}
+
+// SetCouponID sets the "coupon_id" field.
+func (_c *AccountCreate) SetCouponID(v gid.ID) *AccountCreate {
+	_c.mutation.SetCouponID(v)
+	return _c
+}
+
+// SetNillableCouponID sets the "coupon_id" field if the given value is not nil.
+func (_c *AccountCreate) SetNillableCouponID(v *gid.ID) *AccountCreate {
+	if v != nil {
+		_c.SetCouponID(*v)
+	}
+	return _c
+}
+
 // SetOwnerKey sets the "owner_key" field.
 func (_c *AccountCreate) SetOwnerKey(v string) *AccountCreate {
 	_c.mutation.SetOwnerKey(v)
@@ -132,6 +162,16 @@ func (_c *AccountCreate) SetPartner(v *Partner) *AccountCreate {
 // SetCustomer sets the "customer" edge to the Customer entity.
 func (_c *AccountCreate) SetCustomer(v *Customer) *AccountCreate {
 	return _c.SetCustomerID(v.ID)
+}
+
+// SetQuota sets the "quota" edge to the CouponQuota entity.
+func (_c *AccountCreate) SetQuota(v *CouponQuota) *AccountCreate {
+	return _c.SetQuotaID(v.ID)
+}
+
+// SetCoupon sets the "coupon" edge to the Coupon entity.
+func (_c *AccountCreate) SetCoupon(v *Coupon) *AccountCreate {
+	return _c.SetCouponID(v.ID)
 }
 
 // AddEntryIDs adds the "entries" edge to the LedgerEntry entity by IDs.
@@ -339,6 +379,40 @@ func (_c *AccountCreate) createSpec() (*Account, *sqlgraph.CreateSpec) {
 		_node.CustomerID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.QuotaIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   account.QuotaTable,
+			Columns: []string{account.QuotaColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(couponquota.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.QuotaID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CouponIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   account.CouponTable,
+			Columns: []string{account.CouponColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.CouponID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	if nodes := _c.mutation.EntriesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -465,6 +539,12 @@ func (u *AccountUpsertOne) UpdateNewValues() *AccountUpsertOne {
 		}
 		if _, exists := u.create.mutation.CustomerID(); exists {
 			s.SetIgnore(account.FieldCustomerID)
+		}
+		if _, exists := u.create.mutation.QuotaID(); exists {
+			s.SetIgnore(account.FieldQuotaID)
+		}
+		if _, exists := u.create.mutation.CouponID(); exists {
+			s.SetIgnore(account.FieldCouponID)
 		}
 		if _, exists := u.create.mutation.OwnerKey(); exists {
 			s.SetIgnore(account.FieldOwnerKey)
@@ -729,6 +809,12 @@ func (u *AccountUpsertBulk) UpdateNewValues() *AccountUpsertBulk {
 			}
 			if _, exists := b.mutation.CustomerID(); exists {
 				s.SetIgnore(account.FieldCustomerID)
+			}
+			if _, exists := b.mutation.QuotaID(); exists {
+				s.SetIgnore(account.FieldQuotaID)
+			}
+			if _, exists := b.mutation.CouponID(); exists {
+				s.SetIgnore(account.FieldCouponID)
 			}
 			if _, exists := b.mutation.OwnerKey(); exists {
 				s.SetIgnore(account.FieldOwnerKey)

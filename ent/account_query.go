@@ -15,6 +15,8 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -31,6 +33,8 @@ type AccountQuery struct {
 	predicates       []predicate.Account
 	withPartner      *PartnerQuery
 	withCustomer     *CustomerQuery
+	withQuota        *CouponQuotaQuery
+	withCoupon       *CouponQuery
 	withEntries      *LedgerEntryQuery
 	loadTotal        []func(context.Context, []*Account) error
 	modifiers        []func(*sql.Selector)
@@ -108,6 +112,50 @@ func (_q *AccountQuery) QueryCustomer() *CustomerQuery {
 			sqlgraph.From(account.Table, account.FieldID, selector),
 			sqlgraph.To(customer.Table, customer.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, account.CustomerTable, account.CustomerColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryQuota chains the current query on the "quota" edge.
+func (_q *AccountQuery) QueryQuota() *CouponQuotaQuery {
+	query := (&CouponQuotaClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, selector),
+			sqlgraph.To(couponquota.Table, couponquota.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, account.QuotaTable, account.QuotaColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCoupon chains the current query on the "coupon" edge.
+func (_q *AccountQuery) QueryCoupon() *CouponQuery {
+	query := (&CouponClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, selector),
+			sqlgraph.To(coupon.Table, coupon.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, account.CouponTable, account.CouponColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,6 +379,8 @@ func (_q *AccountQuery) Clone() *AccountQuery {
 		predicates:   append([]predicate.Account{}, _q.predicates...),
 		withPartner:  _q.withPartner.Clone(),
 		withCustomer: _q.withCustomer.Clone(),
+		withQuota:    _q.withQuota.Clone(),
+		withCoupon:   _q.withCoupon.Clone(),
 		withEntries:  _q.withEntries.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -358,6 +408,28 @@ func (_q *AccountQuery) WithCustomer(opts ...func(*CustomerQuery)) *AccountQuery
 		opt(query)
 	}
 	_q.withCustomer = query
+	return _q
+}
+
+// WithQuota tells the query-builder to eager-load the nodes that are connected to
+// the "quota" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithQuota(opts ...func(*CouponQuotaQuery)) *AccountQuery {
+	query := (&CouponQuotaClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withQuota = query
+	return _q
+}
+
+// WithCoupon tells the query-builder to eager-load the nodes that are connected to
+// the "coupon" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithCoupon(opts ...func(*CouponQuery)) *AccountQuery {
+	query := (&CouponClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCoupon = query
 	return _q
 }
 
@@ -456,9 +528,11 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 	var (
 		nodes       = []*Account{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [5]bool{
 			_q.withPartner != nil,
 			_q.withCustomer != nil,
+			_q.withQuota != nil,
+			_q.withCoupon != nil,
 			_q.withEntries != nil,
 		}
 	)
@@ -492,6 +566,18 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 	if query := _q.withCustomer; query != nil {
 		if err := _q.loadCustomer(ctx, query, nodes, nil,
 			func(n *Account, e *Customer) { n.Edges.Customer = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withQuota; query != nil {
+		if err := _q.loadQuota(ctx, query, nodes, nil,
+			func(n *Account, e *CouponQuota) { n.Edges.Quota = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCoupon; query != nil {
+		if err := _q.loadCoupon(ctx, query, nodes, nil,
+			func(n *Account, e *Coupon) { n.Edges.Coupon = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -581,6 +667,70 @@ func (_q *AccountQuery) loadCustomer(ctx context.Context, query *CustomerQuery, 
 	}
 	return nil
 }
+func (_q *AccountQuery) loadQuota(ctx context.Context, query *CouponQuotaQuery, nodes []*Account, init func(*Account), assign func(*Account, *CouponQuota)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*Account)
+	for i := range nodes {
+		if nodes[i].QuotaID == nil {
+			continue
+		}
+		fk := *nodes[i].QuotaID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(couponquota.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "quota_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *AccountQuery) loadCoupon(ctx context.Context, query *CouponQuery, nodes []*Account, init func(*Account), assign func(*Account, *Coupon)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*Account)
+	for i := range nodes {
+		if nodes[i].CouponID == nil {
+			continue
+		}
+		fk := *nodes[i].CouponID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(coupon.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "coupon_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 func (_q *AccountQuery) loadEntries(ctx context.Context, query *LedgerEntryQuery, nodes []*Account, init func(*Account), assign func(*Account, *LedgerEntry)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[gid.ID]*Account)
@@ -645,6 +795,12 @@ func (_q *AccountQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withCustomer != nil {
 			_spec.Node.AddColumnOnce(account.FieldCustomerID)
+		}
+		if _q.withQuota != nil {
+			_spec.Node.AddColumnOnce(account.FieldQuotaID)
+		}
+		if _q.withCoupon != nil {
+			_spec.Node.AddColumnOnce(account.FieldCouponID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -21,7 +21,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
@@ -50,8 +55,18 @@ type Client struct {
 	AssociationEvent *AssociationEventClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// Coupon is the client for interacting with the Coupon builders.
+	Coupon *CouponClient
+	// CouponLimit is the client for interacting with the CouponLimit builders.
+	CouponLimit *CouponLimitClient
+	// CouponQuota is the client for interacting with the CouponQuota builders.
+	CouponQuota *CouponQuotaClient
+	// CouponRecord is the client for interacting with the CouponRecord builders.
+	CouponRecord *CouponRecordClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// CustomerWhitelist is the client for interacting with the CustomerWhitelist builders.
+	CustomerWhitelist *CustomerWhitelistClient
 	// IdempotencyRecord is the client for interacting with the IdempotencyRecord builders.
 	IdempotencyRecord *IdempotencyRecordClient
 	// Journal is the client for interacting with the Journal builders.
@@ -86,7 +101,12 @@ func (c *Client) init() {
 	c.Association = NewAssociationClient(c.config)
 	c.AssociationEvent = NewAssociationEventClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
+	c.Coupon = NewCouponClient(c.config)
+	c.CouponLimit = NewCouponLimitClient(c.config)
+	c.CouponQuota = NewCouponQuotaClient(c.config)
+	c.CouponRecord = NewCouponRecordClient(c.config)
 	c.Customer = NewCustomerClient(c.config)
+	c.CustomerWhitelist = NewCustomerWhitelistClient(c.config)
 	c.IdempotencyRecord = NewIdempotencyRecordClient(c.config)
 	c.Journal = NewJournalClient(c.config)
 	c.LedgerEntry = NewLedgerEntryClient(c.config)
@@ -193,7 +213,12 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Association:         NewAssociationClient(cfg),
 		AssociationEvent:    NewAssociationEventClient(cfg),
 		AuditLog:            NewAuditLogClient(cfg),
+		Coupon:              NewCouponClient(cfg),
+		CouponLimit:         NewCouponLimitClient(cfg),
+		CouponQuota:         NewCouponQuotaClient(cfg),
+		CouponRecord:        NewCouponRecordClient(cfg),
 		Customer:            NewCustomerClient(cfg),
+		CustomerWhitelist:   NewCustomerWhitelistClient(cfg),
 		IdempotencyRecord:   NewIdempotencyRecordClient(cfg),
 		Journal:             NewJournalClient(cfg),
 		LedgerEntry:         NewLedgerEntryClient(cfg),
@@ -227,7 +252,12 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Association:         NewAssociationClient(cfg),
 		AssociationEvent:    NewAssociationEventClient(cfg),
 		AuditLog:            NewAuditLogClient(cfg),
+		Coupon:              NewCouponClient(cfg),
+		CouponLimit:         NewCouponLimitClient(cfg),
+		CouponQuota:         NewCouponQuotaClient(cfg),
+		CouponRecord:        NewCouponRecordClient(cfg),
 		Customer:            NewCustomerClient(cfg),
+		CustomerWhitelist:   NewCustomerWhitelistClient(cfg),
 		IdempotencyRecord:   NewIdempotencyRecordClient(cfg),
 		Journal:             NewJournalClient(cfg),
 		LedgerEntry:         NewLedgerEntryClient(cfg),
@@ -266,7 +296,8 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIKey, c.Account, c.Association, c.AssociationEvent, c.AuditLog, c.Customer,
+		c.APIKey, c.Account, c.Association, c.AssociationEvent, c.AuditLog, c.Coupon,
+		c.CouponLimit, c.CouponQuota, c.CouponRecord, c.Customer, c.CustomerWhitelist,
 		c.IdempotencyRecord, c.Journal, c.LedgerEntry, c.ManagerAssignment, c.Partner,
 		c.ResellerApplication, c.Session, c.User, c.VerificationCode,
 	} {
@@ -278,7 +309,8 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIKey, c.Account, c.Association, c.AssociationEvent, c.AuditLog, c.Customer,
+		c.APIKey, c.Account, c.Association, c.AssociationEvent, c.AuditLog, c.Coupon,
+		c.CouponLimit, c.CouponQuota, c.CouponRecord, c.Customer, c.CustomerWhitelist,
 		c.IdempotencyRecord, c.Journal, c.LedgerEntry, c.ManagerAssignment, c.Partner,
 		c.ResellerApplication, c.Session, c.User, c.VerificationCode,
 	} {
@@ -299,8 +331,18 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.AssociationEvent.mutate(ctx, m)
 	case *AuditLogMutation:
 		return c.AuditLog.mutate(ctx, m)
+	case *CouponMutation:
+		return c.Coupon.mutate(ctx, m)
+	case *CouponLimitMutation:
+		return c.CouponLimit.mutate(ctx, m)
+	case *CouponQuotaMutation:
+		return c.CouponQuota.mutate(ctx, m)
+	case *CouponRecordMutation:
+		return c.CouponRecord.mutate(ctx, m)
 	case *CustomerMutation:
 		return c.Customer.mutate(ctx, m)
+	case *CustomerWhitelistMutation:
+		return c.CustomerWhitelist.mutate(ctx, m)
 	case *IdempotencyRecordMutation:
 		return c.IdempotencyRecord.mutate(ctx, m)
 	case *JournalMutation:
@@ -607,6 +649,38 @@ func (c *AccountClient) QueryCustomer(_m *Account) *CustomerQuery {
 			sqlgraph.From(account.Table, account.FieldID, id),
 			sqlgraph.To(customer.Table, customer.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, account.CustomerTable, account.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryQuota queries the quota edge of a Account.
+func (c *AccountClient) QueryQuota(_m *Account) *CouponQuotaQuery {
+	query := (&CouponQuotaClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, id),
+			sqlgraph.To(couponquota.Table, couponquota.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, account.QuotaTable, account.QuotaColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCoupon queries the coupon edge of a Account.
+func (c *AccountClient) QueryCoupon(_m *Account) *CouponQuery {
+	query := (&CouponClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, id),
+			sqlgraph.To(coupon.Table, coupon.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, account.CouponTable, account.CouponColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1122,6 +1196,718 @@ func (c *AuditLogClient) mutate(ctx context.Context, m *AuditLogMutation) (Value
 	}
 }
 
+// CouponClient is a client for the Coupon schema.
+type CouponClient struct {
+	config
+}
+
+// NewCouponClient returns a client for the Coupon from the given config.
+func NewCouponClient(c config) *CouponClient {
+	return &CouponClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `coupon.Hooks(f(g(h())))`.
+func (c *CouponClient) Use(hooks ...Hook) {
+	c.hooks.Coupon = append(c.hooks.Coupon, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `coupon.Intercept(f(g(h())))`.
+func (c *CouponClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Coupon = append(c.inters.Coupon, interceptors...)
+}
+
+// Create returns a builder for creating a Coupon entity.
+func (c *CouponClient) Create() *CouponCreate {
+	mutation := newCouponMutation(c.config, OpCreate)
+	return &CouponCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Coupon entities.
+func (c *CouponClient) CreateBulk(builders ...*CouponCreate) *CouponCreateBulk {
+	return &CouponCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CouponClient) MapCreateBulk(slice any, setFunc func(*CouponCreate, int)) *CouponCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CouponCreateBulk{err: fmt.Errorf("calling to CouponClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CouponCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CouponCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Coupon.
+func (c *CouponClient) Update() *CouponUpdate {
+	mutation := newCouponMutation(c.config, OpUpdate)
+	return &CouponUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CouponClient) UpdateOne(_m *Coupon) *CouponUpdateOne {
+	mutation := newCouponMutation(c.config, OpUpdateOne, withCoupon(_m))
+	return &CouponUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CouponClient) UpdateOneID(id gid.ID) *CouponUpdateOne {
+	mutation := newCouponMutation(c.config, OpUpdateOne, withCouponID(id))
+	return &CouponUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Coupon.
+func (c *CouponClient) Delete() *CouponDelete {
+	mutation := newCouponMutation(c.config, OpDelete)
+	return &CouponDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CouponClient) DeleteOne(_m *Coupon) *CouponDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CouponClient) DeleteOneID(id gid.ID) *CouponDeleteOne {
+	builder := c.Delete().Where(coupon.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CouponDeleteOne{builder}
+}
+
+// Query returns a query builder for Coupon.
+func (c *CouponClient) Query() *CouponQuery {
+	return &CouponQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCoupon},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Coupon entity by its id.
+func (c *CouponClient) Get(ctx context.Context, id gid.ID) (*Coupon, error) {
+	return c.Query().Where(coupon.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CouponClient) GetX(ctx context.Context, id gid.ID) *Coupon {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryQuota queries the quota edge of a Coupon.
+func (c *CouponClient) QueryQuota(_m *Coupon) *CouponQuotaQuery {
+	query := (&CouponQuotaClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coupon.Table, coupon.FieldID, id),
+			sqlgraph.To(couponquota.Table, couponquota.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, coupon.QuotaTable, coupon.QuotaColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustomer queries the customer edge of a Coupon.
+func (c *CouponClient) QueryCustomer(_m *Coupon) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coupon.Table, coupon.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, coupon.CustomerTable, coupon.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLimits queries the limits edge of a Coupon.
+func (c *CouponClient) QueryLimits(_m *Coupon) *CouponLimitQuery {
+	query := (&CouponLimitClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coupon.Table, coupon.FieldID, id),
+			sqlgraph.To(couponlimit.Table, couponlimit.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, coupon.LimitsTable, coupon.LimitsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAccounts queries the accounts edge of a Coupon.
+func (c *CouponClient) QueryAccounts(_m *Coupon) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coupon.Table, coupon.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, coupon.AccountsTable, coupon.AccountsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CouponClient) Hooks() []Hook {
+	hooks := c.hooks.Coupon
+	return append(hooks[:len(hooks):len(hooks)], coupon.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CouponClient) Interceptors() []Interceptor {
+	return c.inters.Coupon
+}
+
+func (c *CouponClient) mutate(ctx context.Context, m *CouponMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CouponCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CouponUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CouponUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CouponDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Coupon mutation op: %q", m.Op())
+	}
+}
+
+// CouponLimitClient is a client for the CouponLimit schema.
+type CouponLimitClient struct {
+	config
+}
+
+// NewCouponLimitClient returns a client for the CouponLimit from the given config.
+func NewCouponLimitClient(c config) *CouponLimitClient {
+	return &CouponLimitClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `couponlimit.Hooks(f(g(h())))`.
+func (c *CouponLimitClient) Use(hooks ...Hook) {
+	c.hooks.CouponLimit = append(c.hooks.CouponLimit, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `couponlimit.Intercept(f(g(h())))`.
+func (c *CouponLimitClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CouponLimit = append(c.inters.CouponLimit, interceptors...)
+}
+
+// Create returns a builder for creating a CouponLimit entity.
+func (c *CouponLimitClient) Create() *CouponLimitCreate {
+	mutation := newCouponLimitMutation(c.config, OpCreate)
+	return &CouponLimitCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CouponLimit entities.
+func (c *CouponLimitClient) CreateBulk(builders ...*CouponLimitCreate) *CouponLimitCreateBulk {
+	return &CouponLimitCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CouponLimitClient) MapCreateBulk(slice any, setFunc func(*CouponLimitCreate, int)) *CouponLimitCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CouponLimitCreateBulk{err: fmt.Errorf("calling to CouponLimitClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CouponLimitCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CouponLimitCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CouponLimit.
+func (c *CouponLimitClient) Update() *CouponLimitUpdate {
+	mutation := newCouponLimitMutation(c.config, OpUpdate)
+	return &CouponLimitUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CouponLimitClient) UpdateOne(_m *CouponLimit) *CouponLimitUpdateOne {
+	mutation := newCouponLimitMutation(c.config, OpUpdateOne, withCouponLimit(_m))
+	return &CouponLimitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CouponLimitClient) UpdateOneID(id gid.ID) *CouponLimitUpdateOne {
+	mutation := newCouponLimitMutation(c.config, OpUpdateOne, withCouponLimitID(id))
+	return &CouponLimitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CouponLimit.
+func (c *CouponLimitClient) Delete() *CouponLimitDelete {
+	mutation := newCouponLimitMutation(c.config, OpDelete)
+	return &CouponLimitDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CouponLimitClient) DeleteOne(_m *CouponLimit) *CouponLimitDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CouponLimitClient) DeleteOneID(id gid.ID) *CouponLimitDeleteOne {
+	builder := c.Delete().Where(couponlimit.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CouponLimitDeleteOne{builder}
+}
+
+// Query returns a query builder for CouponLimit.
+func (c *CouponLimitClient) Query() *CouponLimitQuery {
+	return &CouponLimitQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCouponLimit},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CouponLimit entity by its id.
+func (c *CouponLimitClient) Get(ctx context.Context, id gid.ID) (*CouponLimit, error) {
+	return c.Query().Where(couponlimit.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CouponLimitClient) GetX(ctx context.Context, id gid.ID) *CouponLimit {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryQuota queries the quota edge of a CouponLimit.
+func (c *CouponLimitClient) QueryQuota(_m *CouponLimit) *CouponQuotaQuery {
+	query := (&CouponQuotaClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(couponlimit.Table, couponlimit.FieldID, id),
+			sqlgraph.To(couponquota.Table, couponquota.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, couponlimit.QuotaTable, couponlimit.QuotaColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCoupon queries the coupon edge of a CouponLimit.
+func (c *CouponLimitClient) QueryCoupon(_m *CouponLimit) *CouponQuery {
+	query := (&CouponClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(couponlimit.Table, couponlimit.FieldID, id),
+			sqlgraph.To(coupon.Table, coupon.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, couponlimit.CouponTable, couponlimit.CouponColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CouponLimitClient) Hooks() []Hook {
+	hooks := c.hooks.CouponLimit
+	return append(hooks[:len(hooks):len(hooks)], couponlimit.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CouponLimitClient) Interceptors() []Interceptor {
+	return c.inters.CouponLimit
+}
+
+func (c *CouponLimitClient) mutate(ctx context.Context, m *CouponLimitMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CouponLimitCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CouponLimitUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CouponLimitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CouponLimitDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CouponLimit mutation op: %q", m.Op())
+	}
+}
+
+// CouponQuotaClient is a client for the CouponQuota schema.
+type CouponQuotaClient struct {
+	config
+}
+
+// NewCouponQuotaClient returns a client for the CouponQuota from the given config.
+func NewCouponQuotaClient(c config) *CouponQuotaClient {
+	return &CouponQuotaClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `couponquota.Hooks(f(g(h())))`.
+func (c *CouponQuotaClient) Use(hooks ...Hook) {
+	c.hooks.CouponQuota = append(c.hooks.CouponQuota, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `couponquota.Intercept(f(g(h())))`.
+func (c *CouponQuotaClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CouponQuota = append(c.inters.CouponQuota, interceptors...)
+}
+
+// Create returns a builder for creating a CouponQuota entity.
+func (c *CouponQuotaClient) Create() *CouponQuotaCreate {
+	mutation := newCouponQuotaMutation(c.config, OpCreate)
+	return &CouponQuotaCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CouponQuota entities.
+func (c *CouponQuotaClient) CreateBulk(builders ...*CouponQuotaCreate) *CouponQuotaCreateBulk {
+	return &CouponQuotaCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CouponQuotaClient) MapCreateBulk(slice any, setFunc func(*CouponQuotaCreate, int)) *CouponQuotaCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CouponQuotaCreateBulk{err: fmt.Errorf("calling to CouponQuotaClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CouponQuotaCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CouponQuotaCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CouponQuota.
+func (c *CouponQuotaClient) Update() *CouponQuotaUpdate {
+	mutation := newCouponQuotaMutation(c.config, OpUpdate)
+	return &CouponQuotaUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CouponQuotaClient) UpdateOne(_m *CouponQuota) *CouponQuotaUpdateOne {
+	mutation := newCouponQuotaMutation(c.config, OpUpdateOne, withCouponQuota(_m))
+	return &CouponQuotaUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CouponQuotaClient) UpdateOneID(id gid.ID) *CouponQuotaUpdateOne {
+	mutation := newCouponQuotaMutation(c.config, OpUpdateOne, withCouponQuotaID(id))
+	return &CouponQuotaUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CouponQuota.
+func (c *CouponQuotaClient) Delete() *CouponQuotaDelete {
+	mutation := newCouponQuotaMutation(c.config, OpDelete)
+	return &CouponQuotaDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CouponQuotaClient) DeleteOne(_m *CouponQuota) *CouponQuotaDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CouponQuotaClient) DeleteOneID(id gid.ID) *CouponQuotaDeleteOne {
+	builder := c.Delete().Where(couponquota.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CouponQuotaDeleteOne{builder}
+}
+
+// Query returns a query builder for CouponQuota.
+func (c *CouponQuotaClient) Query() *CouponQuotaQuery {
+	return &CouponQuotaQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCouponQuota},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CouponQuota entity by its id.
+func (c *CouponQuotaClient) Get(ctx context.Context, id gid.ID) (*CouponQuota, error) {
+	return c.Query().Where(couponquota.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CouponQuotaClient) GetX(ctx context.Context, id gid.ID) *CouponQuota {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryParent queries the parent edge of a CouponQuota.
+func (c *CouponQuotaClient) QueryParent(_m *CouponQuota) *CouponQuotaQuery {
+	query := (&CouponQuotaClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(couponquota.Table, couponquota.FieldID, id),
+			sqlgraph.To(couponquota.Table, couponquota.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, couponquota.ParentTable, couponquota.ParentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryChildren queries the children edge of a CouponQuota.
+func (c *CouponQuotaClient) QueryChildren(_m *CouponQuota) *CouponQuotaQuery {
+	query := (&CouponQuotaClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(couponquota.Table, couponquota.FieldID, id),
+			sqlgraph.To(couponquota.Table, couponquota.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, couponquota.ChildrenTable, couponquota.ChildrenColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCoupons queries the coupons edge of a CouponQuota.
+func (c *CouponQuotaClient) QueryCoupons(_m *CouponQuota) *CouponQuery {
+	query := (&CouponClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(couponquota.Table, couponquota.FieldID, id),
+			sqlgraph.To(coupon.Table, coupon.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, couponquota.CouponsTable, couponquota.CouponsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLimits queries the limits edge of a CouponQuota.
+func (c *CouponQuotaClient) QueryLimits(_m *CouponQuota) *CouponLimitQuery {
+	query := (&CouponLimitClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(couponquota.Table, couponquota.FieldID, id),
+			sqlgraph.To(couponlimit.Table, couponlimit.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, couponquota.LimitsTable, couponquota.LimitsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAccounts queries the accounts edge of a CouponQuota.
+func (c *CouponQuotaClient) QueryAccounts(_m *CouponQuota) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(couponquota.Table, couponquota.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, couponquota.AccountsTable, couponquota.AccountsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CouponQuotaClient) Hooks() []Hook {
+	hooks := c.hooks.CouponQuota
+	return append(hooks[:len(hooks):len(hooks)], couponquota.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CouponQuotaClient) Interceptors() []Interceptor {
+	return c.inters.CouponQuota
+}
+
+func (c *CouponQuotaClient) mutate(ctx context.Context, m *CouponQuotaMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CouponQuotaCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CouponQuotaUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CouponQuotaUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CouponQuotaDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CouponQuota mutation op: %q", m.Op())
+	}
+}
+
+// CouponRecordClient is a client for the CouponRecord schema.
+type CouponRecordClient struct {
+	config
+}
+
+// NewCouponRecordClient returns a client for the CouponRecord from the given config.
+func NewCouponRecordClient(c config) *CouponRecordClient {
+	return &CouponRecordClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `couponrecord.Hooks(f(g(h())))`.
+func (c *CouponRecordClient) Use(hooks ...Hook) {
+	c.hooks.CouponRecord = append(c.hooks.CouponRecord, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `couponrecord.Intercept(f(g(h())))`.
+func (c *CouponRecordClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CouponRecord = append(c.inters.CouponRecord, interceptors...)
+}
+
+// Create returns a builder for creating a CouponRecord entity.
+func (c *CouponRecordClient) Create() *CouponRecordCreate {
+	mutation := newCouponRecordMutation(c.config, OpCreate)
+	return &CouponRecordCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CouponRecord entities.
+func (c *CouponRecordClient) CreateBulk(builders ...*CouponRecordCreate) *CouponRecordCreateBulk {
+	return &CouponRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CouponRecordClient) MapCreateBulk(slice any, setFunc func(*CouponRecordCreate, int)) *CouponRecordCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CouponRecordCreateBulk{err: fmt.Errorf("calling to CouponRecordClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CouponRecordCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CouponRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CouponRecord.
+func (c *CouponRecordClient) Update() *CouponRecordUpdate {
+	mutation := newCouponRecordMutation(c.config, OpUpdate)
+	return &CouponRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CouponRecordClient) UpdateOne(_m *CouponRecord) *CouponRecordUpdateOne {
+	mutation := newCouponRecordMutation(c.config, OpUpdateOne, withCouponRecord(_m))
+	return &CouponRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CouponRecordClient) UpdateOneID(id gid.ID) *CouponRecordUpdateOne {
+	mutation := newCouponRecordMutation(c.config, OpUpdateOne, withCouponRecordID(id))
+	return &CouponRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CouponRecord.
+func (c *CouponRecordClient) Delete() *CouponRecordDelete {
+	mutation := newCouponRecordMutation(c.config, OpDelete)
+	return &CouponRecordDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CouponRecordClient) DeleteOne(_m *CouponRecord) *CouponRecordDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CouponRecordClient) DeleteOneID(id gid.ID) *CouponRecordDeleteOne {
+	builder := c.Delete().Where(couponrecord.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CouponRecordDeleteOne{builder}
+}
+
+// Query returns a query builder for CouponRecord.
+func (c *CouponRecordClient) Query() *CouponRecordQuery {
+	return &CouponRecordQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCouponRecord},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CouponRecord entity by its id.
+func (c *CouponRecordClient) Get(ctx context.Context, id gid.ID) (*CouponRecord, error) {
+	return c.Query().Where(couponrecord.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CouponRecordClient) GetX(ctx context.Context, id gid.ID) *CouponRecord {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CouponRecordClient) Hooks() []Hook {
+	hooks := c.hooks.CouponRecord
+	return append(hooks[:len(hooks):len(hooks)], couponrecord.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CouponRecordClient) Interceptors() []Interceptor {
+	return c.inters.CouponRecord
+}
+
+func (c *CouponRecordClient) mutate(ctx context.Context, m *CouponRecordMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CouponRecordCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CouponRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CouponRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CouponRecordDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CouponRecord mutation op: %q", m.Op())
+	}
+}
+
 // CustomerClient is a client for the Customer schema.
 type CustomerClient struct {
 	config
@@ -1358,6 +2144,22 @@ func (c *CustomerClient) QueryManagerAssignments(_m *Customer) *ManagerAssignmen
 	return query
 }
 
+// QueryCoupons queries the coupons edge of a Customer.
+func (c *CustomerClient) QueryCoupons(_m *Customer) *CouponQuery {
+	query := (&CouponClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, id),
+			sqlgraph.To(coupon.Table, coupon.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.CouponsTable, customer.CouponsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CustomerClient) Hooks() []Hook {
 	hooks := c.hooks.Customer
@@ -1381,6 +2183,140 @@ func (c *CustomerClient) mutate(ctx context.Context, m *CustomerMutation) (Value
 		return (&CustomerDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Customer mutation op: %q", m.Op())
+	}
+}
+
+// CustomerWhitelistClient is a client for the CustomerWhitelist schema.
+type CustomerWhitelistClient struct {
+	config
+}
+
+// NewCustomerWhitelistClient returns a client for the CustomerWhitelist from the given config.
+func NewCustomerWhitelistClient(c config) *CustomerWhitelistClient {
+	return &CustomerWhitelistClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `customerwhitelist.Hooks(f(g(h())))`.
+func (c *CustomerWhitelistClient) Use(hooks ...Hook) {
+	c.hooks.CustomerWhitelist = append(c.hooks.CustomerWhitelist, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `customerwhitelist.Intercept(f(g(h())))`.
+func (c *CustomerWhitelistClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CustomerWhitelist = append(c.inters.CustomerWhitelist, interceptors...)
+}
+
+// Create returns a builder for creating a CustomerWhitelist entity.
+func (c *CustomerWhitelistClient) Create() *CustomerWhitelistCreate {
+	mutation := newCustomerWhitelistMutation(c.config, OpCreate)
+	return &CustomerWhitelistCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CustomerWhitelist entities.
+func (c *CustomerWhitelistClient) CreateBulk(builders ...*CustomerWhitelistCreate) *CustomerWhitelistCreateBulk {
+	return &CustomerWhitelistCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CustomerWhitelistClient) MapCreateBulk(slice any, setFunc func(*CustomerWhitelistCreate, int)) *CustomerWhitelistCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CustomerWhitelistCreateBulk{err: fmt.Errorf("calling to CustomerWhitelistClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CustomerWhitelistCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CustomerWhitelistCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CustomerWhitelist.
+func (c *CustomerWhitelistClient) Update() *CustomerWhitelistUpdate {
+	mutation := newCustomerWhitelistMutation(c.config, OpUpdate)
+	return &CustomerWhitelistUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CustomerWhitelistClient) UpdateOne(_m *CustomerWhitelist) *CustomerWhitelistUpdateOne {
+	mutation := newCustomerWhitelistMutation(c.config, OpUpdateOne, withCustomerWhitelist(_m))
+	return &CustomerWhitelistUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CustomerWhitelistClient) UpdateOneID(id gid.ID) *CustomerWhitelistUpdateOne {
+	mutation := newCustomerWhitelistMutation(c.config, OpUpdateOne, withCustomerWhitelistID(id))
+	return &CustomerWhitelistUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CustomerWhitelist.
+func (c *CustomerWhitelistClient) Delete() *CustomerWhitelistDelete {
+	mutation := newCustomerWhitelistMutation(c.config, OpDelete)
+	return &CustomerWhitelistDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CustomerWhitelistClient) DeleteOne(_m *CustomerWhitelist) *CustomerWhitelistDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CustomerWhitelistClient) DeleteOneID(id gid.ID) *CustomerWhitelistDeleteOne {
+	builder := c.Delete().Where(customerwhitelist.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CustomerWhitelistDeleteOne{builder}
+}
+
+// Query returns a query builder for CustomerWhitelist.
+func (c *CustomerWhitelistClient) Query() *CustomerWhitelistQuery {
+	return &CustomerWhitelistQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCustomerWhitelist},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CustomerWhitelist entity by its id.
+func (c *CustomerWhitelistClient) Get(ctx context.Context, id gid.ID) (*CustomerWhitelist, error) {
+	return c.Query().Where(customerwhitelist.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CustomerWhitelistClient) GetX(ctx context.Context, id gid.ID) *CustomerWhitelist {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CustomerWhitelistClient) Hooks() []Hook {
+	hooks := c.hooks.CustomerWhitelist
+	return append(hooks[:len(hooks):len(hooks)], customerwhitelist.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CustomerWhitelistClient) Interceptors() []Interceptor {
+	return c.inters.CustomerWhitelist
+}
+
+func (c *CustomerWhitelistClient) mutate(ctx context.Context, m *CustomerWhitelistMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CustomerWhitelistCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CustomerWhitelistUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CustomerWhitelistUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CustomerWhitelistDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CustomerWhitelist mutation op: %q", m.Op())
 	}
 }
 
@@ -2993,14 +3929,16 @@ func (c *VerificationCodeClient) mutate(ctx context.Context, m *VerificationCode
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIKey, Account, Association, AssociationEvent, AuditLog, Customer,
-		IdempotencyRecord, Journal, LedgerEntry, ManagerAssignment, Partner,
-		ResellerApplication, Session, User, VerificationCode []ent.Hook
+		APIKey, Account, Association, AssociationEvent, AuditLog, Coupon, CouponLimit,
+		CouponQuota, CouponRecord, Customer, CustomerWhitelist, IdempotencyRecord,
+		Journal, LedgerEntry, ManagerAssignment, Partner, ResellerApplication, Session,
+		User, VerificationCode []ent.Hook
 	}
 	inters struct {
-		APIKey, Account, Association, AssociationEvent, AuditLog, Customer,
-		IdempotencyRecord, Journal, LedgerEntry, ManagerAssignment, Partner,
-		ResellerApplication, Session, User, VerificationCode []ent.Interceptor
+		APIKey, Account, Association, AssociationEvent, AuditLog, Coupon, CouponLimit,
+		CouponQuota, CouponRecord, Customer, CustomerWhitelist, IdempotencyRecord,
+		Journal, LedgerEntry, ManagerAssignment, Partner, ResellerApplication, Session,
+		User, VerificationCode []ent.Interceptor
 	}
 )
 

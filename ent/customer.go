@@ -78,9 +78,11 @@ type CustomerEdges struct {
 	AssociationEvents []*AssociationEvent `json:"association_events,omitempty"`
 	// ManagerAssignments holds the value of the manager_assignments edge.
 	ManagerAssignments []*ManagerAssignment `json:"manager_assignments,omitempty"`
+	// Coupons holds the value of the coupons edge.
+	Coupons []*Coupon `json:"coupons,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
@@ -90,6 +92,7 @@ type CustomerEdges struct {
 	namedJournals           map[string][]*Journal
 	namedAssociationEvents  map[string][]*AssociationEvent
 	namedManagerAssignments map[string][]*ManagerAssignment
+	namedCoupons            map[string][]*Coupon
 }
 
 // PartnerOrErr returns the Partner value or an error if the edge
@@ -166,6 +169,15 @@ func (e CustomerEdges) ManagerAssignmentsOrErr() ([]*ManagerAssignment, error) {
 		return e.ManagerAssignments, nil
 	}
 	return nil, &NotLoadedError{edge: "manager_assignments"}
+}
+
+// CouponsOrErr returns the Coupons value or an error if the edge
+// was not loaded in eager-loading.
+func (e CustomerEdges) CouponsOrErr() ([]*Coupon, error) {
+	if e.loadedTypes[8] {
+		return e.Coupons, nil
+	}
+	return nil, &NotLoadedError{edge: "coupons"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -368,6 +380,11 @@ func (_m *Customer) QueryAssociationEvents() *AssociationEventQuery {
 // QueryManagerAssignments queries the "manager_assignments" edge of the Customer entity.
 func (_m *Customer) QueryManagerAssignments() *ManagerAssignmentQuery {
 	return NewCustomerClient(_m.config).QueryManagerAssignments(_m)
+}
+
+// QueryCoupons queries the "coupons" edge of the Customer entity.
+func (_m *Customer) QueryCoupons() *CouponQuery {
+	return NewCustomerClient(_m.config).QueryCoupons(_m)
 }
 
 // Update returns a builder for updating this Customer.
@@ -606,6 +623,30 @@ func (_m *Customer) appendNamedManagerAssignments(name string, edges ...*Manager
 		_m.Edges.namedManagerAssignments[name] = []*ManagerAssignment{}
 	} else {
 		_m.Edges.namedManagerAssignments[name] = append(_m.Edges.namedManagerAssignments[name], edges...)
+	}
+}
+
+// NamedCoupons returns the Coupons named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Customer) NamedCoupons(name string) ([]*Coupon, error) {
+	if _m.Edges.namedCoupons == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCoupons[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Customer) appendNamedCoupons(name string, edges ...*Coupon) {
+	if _m.Edges.namedCoupons == nil {
+		_m.Edges.namedCoupons = make(map[string][]*Coupon)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCoupons[name] = []*Coupon{}
+	} else {
+		_m.Edges.namedCoupons[name] = append(_m.Edges.namedCoupons[name], edges...)
 	}
 }
 

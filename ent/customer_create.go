@@ -15,6 +15,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/coupon"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -349,6 +350,21 @@ func (_c *CustomerCreate) AddManagerAssignments(v ...*ManagerAssignment) *Custom
 		ids[i] = v[i].ID
 	}
 	return _c.AddManagerAssignmentIDs(ids...)
+}
+
+// AddCouponIDs adds the "coupons" edge to the Coupon entity by IDs.
+func (_c *CustomerCreate) AddCouponIDs(ids ...gid.ID) *CustomerCreate {
+	_c.mutation.AddCouponIDs(ids...)
+	return _c
+}
+
+// AddCoupons adds the "coupons" edges to the Coupon entity.
+func (_c *CustomerCreate) AddCoupons(v ...*Coupon) *CustomerCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCouponIDs(ids...)
 }
 
 // Mutation returns the CustomerMutation object of the builder.
@@ -720,6 +736,22 @@ func (_c *CustomerCreate) createSpec() (*Customer, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CouponsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/coupon"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -41,6 +42,7 @@ type CustomerQuery struct {
 	withJournals                *JournalQuery
 	withAssociationEvents       *AssociationEventQuery
 	withManagerAssignments      *ManagerAssignmentQuery
+	withCoupons                 *CouponQuery
 	loadTotal                   []func(context.Context, []*Customer) error
 	modifiers                   []func(*sql.Selector)
 	withNamedAssociations       map[string]*AssociationQuery
@@ -49,6 +51,7 @@ type CustomerQuery struct {
 	withNamedJournals           map[string]*JournalQuery
 	withNamedAssociationEvents  map[string]*AssociationEventQuery
 	withNamedManagerAssignments map[string]*ManagerAssignmentQuery
+	withNamedCoupons            map[string]*CouponQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -261,6 +264,28 @@ func (_q *CustomerQuery) QueryManagerAssignments() *ManagerAssignmentQuery {
 	return query
 }
 
+// QueryCoupons chains the current query on the "coupons" edge.
+func (_q *CustomerQuery) QueryCoupons() *CouponQuery {
+	query := (&CouponClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(customer.Table, customer.FieldID, selector),
+			sqlgraph.To(coupon.Table, coupon.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, customer.CouponsTable, customer.CouponsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Customer entity from the query.
 // Returns a *NotFoundError when no Customer was found.
 func (_q *CustomerQuery) First(ctx context.Context) (*Customer, error) {
@@ -461,6 +486,7 @@ func (_q *CustomerQuery) Clone() *CustomerQuery {
 		withJournals:           _q.withJournals.Clone(),
 		withAssociationEvents:  _q.withAssociationEvents.Clone(),
 		withManagerAssignments: _q.withManagerAssignments.Clone(),
+		withCoupons:            _q.withCoupons.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -556,6 +582,17 @@ func (_q *CustomerQuery) WithManagerAssignments(opts ...func(*ManagerAssignmentQ
 	return _q
 }
 
+// WithCoupons tells the query-builder to eager-load the nodes that are connected to
+// the "coupons" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithCoupons(opts ...func(*CouponQuery)) *CustomerQuery {
+	query := (&CouponClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCoupons = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -640,7 +677,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 	var (
 		nodes       = []*Customer{}
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withPartner != nil,
 			_q.withManager != nil,
 			_q.withAssociations != nil,
@@ -649,6 +686,7 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			_q.withJournals != nil,
 			_q.withAssociationEvents != nil,
 			_q.withManagerAssignments != nil,
+			_q.withCoupons != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -730,6 +768,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 			return nil, err
 		}
 	}
+	if query := _q.withCoupons; query != nil {
+		if err := _q.loadCoupons(ctx, query, nodes,
+			func(n *Customer) { n.Edges.Coupons = []*Coupon{} },
+			func(n *Customer, e *Coupon) { n.Edges.Coupons = append(n.Edges.Coupons, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAssociations {
 		if err := _q.loadAssociations(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedAssociations(name) },
@@ -769,6 +814,13 @@ func (_q *CustomerQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cus
 		if err := _q.loadManagerAssignments(ctx, query, nodes,
 			func(n *Customer) { n.appendNamedManagerAssignments(name) },
 			func(n *Customer, e *ManagerAssignment) { n.appendNamedManagerAssignments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCoupons {
+		if err := _q.loadCoupons(ctx, query, nodes,
+			func(n *Customer) { n.appendNamedCoupons(name) },
+			func(n *Customer, e *Coupon) { n.appendNamedCoupons(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1033,6 +1085,36 @@ func (_q *CustomerQuery) loadManagerAssignments(ctx context.Context, query *Mana
 	}
 	return nil
 }
+func (_q *CustomerQuery) loadCoupons(ctx context.Context, query *CouponQuery, nodes []*Customer, init func(*Customer), assign func(*Customer, *Coupon)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Customer)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(coupon.FieldCustomerID)
+	}
+	query.Where(predicate.Coupon(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(customer.CouponsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CustomerID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "customer_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CustomerQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1240,6 +1322,20 @@ func (_q *CustomerQuery) WithNamedManagerAssignments(name string, opts ...func(*
 		_q.withNamedManagerAssignments = make(map[string]*ManagerAssignmentQuery)
 	}
 	_q.withNamedManagerAssignments[name] = query
+	return _q
+}
+
+// WithNamedCoupons tells the query-builder to eager-load the nodes that are connected to the "coupons"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustomerQuery) WithNamedCoupons(name string, opts ...func(*CouponQuery)) *CustomerQuery {
+	query := (&CouponClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCoupons == nil {
+		_q.withNamedCoupons = make(map[string]*CouponQuery)
+	}
+	_q.withNamedCoupons[name] = query
 	return _q
 }
 

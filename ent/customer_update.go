@@ -14,6 +14,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/coupon"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -414,6 +415,21 @@ func (_u *CustomerUpdate) AddManagerAssignments(v ...*ManagerAssignment) *Custom
 	return _u.AddManagerAssignmentIDs(ids...)
 }
 
+// AddCouponIDs adds the "coupons" edge to the Coupon entity by IDs.
+func (_u *CustomerUpdate) AddCouponIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.AddCouponIDs(ids...)
+	return _u
+}
+
+// AddCoupons adds the "coupons" edges to the Coupon entity.
+func (_u *CustomerUpdate) AddCoupons(v ...*Coupon) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCouponIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdate) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -555,6 +571,27 @@ func (_u *CustomerUpdate) RemoveManagerAssignments(v ...*ManagerAssignment) *Cus
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveManagerAssignmentIDs(ids...)
+}
+
+// ClearCoupons clears all "coupons" edges to the Coupon entity.
+func (_u *CustomerUpdate) ClearCoupons() *CustomerUpdate {
+	_u.mutation.ClearCoupons()
+	return _u
+}
+
+// RemoveCouponIDs removes the "coupons" edge to Coupon entities by IDs.
+func (_u *CustomerUpdate) RemoveCouponIDs(ids ...gid.ID) *CustomerUpdate {
+	_u.mutation.RemoveCouponIDs(ids...)
+	return _u
+}
+
+// RemoveCoupons removes "coupons" edges to Coupon entities.
+func (_u *CustomerUpdate) RemoveCoupons(v ...*Coupon) *CustomerUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCouponIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1066,6 +1103,51 @@ func (_u *CustomerUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.CouponsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCouponsIDs(); len(nodes) > 0 && !_u.mutation.CouponsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CouponsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1465,6 +1547,21 @@ func (_u *CustomerUpdateOne) AddManagerAssignments(v ...*ManagerAssignment) *Cus
 	return _u.AddManagerAssignmentIDs(ids...)
 }
 
+// AddCouponIDs adds the "coupons" edge to the Coupon entity by IDs.
+func (_u *CustomerUpdateOne) AddCouponIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.AddCouponIDs(ids...)
+	return _u
+}
+
+// AddCoupons adds the "coupons" edges to the Coupon entity.
+func (_u *CustomerUpdateOne) AddCoupons(v ...*Coupon) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCouponIDs(ids...)
+}
+
 // Mutation returns the CustomerMutation object of the builder.
 func (_u *CustomerUpdateOne) Mutation() *CustomerMutation {
 	return _u.mutation
@@ -1606,6 +1703,27 @@ func (_u *CustomerUpdateOne) RemoveManagerAssignments(v ...*ManagerAssignment) *
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveManagerAssignmentIDs(ids...)
+}
+
+// ClearCoupons clears all "coupons" edges to the Coupon entity.
+func (_u *CustomerUpdateOne) ClearCoupons() *CustomerUpdateOne {
+	_u.mutation.ClearCoupons()
+	return _u
+}
+
+// RemoveCouponIDs removes the "coupons" edge to Coupon entities by IDs.
+func (_u *CustomerUpdateOne) RemoveCouponIDs(ids ...gid.ID) *CustomerUpdateOne {
+	_u.mutation.RemoveCouponIDs(ids...)
+	return _u
+}
+
+// RemoveCoupons removes "coupons" edges to Coupon entities.
+func (_u *CustomerUpdateOne) RemoveCoupons(v ...*Coupon) *CustomerUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCouponIDs(ids...)
 }
 
 // Where appends a list predicates to the CustomerUpdate builder.
@@ -2140,6 +2258,51 @@ func (_u *CustomerUpdateOne) sqlSave(ctx context.Context) (_node *Customer, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(managerassignment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CouponsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCouponsIDs(); len(nodes) > 0 && !_u.mutation.CouponsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CouponsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(coupon.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -17,7 +17,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
@@ -92,7 +97,12 @@ func checkColumn(t, c string) error {
 			association.Table:         association.ValidColumn,
 			associationevent.Table:    associationevent.ValidColumn,
 			auditlog.Table:            auditlog.ValidColumn,
+			coupon.Table:              coupon.ValidColumn,
+			couponlimit.Table:         couponlimit.ValidColumn,
+			couponquota.Table:         couponquota.ValidColumn,
+			couponrecord.Table:        couponrecord.ValidColumn,
 			customer.Table:            customer.ValidColumn,
+			customerwhitelist.Table:   customerwhitelist.ValidColumn,
 			idempotencyrecord.Table:   idempotencyrecord.ValidColumn,
 			journal.Table:             journal.ValidColumn,
 			ledgerentry.Table:         ledgerentry.ValidColumn,

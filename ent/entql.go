@@ -8,7 +8,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
@@ -28,7 +33,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 20)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -66,6 +71,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			account.FieldKind:       {Type: field.TypeEnum, Column: account.FieldKind},
 			account.FieldPartnerID:  {Type: field.TypeString, Column: account.FieldPartnerID},
 			account.FieldCustomerID: {Type: field.TypeString, Column: account.FieldCustomerID},
+			account.FieldQuotaID:    {Type: field.TypeString, Column: account.FieldQuotaID},
+			account.FieldCouponID:   {Type: field.TypeString, Column: account.FieldCouponID},
 			account.FieldOwnerKey:   {Type: field.TypeString, Column: account.FieldOwnerKey},
 			account.FieldBalance:    {Type: field.TypeInt64, Column: account.FieldBalance},
 			account.FieldUpdatedAt:  {Type: field.TypeTime, Column: account.FieldUpdatedAt},
@@ -150,6 +157,96 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   coupon.Table,
+			Columns: coupon.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: coupon.FieldID,
+			},
+		},
+		Type: "Coupon",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			coupon.FieldCreatedAt:            {Type: field.TypeTime, Column: coupon.FieldCreatedAt},
+			coupon.FieldUpdatedAt:            {Type: field.TypeTime, Column: coupon.FieldUpdatedAt},
+			coupon.FieldKind:                 {Type: field.TypeEnum, Column: coupon.FieldKind},
+			coupon.FieldQuotaID:              {Type: field.TypeString, Column: coupon.FieldQuotaID},
+			coupon.FieldPartnerID:            {Type: field.TypeString, Column: coupon.FieldPartnerID},
+			coupon.FieldCustomerID:           {Type: field.TypeString, Column: coupon.FieldCustomerID},
+			coupon.FieldFaceValue:            {Type: field.TypeInt64, Column: coupon.FieldFaceValue},
+			coupon.FieldValidFrom:            {Type: field.TypeTime, Column: coupon.FieldValidFrom},
+			coupon.FieldValidUntil:           {Type: field.TypeTime, Column: coupon.FieldValidUntil},
+			coupon.FieldDesignatedCustomerID: {Type: field.TypeString, Column: coupon.FieldDesignatedCustomerID},
+			coupon.FieldRemark:               {Type: field.TypeString, Column: coupon.FieldRemark},
+			coupon.FieldStatus:               {Type: field.TypeEnum, Column: coupon.FieldStatus},
+			coupon.FieldHeldByOrderID:        {Type: field.TypeString, Column: coupon.FieldHeldByOrderID},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   couponlimit.Table,
+			Columns: couponlimit.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: couponlimit.FieldID,
+			},
+		},
+		Type: "CouponLimit",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			couponlimit.FieldCreatedAt: {Type: field.TypeTime, Column: couponlimit.FieldCreatedAt},
+			couponlimit.FieldUpdatedAt: {Type: field.TypeTime, Column: couponlimit.FieldUpdatedAt},
+			couponlimit.FieldQuotaID:   {Type: field.TypeString, Column: couponlimit.FieldQuotaID},
+			couponlimit.FieldCouponID:  {Type: field.TypeString, Column: couponlimit.FieldCouponID},
+			couponlimit.FieldLimitKey:  {Type: field.TypeEnum, Column: couponlimit.FieldLimitKey},
+			couponlimit.FieldValue:     {Type: field.TypeString, Column: couponlimit.FieldValue},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   couponquota.Table,
+			Columns: couponquota.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: couponquota.FieldID,
+			},
+		},
+		Type: "CouponQuota",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			couponquota.FieldCreatedAt:     {Type: field.TypeTime, Column: couponquota.FieldCreatedAt},
+			couponquota.FieldUpdatedAt:     {Type: field.TypeTime, Column: couponquota.FieldUpdatedAt},
+			couponquota.FieldKind:          {Type: field.TypeEnum, Column: couponquota.FieldKind},
+			couponquota.FieldPartnerID:     {Type: field.TypeString, Column: couponquota.FieldPartnerID},
+			couponquota.FieldParentQuotaID: {Type: field.TypeString, Column: couponquota.FieldParentQuotaID},
+			couponquota.FieldValue:         {Type: field.TypeInt64, Column: couponquota.FieldValue},
+			couponquota.FieldStatus:        {Type: field.TypeEnum, Column: couponquota.FieldStatus},
+			couponquota.FieldValidFrom:     {Type: field.TypeTime, Column: couponquota.FieldValidFrom},
+			couponquota.FieldValidUntil:    {Type: field.TypeTime, Column: couponquota.FieldValidUntil},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   couponrecord.Table,
+			Columns: couponrecord.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: couponrecord.FieldID,
+			},
+		},
+		Type: "CouponRecord",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			couponrecord.FieldCreatedAt:    {Type: field.TypeTime, Column: couponrecord.FieldCreatedAt},
+			couponrecord.FieldType:         {Type: field.TypeEnum, Column: couponrecord.FieldType},
+			couponrecord.FieldAmount:       {Type: field.TypeInt64, Column: couponrecord.FieldAmount},
+			couponrecord.FieldPartnerID:    {Type: field.TypeString, Column: couponrecord.FieldPartnerID},
+			couponrecord.FieldQuotaID:      {Type: field.TypeString, Column: couponrecord.FieldQuotaID},
+			couponrecord.FieldCouponID:     {Type: field.TypeString, Column: couponrecord.FieldCouponID},
+			couponrecord.FieldCustomerID:   {Type: field.TypeString, Column: couponrecord.FieldCustomerID},
+			couponrecord.FieldJournalID:    {Type: field.TypeString, Column: couponrecord.FieldJournalID},
+			couponrecord.FieldOperatorID:   {Type: field.TypeString, Column: couponrecord.FieldOperatorID},
+			couponrecord.FieldOperatorName: {Type: field.TypeString, Column: couponrecord.FieldOperatorName},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customer.Table,
 			Columns: customer.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -178,7 +275,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customer.FieldManagerAssignedAt: {Type: field.TypeTime, Column: customer.FieldManagerAssignedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   customerwhitelist.Table,
+			Columns: customerwhitelist.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: customerwhitelist.FieldID,
+			},
+		},
+		Type: "CustomerWhitelist",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			customerwhitelist.FieldCreatedAt:  {Type: field.TypeTime, Column: customerwhitelist.FieldCreatedAt},
+			customerwhitelist.FieldUpdatedAt:  {Type: field.TypeTime, Column: customerwhitelist.FieldUpdatedAt},
+			customerwhitelist.FieldPartnerID:  {Type: field.TypeString, Column: customerwhitelist.FieldPartnerID},
+			customerwhitelist.FieldCustomerID: {Type: field.TypeString, Column: customerwhitelist.FieldCustomerID},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   idempotencyrecord.Table,
 			Columns: idempotencyrecord.Columns,
@@ -198,7 +312,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			idempotencyrecord.FieldExpiresAt:   {Type: field.TypeTime, Column: idempotencyrecord.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   journal.Table,
 			Columns: journal.Columns,
@@ -224,7 +338,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			journal.FieldBatchID:               {Type: field.TypeString, Column: journal.FieldBatchID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ledgerentry.Table,
 			Columns: ledgerentry.Columns,
@@ -242,7 +356,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ledgerentry.FieldBalanceAfter: {Type: field.TypeInt64, Column: ledgerentry.FieldBalanceAfter},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   managerassignment.Table,
 			Columns: managerassignment.Columns,
@@ -261,7 +375,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			managerassignment.FieldEndedAt:        {Type: field.TypeTime, Column: managerassignment.FieldEndedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   partner.Table,
 			Columns: partner.Columns,
@@ -284,7 +398,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			partner.FieldCreditLimit:      {Type: field.TypeInt64, Column: partner.FieldCreditLimit},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   resellerapplication.Table,
 			Columns: resellerapplication.Columns,
@@ -305,7 +419,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			resellerapplication.FieldDecisionReason: {Type: field.TypeString, Column: resellerapplication.FieldDecisionReason},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -324,7 +438,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRemoteAddr: {Type: field.TypeString, Column: session.FieldRemoteAddr},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -350,7 +464,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldTotpLastStep:      {Type: field.TypeInt64, Column: user.FieldTotpLastStep},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   verificationcode.Table,
 			Columns: verificationcode.Columns,
@@ -405,6 +519,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Account",
 		"Customer",
+	)
+	graph.MustAddE(
+		"quota",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   account.QuotaTable,
+			Columns: []string{account.QuotaColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"CouponQuota",
+	)
+	graph.MustAddE(
+		"coupon",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   account.CouponTable,
+			Columns: []string{account.CouponColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"Coupon",
 	)
 	graph.MustAddE(
 		"entries",
@@ -465,6 +603,138 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"AssociationEvent",
 		"Partner",
+	)
+	graph.MustAddE(
+		"quota",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   coupon.QuotaTable,
+			Columns: []string{coupon.QuotaColumn},
+			Bidi:    false,
+		},
+		"Coupon",
+		"CouponQuota",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   coupon.CustomerTable,
+			Columns: []string{coupon.CustomerColumn},
+			Bidi:    false,
+		},
+		"Coupon",
+		"Customer",
+	)
+	graph.MustAddE(
+		"limits",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   coupon.LimitsTable,
+			Columns: []string{coupon.LimitsColumn},
+			Bidi:    false,
+		},
+		"Coupon",
+		"CouponLimit",
+	)
+	graph.MustAddE(
+		"accounts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   coupon.AccountsTable,
+			Columns: []string{coupon.AccountsColumn},
+			Bidi:    false,
+		},
+		"Coupon",
+		"Account",
+	)
+	graph.MustAddE(
+		"quota",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   couponlimit.QuotaTable,
+			Columns: []string{couponlimit.QuotaColumn},
+			Bidi:    false,
+		},
+		"CouponLimit",
+		"CouponQuota",
+	)
+	graph.MustAddE(
+		"coupon",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   couponlimit.CouponTable,
+			Columns: []string{couponlimit.CouponColumn},
+			Bidi:    false,
+		},
+		"CouponLimit",
+		"Coupon",
+	)
+	graph.MustAddE(
+		"parent",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   couponquota.ParentTable,
+			Columns: []string{couponquota.ParentColumn},
+			Bidi:    false,
+		},
+		"CouponQuota",
+		"CouponQuota",
+	)
+	graph.MustAddE(
+		"children",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   couponquota.ChildrenTable,
+			Columns: []string{couponquota.ChildrenColumn},
+			Bidi:    false,
+		},
+		"CouponQuota",
+		"CouponQuota",
+	)
+	graph.MustAddE(
+		"coupons",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   couponquota.CouponsTable,
+			Columns: []string{couponquota.CouponsColumn},
+			Bidi:    false,
+		},
+		"CouponQuota",
+		"Coupon",
+	)
+	graph.MustAddE(
+		"limits",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   couponquota.LimitsTable,
+			Columns: []string{couponquota.LimitsColumn},
+			Bidi:    false,
+		},
+		"CouponQuota",
+		"CouponLimit",
+	)
+	graph.MustAddE(
+		"accounts",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   couponquota.AccountsTable,
+			Columns: []string{couponquota.AccountsColumn},
+			Bidi:    false,
+		},
+		"CouponQuota",
+		"Account",
 	)
 	graph.MustAddE(
 		"partner",
@@ -561,6 +831,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Customer",
 		"ManagerAssignment",
+	)
+	graph.MustAddE(
+		"coupons",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   customer.CouponsTable,
+			Columns: []string{customer.CouponsColumn},
+			Bidi:    false,
+		},
+		"Customer",
+		"Coupon",
 	)
 	graph.MustAddE(
 		"entries",
@@ -1030,6 +1312,16 @@ func (f *AccountFilter) WhereCustomerID(p entql.StringP) {
 	f.Where(p.Field(account.FieldCustomerID))
 }
 
+// WhereQuotaID applies the entql string predicate on the quota_id field.
+func (f *AccountFilter) WhereQuotaID(p entql.StringP) {
+	f.Where(p.Field(account.FieldQuotaID))
+}
+
+// WhereCouponID applies the entql string predicate on the coupon_id field.
+func (f *AccountFilter) WhereCouponID(p entql.StringP) {
+	f.Where(p.Field(account.FieldCouponID))
+}
+
 // WhereOwnerKey applies the entql string predicate on the owner_key field.
 func (f *AccountFilter) WhereOwnerKey(p entql.StringP) {
 	f.Where(p.Field(account.FieldOwnerKey))
@@ -1067,6 +1359,34 @@ func (f *AccountFilter) WhereHasCustomer() {
 // WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
 func (f *AccountFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
 	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasQuota applies a predicate to check if query has an edge quota.
+func (f *AccountFilter) WhereHasQuota() {
+	f.Where(entql.HasEdge("quota"))
+}
+
+// WhereHasQuotaWith applies a predicate to check if query has an edge quota with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasQuotaWith(preds ...predicate.CouponQuota) {
+	f.Where(entql.HasEdgeWith("quota", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCoupon applies a predicate to check if query has an edge coupon.
+func (f *AccountFilter) WhereHasCoupon() {
+	f.Where(entql.HasEdge("coupon"))
+}
+
+// WhereHasCouponWith applies a predicate to check if query has an edge coupon with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasCouponWith(preds ...predicate.Coupon) {
+	f.Where(entql.HasEdgeWith("coupon", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1454,6 +1774,510 @@ func (f *AuditLogFilter) WhereSubjectHash(p entql.StringP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CouponQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CouponQuery builder.
+func (_q *CouponQuery) Filter() *CouponFilter {
+	return &CouponFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CouponMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CouponMutation builder.
+func (m *CouponMutation) Filter() *CouponFilter {
+	return &CouponFilter{config: m.config, predicateAdder: m}
+}
+
+// CouponFilter provides a generic filtering capability at runtime for CouponQuery.
+type CouponFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CouponFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CouponFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CouponFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(coupon.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CouponFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(coupon.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CouponFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldKind))
+}
+
+// WhereQuotaID applies the entql string predicate on the quota_id field.
+func (f *CouponFilter) WhereQuotaID(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldQuotaID))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *CouponFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldPartnerID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *CouponFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldCustomerID))
+}
+
+// WhereFaceValue applies the entql int64 predicate on the face_value field.
+func (f *CouponFilter) WhereFaceValue(p entql.Int64P) {
+	f.Where(p.Field(coupon.FieldFaceValue))
+}
+
+// WhereValidFrom applies the entql time.Time predicate on the valid_from field.
+func (f *CouponFilter) WhereValidFrom(p entql.TimeP) {
+	f.Where(p.Field(coupon.FieldValidFrom))
+}
+
+// WhereValidUntil applies the entql time.Time predicate on the valid_until field.
+func (f *CouponFilter) WhereValidUntil(p entql.TimeP) {
+	f.Where(p.Field(coupon.FieldValidUntil))
+}
+
+// WhereDesignatedCustomerID applies the entql string predicate on the designated_customer_id field.
+func (f *CouponFilter) WhereDesignatedCustomerID(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldDesignatedCustomerID))
+}
+
+// WhereRemark applies the entql string predicate on the remark field.
+func (f *CouponFilter) WhereRemark(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldRemark))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *CouponFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldStatus))
+}
+
+// WhereHeldByOrderID applies the entql string predicate on the held_by_order_id field.
+func (f *CouponFilter) WhereHeldByOrderID(p entql.StringP) {
+	f.Where(p.Field(coupon.FieldHeldByOrderID))
+}
+
+// WhereHasQuota applies a predicate to check if query has an edge quota.
+func (f *CouponFilter) WhereHasQuota() {
+	f.Where(entql.HasEdge("quota"))
+}
+
+// WhereHasQuotaWith applies a predicate to check if query has an edge quota with a given conditions (other predicates).
+func (f *CouponFilter) WhereHasQuotaWith(preds ...predicate.CouponQuota) {
+	f.Where(entql.HasEdgeWith("quota", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *CouponFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *CouponFilter) WhereHasCustomerWith(preds ...predicate.Customer) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLimits applies a predicate to check if query has an edge limits.
+func (f *CouponFilter) WhereHasLimits() {
+	f.Where(entql.HasEdge("limits"))
+}
+
+// WhereHasLimitsWith applies a predicate to check if query has an edge limits with a given conditions (other predicates).
+func (f *CouponFilter) WhereHasLimitsWith(preds ...predicate.CouponLimit) {
+	f.Where(entql.HasEdgeWith("limits", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAccounts applies a predicate to check if query has an edge accounts.
+func (f *CouponFilter) WhereHasAccounts() {
+	f.Where(entql.HasEdge("accounts"))
+}
+
+// WhereHasAccountsWith applies a predicate to check if query has an edge accounts with a given conditions (other predicates).
+func (f *CouponFilter) WhereHasAccountsWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("accounts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CouponLimitQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CouponLimitQuery builder.
+func (_q *CouponLimitQuery) Filter() *CouponLimitFilter {
+	return &CouponLimitFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CouponLimitMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CouponLimitMutation builder.
+func (m *CouponLimitMutation) Filter() *CouponLimitFilter {
+	return &CouponLimitFilter{config: m.config, predicateAdder: m}
+}
+
+// CouponLimitFilter provides a generic filtering capability at runtime for CouponLimitQuery.
+type CouponLimitFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CouponLimitFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CouponLimitFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(couponlimit.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CouponLimitFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(couponlimit.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CouponLimitFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(couponlimit.FieldUpdatedAt))
+}
+
+// WhereQuotaID applies the entql string predicate on the quota_id field.
+func (f *CouponLimitFilter) WhereQuotaID(p entql.StringP) {
+	f.Where(p.Field(couponlimit.FieldQuotaID))
+}
+
+// WhereCouponID applies the entql string predicate on the coupon_id field.
+func (f *CouponLimitFilter) WhereCouponID(p entql.StringP) {
+	f.Where(p.Field(couponlimit.FieldCouponID))
+}
+
+// WhereLimitKey applies the entql string predicate on the limit_key field.
+func (f *CouponLimitFilter) WhereLimitKey(p entql.StringP) {
+	f.Where(p.Field(couponlimit.FieldLimitKey))
+}
+
+// WhereValue applies the entql string predicate on the value field.
+func (f *CouponLimitFilter) WhereValue(p entql.StringP) {
+	f.Where(p.Field(couponlimit.FieldValue))
+}
+
+// WhereHasQuota applies a predicate to check if query has an edge quota.
+func (f *CouponLimitFilter) WhereHasQuota() {
+	f.Where(entql.HasEdge("quota"))
+}
+
+// WhereHasQuotaWith applies a predicate to check if query has an edge quota with a given conditions (other predicates).
+func (f *CouponLimitFilter) WhereHasQuotaWith(preds ...predicate.CouponQuota) {
+	f.Where(entql.HasEdgeWith("quota", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCoupon applies a predicate to check if query has an edge coupon.
+func (f *CouponLimitFilter) WhereHasCoupon() {
+	f.Where(entql.HasEdge("coupon"))
+}
+
+// WhereHasCouponWith applies a predicate to check if query has an edge coupon with a given conditions (other predicates).
+func (f *CouponLimitFilter) WhereHasCouponWith(preds ...predicate.Coupon) {
+	f.Where(entql.HasEdgeWith("coupon", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CouponQuotaQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CouponQuotaQuery builder.
+func (_q *CouponQuotaQuery) Filter() *CouponQuotaFilter {
+	return &CouponQuotaFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CouponQuotaMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CouponQuotaMutation builder.
+func (m *CouponQuotaMutation) Filter() *CouponQuotaFilter {
+	return &CouponQuotaFilter{config: m.config, predicateAdder: m}
+}
+
+// CouponQuotaFilter provides a generic filtering capability at runtime for CouponQuotaQuery.
+type CouponQuotaFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CouponQuotaFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CouponQuotaFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(couponquota.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CouponQuotaFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(couponquota.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CouponQuotaFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(couponquota.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CouponQuotaFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(couponquota.FieldKind))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *CouponQuotaFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(couponquota.FieldPartnerID))
+}
+
+// WhereParentQuotaID applies the entql string predicate on the parent_quota_id field.
+func (f *CouponQuotaFilter) WhereParentQuotaID(p entql.StringP) {
+	f.Where(p.Field(couponquota.FieldParentQuotaID))
+}
+
+// WhereValue applies the entql int64 predicate on the value field.
+func (f *CouponQuotaFilter) WhereValue(p entql.Int64P) {
+	f.Where(p.Field(couponquota.FieldValue))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *CouponQuotaFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(couponquota.FieldStatus))
+}
+
+// WhereValidFrom applies the entql time.Time predicate on the valid_from field.
+func (f *CouponQuotaFilter) WhereValidFrom(p entql.TimeP) {
+	f.Where(p.Field(couponquota.FieldValidFrom))
+}
+
+// WhereValidUntil applies the entql time.Time predicate on the valid_until field.
+func (f *CouponQuotaFilter) WhereValidUntil(p entql.TimeP) {
+	f.Where(p.Field(couponquota.FieldValidUntil))
+}
+
+// WhereHasParent applies a predicate to check if query has an edge parent.
+func (f *CouponQuotaFilter) WhereHasParent() {
+	f.Where(entql.HasEdge("parent"))
+}
+
+// WhereHasParentWith applies a predicate to check if query has an edge parent with a given conditions (other predicates).
+func (f *CouponQuotaFilter) WhereHasParentWith(preds ...predicate.CouponQuota) {
+	f.Where(entql.HasEdgeWith("parent", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasChildren applies a predicate to check if query has an edge children.
+func (f *CouponQuotaFilter) WhereHasChildren() {
+	f.Where(entql.HasEdge("children"))
+}
+
+// WhereHasChildrenWith applies a predicate to check if query has an edge children with a given conditions (other predicates).
+func (f *CouponQuotaFilter) WhereHasChildrenWith(preds ...predicate.CouponQuota) {
+	f.Where(entql.HasEdgeWith("children", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCoupons applies a predicate to check if query has an edge coupons.
+func (f *CouponQuotaFilter) WhereHasCoupons() {
+	f.Where(entql.HasEdge("coupons"))
+}
+
+// WhereHasCouponsWith applies a predicate to check if query has an edge coupons with a given conditions (other predicates).
+func (f *CouponQuotaFilter) WhereHasCouponsWith(preds ...predicate.Coupon) {
+	f.Where(entql.HasEdgeWith("coupons", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLimits applies a predicate to check if query has an edge limits.
+func (f *CouponQuotaFilter) WhereHasLimits() {
+	f.Where(entql.HasEdge("limits"))
+}
+
+// WhereHasLimitsWith applies a predicate to check if query has an edge limits with a given conditions (other predicates).
+func (f *CouponQuotaFilter) WhereHasLimitsWith(preds ...predicate.CouponLimit) {
+	f.Where(entql.HasEdgeWith("limits", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAccounts applies a predicate to check if query has an edge accounts.
+func (f *CouponQuotaFilter) WhereHasAccounts() {
+	f.Where(entql.HasEdge("accounts"))
+}
+
+// WhereHasAccountsWith applies a predicate to check if query has an edge accounts with a given conditions (other predicates).
+func (f *CouponQuotaFilter) WhereHasAccountsWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("accounts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CouponRecordQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CouponRecordQuery builder.
+func (_q *CouponRecordQuery) Filter() *CouponRecordFilter {
+	return &CouponRecordFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CouponRecordMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CouponRecordMutation builder.
+func (m *CouponRecordMutation) Filter() *CouponRecordFilter {
+	return &CouponRecordFilter{config: m.config, predicateAdder: m}
+}
+
+// CouponRecordFilter provides a generic filtering capability at runtime for CouponRecordQuery.
+type CouponRecordFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CouponRecordFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CouponRecordFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CouponRecordFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(couponrecord.FieldCreatedAt))
+}
+
+// WhereType applies the entql string predicate on the type field.
+func (f *CouponRecordFilter) WhereType(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldType))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *CouponRecordFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(couponrecord.FieldAmount))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *CouponRecordFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldPartnerID))
+}
+
+// WhereQuotaID applies the entql string predicate on the quota_id field.
+func (f *CouponRecordFilter) WhereQuotaID(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldQuotaID))
+}
+
+// WhereCouponID applies the entql string predicate on the coupon_id field.
+func (f *CouponRecordFilter) WhereCouponID(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldCouponID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *CouponRecordFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldCustomerID))
+}
+
+// WhereJournalID applies the entql string predicate on the journal_id field.
+func (f *CouponRecordFilter) WhereJournalID(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldJournalID))
+}
+
+// WhereOperatorID applies the entql string predicate on the operator_id field.
+func (f *CouponRecordFilter) WhereOperatorID(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldOperatorID))
+}
+
+// WhereOperatorName applies the entql string predicate on the operator_name field.
+func (f *CouponRecordFilter) WhereOperatorName(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldOperatorName))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CustomerQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1482,7 +2306,7 @@ type CustomerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1690,6 +2514,80 @@ func (f *CustomerFilter) WhereHasManagerAssignmentsWith(preds ...predicate.Manag
 	})))
 }
 
+// WhereHasCoupons applies a predicate to check if query has an edge coupons.
+func (f *CustomerFilter) WhereHasCoupons() {
+	f.Where(entql.HasEdge("coupons"))
+}
+
+// WhereHasCouponsWith applies a predicate to check if query has an edge coupons with a given conditions (other predicates).
+func (f *CustomerFilter) WhereHasCouponsWith(preds ...predicate.Coupon) {
+	f.Where(entql.HasEdgeWith("coupons", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CustomerWhitelistQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CustomerWhitelistQuery builder.
+func (_q *CustomerWhitelistQuery) Filter() *CustomerWhitelistFilter {
+	return &CustomerWhitelistFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CustomerWhitelistMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CustomerWhitelistMutation builder.
+func (m *CustomerWhitelistMutation) Filter() *CustomerWhitelistFilter {
+	return &CustomerWhitelistFilter{config: m.config, predicateAdder: m}
+}
+
+// CustomerWhitelistFilter provides a generic filtering capability at runtime for CustomerWhitelistQuery.
+type CustomerWhitelistFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CustomerWhitelistFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CustomerWhitelistFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(customerwhitelist.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CustomerWhitelistFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(customerwhitelist.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CustomerWhitelistFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(customerwhitelist.FieldUpdatedAt))
+}
+
+// WherePartnerID applies the entql string predicate on the partner_id field.
+func (f *CustomerWhitelistFilter) WherePartnerID(p entql.StringP) {
+	f.Where(p.Field(customerwhitelist.FieldPartnerID))
+}
+
+// WhereCustomerID applies the entql string predicate on the customer_id field.
+func (f *CustomerWhitelistFilter) WhereCustomerID(p entql.StringP) {
+	f.Where(p.Field(customerwhitelist.FieldCustomerID))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *IdempotencyRecordQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1719,7 +2617,7 @@ type IdempotencyRecordFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IdempotencyRecordFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1794,7 +2692,7 @@ type JournalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *JournalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1927,7 +2825,7 @@ type LedgerEntryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LedgerEntryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2020,7 +2918,7 @@ type ManagerAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ManagerAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2118,7 +3016,7 @@ type PartnerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PartnerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2334,7 +3232,7 @@ type ResellerApplicationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ResellerApplicationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2442,7 +3340,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2526,7 +3424,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2729,7 +3627,7 @@ type VerificationCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VerificationCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

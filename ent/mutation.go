@@ -16,7 +16,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
@@ -45,7 +50,12 @@ const (
 	TypeAssociation         = "Association"
 	TypeAssociationEvent    = "AssociationEvent"
 	TypeAuditLog            = "AuditLog"
+	TypeCoupon              = "Coupon"
+	TypeCouponLimit         = "CouponLimit"
+	TypeCouponQuota         = "CouponQuota"
+	TypeCouponRecord        = "CouponRecord"
 	TypeCustomer            = "Customer"
+	TypeCustomerWhitelist   = "CustomerWhitelist"
 	TypeIdempotencyRecord   = "IdempotencyRecord"
 	TypeJournal             = "Journal"
 	TypeLedgerEntry         = "LedgerEntry"
@@ -933,6 +943,10 @@ type AccountMutation struct {
 	clearedpartner  bool
 	customer        *gid.ID
 	clearedcustomer bool
+	quota           *gid.ID
+	clearedquota    bool
+	coupon          *gid.ID
+	clearedcoupon   bool
 	entries         map[gid.ID]struct{}
 	removedentries  map[gid.ID]struct{}
 	clearedentries  bool
@@ -1215,6 +1229,104 @@ func (m *AccountMutation) ResetCustomerID() {
 	delete(m.clearedFields, account.FieldCustomerID)
 }
 
+// SetQuotaID sets the "quota_id" field.
+func (m *AccountMutation) SetQuotaID(gi gid.ID) {
+	m.quota = &gi
+}
+
+// QuotaID returns the value of the "quota_id" field in the mutation.
+func (m *AccountMutation) QuotaID() (r gid.ID, exists bool) {
+	v := m.quota
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuotaID returns the old "quota_id" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldQuotaID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuotaID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuotaID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuotaID: %w", err)
+	}
+	return oldValue.QuotaID, nil
+}
+
+// ClearQuotaID clears the value of the "quota_id" field.
+func (m *AccountMutation) ClearQuotaID() {
+	m.quota = nil
+	m.clearedFields[account.FieldQuotaID] = struct{}{}
+}
+
+// QuotaIDCleared returns if the "quota_id" field was cleared in this mutation.
+func (m *AccountMutation) QuotaIDCleared() bool {
+	_, ok := m.clearedFields[account.FieldQuotaID]
+	return ok
+}
+
+// ResetQuotaID resets all changes to the "quota_id" field.
+func (m *AccountMutation) ResetQuotaID() {
+	m.quota = nil
+	delete(m.clearedFields, account.FieldQuotaID)
+}
+
+// SetCouponID sets the "coupon_id" field.
+func (m *AccountMutation) SetCouponID(gi gid.ID) {
+	m.coupon = &gi
+}
+
+// CouponID returns the value of the "coupon_id" field in the mutation.
+func (m *AccountMutation) CouponID() (r gid.ID, exists bool) {
+	v := m.coupon
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCouponID returns the old "coupon_id" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldCouponID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCouponID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCouponID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCouponID: %w", err)
+	}
+	return oldValue.CouponID, nil
+}
+
+// ClearCouponID clears the value of the "coupon_id" field.
+func (m *AccountMutation) ClearCouponID() {
+	m.coupon = nil
+	m.clearedFields[account.FieldCouponID] = struct{}{}
+}
+
+// CouponIDCleared returns if the "coupon_id" field was cleared in this mutation.
+func (m *AccountMutation) CouponIDCleared() bool {
+	_, ok := m.clearedFields[account.FieldCouponID]
+	return ok
+}
+
+// ResetCouponID resets all changes to the "coupon_id" field.
+func (m *AccountMutation) ResetCouponID() {
+	m.coupon = nil
+	delete(m.clearedFields, account.FieldCouponID)
+}
+
 // SetOwnerKey sets the "owner_key" field.
 func (m *AccountMutation) SetOwnerKey(s string) {
 	m.owner_key = &s
@@ -1397,6 +1509,60 @@ func (m *AccountMutation) ResetCustomer() {
 	m.clearedcustomer = false
 }
 
+// ClearQuota clears the "quota" edge to the CouponQuota entity.
+func (m *AccountMutation) ClearQuota() {
+	m.clearedquota = true
+	m.clearedFields[account.FieldQuotaID] = struct{}{}
+}
+
+// QuotaCleared reports if the "quota" edge to the CouponQuota entity was cleared.
+func (m *AccountMutation) QuotaCleared() bool {
+	return m.QuotaIDCleared() || m.clearedquota
+}
+
+// QuotaIDs returns the "quota" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// QuotaID instead. It exists only for internal usage by the builders.
+func (m *AccountMutation) QuotaIDs() (ids []gid.ID) {
+	if id := m.quota; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetQuota resets all changes to the "quota" edge.
+func (m *AccountMutation) ResetQuota() {
+	m.quota = nil
+	m.clearedquota = false
+}
+
+// ClearCoupon clears the "coupon" edge to the Coupon entity.
+func (m *AccountMutation) ClearCoupon() {
+	m.clearedcoupon = true
+	m.clearedFields[account.FieldCouponID] = struct{}{}
+}
+
+// CouponCleared reports if the "coupon" edge to the Coupon entity was cleared.
+func (m *AccountMutation) CouponCleared() bool {
+	return m.CouponIDCleared() || m.clearedcoupon
+}
+
+// CouponIDs returns the "coupon" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CouponID instead. It exists only for internal usage by the builders.
+func (m *AccountMutation) CouponIDs() (ids []gid.ID) {
+	if id := m.coupon; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCoupon resets all changes to the "coupon" edge.
+func (m *AccountMutation) ResetCoupon() {
+	m.coupon = nil
+	m.clearedcoupon = false
+}
+
 // AddEntryIDs adds the "entries" edge to the LedgerEntry entity by ids.
 func (m *AccountMutation) AddEntryIDs(ids ...gid.ID) {
 	if m.entries == nil {
@@ -1485,7 +1651,7 @@ func (m *AccountMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AccountMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, account.FieldCreatedAt)
 	}
@@ -1497,6 +1663,12 @@ func (m *AccountMutation) Fields() []string {
 	}
 	if m.customer != nil {
 		fields = append(fields, account.FieldCustomerID)
+	}
+	if m.quota != nil {
+		fields = append(fields, account.FieldQuotaID)
+	}
+	if m.coupon != nil {
+		fields = append(fields, account.FieldCouponID)
 	}
 	if m.owner_key != nil {
 		fields = append(fields, account.FieldOwnerKey)
@@ -1523,6 +1695,10 @@ func (m *AccountMutation) Field(name string) (ent.Value, bool) {
 		return m.PartnerID()
 	case account.FieldCustomerID:
 		return m.CustomerID()
+	case account.FieldQuotaID:
+		return m.QuotaID()
+	case account.FieldCouponID:
+		return m.CouponID()
 	case account.FieldOwnerKey:
 		return m.OwnerKey()
 	case account.FieldBalance:
@@ -1546,6 +1722,10 @@ func (m *AccountMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldPartnerID(ctx)
 	case account.FieldCustomerID:
 		return m.OldCustomerID(ctx)
+	case account.FieldQuotaID:
+		return m.OldQuotaID(ctx)
+	case account.FieldCouponID:
+		return m.OldCouponID(ctx)
 	case account.FieldOwnerKey:
 		return m.OldOwnerKey(ctx)
 	case account.FieldBalance:
@@ -1588,6 +1768,20 @@ func (m *AccountMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCustomerID(v)
+		return nil
+	case account.FieldQuotaID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuotaID(v)
+		return nil
+	case account.FieldCouponID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCouponID(v)
 		return nil
 	case account.FieldOwnerKey:
 		v, ok := value.(string)
@@ -1661,6 +1855,12 @@ func (m *AccountMutation) ClearedFields() []string {
 	if m.FieldCleared(account.FieldCustomerID) {
 		fields = append(fields, account.FieldCustomerID)
 	}
+	if m.FieldCleared(account.FieldQuotaID) {
+		fields = append(fields, account.FieldQuotaID)
+	}
+	if m.FieldCleared(account.FieldCouponID) {
+		fields = append(fields, account.FieldCouponID)
+	}
 	return fields
 }
 
@@ -1680,6 +1880,12 @@ func (m *AccountMutation) ClearField(name string) error {
 		return nil
 	case account.FieldCustomerID:
 		m.ClearCustomerID()
+		return nil
+	case account.FieldQuotaID:
+		m.ClearQuotaID()
+		return nil
+	case account.FieldCouponID:
+		m.ClearCouponID()
 		return nil
 	}
 	return fmt.Errorf("unknown Account nullable field %s", name)
@@ -1701,6 +1907,12 @@ func (m *AccountMutation) ResetField(name string) error {
 	case account.FieldCustomerID:
 		m.ResetCustomerID()
 		return nil
+	case account.FieldQuotaID:
+		m.ResetQuotaID()
+		return nil
+	case account.FieldCouponID:
+		m.ResetCouponID()
+		return nil
 	case account.FieldOwnerKey:
 		m.ResetOwnerKey()
 		return nil
@@ -1716,12 +1928,18 @@ func (m *AccountMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AccountMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.partner != nil {
 		edges = append(edges, account.EdgePartner)
 	}
 	if m.customer != nil {
 		edges = append(edges, account.EdgeCustomer)
+	}
+	if m.quota != nil {
+		edges = append(edges, account.EdgeQuota)
+	}
+	if m.coupon != nil {
+		edges = append(edges, account.EdgeCoupon)
 	}
 	if m.entries != nil {
 		edges = append(edges, account.EdgeEntries)
@@ -1741,6 +1959,14 @@ func (m *AccountMutation) AddedIDs(name string) []ent.Value {
 		if id := m.customer; id != nil {
 			return []ent.Value{*id}
 		}
+	case account.EdgeQuota:
+		if id := m.quota; id != nil {
+			return []ent.Value{*id}
+		}
+	case account.EdgeCoupon:
+		if id := m.coupon; id != nil {
+			return []ent.Value{*id}
+		}
 	case account.EdgeEntries:
 		ids := make([]ent.Value, 0, len(m.entries))
 		for id := range m.entries {
@@ -1753,7 +1979,7 @@ func (m *AccountMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AccountMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.removedentries != nil {
 		edges = append(edges, account.EdgeEntries)
 	}
@@ -1776,12 +2002,18 @@ func (m *AccountMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AccountMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.clearedpartner {
 		edges = append(edges, account.EdgePartner)
 	}
 	if m.clearedcustomer {
 		edges = append(edges, account.EdgeCustomer)
+	}
+	if m.clearedquota {
+		edges = append(edges, account.EdgeQuota)
+	}
+	if m.clearedcoupon {
+		edges = append(edges, account.EdgeCoupon)
 	}
 	if m.clearedentries {
 		edges = append(edges, account.EdgeEntries)
@@ -1797,6 +2029,10 @@ func (m *AccountMutation) EdgeCleared(name string) bool {
 		return m.clearedpartner
 	case account.EdgeCustomer:
 		return m.clearedcustomer
+	case account.EdgeQuota:
+		return m.clearedquota
+	case account.EdgeCoupon:
+		return m.clearedcoupon
 	case account.EdgeEntries:
 		return m.clearedentries
 	}
@@ -1813,6 +2049,12 @@ func (m *AccountMutation) ClearEdge(name string) error {
 	case account.EdgeCustomer:
 		m.ClearCustomer()
 		return nil
+	case account.EdgeQuota:
+		m.ClearQuota()
+		return nil
+	case account.EdgeCoupon:
+		m.ClearCoupon()
+		return nil
 	}
 	return fmt.Errorf("unknown Account unique edge %s", name)
 }
@@ -1826,6 +2068,12 @@ func (m *AccountMutation) ResetEdge(name string) error {
 		return nil
 	case account.EdgeCustomer:
 		m.ResetCustomer()
+		return nil
+	case account.EdgeQuota:
+		m.ResetQuota()
+		return nil
+	case account.EdgeCoupon:
+		m.ResetCoupon()
 		return nil
 	case account.EdgeEntries:
 		m.ResetEntries()
@@ -5347,6 +5595,4268 @@ func (m *AuditLogMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AuditLog edge %s", name)
 }
 
+// CouponMutation represents an operation that mutates the Coupon nodes in the graph.
+type CouponMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *gid.ID
+	created_at             *time.Time
+	updated_at             *time.Time
+	kind                   *coupon.Kind
+	partner_id             *gid.ID
+	face_value             *money.Money
+	addface_value          *money.Money
+	valid_from             *time.Time
+	valid_until            *time.Time
+	designated_customer_id *gid.ID
+	remark                 *string
+	status                 *coupon.Status
+	held_by_order_id       *string
+	clearedFields          map[string]struct{}
+	quota                  *gid.ID
+	clearedquota           bool
+	customer               *gid.ID
+	clearedcustomer        bool
+	limits                 map[gid.ID]struct{}
+	removedlimits          map[gid.ID]struct{}
+	clearedlimits          bool
+	accounts               map[gid.ID]struct{}
+	removedaccounts        map[gid.ID]struct{}
+	clearedaccounts        bool
+	done                   bool
+	oldValue               func(context.Context) (*Coupon, error)
+	predicates             []predicate.Coupon
+}
+
+var _ ent.Mutation = (*CouponMutation)(nil)
+
+// couponOption allows management of the mutation configuration using functional options.
+type couponOption func(*CouponMutation)
+
+// newCouponMutation creates new mutation for the Coupon entity.
+func newCouponMutation(c config, op Op, opts ...couponOption) *CouponMutation {
+	m := &CouponMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCoupon,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCouponID sets the ID field of the mutation.
+func withCouponID(id gid.ID) couponOption {
+	return func(m *CouponMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Coupon
+		)
+		m.oldValue = func(ctx context.Context) (*Coupon, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Coupon.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCoupon sets the old Coupon of the mutation.
+func withCoupon(node *Coupon) couponOption {
+	return func(m *CouponMutation) {
+		m.oldValue = func(context.Context) (*Coupon, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CouponMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CouponMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Coupon entities.
+func (m *CouponMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CouponMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CouponMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Coupon.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CouponMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CouponMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CouponMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CouponMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CouponMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CouponMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CouponMutation) SetKind(c coupon.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CouponMutation) Kind() (r coupon.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldKind(ctx context.Context) (v coupon.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CouponMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetQuotaID sets the "quota_id" field.
+func (m *CouponMutation) SetQuotaID(gi gid.ID) {
+	m.quota = &gi
+}
+
+// QuotaID returns the value of the "quota_id" field in the mutation.
+func (m *CouponMutation) QuotaID() (r gid.ID, exists bool) {
+	v := m.quota
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuotaID returns the old "quota_id" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldQuotaID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuotaID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuotaID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuotaID: %w", err)
+	}
+	return oldValue.QuotaID, nil
+}
+
+// ResetQuotaID resets all changes to the "quota_id" field.
+func (m *CouponMutation) ResetQuotaID() {
+	m.quota = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *CouponMutation) SetPartnerID(gi gid.ID) {
+	m.partner_id = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *CouponMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldPartnerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *CouponMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *CouponMutation) SetCustomerID(gi gid.ID) {
+	m.customer = &gi
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *CouponMutation) CustomerID() (r gid.ID, exists bool) {
+	v := m.customer
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldCustomerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *CouponMutation) ResetCustomerID() {
+	m.customer = nil
+}
+
+// SetFaceValue sets the "face_value" field.
+func (m *CouponMutation) SetFaceValue(value money.Money) {
+	m.face_value = &value
+	m.addface_value = nil
+}
+
+// FaceValue returns the value of the "face_value" field in the mutation.
+func (m *CouponMutation) FaceValue() (r money.Money, exists bool) {
+	v := m.face_value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFaceValue returns the old "face_value" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldFaceValue(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFaceValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFaceValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFaceValue: %w", err)
+	}
+	return oldValue.FaceValue, nil
+}
+
+// AddFaceValue adds value to the "face_value" field.
+func (m *CouponMutation) AddFaceValue(value money.Money) {
+	if m.addface_value != nil {
+		*m.addface_value = m.addface_value.Add(value)
+	} else {
+		m.addface_value = &value
+	}
+}
+
+// AddedFaceValue returns the value that was added to the "face_value" field in this mutation.
+func (m *CouponMutation) AddedFaceValue() (r money.Money, exists bool) {
+	v := m.addface_value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFaceValue resets all changes to the "face_value" field.
+func (m *CouponMutation) ResetFaceValue() {
+	m.face_value = nil
+	m.addface_value = nil
+}
+
+// SetValidFrom sets the "valid_from" field.
+func (m *CouponMutation) SetValidFrom(t time.Time) {
+	m.valid_from = &t
+}
+
+// ValidFrom returns the value of the "valid_from" field in the mutation.
+func (m *CouponMutation) ValidFrom() (r time.Time, exists bool) {
+	v := m.valid_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidFrom returns the old "valid_from" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldValidFrom(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidFrom: %w", err)
+	}
+	return oldValue.ValidFrom, nil
+}
+
+// ResetValidFrom resets all changes to the "valid_from" field.
+func (m *CouponMutation) ResetValidFrom() {
+	m.valid_from = nil
+}
+
+// SetValidUntil sets the "valid_until" field.
+func (m *CouponMutation) SetValidUntil(t time.Time) {
+	m.valid_until = &t
+}
+
+// ValidUntil returns the value of the "valid_until" field in the mutation.
+func (m *CouponMutation) ValidUntil() (r time.Time, exists bool) {
+	v := m.valid_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidUntil returns the old "valid_until" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldValidUntil(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidUntil: %w", err)
+	}
+	return oldValue.ValidUntil, nil
+}
+
+// ResetValidUntil resets all changes to the "valid_until" field.
+func (m *CouponMutation) ResetValidUntil() {
+	m.valid_until = nil
+}
+
+// SetDesignatedCustomerID sets the "designated_customer_id" field.
+func (m *CouponMutation) SetDesignatedCustomerID(gi gid.ID) {
+	m.designated_customer_id = &gi
+}
+
+// DesignatedCustomerID returns the value of the "designated_customer_id" field in the mutation.
+func (m *CouponMutation) DesignatedCustomerID() (r gid.ID, exists bool) {
+	v := m.designated_customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDesignatedCustomerID returns the old "designated_customer_id" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldDesignatedCustomerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDesignatedCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDesignatedCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDesignatedCustomerID: %w", err)
+	}
+	return oldValue.DesignatedCustomerID, nil
+}
+
+// ClearDesignatedCustomerID clears the value of the "designated_customer_id" field.
+func (m *CouponMutation) ClearDesignatedCustomerID() {
+	m.designated_customer_id = nil
+	m.clearedFields[coupon.FieldDesignatedCustomerID] = struct{}{}
+}
+
+// DesignatedCustomerIDCleared returns if the "designated_customer_id" field was cleared in this mutation.
+func (m *CouponMutation) DesignatedCustomerIDCleared() bool {
+	_, ok := m.clearedFields[coupon.FieldDesignatedCustomerID]
+	return ok
+}
+
+// ResetDesignatedCustomerID resets all changes to the "designated_customer_id" field.
+func (m *CouponMutation) ResetDesignatedCustomerID() {
+	m.designated_customer_id = nil
+	delete(m.clearedFields, coupon.FieldDesignatedCustomerID)
+}
+
+// SetRemark sets the "remark" field.
+func (m *CouponMutation) SetRemark(s string) {
+	m.remark = &s
+}
+
+// Remark returns the value of the "remark" field in the mutation.
+func (m *CouponMutation) Remark() (r string, exists bool) {
+	v := m.remark
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRemark returns the old "remark" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldRemark(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRemark is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRemark requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRemark: %w", err)
+	}
+	return oldValue.Remark, nil
+}
+
+// ClearRemark clears the value of the "remark" field.
+func (m *CouponMutation) ClearRemark() {
+	m.remark = nil
+	m.clearedFields[coupon.FieldRemark] = struct{}{}
+}
+
+// RemarkCleared returns if the "remark" field was cleared in this mutation.
+func (m *CouponMutation) RemarkCleared() bool {
+	_, ok := m.clearedFields[coupon.FieldRemark]
+	return ok
+}
+
+// ResetRemark resets all changes to the "remark" field.
+func (m *CouponMutation) ResetRemark() {
+	m.remark = nil
+	delete(m.clearedFields, coupon.FieldRemark)
+}
+
+// SetStatus sets the "status" field.
+func (m *CouponMutation) SetStatus(c coupon.Status) {
+	m.status = &c
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *CouponMutation) Status() (r coupon.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldStatus(ctx context.Context) (v coupon.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *CouponMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetHeldByOrderID sets the "held_by_order_id" field.
+func (m *CouponMutation) SetHeldByOrderID(s string) {
+	m.held_by_order_id = &s
+}
+
+// HeldByOrderID returns the value of the "held_by_order_id" field in the mutation.
+func (m *CouponMutation) HeldByOrderID() (r string, exists bool) {
+	v := m.held_by_order_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeldByOrderID returns the old "held_by_order_id" field's value of the Coupon entity.
+// If the Coupon object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponMutation) OldHeldByOrderID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeldByOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeldByOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeldByOrderID: %w", err)
+	}
+	return oldValue.HeldByOrderID, nil
+}
+
+// ClearHeldByOrderID clears the value of the "held_by_order_id" field.
+func (m *CouponMutation) ClearHeldByOrderID() {
+	m.held_by_order_id = nil
+	m.clearedFields[coupon.FieldHeldByOrderID] = struct{}{}
+}
+
+// HeldByOrderIDCleared returns if the "held_by_order_id" field was cleared in this mutation.
+func (m *CouponMutation) HeldByOrderIDCleared() bool {
+	_, ok := m.clearedFields[coupon.FieldHeldByOrderID]
+	return ok
+}
+
+// ResetHeldByOrderID resets all changes to the "held_by_order_id" field.
+func (m *CouponMutation) ResetHeldByOrderID() {
+	m.held_by_order_id = nil
+	delete(m.clearedFields, coupon.FieldHeldByOrderID)
+}
+
+// ClearQuota clears the "quota" edge to the CouponQuota entity.
+func (m *CouponMutation) ClearQuota() {
+	m.clearedquota = true
+	m.clearedFields[coupon.FieldQuotaID] = struct{}{}
+}
+
+// QuotaCleared reports if the "quota" edge to the CouponQuota entity was cleared.
+func (m *CouponMutation) QuotaCleared() bool {
+	return m.clearedquota
+}
+
+// QuotaIDs returns the "quota" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// QuotaID instead. It exists only for internal usage by the builders.
+func (m *CouponMutation) QuotaIDs() (ids []gid.ID) {
+	if id := m.quota; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetQuota resets all changes to the "quota" edge.
+func (m *CouponMutation) ResetQuota() {
+	m.quota = nil
+	m.clearedquota = false
+}
+
+// ClearCustomer clears the "customer" edge to the Customer entity.
+func (m *CouponMutation) ClearCustomer() {
+	m.clearedcustomer = true
+	m.clearedFields[coupon.FieldCustomerID] = struct{}{}
+}
+
+// CustomerCleared reports if the "customer" edge to the Customer entity was cleared.
+func (m *CouponMutation) CustomerCleared() bool {
+	return m.clearedcustomer
+}
+
+// CustomerIDs returns the "customer" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustomerID instead. It exists only for internal usage by the builders.
+func (m *CouponMutation) CustomerIDs() (ids []gid.ID) {
+	if id := m.customer; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustomer resets all changes to the "customer" edge.
+func (m *CouponMutation) ResetCustomer() {
+	m.customer = nil
+	m.clearedcustomer = false
+}
+
+// AddLimitIDs adds the "limits" edge to the CouponLimit entity by ids.
+func (m *CouponMutation) AddLimitIDs(ids ...gid.ID) {
+	if m.limits == nil {
+		m.limits = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.limits[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLimits clears the "limits" edge to the CouponLimit entity.
+func (m *CouponMutation) ClearLimits() {
+	m.clearedlimits = true
+}
+
+// LimitsCleared reports if the "limits" edge to the CouponLimit entity was cleared.
+func (m *CouponMutation) LimitsCleared() bool {
+	return m.clearedlimits
+}
+
+// RemoveLimitIDs removes the "limits" edge to the CouponLimit entity by IDs.
+func (m *CouponMutation) RemoveLimitIDs(ids ...gid.ID) {
+	if m.removedlimits == nil {
+		m.removedlimits = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.limits, ids[i])
+		m.removedlimits[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLimits returns the removed IDs of the "limits" edge to the CouponLimit entity.
+func (m *CouponMutation) RemovedLimitsIDs() (ids []gid.ID) {
+	for id := range m.removedlimits {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LimitsIDs returns the "limits" edge IDs in the mutation.
+func (m *CouponMutation) LimitsIDs() (ids []gid.ID) {
+	for id := range m.limits {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLimits resets all changes to the "limits" edge.
+func (m *CouponMutation) ResetLimits() {
+	m.limits = nil
+	m.clearedlimits = false
+	m.removedlimits = nil
+}
+
+// AddAccountIDs adds the "accounts" edge to the Account entity by ids.
+func (m *CouponMutation) AddAccountIDs(ids ...gid.ID) {
+	if m.accounts == nil {
+		m.accounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.accounts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAccounts clears the "accounts" edge to the Account entity.
+func (m *CouponMutation) ClearAccounts() {
+	m.clearedaccounts = true
+}
+
+// AccountsCleared reports if the "accounts" edge to the Account entity was cleared.
+func (m *CouponMutation) AccountsCleared() bool {
+	return m.clearedaccounts
+}
+
+// RemoveAccountIDs removes the "accounts" edge to the Account entity by IDs.
+func (m *CouponMutation) RemoveAccountIDs(ids ...gid.ID) {
+	if m.removedaccounts == nil {
+		m.removedaccounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.accounts, ids[i])
+		m.removedaccounts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAccounts returns the removed IDs of the "accounts" edge to the Account entity.
+func (m *CouponMutation) RemovedAccountsIDs() (ids []gid.ID) {
+	for id := range m.removedaccounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AccountsIDs returns the "accounts" edge IDs in the mutation.
+func (m *CouponMutation) AccountsIDs() (ids []gid.ID) {
+	for id := range m.accounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAccounts resets all changes to the "accounts" edge.
+func (m *CouponMutation) ResetAccounts() {
+	m.accounts = nil
+	m.clearedaccounts = false
+	m.removedaccounts = nil
+}
+
+// Where appends a list predicates to the CouponMutation builder.
+func (m *CouponMutation) Where(ps ...predicate.Coupon) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CouponMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CouponMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Coupon, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CouponMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CouponMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Coupon).
+func (m *CouponMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CouponMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, coupon.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, coupon.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, coupon.FieldKind)
+	}
+	if m.quota != nil {
+		fields = append(fields, coupon.FieldQuotaID)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, coupon.FieldPartnerID)
+	}
+	if m.customer != nil {
+		fields = append(fields, coupon.FieldCustomerID)
+	}
+	if m.face_value != nil {
+		fields = append(fields, coupon.FieldFaceValue)
+	}
+	if m.valid_from != nil {
+		fields = append(fields, coupon.FieldValidFrom)
+	}
+	if m.valid_until != nil {
+		fields = append(fields, coupon.FieldValidUntil)
+	}
+	if m.designated_customer_id != nil {
+		fields = append(fields, coupon.FieldDesignatedCustomerID)
+	}
+	if m.remark != nil {
+		fields = append(fields, coupon.FieldRemark)
+	}
+	if m.status != nil {
+		fields = append(fields, coupon.FieldStatus)
+	}
+	if m.held_by_order_id != nil {
+		fields = append(fields, coupon.FieldHeldByOrderID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CouponMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case coupon.FieldCreatedAt:
+		return m.CreatedAt()
+	case coupon.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case coupon.FieldKind:
+		return m.Kind()
+	case coupon.FieldQuotaID:
+		return m.QuotaID()
+	case coupon.FieldPartnerID:
+		return m.PartnerID()
+	case coupon.FieldCustomerID:
+		return m.CustomerID()
+	case coupon.FieldFaceValue:
+		return m.FaceValue()
+	case coupon.FieldValidFrom:
+		return m.ValidFrom()
+	case coupon.FieldValidUntil:
+		return m.ValidUntil()
+	case coupon.FieldDesignatedCustomerID:
+		return m.DesignatedCustomerID()
+	case coupon.FieldRemark:
+		return m.Remark()
+	case coupon.FieldStatus:
+		return m.Status()
+	case coupon.FieldHeldByOrderID:
+		return m.HeldByOrderID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CouponMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case coupon.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case coupon.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case coupon.FieldKind:
+		return m.OldKind(ctx)
+	case coupon.FieldQuotaID:
+		return m.OldQuotaID(ctx)
+	case coupon.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case coupon.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case coupon.FieldFaceValue:
+		return m.OldFaceValue(ctx)
+	case coupon.FieldValidFrom:
+		return m.OldValidFrom(ctx)
+	case coupon.FieldValidUntil:
+		return m.OldValidUntil(ctx)
+	case coupon.FieldDesignatedCustomerID:
+		return m.OldDesignatedCustomerID(ctx)
+	case coupon.FieldRemark:
+		return m.OldRemark(ctx)
+	case coupon.FieldStatus:
+		return m.OldStatus(ctx)
+	case coupon.FieldHeldByOrderID:
+		return m.OldHeldByOrderID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Coupon field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case coupon.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case coupon.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case coupon.FieldKind:
+		v, ok := value.(coupon.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case coupon.FieldQuotaID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuotaID(v)
+		return nil
+	case coupon.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case coupon.FieldCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case coupon.FieldFaceValue:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFaceValue(v)
+		return nil
+	case coupon.FieldValidFrom:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidFrom(v)
+		return nil
+	case coupon.FieldValidUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidUntil(v)
+		return nil
+	case coupon.FieldDesignatedCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDesignatedCustomerID(v)
+		return nil
+	case coupon.FieldRemark:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRemark(v)
+		return nil
+	case coupon.FieldStatus:
+		v, ok := value.(coupon.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case coupon.FieldHeldByOrderID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeldByOrderID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Coupon field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CouponMutation) AddedFields() []string {
+	var fields []string
+	if m.addface_value != nil {
+		fields = append(fields, coupon.FieldFaceValue)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CouponMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case coupon.FieldFaceValue:
+		return m.AddedFaceValue()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case coupon.FieldFaceValue:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFaceValue(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Coupon numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CouponMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(coupon.FieldDesignatedCustomerID) {
+		fields = append(fields, coupon.FieldDesignatedCustomerID)
+	}
+	if m.FieldCleared(coupon.FieldRemark) {
+		fields = append(fields, coupon.FieldRemark)
+	}
+	if m.FieldCleared(coupon.FieldHeldByOrderID) {
+		fields = append(fields, coupon.FieldHeldByOrderID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CouponMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CouponMutation) ClearField(name string) error {
+	switch name {
+	case coupon.FieldDesignatedCustomerID:
+		m.ClearDesignatedCustomerID()
+		return nil
+	case coupon.FieldRemark:
+		m.ClearRemark()
+		return nil
+	case coupon.FieldHeldByOrderID:
+		m.ClearHeldByOrderID()
+		return nil
+	}
+	return fmt.Errorf("unknown Coupon nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CouponMutation) ResetField(name string) error {
+	switch name {
+	case coupon.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case coupon.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case coupon.FieldKind:
+		m.ResetKind()
+		return nil
+	case coupon.FieldQuotaID:
+		m.ResetQuotaID()
+		return nil
+	case coupon.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case coupon.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case coupon.FieldFaceValue:
+		m.ResetFaceValue()
+		return nil
+	case coupon.FieldValidFrom:
+		m.ResetValidFrom()
+		return nil
+	case coupon.FieldValidUntil:
+		m.ResetValidUntil()
+		return nil
+	case coupon.FieldDesignatedCustomerID:
+		m.ResetDesignatedCustomerID()
+		return nil
+	case coupon.FieldRemark:
+		m.ResetRemark()
+		return nil
+	case coupon.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case coupon.FieldHeldByOrderID:
+		m.ResetHeldByOrderID()
+		return nil
+	}
+	return fmt.Errorf("unknown Coupon field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CouponMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.quota != nil {
+		edges = append(edges, coupon.EdgeQuota)
+	}
+	if m.customer != nil {
+		edges = append(edges, coupon.EdgeCustomer)
+	}
+	if m.limits != nil {
+		edges = append(edges, coupon.EdgeLimits)
+	}
+	if m.accounts != nil {
+		edges = append(edges, coupon.EdgeAccounts)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CouponMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case coupon.EdgeQuota:
+		if id := m.quota; id != nil {
+			return []ent.Value{*id}
+		}
+	case coupon.EdgeCustomer:
+		if id := m.customer; id != nil {
+			return []ent.Value{*id}
+		}
+	case coupon.EdgeLimits:
+		ids := make([]ent.Value, 0, len(m.limits))
+		for id := range m.limits {
+			ids = append(ids, id)
+		}
+		return ids
+	case coupon.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.accounts))
+		for id := range m.accounts {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CouponMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedlimits != nil {
+		edges = append(edges, coupon.EdgeLimits)
+	}
+	if m.removedaccounts != nil {
+		edges = append(edges, coupon.EdgeAccounts)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CouponMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case coupon.EdgeLimits:
+		ids := make([]ent.Value, 0, len(m.removedlimits))
+		for id := range m.removedlimits {
+			ids = append(ids, id)
+		}
+		return ids
+	case coupon.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.removedaccounts))
+		for id := range m.removedaccounts {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CouponMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedquota {
+		edges = append(edges, coupon.EdgeQuota)
+	}
+	if m.clearedcustomer {
+		edges = append(edges, coupon.EdgeCustomer)
+	}
+	if m.clearedlimits {
+		edges = append(edges, coupon.EdgeLimits)
+	}
+	if m.clearedaccounts {
+		edges = append(edges, coupon.EdgeAccounts)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CouponMutation) EdgeCleared(name string) bool {
+	switch name {
+	case coupon.EdgeQuota:
+		return m.clearedquota
+	case coupon.EdgeCustomer:
+		return m.clearedcustomer
+	case coupon.EdgeLimits:
+		return m.clearedlimits
+	case coupon.EdgeAccounts:
+		return m.clearedaccounts
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CouponMutation) ClearEdge(name string) error {
+	switch name {
+	case coupon.EdgeQuota:
+		m.ClearQuota()
+		return nil
+	case coupon.EdgeCustomer:
+		m.ClearCustomer()
+		return nil
+	}
+	return fmt.Errorf("unknown Coupon unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CouponMutation) ResetEdge(name string) error {
+	switch name {
+	case coupon.EdgeQuota:
+		m.ResetQuota()
+		return nil
+	case coupon.EdgeCustomer:
+		m.ResetCustomer()
+		return nil
+	case coupon.EdgeLimits:
+		m.ResetLimits()
+		return nil
+	case coupon.EdgeAccounts:
+		m.ResetAccounts()
+		return nil
+	}
+	return fmt.Errorf("unknown Coupon edge %s", name)
+}
+
+// CouponLimitMutation represents an operation that mutates the CouponLimit nodes in the graph.
+type CouponLimitMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *gid.ID
+	created_at    *time.Time
+	updated_at    *time.Time
+	limit_key     *couponlimit.LimitKey
+	value         *string
+	clearedFields map[string]struct{}
+	quota         *gid.ID
+	clearedquota  bool
+	coupon        *gid.ID
+	clearedcoupon bool
+	done          bool
+	oldValue      func(context.Context) (*CouponLimit, error)
+	predicates    []predicate.CouponLimit
+}
+
+var _ ent.Mutation = (*CouponLimitMutation)(nil)
+
+// couponlimitOption allows management of the mutation configuration using functional options.
+type couponlimitOption func(*CouponLimitMutation)
+
+// newCouponLimitMutation creates new mutation for the CouponLimit entity.
+func newCouponLimitMutation(c config, op Op, opts ...couponlimitOption) *CouponLimitMutation {
+	m := &CouponLimitMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCouponLimit,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCouponLimitID sets the ID field of the mutation.
+func withCouponLimitID(id gid.ID) couponlimitOption {
+	return func(m *CouponLimitMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CouponLimit
+		)
+		m.oldValue = func(ctx context.Context) (*CouponLimit, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CouponLimit.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCouponLimit sets the old CouponLimit of the mutation.
+func withCouponLimit(node *CouponLimit) couponlimitOption {
+	return func(m *CouponLimitMutation) {
+		m.oldValue = func(context.Context) (*CouponLimit, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CouponLimitMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CouponLimitMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CouponLimit entities.
+func (m *CouponLimitMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CouponLimitMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CouponLimitMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CouponLimit.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CouponLimitMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CouponLimitMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CouponLimit entity.
+// If the CouponLimit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponLimitMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CouponLimitMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CouponLimitMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CouponLimitMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CouponLimit entity.
+// If the CouponLimit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponLimitMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CouponLimitMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetQuotaID sets the "quota_id" field.
+func (m *CouponLimitMutation) SetQuotaID(gi gid.ID) {
+	m.quota = &gi
+}
+
+// QuotaID returns the value of the "quota_id" field in the mutation.
+func (m *CouponLimitMutation) QuotaID() (r gid.ID, exists bool) {
+	v := m.quota
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuotaID returns the old "quota_id" field's value of the CouponLimit entity.
+// If the CouponLimit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponLimitMutation) OldQuotaID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuotaID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuotaID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuotaID: %w", err)
+	}
+	return oldValue.QuotaID, nil
+}
+
+// ClearQuotaID clears the value of the "quota_id" field.
+func (m *CouponLimitMutation) ClearQuotaID() {
+	m.quota = nil
+	m.clearedFields[couponlimit.FieldQuotaID] = struct{}{}
+}
+
+// QuotaIDCleared returns if the "quota_id" field was cleared in this mutation.
+func (m *CouponLimitMutation) QuotaIDCleared() bool {
+	_, ok := m.clearedFields[couponlimit.FieldQuotaID]
+	return ok
+}
+
+// ResetQuotaID resets all changes to the "quota_id" field.
+func (m *CouponLimitMutation) ResetQuotaID() {
+	m.quota = nil
+	delete(m.clearedFields, couponlimit.FieldQuotaID)
+}
+
+// SetCouponID sets the "coupon_id" field.
+func (m *CouponLimitMutation) SetCouponID(gi gid.ID) {
+	m.coupon = &gi
+}
+
+// CouponID returns the value of the "coupon_id" field in the mutation.
+func (m *CouponLimitMutation) CouponID() (r gid.ID, exists bool) {
+	v := m.coupon
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCouponID returns the old "coupon_id" field's value of the CouponLimit entity.
+// If the CouponLimit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponLimitMutation) OldCouponID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCouponID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCouponID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCouponID: %w", err)
+	}
+	return oldValue.CouponID, nil
+}
+
+// ClearCouponID clears the value of the "coupon_id" field.
+func (m *CouponLimitMutation) ClearCouponID() {
+	m.coupon = nil
+	m.clearedFields[couponlimit.FieldCouponID] = struct{}{}
+}
+
+// CouponIDCleared returns if the "coupon_id" field was cleared in this mutation.
+func (m *CouponLimitMutation) CouponIDCleared() bool {
+	_, ok := m.clearedFields[couponlimit.FieldCouponID]
+	return ok
+}
+
+// ResetCouponID resets all changes to the "coupon_id" field.
+func (m *CouponLimitMutation) ResetCouponID() {
+	m.coupon = nil
+	delete(m.clearedFields, couponlimit.FieldCouponID)
+}
+
+// SetLimitKey sets the "limit_key" field.
+func (m *CouponLimitMutation) SetLimitKey(ck couponlimit.LimitKey) {
+	m.limit_key = &ck
+}
+
+// LimitKey returns the value of the "limit_key" field in the mutation.
+func (m *CouponLimitMutation) LimitKey() (r couponlimit.LimitKey, exists bool) {
+	v := m.limit_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLimitKey returns the old "limit_key" field's value of the CouponLimit entity.
+// If the CouponLimit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponLimitMutation) OldLimitKey(ctx context.Context) (v couponlimit.LimitKey, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLimitKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLimitKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLimitKey: %w", err)
+	}
+	return oldValue.LimitKey, nil
+}
+
+// ResetLimitKey resets all changes to the "limit_key" field.
+func (m *CouponLimitMutation) ResetLimitKey() {
+	m.limit_key = nil
+}
+
+// SetValue sets the "value" field.
+func (m *CouponLimitMutation) SetValue(s string) {
+	m.value = &s
+}
+
+// Value returns the value of the "value" field in the mutation.
+func (m *CouponLimitMutation) Value() (r string, exists bool) {
+	v := m.value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValue returns the old "value" field's value of the CouponLimit entity.
+// If the CouponLimit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponLimitMutation) OldValue(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValue: %w", err)
+	}
+	return oldValue.Value, nil
+}
+
+// ResetValue resets all changes to the "value" field.
+func (m *CouponLimitMutation) ResetValue() {
+	m.value = nil
+}
+
+// ClearQuota clears the "quota" edge to the CouponQuota entity.
+func (m *CouponLimitMutation) ClearQuota() {
+	m.clearedquota = true
+	m.clearedFields[couponlimit.FieldQuotaID] = struct{}{}
+}
+
+// QuotaCleared reports if the "quota" edge to the CouponQuota entity was cleared.
+func (m *CouponLimitMutation) QuotaCleared() bool {
+	return m.QuotaIDCleared() || m.clearedquota
+}
+
+// QuotaIDs returns the "quota" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// QuotaID instead. It exists only for internal usage by the builders.
+func (m *CouponLimitMutation) QuotaIDs() (ids []gid.ID) {
+	if id := m.quota; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetQuota resets all changes to the "quota" edge.
+func (m *CouponLimitMutation) ResetQuota() {
+	m.quota = nil
+	m.clearedquota = false
+}
+
+// ClearCoupon clears the "coupon" edge to the Coupon entity.
+func (m *CouponLimitMutation) ClearCoupon() {
+	m.clearedcoupon = true
+	m.clearedFields[couponlimit.FieldCouponID] = struct{}{}
+}
+
+// CouponCleared reports if the "coupon" edge to the Coupon entity was cleared.
+func (m *CouponLimitMutation) CouponCleared() bool {
+	return m.CouponIDCleared() || m.clearedcoupon
+}
+
+// CouponIDs returns the "coupon" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CouponID instead. It exists only for internal usage by the builders.
+func (m *CouponLimitMutation) CouponIDs() (ids []gid.ID) {
+	if id := m.coupon; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCoupon resets all changes to the "coupon" edge.
+func (m *CouponLimitMutation) ResetCoupon() {
+	m.coupon = nil
+	m.clearedcoupon = false
+}
+
+// Where appends a list predicates to the CouponLimitMutation builder.
+func (m *CouponLimitMutation) Where(ps ...predicate.CouponLimit) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CouponLimitMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CouponLimitMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CouponLimit, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CouponLimitMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CouponLimitMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CouponLimit).
+func (m *CouponLimitMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CouponLimitMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, couponlimit.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, couponlimit.FieldUpdatedAt)
+	}
+	if m.quota != nil {
+		fields = append(fields, couponlimit.FieldQuotaID)
+	}
+	if m.coupon != nil {
+		fields = append(fields, couponlimit.FieldCouponID)
+	}
+	if m.limit_key != nil {
+		fields = append(fields, couponlimit.FieldLimitKey)
+	}
+	if m.value != nil {
+		fields = append(fields, couponlimit.FieldValue)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CouponLimitMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case couponlimit.FieldCreatedAt:
+		return m.CreatedAt()
+	case couponlimit.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case couponlimit.FieldQuotaID:
+		return m.QuotaID()
+	case couponlimit.FieldCouponID:
+		return m.CouponID()
+	case couponlimit.FieldLimitKey:
+		return m.LimitKey()
+	case couponlimit.FieldValue:
+		return m.Value()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CouponLimitMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case couponlimit.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case couponlimit.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case couponlimit.FieldQuotaID:
+		return m.OldQuotaID(ctx)
+	case couponlimit.FieldCouponID:
+		return m.OldCouponID(ctx)
+	case couponlimit.FieldLimitKey:
+		return m.OldLimitKey(ctx)
+	case couponlimit.FieldValue:
+		return m.OldValue(ctx)
+	}
+	return nil, fmt.Errorf("unknown CouponLimit field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponLimitMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case couponlimit.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case couponlimit.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case couponlimit.FieldQuotaID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuotaID(v)
+		return nil
+	case couponlimit.FieldCouponID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCouponID(v)
+		return nil
+	case couponlimit.FieldLimitKey:
+		v, ok := value.(couponlimit.LimitKey)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLimitKey(v)
+		return nil
+	case couponlimit.FieldValue:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValue(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CouponLimit field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CouponLimitMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CouponLimitMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponLimitMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CouponLimit numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CouponLimitMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(couponlimit.FieldQuotaID) {
+		fields = append(fields, couponlimit.FieldQuotaID)
+	}
+	if m.FieldCleared(couponlimit.FieldCouponID) {
+		fields = append(fields, couponlimit.FieldCouponID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CouponLimitMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CouponLimitMutation) ClearField(name string) error {
+	switch name {
+	case couponlimit.FieldQuotaID:
+		m.ClearQuotaID()
+		return nil
+	case couponlimit.FieldCouponID:
+		m.ClearCouponID()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponLimit nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CouponLimitMutation) ResetField(name string) error {
+	switch name {
+	case couponlimit.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case couponlimit.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case couponlimit.FieldQuotaID:
+		m.ResetQuotaID()
+		return nil
+	case couponlimit.FieldCouponID:
+		m.ResetCouponID()
+		return nil
+	case couponlimit.FieldLimitKey:
+		m.ResetLimitKey()
+		return nil
+	case couponlimit.FieldValue:
+		m.ResetValue()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponLimit field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CouponLimitMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.quota != nil {
+		edges = append(edges, couponlimit.EdgeQuota)
+	}
+	if m.coupon != nil {
+		edges = append(edges, couponlimit.EdgeCoupon)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CouponLimitMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case couponlimit.EdgeQuota:
+		if id := m.quota; id != nil {
+			return []ent.Value{*id}
+		}
+	case couponlimit.EdgeCoupon:
+		if id := m.coupon; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CouponLimitMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CouponLimitMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CouponLimitMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedquota {
+		edges = append(edges, couponlimit.EdgeQuota)
+	}
+	if m.clearedcoupon {
+		edges = append(edges, couponlimit.EdgeCoupon)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CouponLimitMutation) EdgeCleared(name string) bool {
+	switch name {
+	case couponlimit.EdgeQuota:
+		return m.clearedquota
+	case couponlimit.EdgeCoupon:
+		return m.clearedcoupon
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CouponLimitMutation) ClearEdge(name string) error {
+	switch name {
+	case couponlimit.EdgeQuota:
+		m.ClearQuota()
+		return nil
+	case couponlimit.EdgeCoupon:
+		m.ClearCoupon()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponLimit unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CouponLimitMutation) ResetEdge(name string) error {
+	switch name {
+	case couponlimit.EdgeQuota:
+		m.ResetQuota()
+		return nil
+	case couponlimit.EdgeCoupon:
+		m.ResetCoupon()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponLimit edge %s", name)
+}
+
+// CouponQuotaMutation represents an operation that mutates the CouponQuota nodes in the graph.
+type CouponQuotaMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *gid.ID
+	created_at      *time.Time
+	updated_at      *time.Time
+	kind            *couponquota.Kind
+	partner_id      *gid.ID
+	value           *money.Money
+	addvalue        *money.Money
+	status          *couponquota.Status
+	valid_from      *time.Time
+	valid_until     *time.Time
+	clearedFields   map[string]struct{}
+	parent          *gid.ID
+	clearedparent   bool
+	children        map[gid.ID]struct{}
+	removedchildren map[gid.ID]struct{}
+	clearedchildren bool
+	coupons         map[gid.ID]struct{}
+	removedcoupons  map[gid.ID]struct{}
+	clearedcoupons  bool
+	limits          map[gid.ID]struct{}
+	removedlimits   map[gid.ID]struct{}
+	clearedlimits   bool
+	accounts        map[gid.ID]struct{}
+	removedaccounts map[gid.ID]struct{}
+	clearedaccounts bool
+	done            bool
+	oldValue        func(context.Context) (*CouponQuota, error)
+	predicates      []predicate.CouponQuota
+}
+
+var _ ent.Mutation = (*CouponQuotaMutation)(nil)
+
+// couponquotaOption allows management of the mutation configuration using functional options.
+type couponquotaOption func(*CouponQuotaMutation)
+
+// newCouponQuotaMutation creates new mutation for the CouponQuota entity.
+func newCouponQuotaMutation(c config, op Op, opts ...couponquotaOption) *CouponQuotaMutation {
+	m := &CouponQuotaMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCouponQuota,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCouponQuotaID sets the ID field of the mutation.
+func withCouponQuotaID(id gid.ID) couponquotaOption {
+	return func(m *CouponQuotaMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CouponQuota
+		)
+		m.oldValue = func(ctx context.Context) (*CouponQuota, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CouponQuota.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCouponQuota sets the old CouponQuota of the mutation.
+func withCouponQuota(node *CouponQuota) couponquotaOption {
+	return func(m *CouponQuotaMutation) {
+		m.oldValue = func(context.Context) (*CouponQuota, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CouponQuotaMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CouponQuotaMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CouponQuota entities.
+func (m *CouponQuotaMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CouponQuotaMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CouponQuotaMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CouponQuota.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CouponQuotaMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CouponQuotaMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CouponQuotaMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CouponQuotaMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CouponQuotaMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CouponQuotaMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CouponQuotaMutation) SetKind(c couponquota.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CouponQuotaMutation) Kind() (r couponquota.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldKind(ctx context.Context) (v couponquota.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CouponQuotaMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *CouponQuotaMutation) SetPartnerID(gi gid.ID) {
+	m.partner_id = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *CouponQuotaMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldPartnerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *CouponQuotaMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetParentQuotaID sets the "parent_quota_id" field.
+func (m *CouponQuotaMutation) SetParentQuotaID(gi gid.ID) {
+	m.parent = &gi
+}
+
+// ParentQuotaID returns the value of the "parent_quota_id" field in the mutation.
+func (m *CouponQuotaMutation) ParentQuotaID() (r gid.ID, exists bool) {
+	v := m.parent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParentQuotaID returns the old "parent_quota_id" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldParentQuotaID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParentQuotaID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParentQuotaID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParentQuotaID: %w", err)
+	}
+	return oldValue.ParentQuotaID, nil
+}
+
+// ClearParentQuotaID clears the value of the "parent_quota_id" field.
+func (m *CouponQuotaMutation) ClearParentQuotaID() {
+	m.parent = nil
+	m.clearedFields[couponquota.FieldParentQuotaID] = struct{}{}
+}
+
+// ParentQuotaIDCleared returns if the "parent_quota_id" field was cleared in this mutation.
+func (m *CouponQuotaMutation) ParentQuotaIDCleared() bool {
+	_, ok := m.clearedFields[couponquota.FieldParentQuotaID]
+	return ok
+}
+
+// ResetParentQuotaID resets all changes to the "parent_quota_id" field.
+func (m *CouponQuotaMutation) ResetParentQuotaID() {
+	m.parent = nil
+	delete(m.clearedFields, couponquota.FieldParentQuotaID)
+}
+
+// SetValue sets the "value" field.
+func (m *CouponQuotaMutation) SetValue(value money.Money) {
+	m.value = &value
+	m.addvalue = nil
+}
+
+// Value returns the value of the "value" field in the mutation.
+func (m *CouponQuotaMutation) Value() (r money.Money, exists bool) {
+	v := m.value
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValue returns the old "value" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldValue(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValue is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValue requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValue: %w", err)
+	}
+	return oldValue.Value, nil
+}
+
+// AddValue adds value to the "value" field.
+func (m *CouponQuotaMutation) AddValue(value money.Money) {
+	if m.addvalue != nil {
+		*m.addvalue = m.addvalue.Add(value)
+	} else {
+		m.addvalue = &value
+	}
+}
+
+// AddedValue returns the value that was added to the "value" field in this mutation.
+func (m *CouponQuotaMutation) AddedValue() (r money.Money, exists bool) {
+	v := m.addvalue
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetValue resets all changes to the "value" field.
+func (m *CouponQuotaMutation) ResetValue() {
+	m.value = nil
+	m.addvalue = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *CouponQuotaMutation) SetStatus(c couponquota.Status) {
+	m.status = &c
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *CouponQuotaMutation) Status() (r couponquota.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldStatus(ctx context.Context) (v couponquota.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *CouponQuotaMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetValidFrom sets the "valid_from" field.
+func (m *CouponQuotaMutation) SetValidFrom(t time.Time) {
+	m.valid_from = &t
+}
+
+// ValidFrom returns the value of the "valid_from" field in the mutation.
+func (m *CouponQuotaMutation) ValidFrom() (r time.Time, exists bool) {
+	v := m.valid_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidFrom returns the old "valid_from" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldValidFrom(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidFrom: %w", err)
+	}
+	return oldValue.ValidFrom, nil
+}
+
+// ResetValidFrom resets all changes to the "valid_from" field.
+func (m *CouponQuotaMutation) ResetValidFrom() {
+	m.valid_from = nil
+}
+
+// SetValidUntil sets the "valid_until" field.
+func (m *CouponQuotaMutation) SetValidUntil(t time.Time) {
+	m.valid_until = &t
+}
+
+// ValidUntil returns the value of the "valid_until" field in the mutation.
+func (m *CouponQuotaMutation) ValidUntil() (r time.Time, exists bool) {
+	v := m.valid_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidUntil returns the old "valid_until" field's value of the CouponQuota entity.
+// If the CouponQuota object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponQuotaMutation) OldValidUntil(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidUntil: %w", err)
+	}
+	return oldValue.ValidUntil, nil
+}
+
+// ResetValidUntil resets all changes to the "valid_until" field.
+func (m *CouponQuotaMutation) ResetValidUntil() {
+	m.valid_until = nil
+}
+
+// SetParentID sets the "parent" edge to the CouponQuota entity by id.
+func (m *CouponQuotaMutation) SetParentID(id gid.ID) {
+	m.parent = &id
+}
+
+// ClearParent clears the "parent" edge to the CouponQuota entity.
+func (m *CouponQuotaMutation) ClearParent() {
+	m.clearedparent = true
+	m.clearedFields[couponquota.FieldParentQuotaID] = struct{}{}
+}
+
+// ParentCleared reports if the "parent" edge to the CouponQuota entity was cleared.
+func (m *CouponQuotaMutation) ParentCleared() bool {
+	return m.ParentQuotaIDCleared() || m.clearedparent
+}
+
+// ParentID returns the "parent" edge ID in the mutation.
+func (m *CouponQuotaMutation) ParentID() (id gid.ID, exists bool) {
+	if m.parent != nil {
+		return *m.parent, true
+	}
+	return
+}
+
+// ParentIDs returns the "parent" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ParentID instead. It exists only for internal usage by the builders.
+func (m *CouponQuotaMutation) ParentIDs() (ids []gid.ID) {
+	if id := m.parent; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetParent resets all changes to the "parent" edge.
+func (m *CouponQuotaMutation) ResetParent() {
+	m.parent = nil
+	m.clearedparent = false
+}
+
+// AddChildIDs adds the "children" edge to the CouponQuota entity by ids.
+func (m *CouponQuotaMutation) AddChildIDs(ids ...gid.ID) {
+	if m.children == nil {
+		m.children = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.children[ids[i]] = struct{}{}
+	}
+}
+
+// ClearChildren clears the "children" edge to the CouponQuota entity.
+func (m *CouponQuotaMutation) ClearChildren() {
+	m.clearedchildren = true
+}
+
+// ChildrenCleared reports if the "children" edge to the CouponQuota entity was cleared.
+func (m *CouponQuotaMutation) ChildrenCleared() bool {
+	return m.clearedchildren
+}
+
+// RemoveChildIDs removes the "children" edge to the CouponQuota entity by IDs.
+func (m *CouponQuotaMutation) RemoveChildIDs(ids ...gid.ID) {
+	if m.removedchildren == nil {
+		m.removedchildren = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.children, ids[i])
+		m.removedchildren[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedChildren returns the removed IDs of the "children" edge to the CouponQuota entity.
+func (m *CouponQuotaMutation) RemovedChildrenIDs() (ids []gid.ID) {
+	for id := range m.removedchildren {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ChildrenIDs returns the "children" edge IDs in the mutation.
+func (m *CouponQuotaMutation) ChildrenIDs() (ids []gid.ID) {
+	for id := range m.children {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetChildren resets all changes to the "children" edge.
+func (m *CouponQuotaMutation) ResetChildren() {
+	m.children = nil
+	m.clearedchildren = false
+	m.removedchildren = nil
+}
+
+// AddCouponIDs adds the "coupons" edge to the Coupon entity by ids.
+func (m *CouponQuotaMutation) AddCouponIDs(ids ...gid.ID) {
+	if m.coupons == nil {
+		m.coupons = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.coupons[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCoupons clears the "coupons" edge to the Coupon entity.
+func (m *CouponQuotaMutation) ClearCoupons() {
+	m.clearedcoupons = true
+}
+
+// CouponsCleared reports if the "coupons" edge to the Coupon entity was cleared.
+func (m *CouponQuotaMutation) CouponsCleared() bool {
+	return m.clearedcoupons
+}
+
+// RemoveCouponIDs removes the "coupons" edge to the Coupon entity by IDs.
+func (m *CouponQuotaMutation) RemoveCouponIDs(ids ...gid.ID) {
+	if m.removedcoupons == nil {
+		m.removedcoupons = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.coupons, ids[i])
+		m.removedcoupons[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCoupons returns the removed IDs of the "coupons" edge to the Coupon entity.
+func (m *CouponQuotaMutation) RemovedCouponsIDs() (ids []gid.ID) {
+	for id := range m.removedcoupons {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CouponsIDs returns the "coupons" edge IDs in the mutation.
+func (m *CouponQuotaMutation) CouponsIDs() (ids []gid.ID) {
+	for id := range m.coupons {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCoupons resets all changes to the "coupons" edge.
+func (m *CouponQuotaMutation) ResetCoupons() {
+	m.coupons = nil
+	m.clearedcoupons = false
+	m.removedcoupons = nil
+}
+
+// AddLimitIDs adds the "limits" edge to the CouponLimit entity by ids.
+func (m *CouponQuotaMutation) AddLimitIDs(ids ...gid.ID) {
+	if m.limits == nil {
+		m.limits = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.limits[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLimits clears the "limits" edge to the CouponLimit entity.
+func (m *CouponQuotaMutation) ClearLimits() {
+	m.clearedlimits = true
+}
+
+// LimitsCleared reports if the "limits" edge to the CouponLimit entity was cleared.
+func (m *CouponQuotaMutation) LimitsCleared() bool {
+	return m.clearedlimits
+}
+
+// RemoveLimitIDs removes the "limits" edge to the CouponLimit entity by IDs.
+func (m *CouponQuotaMutation) RemoveLimitIDs(ids ...gid.ID) {
+	if m.removedlimits == nil {
+		m.removedlimits = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.limits, ids[i])
+		m.removedlimits[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLimits returns the removed IDs of the "limits" edge to the CouponLimit entity.
+func (m *CouponQuotaMutation) RemovedLimitsIDs() (ids []gid.ID) {
+	for id := range m.removedlimits {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LimitsIDs returns the "limits" edge IDs in the mutation.
+func (m *CouponQuotaMutation) LimitsIDs() (ids []gid.ID) {
+	for id := range m.limits {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLimits resets all changes to the "limits" edge.
+func (m *CouponQuotaMutation) ResetLimits() {
+	m.limits = nil
+	m.clearedlimits = false
+	m.removedlimits = nil
+}
+
+// AddAccountIDs adds the "accounts" edge to the Account entity by ids.
+func (m *CouponQuotaMutation) AddAccountIDs(ids ...gid.ID) {
+	if m.accounts == nil {
+		m.accounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.accounts[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAccounts clears the "accounts" edge to the Account entity.
+func (m *CouponQuotaMutation) ClearAccounts() {
+	m.clearedaccounts = true
+}
+
+// AccountsCleared reports if the "accounts" edge to the Account entity was cleared.
+func (m *CouponQuotaMutation) AccountsCleared() bool {
+	return m.clearedaccounts
+}
+
+// RemoveAccountIDs removes the "accounts" edge to the Account entity by IDs.
+func (m *CouponQuotaMutation) RemoveAccountIDs(ids ...gid.ID) {
+	if m.removedaccounts == nil {
+		m.removedaccounts = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.accounts, ids[i])
+		m.removedaccounts[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAccounts returns the removed IDs of the "accounts" edge to the Account entity.
+func (m *CouponQuotaMutation) RemovedAccountsIDs() (ids []gid.ID) {
+	for id := range m.removedaccounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AccountsIDs returns the "accounts" edge IDs in the mutation.
+func (m *CouponQuotaMutation) AccountsIDs() (ids []gid.ID) {
+	for id := range m.accounts {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAccounts resets all changes to the "accounts" edge.
+func (m *CouponQuotaMutation) ResetAccounts() {
+	m.accounts = nil
+	m.clearedaccounts = false
+	m.removedaccounts = nil
+}
+
+// Where appends a list predicates to the CouponQuotaMutation builder.
+func (m *CouponQuotaMutation) Where(ps ...predicate.CouponQuota) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CouponQuotaMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CouponQuotaMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CouponQuota, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CouponQuotaMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CouponQuotaMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CouponQuota).
+func (m *CouponQuotaMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CouponQuotaMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, couponquota.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, couponquota.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, couponquota.FieldKind)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, couponquota.FieldPartnerID)
+	}
+	if m.parent != nil {
+		fields = append(fields, couponquota.FieldParentQuotaID)
+	}
+	if m.value != nil {
+		fields = append(fields, couponquota.FieldValue)
+	}
+	if m.status != nil {
+		fields = append(fields, couponquota.FieldStatus)
+	}
+	if m.valid_from != nil {
+		fields = append(fields, couponquota.FieldValidFrom)
+	}
+	if m.valid_until != nil {
+		fields = append(fields, couponquota.FieldValidUntil)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CouponQuotaMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case couponquota.FieldCreatedAt:
+		return m.CreatedAt()
+	case couponquota.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case couponquota.FieldKind:
+		return m.Kind()
+	case couponquota.FieldPartnerID:
+		return m.PartnerID()
+	case couponquota.FieldParentQuotaID:
+		return m.ParentQuotaID()
+	case couponquota.FieldValue:
+		return m.Value()
+	case couponquota.FieldStatus:
+		return m.Status()
+	case couponquota.FieldValidFrom:
+		return m.ValidFrom()
+	case couponquota.FieldValidUntil:
+		return m.ValidUntil()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CouponQuotaMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case couponquota.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case couponquota.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case couponquota.FieldKind:
+		return m.OldKind(ctx)
+	case couponquota.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case couponquota.FieldParentQuotaID:
+		return m.OldParentQuotaID(ctx)
+	case couponquota.FieldValue:
+		return m.OldValue(ctx)
+	case couponquota.FieldStatus:
+		return m.OldStatus(ctx)
+	case couponquota.FieldValidFrom:
+		return m.OldValidFrom(ctx)
+	case couponquota.FieldValidUntil:
+		return m.OldValidUntil(ctx)
+	}
+	return nil, fmt.Errorf("unknown CouponQuota field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponQuotaMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case couponquota.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case couponquota.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case couponquota.FieldKind:
+		v, ok := value.(couponquota.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case couponquota.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case couponquota.FieldParentQuotaID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParentQuotaID(v)
+		return nil
+	case couponquota.FieldValue:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValue(v)
+		return nil
+	case couponquota.FieldStatus:
+		v, ok := value.(couponquota.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case couponquota.FieldValidFrom:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidFrom(v)
+		return nil
+	case couponquota.FieldValidUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidUntil(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CouponQuota field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CouponQuotaMutation) AddedFields() []string {
+	var fields []string
+	if m.addvalue != nil {
+		fields = append(fields, couponquota.FieldValue)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CouponQuotaMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case couponquota.FieldValue:
+		return m.AddedValue()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponQuotaMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case couponquota.FieldValue:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddValue(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CouponQuota numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CouponQuotaMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(couponquota.FieldParentQuotaID) {
+		fields = append(fields, couponquota.FieldParentQuotaID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CouponQuotaMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CouponQuotaMutation) ClearField(name string) error {
+	switch name {
+	case couponquota.FieldParentQuotaID:
+		m.ClearParentQuotaID()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponQuota nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CouponQuotaMutation) ResetField(name string) error {
+	switch name {
+	case couponquota.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case couponquota.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case couponquota.FieldKind:
+		m.ResetKind()
+		return nil
+	case couponquota.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case couponquota.FieldParentQuotaID:
+		m.ResetParentQuotaID()
+		return nil
+	case couponquota.FieldValue:
+		m.ResetValue()
+		return nil
+	case couponquota.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case couponquota.FieldValidFrom:
+		m.ResetValidFrom()
+		return nil
+	case couponquota.FieldValidUntil:
+		m.ResetValidUntil()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponQuota field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CouponQuotaMutation) AddedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.parent != nil {
+		edges = append(edges, couponquota.EdgeParent)
+	}
+	if m.children != nil {
+		edges = append(edges, couponquota.EdgeChildren)
+	}
+	if m.coupons != nil {
+		edges = append(edges, couponquota.EdgeCoupons)
+	}
+	if m.limits != nil {
+		edges = append(edges, couponquota.EdgeLimits)
+	}
+	if m.accounts != nil {
+		edges = append(edges, couponquota.EdgeAccounts)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CouponQuotaMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case couponquota.EdgeParent:
+		if id := m.parent; id != nil {
+			return []ent.Value{*id}
+		}
+	case couponquota.EdgeChildren:
+		ids := make([]ent.Value, 0, len(m.children))
+		for id := range m.children {
+			ids = append(ids, id)
+		}
+		return ids
+	case couponquota.EdgeCoupons:
+		ids := make([]ent.Value, 0, len(m.coupons))
+		for id := range m.coupons {
+			ids = append(ids, id)
+		}
+		return ids
+	case couponquota.EdgeLimits:
+		ids := make([]ent.Value, 0, len(m.limits))
+		for id := range m.limits {
+			ids = append(ids, id)
+		}
+		return ids
+	case couponquota.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.accounts))
+		for id := range m.accounts {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CouponQuotaMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.removedchildren != nil {
+		edges = append(edges, couponquota.EdgeChildren)
+	}
+	if m.removedcoupons != nil {
+		edges = append(edges, couponquota.EdgeCoupons)
+	}
+	if m.removedlimits != nil {
+		edges = append(edges, couponquota.EdgeLimits)
+	}
+	if m.removedaccounts != nil {
+		edges = append(edges, couponquota.EdgeAccounts)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CouponQuotaMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case couponquota.EdgeChildren:
+		ids := make([]ent.Value, 0, len(m.removedchildren))
+		for id := range m.removedchildren {
+			ids = append(ids, id)
+		}
+		return ids
+	case couponquota.EdgeCoupons:
+		ids := make([]ent.Value, 0, len(m.removedcoupons))
+		for id := range m.removedcoupons {
+			ids = append(ids, id)
+		}
+		return ids
+	case couponquota.EdgeLimits:
+		ids := make([]ent.Value, 0, len(m.removedlimits))
+		for id := range m.removedlimits {
+			ids = append(ids, id)
+		}
+		return ids
+	case couponquota.EdgeAccounts:
+		ids := make([]ent.Value, 0, len(m.removedaccounts))
+		for id := range m.removedaccounts {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CouponQuotaMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.clearedparent {
+		edges = append(edges, couponquota.EdgeParent)
+	}
+	if m.clearedchildren {
+		edges = append(edges, couponquota.EdgeChildren)
+	}
+	if m.clearedcoupons {
+		edges = append(edges, couponquota.EdgeCoupons)
+	}
+	if m.clearedlimits {
+		edges = append(edges, couponquota.EdgeLimits)
+	}
+	if m.clearedaccounts {
+		edges = append(edges, couponquota.EdgeAccounts)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CouponQuotaMutation) EdgeCleared(name string) bool {
+	switch name {
+	case couponquota.EdgeParent:
+		return m.clearedparent
+	case couponquota.EdgeChildren:
+		return m.clearedchildren
+	case couponquota.EdgeCoupons:
+		return m.clearedcoupons
+	case couponquota.EdgeLimits:
+		return m.clearedlimits
+	case couponquota.EdgeAccounts:
+		return m.clearedaccounts
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CouponQuotaMutation) ClearEdge(name string) error {
+	switch name {
+	case couponquota.EdgeParent:
+		m.ClearParent()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponQuota unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CouponQuotaMutation) ResetEdge(name string) error {
+	switch name {
+	case couponquota.EdgeParent:
+		m.ResetParent()
+		return nil
+	case couponquota.EdgeChildren:
+		m.ResetChildren()
+		return nil
+	case couponquota.EdgeCoupons:
+		m.ResetCoupons()
+		return nil
+	case couponquota.EdgeLimits:
+		m.ResetLimits()
+		return nil
+	case couponquota.EdgeAccounts:
+		m.ResetAccounts()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponQuota edge %s", name)
+}
+
+// CouponRecordMutation represents an operation that mutates the CouponRecord nodes in the graph.
+type CouponRecordMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *gid.ID
+	created_at    *time.Time
+	_type         *couponrecord.Type
+	amount        *money.Money
+	addamount     *money.Money
+	partner_id    *gid.ID
+	quota_id      *gid.ID
+	coupon_id     *gid.ID
+	customer_id   *gid.ID
+	journal_id    *gid.ID
+	operator_id   *gid.ID
+	operator_name *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*CouponRecord, error)
+	predicates    []predicate.CouponRecord
+}
+
+var _ ent.Mutation = (*CouponRecordMutation)(nil)
+
+// couponrecordOption allows management of the mutation configuration using functional options.
+type couponrecordOption func(*CouponRecordMutation)
+
+// newCouponRecordMutation creates new mutation for the CouponRecord entity.
+func newCouponRecordMutation(c config, op Op, opts ...couponrecordOption) *CouponRecordMutation {
+	m := &CouponRecordMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCouponRecord,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCouponRecordID sets the ID field of the mutation.
+func withCouponRecordID(id gid.ID) couponrecordOption {
+	return func(m *CouponRecordMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CouponRecord
+		)
+		m.oldValue = func(ctx context.Context) (*CouponRecord, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CouponRecord.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCouponRecord sets the old CouponRecord of the mutation.
+func withCouponRecord(node *CouponRecord) couponrecordOption {
+	return func(m *CouponRecordMutation) {
+		m.oldValue = func(context.Context) (*CouponRecord, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CouponRecordMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CouponRecordMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CouponRecord entities.
+func (m *CouponRecordMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CouponRecordMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CouponRecordMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CouponRecord.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CouponRecordMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CouponRecordMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CouponRecordMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetType sets the "type" field.
+func (m *CouponRecordMutation) SetType(c couponrecord.Type) {
+	m._type = &c
+}
+
+// GetType returns the value of the "type" field in the mutation.
+func (m *CouponRecordMutation) GetType() (r couponrecord.Type, exists bool) {
+	v := m._type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldType returns the old "type" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldType(ctx context.Context) (v couponrecord.Type, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldType: %w", err)
+	}
+	return oldValue.Type, nil
+}
+
+// ResetType resets all changes to the "type" field.
+func (m *CouponRecordMutation) ResetType() {
+	m._type = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *CouponRecordMutation) SetAmount(value money.Money) {
+	m.amount = &value
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *CouponRecordMutation) Amount() (r money.Money, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldAmount(ctx context.Context) (v money.Money, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds value to the "amount" field.
+func (m *CouponRecordMutation) AddAmount(value money.Money) {
+	if m.addamount != nil {
+		*m.addamount = m.addamount.Add(value)
+	} else {
+		m.addamount = &value
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *CouponRecordMutation) AddedAmount() (r money.Money, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *CouponRecordMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *CouponRecordMutation) SetPartnerID(gi gid.ID) {
+	m.partner_id = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *CouponRecordMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldPartnerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *CouponRecordMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetQuotaID sets the "quota_id" field.
+func (m *CouponRecordMutation) SetQuotaID(gi gid.ID) {
+	m.quota_id = &gi
+}
+
+// QuotaID returns the value of the "quota_id" field in the mutation.
+func (m *CouponRecordMutation) QuotaID() (r gid.ID, exists bool) {
+	v := m.quota_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuotaID returns the old "quota_id" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldQuotaID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuotaID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuotaID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuotaID: %w", err)
+	}
+	return oldValue.QuotaID, nil
+}
+
+// ResetQuotaID resets all changes to the "quota_id" field.
+func (m *CouponRecordMutation) ResetQuotaID() {
+	m.quota_id = nil
+}
+
+// SetCouponID sets the "coupon_id" field.
+func (m *CouponRecordMutation) SetCouponID(gi gid.ID) {
+	m.coupon_id = &gi
+}
+
+// CouponID returns the value of the "coupon_id" field in the mutation.
+func (m *CouponRecordMutation) CouponID() (r gid.ID, exists bool) {
+	v := m.coupon_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCouponID returns the old "coupon_id" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldCouponID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCouponID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCouponID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCouponID: %w", err)
+	}
+	return oldValue.CouponID, nil
+}
+
+// ClearCouponID clears the value of the "coupon_id" field.
+func (m *CouponRecordMutation) ClearCouponID() {
+	m.coupon_id = nil
+	m.clearedFields[couponrecord.FieldCouponID] = struct{}{}
+}
+
+// CouponIDCleared returns if the "coupon_id" field was cleared in this mutation.
+func (m *CouponRecordMutation) CouponIDCleared() bool {
+	_, ok := m.clearedFields[couponrecord.FieldCouponID]
+	return ok
+}
+
+// ResetCouponID resets all changes to the "coupon_id" field.
+func (m *CouponRecordMutation) ResetCouponID() {
+	m.coupon_id = nil
+	delete(m.clearedFields, couponrecord.FieldCouponID)
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *CouponRecordMutation) SetCustomerID(gi gid.ID) {
+	m.customer_id = &gi
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *CouponRecordMutation) CustomerID() (r gid.ID, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldCustomerID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ClearCustomerID clears the value of the "customer_id" field.
+func (m *CouponRecordMutation) ClearCustomerID() {
+	m.customer_id = nil
+	m.clearedFields[couponrecord.FieldCustomerID] = struct{}{}
+}
+
+// CustomerIDCleared returns if the "customer_id" field was cleared in this mutation.
+func (m *CouponRecordMutation) CustomerIDCleared() bool {
+	_, ok := m.clearedFields[couponrecord.FieldCustomerID]
+	return ok
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *CouponRecordMutation) ResetCustomerID() {
+	m.customer_id = nil
+	delete(m.clearedFields, couponrecord.FieldCustomerID)
+}
+
+// SetJournalID sets the "journal_id" field.
+func (m *CouponRecordMutation) SetJournalID(gi gid.ID) {
+	m.journal_id = &gi
+}
+
+// JournalID returns the value of the "journal_id" field in the mutation.
+func (m *CouponRecordMutation) JournalID() (r gid.ID, exists bool) {
+	v := m.journal_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldJournalID returns the old "journal_id" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldJournalID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldJournalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldJournalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldJournalID: %w", err)
+	}
+	return oldValue.JournalID, nil
+}
+
+// ClearJournalID clears the value of the "journal_id" field.
+func (m *CouponRecordMutation) ClearJournalID() {
+	m.journal_id = nil
+	m.clearedFields[couponrecord.FieldJournalID] = struct{}{}
+}
+
+// JournalIDCleared returns if the "journal_id" field was cleared in this mutation.
+func (m *CouponRecordMutation) JournalIDCleared() bool {
+	_, ok := m.clearedFields[couponrecord.FieldJournalID]
+	return ok
+}
+
+// ResetJournalID resets all changes to the "journal_id" field.
+func (m *CouponRecordMutation) ResetJournalID() {
+	m.journal_id = nil
+	delete(m.clearedFields, couponrecord.FieldJournalID)
+}
+
+// SetOperatorID sets the "operator_id" field.
+func (m *CouponRecordMutation) SetOperatorID(gi gid.ID) {
+	m.operator_id = &gi
+}
+
+// OperatorID returns the value of the "operator_id" field in the mutation.
+func (m *CouponRecordMutation) OperatorID() (r gid.ID, exists bool) {
+	v := m.operator_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperatorID returns the old "operator_id" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldOperatorID(ctx context.Context) (v *gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperatorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperatorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperatorID: %w", err)
+	}
+	return oldValue.OperatorID, nil
+}
+
+// ClearOperatorID clears the value of the "operator_id" field.
+func (m *CouponRecordMutation) ClearOperatorID() {
+	m.operator_id = nil
+	m.clearedFields[couponrecord.FieldOperatorID] = struct{}{}
+}
+
+// OperatorIDCleared returns if the "operator_id" field was cleared in this mutation.
+func (m *CouponRecordMutation) OperatorIDCleared() bool {
+	_, ok := m.clearedFields[couponrecord.FieldOperatorID]
+	return ok
+}
+
+// ResetOperatorID resets all changes to the "operator_id" field.
+func (m *CouponRecordMutation) ResetOperatorID() {
+	m.operator_id = nil
+	delete(m.clearedFields, couponrecord.FieldOperatorID)
+}
+
+// SetOperatorName sets the "operator_name" field.
+func (m *CouponRecordMutation) SetOperatorName(s string) {
+	m.operator_name = &s
+}
+
+// OperatorName returns the value of the "operator_name" field in the mutation.
+func (m *CouponRecordMutation) OperatorName() (r string, exists bool) {
+	v := m.operator_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperatorName returns the old "operator_name" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldOperatorName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperatorName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperatorName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperatorName: %w", err)
+	}
+	return oldValue.OperatorName, nil
+}
+
+// ClearOperatorName clears the value of the "operator_name" field.
+func (m *CouponRecordMutation) ClearOperatorName() {
+	m.operator_name = nil
+	m.clearedFields[couponrecord.FieldOperatorName] = struct{}{}
+}
+
+// OperatorNameCleared returns if the "operator_name" field was cleared in this mutation.
+func (m *CouponRecordMutation) OperatorNameCleared() bool {
+	_, ok := m.clearedFields[couponrecord.FieldOperatorName]
+	return ok
+}
+
+// ResetOperatorName resets all changes to the "operator_name" field.
+func (m *CouponRecordMutation) ResetOperatorName() {
+	m.operator_name = nil
+	delete(m.clearedFields, couponrecord.FieldOperatorName)
+}
+
+// Where appends a list predicates to the CouponRecordMutation builder.
+func (m *CouponRecordMutation) Where(ps ...predicate.CouponRecord) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CouponRecordMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CouponRecordMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CouponRecord, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CouponRecordMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CouponRecordMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CouponRecord).
+func (m *CouponRecordMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CouponRecordMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, couponrecord.FieldCreatedAt)
+	}
+	if m._type != nil {
+		fields = append(fields, couponrecord.FieldType)
+	}
+	if m.amount != nil {
+		fields = append(fields, couponrecord.FieldAmount)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, couponrecord.FieldPartnerID)
+	}
+	if m.quota_id != nil {
+		fields = append(fields, couponrecord.FieldQuotaID)
+	}
+	if m.coupon_id != nil {
+		fields = append(fields, couponrecord.FieldCouponID)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, couponrecord.FieldCustomerID)
+	}
+	if m.journal_id != nil {
+		fields = append(fields, couponrecord.FieldJournalID)
+	}
+	if m.operator_id != nil {
+		fields = append(fields, couponrecord.FieldOperatorID)
+	}
+	if m.operator_name != nil {
+		fields = append(fields, couponrecord.FieldOperatorName)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CouponRecordMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case couponrecord.FieldCreatedAt:
+		return m.CreatedAt()
+	case couponrecord.FieldType:
+		return m.GetType()
+	case couponrecord.FieldAmount:
+		return m.Amount()
+	case couponrecord.FieldPartnerID:
+		return m.PartnerID()
+	case couponrecord.FieldQuotaID:
+		return m.QuotaID()
+	case couponrecord.FieldCouponID:
+		return m.CouponID()
+	case couponrecord.FieldCustomerID:
+		return m.CustomerID()
+	case couponrecord.FieldJournalID:
+		return m.JournalID()
+	case couponrecord.FieldOperatorID:
+		return m.OperatorID()
+	case couponrecord.FieldOperatorName:
+		return m.OperatorName()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CouponRecordMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case couponrecord.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case couponrecord.FieldType:
+		return m.OldType(ctx)
+	case couponrecord.FieldAmount:
+		return m.OldAmount(ctx)
+	case couponrecord.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case couponrecord.FieldQuotaID:
+		return m.OldQuotaID(ctx)
+	case couponrecord.FieldCouponID:
+		return m.OldCouponID(ctx)
+	case couponrecord.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case couponrecord.FieldJournalID:
+		return m.OldJournalID(ctx)
+	case couponrecord.FieldOperatorID:
+		return m.OldOperatorID(ctx)
+	case couponrecord.FieldOperatorName:
+		return m.OldOperatorName(ctx)
+	}
+	return nil, fmt.Errorf("unknown CouponRecord field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponRecordMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case couponrecord.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case couponrecord.FieldType:
+		v, ok := value.(couponrecord.Type)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetType(v)
+		return nil
+	case couponrecord.FieldAmount:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case couponrecord.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case couponrecord.FieldQuotaID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuotaID(v)
+		return nil
+	case couponrecord.FieldCouponID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCouponID(v)
+		return nil
+	case couponrecord.FieldCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case couponrecord.FieldJournalID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetJournalID(v)
+		return nil
+	case couponrecord.FieldOperatorID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperatorID(v)
+		return nil
+	case couponrecord.FieldOperatorName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperatorName(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CouponRecord field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CouponRecordMutation) AddedFields() []string {
+	var fields []string
+	if m.addamount != nil {
+		fields = append(fields, couponrecord.FieldAmount)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CouponRecordMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case couponrecord.FieldAmount:
+		return m.AddedAmount()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CouponRecordMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case couponrecord.FieldAmount:
+		v, ok := value.(money.Money)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CouponRecord numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CouponRecordMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(couponrecord.FieldCouponID) {
+		fields = append(fields, couponrecord.FieldCouponID)
+	}
+	if m.FieldCleared(couponrecord.FieldCustomerID) {
+		fields = append(fields, couponrecord.FieldCustomerID)
+	}
+	if m.FieldCleared(couponrecord.FieldJournalID) {
+		fields = append(fields, couponrecord.FieldJournalID)
+	}
+	if m.FieldCleared(couponrecord.FieldOperatorID) {
+		fields = append(fields, couponrecord.FieldOperatorID)
+	}
+	if m.FieldCleared(couponrecord.FieldOperatorName) {
+		fields = append(fields, couponrecord.FieldOperatorName)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CouponRecordMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CouponRecordMutation) ClearField(name string) error {
+	switch name {
+	case couponrecord.FieldCouponID:
+		m.ClearCouponID()
+		return nil
+	case couponrecord.FieldCustomerID:
+		m.ClearCustomerID()
+		return nil
+	case couponrecord.FieldJournalID:
+		m.ClearJournalID()
+		return nil
+	case couponrecord.FieldOperatorID:
+		m.ClearOperatorID()
+		return nil
+	case couponrecord.FieldOperatorName:
+		m.ClearOperatorName()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponRecord nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CouponRecordMutation) ResetField(name string) error {
+	switch name {
+	case couponrecord.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case couponrecord.FieldType:
+		m.ResetType()
+		return nil
+	case couponrecord.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case couponrecord.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case couponrecord.FieldQuotaID:
+		m.ResetQuotaID()
+		return nil
+	case couponrecord.FieldCouponID:
+		m.ResetCouponID()
+		return nil
+	case couponrecord.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case couponrecord.FieldJournalID:
+		m.ResetJournalID()
+		return nil
+	case couponrecord.FieldOperatorID:
+		m.ResetOperatorID()
+		return nil
+	case couponrecord.FieldOperatorName:
+		m.ResetOperatorName()
+		return nil
+	}
+	return fmt.Errorf("unknown CouponRecord field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CouponRecordMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CouponRecordMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CouponRecordMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CouponRecordMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CouponRecordMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CouponRecordMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CouponRecordMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown CouponRecord unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CouponRecordMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown CouponRecord edge %s", name)
+}
+
 // CustomerMutation represents an operation that mutates the Customer nodes in the graph.
 type CustomerMutation struct {
 	config
@@ -5392,6 +9902,9 @@ type CustomerMutation struct {
 	manager_assignments        map[gid.ID]struct{}
 	removedmanager_assignments map[gid.ID]struct{}
 	clearedmanager_assignments bool
+	coupons                    map[gid.ID]struct{}
+	removedcoupons             map[gid.ID]struct{}
+	clearedcoupons             bool
 	done                       bool
 	oldValue                   func(context.Context) (*Customer, error)
 	predicates                 []predicate.Customer
@@ -6628,6 +11141,60 @@ func (m *CustomerMutation) ResetManagerAssignments() {
 	m.removedmanager_assignments = nil
 }
 
+// AddCouponIDs adds the "coupons" edge to the Coupon entity by ids.
+func (m *CustomerMutation) AddCouponIDs(ids ...gid.ID) {
+	if m.coupons == nil {
+		m.coupons = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.coupons[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCoupons clears the "coupons" edge to the Coupon entity.
+func (m *CustomerMutation) ClearCoupons() {
+	m.clearedcoupons = true
+}
+
+// CouponsCleared reports if the "coupons" edge to the Coupon entity was cleared.
+func (m *CustomerMutation) CouponsCleared() bool {
+	return m.clearedcoupons
+}
+
+// RemoveCouponIDs removes the "coupons" edge to the Coupon entity by IDs.
+func (m *CustomerMutation) RemoveCouponIDs(ids ...gid.ID) {
+	if m.removedcoupons == nil {
+		m.removedcoupons = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.coupons, ids[i])
+		m.removedcoupons[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCoupons returns the removed IDs of the "coupons" edge to the Coupon entity.
+func (m *CustomerMutation) RemovedCouponsIDs() (ids []gid.ID) {
+	for id := range m.removedcoupons {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CouponsIDs returns the "coupons" edge IDs in the mutation.
+func (m *CustomerMutation) CouponsIDs() (ids []gid.ID) {
+	for id := range m.coupons {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCoupons resets all changes to the "coupons" edge.
+func (m *CustomerMutation) ResetCoupons() {
+	m.coupons = nil
+	m.clearedcoupons = false
+	m.removedcoupons = nil
+}
+
 // Where appends a list predicates to the CustomerMutation builder.
 func (m *CustomerMutation) Where(ps ...predicate.Customer) {
 	m.predicates = append(m.predicates, ps...)
@@ -7105,7 +11672,7 @@ func (m *CustomerMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustomerMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.partner != nil {
 		edges = append(edges, customer.EdgePartner)
 	}
@@ -7129,6 +11696,9 @@ func (m *CustomerMutation) AddedEdges() []string {
 	}
 	if m.manager_assignments != nil {
 		edges = append(edges, customer.EdgeManagerAssignments)
+	}
+	if m.coupons != nil {
+		edges = append(edges, customer.EdgeCoupons)
 	}
 	return edges
 }
@@ -7181,13 +11751,19 @@ func (m *CustomerMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeCoupons:
+		ids := make([]ent.Value, 0, len(m.coupons))
+		for id := range m.coupons {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustomerMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedassociations != nil {
 		edges = append(edges, customer.EdgeAssociations)
 	}
@@ -7205,6 +11781,9 @@ func (m *CustomerMutation) RemovedEdges() []string {
 	}
 	if m.removedmanager_assignments != nil {
 		edges = append(edges, customer.EdgeManagerAssignments)
+	}
+	if m.removedcoupons != nil {
+		edges = append(edges, customer.EdgeCoupons)
 	}
 	return edges
 }
@@ -7249,13 +11828,19 @@ func (m *CustomerMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case customer.EdgeCoupons:
+		ids := make([]ent.Value, 0, len(m.removedcoupons))
+		for id := range m.removedcoupons {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustomerMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedpartner {
 		edges = append(edges, customer.EdgePartner)
 	}
@@ -7280,6 +11865,9 @@ func (m *CustomerMutation) ClearedEdges() []string {
 	if m.clearedmanager_assignments {
 		edges = append(edges, customer.EdgeManagerAssignments)
 	}
+	if m.clearedcoupons {
+		edges = append(edges, customer.EdgeCoupons)
+	}
 	return edges
 }
 
@@ -7303,6 +11891,8 @@ func (m *CustomerMutation) EdgeCleared(name string) bool {
 		return m.clearedassociation_events
 	case customer.EdgeManagerAssignments:
 		return m.clearedmanager_assignments
+	case customer.EdgeCoupons:
+		return m.clearedcoupons
 	}
 	return false
 }
@@ -7349,8 +11939,505 @@ func (m *CustomerMutation) ResetEdge(name string) error {
 	case customer.EdgeManagerAssignments:
 		m.ResetManagerAssignments()
 		return nil
+	case customer.EdgeCoupons:
+		m.ResetCoupons()
+		return nil
 	}
 	return fmt.Errorf("unknown Customer edge %s", name)
+}
+
+// CustomerWhitelistMutation represents an operation that mutates the CustomerWhitelist nodes in the graph.
+type CustomerWhitelistMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *gid.ID
+	created_at    *time.Time
+	updated_at    *time.Time
+	partner_id    *gid.ID
+	customer_id   *gid.ID
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*CustomerWhitelist, error)
+	predicates    []predicate.CustomerWhitelist
+}
+
+var _ ent.Mutation = (*CustomerWhitelistMutation)(nil)
+
+// customerwhitelistOption allows management of the mutation configuration using functional options.
+type customerwhitelistOption func(*CustomerWhitelistMutation)
+
+// newCustomerWhitelistMutation creates new mutation for the CustomerWhitelist entity.
+func newCustomerWhitelistMutation(c config, op Op, opts ...customerwhitelistOption) *CustomerWhitelistMutation {
+	m := &CustomerWhitelistMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCustomerWhitelist,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCustomerWhitelistID sets the ID field of the mutation.
+func withCustomerWhitelistID(id gid.ID) customerwhitelistOption {
+	return func(m *CustomerWhitelistMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CustomerWhitelist
+		)
+		m.oldValue = func(ctx context.Context) (*CustomerWhitelist, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CustomerWhitelist.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCustomerWhitelist sets the old CustomerWhitelist of the mutation.
+func withCustomerWhitelist(node *CustomerWhitelist) customerwhitelistOption {
+	return func(m *CustomerWhitelistMutation) {
+		m.oldValue = func(context.Context) (*CustomerWhitelist, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CustomerWhitelistMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CustomerWhitelistMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CustomerWhitelist entities.
+func (m *CustomerWhitelistMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CustomerWhitelistMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CustomerWhitelistMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CustomerWhitelist.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CustomerWhitelistMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CustomerWhitelistMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CustomerWhitelist entity.
+// If the CustomerWhitelist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerWhitelistMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CustomerWhitelistMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CustomerWhitelistMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CustomerWhitelistMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CustomerWhitelist entity.
+// If the CustomerWhitelist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerWhitelistMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CustomerWhitelistMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *CustomerWhitelistMutation) SetPartnerID(gi gid.ID) {
+	m.partner_id = &gi
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *CustomerWhitelistMutation) PartnerID() (r gid.ID, exists bool) {
+	v := m.partner_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the CustomerWhitelist entity.
+// If the CustomerWhitelist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerWhitelistMutation) OldPartnerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *CustomerWhitelistMutation) ResetPartnerID() {
+	m.partner_id = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *CustomerWhitelistMutation) SetCustomerID(gi gid.ID) {
+	m.customer_id = &gi
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *CustomerWhitelistMutation) CustomerID() (r gid.ID, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the CustomerWhitelist entity.
+// If the CustomerWhitelist object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerWhitelistMutation) OldCustomerID(ctx context.Context) (v gid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *CustomerWhitelistMutation) ResetCustomerID() {
+	m.customer_id = nil
+}
+
+// Where appends a list predicates to the CustomerWhitelistMutation builder.
+func (m *CustomerWhitelistMutation) Where(ps ...predicate.CustomerWhitelist) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CustomerWhitelistMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CustomerWhitelistMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CustomerWhitelist, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CustomerWhitelistMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CustomerWhitelistMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CustomerWhitelist).
+func (m *CustomerWhitelistMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CustomerWhitelistMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.created_at != nil {
+		fields = append(fields, customerwhitelist.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, customerwhitelist.FieldUpdatedAt)
+	}
+	if m.partner_id != nil {
+		fields = append(fields, customerwhitelist.FieldPartnerID)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, customerwhitelist.FieldCustomerID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CustomerWhitelistMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case customerwhitelist.FieldCreatedAt:
+		return m.CreatedAt()
+	case customerwhitelist.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case customerwhitelist.FieldPartnerID:
+		return m.PartnerID()
+	case customerwhitelist.FieldCustomerID:
+		return m.CustomerID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CustomerWhitelistMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case customerwhitelist.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case customerwhitelist.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case customerwhitelist.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case customerwhitelist.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	}
+	return nil, fmt.Errorf("unknown CustomerWhitelist field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CustomerWhitelistMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case customerwhitelist.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case customerwhitelist.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case customerwhitelist.FieldPartnerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case customerwhitelist.FieldCustomerID:
+		v, ok := value.(gid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CustomerWhitelist field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CustomerWhitelistMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CustomerWhitelistMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CustomerWhitelistMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CustomerWhitelist numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CustomerWhitelistMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CustomerWhitelistMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CustomerWhitelistMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CustomerWhitelist nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CustomerWhitelistMutation) ResetField(name string) error {
+	switch name {
+	case customerwhitelist.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case customerwhitelist.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case customerwhitelist.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case customerwhitelist.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	}
+	return fmt.Errorf("unknown CustomerWhitelist field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CustomerWhitelistMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CustomerWhitelistMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CustomerWhitelistMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CustomerWhitelistMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CustomerWhitelistMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CustomerWhitelistMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CustomerWhitelistMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown CustomerWhitelist unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CustomerWhitelistMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown CustomerWhitelist edge %s", name)
 }
 
 // IdempotencyRecordMutation represents an operation that mutates the IdempotencyRecord nodes in the graph.

@@ -24,8 +24,18 @@ type Tx struct {
 	AssociationEvent *AssociationEventClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// Coupon is the client for interacting with the Coupon builders.
+	Coupon *CouponClient
+	// CouponLimit is the client for interacting with the CouponLimit builders.
+	CouponLimit *CouponLimitClient
+	// CouponQuota is the client for interacting with the CouponQuota builders.
+	CouponQuota *CouponQuotaClient
+	// CouponRecord is the client for interacting with the CouponRecord builders.
+	CouponRecord *CouponRecordClient
 	// Customer is the client for interacting with the Customer builders.
 	Customer *CustomerClient
+	// CustomerWhitelist is the client for interacting with the CustomerWhitelist builders.
+	CustomerWhitelist *CustomerWhitelistClient
 	// IdempotencyRecord is the client for interacting with the IdempotencyRecord builders.
 	IdempotencyRecord *IdempotencyRecordClient
 	// Journal is the client for interacting with the Journal builders.
@@ -180,7 +190,12 @@ func (tx *Tx) init() {
 	tx.Association = NewAssociationClient(tx.config)
 	tx.AssociationEvent = NewAssociationEventClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
+	tx.Coupon = NewCouponClient(tx.config)
+	tx.CouponLimit = NewCouponLimitClient(tx.config)
+	tx.CouponQuota = NewCouponQuotaClient(tx.config)
+	tx.CouponRecord = NewCouponRecordClient(tx.config)
 	tx.Customer = NewCustomerClient(tx.config)
+	tx.CustomerWhitelist = NewCustomerWhitelistClient(tx.config)
 	tx.IdempotencyRecord = NewIdempotencyRecordClient(tx.config)
 	tx.Journal = NewJournalClient(tx.config)
 	tx.LedgerEntry = NewLedgerEntryClient(tx.config)

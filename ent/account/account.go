@@ -28,6 +28,10 @@ const (
 	FieldPartnerID = "partner_id"
 	// FieldCustomerID holds the string denoting the customer_id field in the database.
 	FieldCustomerID = "customer_id"
+	// FieldQuotaID holds the string denoting the quota_id field in the database.
+	FieldQuotaID = "quota_id"
+	// FieldCouponID holds the string denoting the coupon_id field in the database.
+	FieldCouponID = "coupon_id"
 	// FieldOwnerKey holds the string denoting the owner_key field in the database.
 	FieldOwnerKey = "owner_key"
 	// FieldBalance holds the string denoting the balance field in the database.
@@ -38,6 +42,10 @@ const (
 	EdgePartner = "partner"
 	// EdgeCustomer holds the string denoting the customer edge name in mutations.
 	EdgeCustomer = "customer"
+	// EdgeQuota holds the string denoting the quota edge name in mutations.
+	EdgeQuota = "quota"
+	// EdgeCoupon holds the string denoting the coupon edge name in mutations.
+	EdgeCoupon = "coupon"
 	// EdgeEntries holds the string denoting the entries edge name in mutations.
 	EdgeEntries = "entries"
 	// Table holds the table name of the account in the database.
@@ -56,6 +64,20 @@ const (
 	CustomerInverseTable = "customers"
 	// CustomerColumn is the table column denoting the customer relation/edge.
 	CustomerColumn = "customer_id"
+	// QuotaTable is the table that holds the quota relation/edge.
+	QuotaTable = "accounts"
+	// QuotaInverseTable is the table name for the CouponQuota entity.
+	// It exists in this package in order to avoid circular dependency with the "couponquota" package.
+	QuotaInverseTable = "coupon_quotas"
+	// QuotaColumn is the table column denoting the quota relation/edge.
+	QuotaColumn = "quota_id"
+	// CouponTable is the table that holds the coupon relation/edge.
+	CouponTable = "accounts"
+	// CouponInverseTable is the table name for the Coupon entity.
+	// It exists in this package in order to avoid circular dependency with the "coupon" package.
+	CouponInverseTable = "coupons"
+	// CouponColumn is the table column denoting the coupon relation/edge.
+	CouponColumn = "coupon_id"
 	// EntriesTable is the table that holds the entries relation/edge.
 	EntriesTable = "ledger_entries"
 	// EntriesInverseTable is the table name for the LedgerEntry entity.
@@ -72,6 +94,8 @@ var Columns = []string{
 	FieldKind,
 	FieldPartnerID,
 	FieldCustomerID,
+	FieldQuotaID,
+	FieldCouponID,
 	FieldOwnerKey,
 	FieldBalance,
 	FieldUpdatedAt,
@@ -120,6 +144,8 @@ const (
 	KindPARTNER_CASH       Kind = "PARTNER_CASH"
 	KindCUSTOMER_OWN       Kind = "CUSTOMER_OWN"
 	KindCUSTOMER_ALLOCATED Kind = "CUSTOMER_ALLOCATED"
+	KindCOUPON_QUOTA       Kind = "COUPON_QUOTA"
+	KindCOUPON             Kind = "COUPON"
 )
 
 func (k Kind) String() string {
@@ -129,7 +155,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindEXTERNAL, KindPARTNER_CASH, KindCUSTOMER_OWN, KindCUSTOMER_ALLOCATED:
+	case KindEXTERNAL, KindPARTNER_CASH, KindCUSTOMER_OWN, KindCUSTOMER_ALLOCATED, KindCOUPON_QUOTA, KindCOUPON:
 		return nil
 	default:
 		return fmt.Errorf("account: invalid enum value for kind field: %q", k)
@@ -164,6 +190,16 @@ func ByCustomerID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCustomerID, opts...).ToFunc()
 }
 
+// ByQuotaID orders the results by the quota_id field.
+func ByQuotaID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldQuotaID, opts...).ToFunc()
+}
+
+// ByCouponID orders the results by the coupon_id field.
+func ByCouponID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCouponID, opts...).ToFunc()
+}
+
 // ByOwnerKey orders the results by the owner_key field.
 func ByOwnerKey(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOwnerKey, opts...).ToFunc()
@@ -193,6 +229,20 @@ func ByCustomerField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByQuotaField orders the results by quota field.
+func ByQuotaField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newQuotaStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByCouponField orders the results by coupon field.
+func ByCouponField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCouponStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByEntriesCount orders the results by entries count.
 func ByEntriesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -218,6 +268,20 @@ func newCustomerStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CustomerInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, CustomerTable, CustomerColumn),
+	)
+}
+func newQuotaStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(QuotaInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, QuotaTable, QuotaColumn),
+	)
+}
+func newCouponStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CouponInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, CouponTable, CouponColumn),
 	)
 }
 func newEntriesStep() *sqlgraph.Step {

@@ -72,6 +72,16 @@ func CustomerID(v gid.ID) predicate.Account {
 	return predicate.Account(sql.FieldEQ(FieldCustomerID, v))
 }
 
+// QuotaID applies equality check predicate on the "quota_id" field. It's identical to QuotaIDEQ.
+func QuotaID(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldEQ(FieldQuotaID, v))
+}
+
+// CouponID applies equality check predicate on the "coupon_id" field. It's identical to CouponIDEQ.
+func CouponID(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldEQ(FieldCouponID, v))
+}
+
 // OwnerKey applies equality check predicate on the "owner_key" field. It's identical to OwnerKeyEQ.
 func OwnerKey(v string) predicate.Account {
 	return predicate.Account(sql.FieldEQ(FieldOwnerKey, v))
@@ -307,6 +317,166 @@ func CustomerIDContainsFold(v gid.ID) predicate.Account {
 	return predicate.Account(sql.FieldContainsFold(FieldCustomerID, vc))
 }
 
+// QuotaIDEQ applies the EQ predicate on the "quota_id" field.
+func QuotaIDEQ(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldEQ(FieldQuotaID, v))
+}
+
+// QuotaIDNEQ applies the NEQ predicate on the "quota_id" field.
+func QuotaIDNEQ(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldNEQ(FieldQuotaID, v))
+}
+
+// QuotaIDIn applies the In predicate on the "quota_id" field.
+func QuotaIDIn(vs ...gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldIn(FieldQuotaID, vs...))
+}
+
+// QuotaIDNotIn applies the NotIn predicate on the "quota_id" field.
+func QuotaIDNotIn(vs ...gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldNotIn(FieldQuotaID, vs...))
+}
+
+// QuotaIDGT applies the GT predicate on the "quota_id" field.
+func QuotaIDGT(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldGT(FieldQuotaID, v))
+}
+
+// QuotaIDGTE applies the GTE predicate on the "quota_id" field.
+func QuotaIDGTE(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldGTE(FieldQuotaID, v))
+}
+
+// QuotaIDLT applies the LT predicate on the "quota_id" field.
+func QuotaIDLT(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldLT(FieldQuotaID, v))
+}
+
+// QuotaIDLTE applies the LTE predicate on the "quota_id" field.
+func QuotaIDLTE(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldLTE(FieldQuotaID, v))
+}
+
+// QuotaIDContains applies the Contains predicate on the "quota_id" field.
+func QuotaIDContains(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldContains(FieldQuotaID, vc))
+}
+
+// QuotaIDHasPrefix applies the HasPrefix predicate on the "quota_id" field.
+func QuotaIDHasPrefix(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldHasPrefix(FieldQuotaID, vc))
+}
+
+// QuotaIDHasSuffix applies the HasSuffix predicate on the "quota_id" field.
+func QuotaIDHasSuffix(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldHasSuffix(FieldQuotaID, vc))
+}
+
+// QuotaIDIsNil applies the IsNil predicate on the "quota_id" field.
+func QuotaIDIsNil() predicate.Account {
+	return predicate.Account(sql.FieldIsNull(FieldQuotaID))
+}
+
+// QuotaIDNotNil applies the NotNil predicate on the "quota_id" field.
+func QuotaIDNotNil() predicate.Account {
+	return predicate.Account(sql.FieldNotNull(FieldQuotaID))
+}
+
+// QuotaIDEqualFold applies the EqualFold predicate on the "quota_id" field.
+func QuotaIDEqualFold(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldEqualFold(FieldQuotaID, vc))
+}
+
+// QuotaIDContainsFold applies the ContainsFold predicate on the "quota_id" field.
+func QuotaIDContainsFold(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldContainsFold(FieldQuotaID, vc))
+}
+
+// CouponIDEQ applies the EQ predicate on the "coupon_id" field.
+func CouponIDEQ(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldEQ(FieldCouponID, v))
+}
+
+// CouponIDNEQ applies the NEQ predicate on the "coupon_id" field.
+func CouponIDNEQ(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldNEQ(FieldCouponID, v))
+}
+
+// CouponIDIn applies the In predicate on the "coupon_id" field.
+func CouponIDIn(vs ...gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldIn(FieldCouponID, vs...))
+}
+
+// CouponIDNotIn applies the NotIn predicate on the "coupon_id" field.
+func CouponIDNotIn(vs ...gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldNotIn(FieldCouponID, vs...))
+}
+
+// CouponIDGT applies the GT predicate on the "coupon_id" field.
+func CouponIDGT(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldGT(FieldCouponID, v))
+}
+
+// CouponIDGTE applies the GTE predicate on the "coupon_id" field.
+func CouponIDGTE(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldGTE(FieldCouponID, v))
+}
+
+// CouponIDLT applies the LT predicate on the "coupon_id" field.
+func CouponIDLT(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldLT(FieldCouponID, v))
+}
+
+// CouponIDLTE applies the LTE predicate on the "coupon_id" field.
+func CouponIDLTE(v gid.ID) predicate.Account {
+	return predicate.Account(sql.FieldLTE(FieldCouponID, v))
+}
+
+// CouponIDContains applies the Contains predicate on the "coupon_id" field.
+func CouponIDContains(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldContains(FieldCouponID, vc))
+}
+
+// CouponIDHasPrefix applies the HasPrefix predicate on the "coupon_id" field.
+func CouponIDHasPrefix(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldHasPrefix(FieldCouponID, vc))
+}
+
+// CouponIDHasSuffix applies the HasSuffix predicate on the "coupon_id" field.
+func CouponIDHasSuffix(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldHasSuffix(FieldCouponID, vc))
+}
+
+// CouponIDIsNil applies the IsNil predicate on the "coupon_id" field.
+func CouponIDIsNil() predicate.Account {
+	return predicate.Account(sql.FieldIsNull(FieldCouponID))
+}
+
+// CouponIDNotNil applies the NotNil predicate on the "coupon_id" field.
+func CouponIDNotNil() predicate.Account {
+	return predicate.Account(sql.FieldNotNull(FieldCouponID))
+}
+
+// CouponIDEqualFold applies the EqualFold predicate on the "coupon_id" field.
+func CouponIDEqualFold(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldEqualFold(FieldCouponID, vc))
+}
+
+// CouponIDContainsFold applies the ContainsFold predicate on the "coupon_id" field.
+func CouponIDContainsFold(v gid.ID) predicate.Account {
+	vc := string(v)
+	return predicate.Account(sql.FieldContainsFold(FieldCouponID, vc))
+}
+
 // OwnerKeyEQ applies the EQ predicate on the "owner_key" field.
 func OwnerKeyEQ(v string) predicate.Account {
 	return predicate.Account(sql.FieldEQ(FieldOwnerKey, v))
@@ -490,6 +660,52 @@ func HasCustomer() predicate.Account {
 func HasCustomerWith(preds ...predicate.Customer) predicate.Account {
 	return predicate.Account(func(s *sql.Selector) {
 		step := newCustomerStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasQuota applies the HasEdge predicate on the "quota" edge.
+func HasQuota() predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, QuotaTable, QuotaColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasQuotaWith applies the HasEdge predicate on the "quota" edge with a given conditions (other predicates).
+func HasQuotaWith(preds ...predicate.CouponQuota) predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := newQuotaStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCoupon applies the HasEdge predicate on the "coupon" edge.
+func HasCoupon() predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, CouponTable, CouponColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCouponWith applies the HasEdge predicate on the "coupon" edge with a given conditions (other predicates).
+func HasCouponWith(preds ...predicate.Coupon) predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := newCouponStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -69,6 +69,8 @@ const (
 	EdgeAssociationEvents = "association_events"
 	// EdgeManagerAssignments holds the string denoting the manager_assignments edge name in mutations.
 	EdgeManagerAssignments = "manager_assignments"
+	// EdgeCoupons holds the string denoting the coupons edge name in mutations.
+	EdgeCoupons = "coupons"
 	// Table holds the table name of the customer in the database.
 	Table = "customers"
 	// PartnerTable is the table that holds the partner relation/edge.
@@ -127,6 +129,13 @@ const (
 	ManagerAssignmentsInverseTable = "manager_assignments"
 	// ManagerAssignmentsColumn is the table column denoting the manager_assignments relation/edge.
 	ManagerAssignmentsColumn = "customer_id"
+	// CouponsTable is the table that holds the coupons relation/edge.
+	CouponsTable = "coupons"
+	// CouponsInverseTable is the table name for the Coupon entity.
+	// It exists in this package in order to avoid circular dependency with the "coupon" package.
+	CouponsInverseTable = "coupons"
+	// CouponsColumn is the table column denoting the coupons relation/edge.
+	CouponsColumn = "customer_id"
 )
 
 // Columns holds all SQL columns for customer fields.
@@ -416,6 +425,20 @@ func ByManagerAssignments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOptio
 		sqlgraph.OrderByNeighborTerms(s, newManagerAssignmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCouponsCount orders the results by coupons count.
+func ByCouponsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCouponsStep(), opts...)
+	}
+}
+
+// ByCoupons orders the results by coupons terms.
+func ByCoupons(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCouponsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPartnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -470,6 +493,13 @@ func newManagerAssignmentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ManagerAssignmentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ManagerAssignmentsTable, ManagerAssignmentsColumn),
+	)
+}
+func newCouponsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CouponsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CouponsTable, CouponsColumn),
 	)
 }
 

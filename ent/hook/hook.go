@@ -69,6 +69,54 @@ func (f AuditLogFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AuditLogMutation", m)
 }
 
+// The CouponFunc type is an adapter to allow the use of ordinary
+// function as Coupon mutator.
+type CouponFunc func(context.Context, *ent.CouponMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CouponFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CouponMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CouponMutation", m)
+}
+
+// The CouponLimitFunc type is an adapter to allow the use of ordinary
+// function as CouponLimit mutator.
+type CouponLimitFunc func(context.Context, *ent.CouponLimitMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CouponLimitFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CouponLimitMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CouponLimitMutation", m)
+}
+
+// The CouponQuotaFunc type is an adapter to allow the use of ordinary
+// function as CouponQuota mutator.
+type CouponQuotaFunc func(context.Context, *ent.CouponQuotaMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CouponQuotaFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CouponQuotaMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CouponQuotaMutation", m)
+}
+
+// The CouponRecordFunc type is an adapter to allow the use of ordinary
+// function as CouponRecord mutator.
+type CouponRecordFunc func(context.Context, *ent.CouponRecordMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CouponRecordFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CouponRecordMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CouponRecordMutation", m)
+}
+
 // The CustomerFunc type is an adapter to allow the use of ordinary
 // function as Customer mutator.
 type CustomerFunc func(context.Context, *ent.CustomerMutation) (ent.Value, error)
@@ -79,6 +127,18 @@ func (f CustomerFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CustomerMutation", m)
+}
+
+// The CustomerWhitelistFunc type is an adapter to allow the use of ordinary
+// function as CustomerWhitelist mutator.
+type CustomerWhitelistFunc func(context.Context, *ent.CustomerWhitelistMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CustomerWhitelistFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CustomerWhitelistMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CustomerWhitelistMutation", m)
 }
 
 // The IdempotencyRecordFunc type is an adapter to allow the use of ordinary

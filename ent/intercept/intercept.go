@@ -13,7 +13,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
@@ -217,6 +222,114 @@ func (f TraverseAuditLog) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AuditLogQuery", q)
 }
 
+// The CouponFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CouponFunc func(context.Context, *ent.CouponQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CouponFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CouponQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CouponQuery", q)
+}
+
+// The TraverseCoupon type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCoupon func(context.Context, *ent.CouponQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCoupon) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCoupon) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CouponQuery", q)
+}
+
+// The CouponLimitFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CouponLimitFunc func(context.Context, *ent.CouponLimitQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CouponLimitFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CouponLimitQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CouponLimitQuery", q)
+}
+
+// The TraverseCouponLimit type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCouponLimit func(context.Context, *ent.CouponLimitQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCouponLimit) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCouponLimit) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponLimitQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CouponLimitQuery", q)
+}
+
+// The CouponQuotaFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CouponQuotaFunc func(context.Context, *ent.CouponQuotaQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CouponQuotaFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CouponQuotaQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CouponQuotaQuery", q)
+}
+
+// The TraverseCouponQuota type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCouponQuota func(context.Context, *ent.CouponQuotaQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCouponQuota) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCouponQuota) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponQuotaQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CouponQuotaQuery", q)
+}
+
+// The CouponRecordFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CouponRecordFunc func(context.Context, *ent.CouponRecordQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CouponRecordFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CouponRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CouponRecordQuery", q)
+}
+
+// The TraverseCouponRecord type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCouponRecord func(context.Context, *ent.CouponRecordQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCouponRecord) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCouponRecord) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CouponRecordQuery", q)
+}
+
 // The CustomerFunc type is an adapter to allow the use of ordinary function as a Querier.
 type CustomerFunc func(context.Context, *ent.CustomerQuery) (ent.Value, error)
 
@@ -242,6 +355,33 @@ func (f TraverseCustomer) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CustomerQuery", q)
+}
+
+// The CustomerWhitelistFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CustomerWhitelistFunc func(context.Context, *ent.CustomerWhitelistQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CustomerWhitelistFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CustomerWhitelistQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CustomerWhitelistQuery", q)
+}
+
+// The TraverseCustomerWhitelist type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCustomerWhitelist func(context.Context, *ent.CustomerWhitelistQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCustomerWhitelist) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCustomerWhitelist) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomerWhitelistQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CustomerWhitelistQuery", q)
 }
 
 // The IdempotencyRecordFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -500,8 +640,18 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AssociationEventQuery, predicate.AssociationEvent, associationevent.OrderOption]{typ: ent.TypeAssociationEvent, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
+	case *ent.CouponQuery:
+		return &query[*ent.CouponQuery, predicate.Coupon, coupon.OrderOption]{typ: ent.TypeCoupon, tq: q}, nil
+	case *ent.CouponLimitQuery:
+		return &query[*ent.CouponLimitQuery, predicate.CouponLimit, couponlimit.OrderOption]{typ: ent.TypeCouponLimit, tq: q}, nil
+	case *ent.CouponQuotaQuery:
+		return &query[*ent.CouponQuotaQuery, predicate.CouponQuota, couponquota.OrderOption]{typ: ent.TypeCouponQuota, tq: q}, nil
+	case *ent.CouponRecordQuery:
+		return &query[*ent.CouponRecordQuery, predicate.CouponRecord, couponrecord.OrderOption]{typ: ent.TypeCouponRecord, tq: q}, nil
 	case *ent.CustomerQuery:
 		return &query[*ent.CustomerQuery, predicate.Customer, customer.OrderOption]{typ: ent.TypeCustomer, tq: q}, nil
+	case *ent.CustomerWhitelistQuery:
+		return &query[*ent.CustomerWhitelistQuery, predicate.CustomerWhitelist, customerwhitelist.OrderOption]{typ: ent.TypeCustomerWhitelist, tq: q}, nil
 	case *ent.IdempotencyRecordQuery:
 		return &query[*ent.IdempotencyRecordQuery, predicate.IdempotencyRecord, idempotencyrecord.OrderOption]{typ: ent.TypeIdempotencyRecord, tq: q}, nil
 	case *ent.JournalQuery:

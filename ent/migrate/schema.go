@@ -47,10 +47,12 @@ var (
 	AccountsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "created_at", Type: field.TypeTime},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"EXTERNAL", "PARTNER_CASH", "CUSTOMER_OWN", "CUSTOMER_ALLOCATED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"EXTERNAL", "PARTNER_CASH", "CUSTOMER_OWN", "CUSTOMER_ALLOCATED", "COUPON_QUOTA", "COUPON"}},
 		{Name: "owner_key", Type: field.TypeString, Unique: true, Size: 64},
 		{Name: "balance", Type: field.TypeInt64},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "coupon_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "quota_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "customer_id", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "partner_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
@@ -61,14 +63,26 @@ var (
 		PrimaryKey: []*schema.Column{AccountsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "accounts_customers_accounts",
+				Symbol:     "accounts_coupons_accounts",
 				Columns:    []*schema.Column{AccountsColumns[6]},
+				RefColumns: []*schema.Column{CouponsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "accounts_coupon_quotas_accounts",
+				Columns:    []*schema.Column{AccountsColumns[7]},
+				RefColumns: []*schema.Column{CouponQuotasColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "accounts_customers_accounts",
+				Columns:    []*schema.Column{AccountsColumns[8]},
 				RefColumns: []*schema.Column{CustomersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "accounts_partners_accounts",
-				Columns:    []*schema.Column{AccountsColumns[7]},
+				Columns:    []*schema.Column{AccountsColumns[9]},
 				RefColumns: []*schema.Column{PartnersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -77,10 +91,20 @@ var (
 			{
 				Name:    "account_partner_id",
 				Unique:  false,
-				Columns: []*schema.Column{AccountsColumns[7]},
+				Columns: []*schema.Column{AccountsColumns[9]},
 			},
 			{
 				Name:    "account_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[8]},
+			},
+			{
+				Name:    "account_quota_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccountsColumns[7]},
+			},
+			{
+				Name:    "account_coupon_id",
 				Unique:  false,
 				Columns: []*schema.Column{AccountsColumns[6]},
 			},
@@ -233,6 +257,183 @@ var (
 			},
 		},
 	}
+	// CouponsColumns holds the columns for the "coupons" table.
+	CouponsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"VOUCHER", "CASH", "PICKUP"}},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "face_value", Type: field.TypeInt64, Default: "0"},
+		{Name: "valid_from", Type: field.TypeTime},
+		{Name: "valid_until", Type: field.TypeTime},
+		{Name: "designated_customer_id", Type: field.TypeString, Nullable: true},
+		{Name: "remark", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"USABLE", "USED_UP", "EXPIRED", "RECLAIMED"}, Default: "USABLE"},
+		{Name: "held_by_order_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "quota_id", Type: field.TypeString, Size: 40},
+		{Name: "customer_id", Type: field.TypeString, Size: 40},
+	}
+	// CouponsTable holds the schema information for the "coupons" table.
+	CouponsTable = &schema.Table{
+		Name:       "coupons",
+		Columns:    CouponsColumns,
+		PrimaryKey: []*schema.Column{CouponsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "coupons_coupon_quotas_coupons",
+				Columns:    []*schema.Column{CouponsColumns[12]},
+				RefColumns: []*schema.Column{CouponQuotasColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "coupons_customers_coupons",
+				Columns:    []*schema.Column{CouponsColumns[13]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "coupon_partner_id_status_valid_until",
+				Unique:  false,
+				Columns: []*schema.Column{CouponsColumns[4], CouponsColumns[10], CouponsColumns[7]},
+			},
+			{
+				Name:    "coupon_customer_id_status_valid_until",
+				Unique:  false,
+				Columns: []*schema.Column{CouponsColumns[13], CouponsColumns[10], CouponsColumns[7]},
+			},
+			{
+				Name:    "coupon_quota_id",
+				Unique:  false,
+				Columns: []*schema.Column{CouponsColumns[12]},
+			},
+		},
+	}
+	// CouponLimitsColumns holds the columns for the "coupon_limits" table.
+	CouponLimitsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "limit_key", Type: field.TypeEnum, Enums: []string{"PRODUCTS", "SERVICE_TYPES", "ORDER_TYPES", "BILLING_SCOPE", "MIN_ORDER_AMOUNT", "MAX_ORDER_SHARE", "NO_BUSINESS_DISCOUNT"}},
+		{Name: "value", Type: field.TypeString, Size: 2000},
+		{Name: "coupon_id", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "quota_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// CouponLimitsTable holds the schema information for the "coupon_limits" table.
+	CouponLimitsTable = &schema.Table{
+		Name:       "coupon_limits",
+		Columns:    CouponLimitsColumns,
+		PrimaryKey: []*schema.Column{CouponLimitsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "coupon_limits_coupons_limits",
+				Columns:    []*schema.Column{CouponLimitsColumns[5]},
+				RefColumns: []*schema.Column{CouponsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "coupon_limits_coupon_quotas_limits",
+				Columns:    []*schema.Column{CouponLimitsColumns[6]},
+				RefColumns: []*schema.Column{CouponQuotasColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "couponlimit_quota_id_limit_key",
+				Unique:  true,
+				Columns: []*schema.Column{CouponLimitsColumns[6], CouponLimitsColumns[3]},
+			},
+			{
+				Name:    "couponlimit_coupon_id_limit_key",
+				Unique:  true,
+				Columns: []*schema.Column{CouponLimitsColumns[5], CouponLimitsColumns[3]},
+			},
+		},
+	}
+	// CouponQuotasColumns holds the columns for the "coupon_quotas" table.
+	CouponQuotasColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"VOUCHER", "CASH", "PICKUP"}},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "value", Type: field.TypeInt64, Default: "0"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"NORMAL", "FROZEN", "INVALID", "ADJUSTING", "RECLAIMED"}, Default: "NORMAL"},
+		{Name: "valid_from", Type: field.TypeTime},
+		{Name: "valid_until", Type: field.TypeTime},
+		{Name: "parent_quota_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// CouponQuotasTable holds the schema information for the "coupon_quotas" table.
+	CouponQuotasTable = &schema.Table{
+		Name:       "coupon_quotas",
+		Columns:    CouponQuotasColumns,
+		PrimaryKey: []*schema.Column{CouponQuotasColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "coupon_quotas_coupon_quotas_children",
+				Columns:    []*schema.Column{CouponQuotasColumns[9]},
+				RefColumns: []*schema.Column{CouponQuotasColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "couponquota_partner_id_kind_status",
+				Unique:  false,
+				Columns: []*schema.Column{CouponQuotasColumns[4], CouponQuotasColumns[3], CouponQuotasColumns[6]},
+			},
+			{
+				Name:    "couponquota_parent_quota_id",
+				Unique:  false,
+				Columns: []*schema.Column{CouponQuotasColumns[9]},
+			},
+		},
+	}
+	// CouponRecordsColumns holds the columns for the "coupon_records" table.
+	CouponRecordsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "type", Type: field.TypeEnum, Enums: []string{"ISSUED", "RECLAIMED_BY_HAND", "RECLAIMED_ON_DISASSOCIATION", "RECLAIMED_ON_EXPIRY", "RECLAIMED_ON_UNSUBSCRIBE", "REVOKED_ON_RECHARGE_REFUND", "RECLAIMED_ON_ASSOCIATION", "RECLAIMED_ON_TYPE_SWITCH", "RECLAIMED_ON_TRANSFER_TO_RESELLER", "QUOTA_GRANTED", "QUOTA_ISSUED_TO_RESELLER", "QUOTA_RECLAIMED_FROM_RESELLER", "QUOTA_ADJUSTED"}},
+		{Name: "amount", Type: field.TypeInt64, Default: "0"},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "quota_id", Type: field.TypeString},
+		{Name: "coupon_id", Type: field.TypeString, Nullable: true},
+		{Name: "customer_id", Type: field.TypeString, Nullable: true},
+		{Name: "journal_id", Type: field.TypeString, Nullable: true},
+		{Name: "operator_id", Type: field.TypeString, Nullable: true},
+		{Name: "operator_name", Type: field.TypeString, Nullable: true, Size: 100},
+	}
+	// CouponRecordsTable holds the schema information for the "coupon_records" table.
+	CouponRecordsTable = &schema.Table{
+		Name:       "coupon_records",
+		Columns:    CouponRecordsColumns,
+		PrimaryKey: []*schema.Column{CouponRecordsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "couponrecord_partner_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CouponRecordsColumns[4], CouponRecordsColumns[1]},
+			},
+			{
+				Name:    "couponrecord_coupon_id",
+				Unique:  false,
+				Columns: []*schema.Column{CouponRecordsColumns[6]},
+			},
+			{
+				Name:    "couponrecord_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CouponRecordsColumns[7], CouponRecordsColumns[1]},
+			},
+			{
+				Name:    "couponrecord_quota_id",
+				Unique:  false,
+				Columns: []*schema.Column{CouponRecordsColumns[5]},
+			},
+		},
+	}
 	// CustomersColumns holds the columns for the "customers" table.
 	CustomersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -298,6 +499,27 @@ var (
 				Name:    "customer_email",
 				Unique:  false,
 				Columns: []*schema.Column{CustomersColumns[6]},
+			},
+		},
+	}
+	// CustomerWhitelistsColumns holds the columns for the "customer_whitelists" table.
+	CustomerWhitelistsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "partner_id", Type: field.TypeString},
+		{Name: "customer_id", Type: field.TypeString},
+	}
+	// CustomerWhitelistsTable holds the schema information for the "customer_whitelists" table.
+	CustomerWhitelistsTable = &schema.Table{
+		Name:       "customer_whitelists",
+		Columns:    CustomerWhitelistsColumns,
+		PrimaryKey: []*schema.Column{CustomerWhitelistsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "customerwhitelist_partner_id_customer_id",
+				Unique:  true,
+				Columns: []*schema.Column{CustomerWhitelistsColumns[3], CustomerWhitelistsColumns[4]},
 			},
 		},
 	}
@@ -662,7 +884,12 @@ var (
 		AssociationsTable,
 		AssociationEventsTable,
 		AuditLogsTable,
+		CouponsTable,
+		CouponLimitsTable,
+		CouponQuotasTable,
+		CouponRecordsTable,
 		CustomersTable,
+		CustomerWhitelistsTable,
 		IdempotencyRecordsTable,
 		JournalsTable,
 		LedgerEntriesTable,
@@ -677,8 +904,10 @@ var (
 
 func init() {
 	APIKeysTable.ForeignKeys[0].RefTable = UsersTable
-	AccountsTable.ForeignKeys[0].RefTable = CustomersTable
-	AccountsTable.ForeignKeys[1].RefTable = PartnersTable
+	AccountsTable.ForeignKeys[0].RefTable = CouponsTable
+	AccountsTable.ForeignKeys[1].RefTable = CouponQuotasTable
+	AccountsTable.ForeignKeys[2].RefTable = CustomersTable
+	AccountsTable.ForeignKeys[3].RefTable = PartnersTable
 	AccountsTable.Annotation = &entsql.Annotation{}
 	AccountsTable.Annotation.Checks = map[string]string{
 		"account_balance_non_negative": "balance >= 0 OR kind = 'EXTERNAL'",
@@ -687,6 +916,25 @@ func init() {
 	AssociationsTable.ForeignKeys[1].RefTable = PartnersTable
 	AssociationEventsTable.ForeignKeys[0].RefTable = CustomersTable
 	AssociationEventsTable.ForeignKeys[1].RefTable = PartnersTable
+	CouponsTable.ForeignKeys[0].RefTable = CouponQuotasTable
+	CouponsTable.ForeignKeys[1].RefTable = CustomersTable
+	CouponsTable.Annotation = &entsql.Annotation{}
+	CouponsTable.Annotation.Checks = map[string]string{
+		"coupon_face_value_positive": "face_value > 0",
+	}
+	CouponLimitsTable.ForeignKeys[0].RefTable = CouponsTable
+	CouponLimitsTable.ForeignKeys[1].RefTable = CouponQuotasTable
+	CouponLimitsTable.Annotation = &entsql.Annotation{}
+	CouponLimitsTable.Annotation.Checks = map[string]string{
+		"coupon_limit_one_owner": "((quota_id IS NULL) <> (coupon_id IS NULL))",
+	}
+	CouponQuotasTable.ForeignKeys[0].RefTable = CouponQuotasTable
+	CouponQuotasTable.Annotation = &entsql.Annotation{
+		Table: "coupon_quotas",
+	}
+	CouponQuotasTable.Annotation.Checks = map[string]string{
+		"coupon_quota_value_non_negative": "value >= 0",
+	}
 	CustomersTable.ForeignKeys[0].RefTable = PartnersTable
 	CustomersTable.ForeignKeys[1].RefTable = UsersTable
 	JournalsTable.ForeignKeys[0].RefTable = CustomersTable

@@ -21,8 +21,23 @@ type AssociationEvent func(*sql.Selector)
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
 
+// Coupon is the predicate function for coupon builders.
+type Coupon func(*sql.Selector)
+
+// CouponLimit is the predicate function for couponlimit builders.
+type CouponLimit func(*sql.Selector)
+
+// CouponQuota is the predicate function for couponquota builders.
+type CouponQuota func(*sql.Selector)
+
+// CouponRecord is the predicate function for couponrecord builders.
+type CouponRecord func(*sql.Selector)
+
 // Customer is the predicate function for customer builders.
 type Customer func(*sql.Selector)
+
+// CustomerWhitelist is the predicate function for customerwhitelist builders.
+type CustomerWhitelist func(*sql.Selector)
 
 // IdempotencyRecord is the predicate function for idempotencyrecord builders.
 type IdempotencyRecord func(*sql.Selector)

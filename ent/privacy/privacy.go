@@ -231,6 +231,102 @@ func (f AuditLogMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditLogMutation", m)
 }
 
+// The CouponQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CouponQueryRuleFunc func(context.Context, *ent.CouponQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CouponQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CouponQuery", q)
+}
+
+// The CouponMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CouponMutationRuleFunc func(context.Context, *ent.CouponMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CouponMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CouponMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CouponMutation", m)
+}
+
+// The CouponLimitQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CouponLimitQueryRuleFunc func(context.Context, *ent.CouponLimitQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CouponLimitQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponLimitQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CouponLimitQuery", q)
+}
+
+// The CouponLimitMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CouponLimitMutationRuleFunc func(context.Context, *ent.CouponLimitMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CouponLimitMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CouponLimitMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CouponLimitMutation", m)
+}
+
+// The CouponQuotaQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CouponQuotaQueryRuleFunc func(context.Context, *ent.CouponQuotaQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CouponQuotaQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponQuotaQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CouponQuotaQuery", q)
+}
+
+// The CouponQuotaMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CouponQuotaMutationRuleFunc func(context.Context, *ent.CouponQuotaMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CouponQuotaMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CouponQuotaMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CouponQuotaMutation", m)
+}
+
+// The CouponRecordQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CouponRecordQueryRuleFunc func(context.Context, *ent.CouponRecordQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CouponRecordQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CouponRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CouponRecordQuery", q)
+}
+
+// The CouponRecordMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CouponRecordMutationRuleFunc func(context.Context, *ent.CouponRecordMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CouponRecordMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CouponRecordMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CouponRecordMutation", m)
+}
+
 // The CustomerQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CustomerQueryRuleFunc func(context.Context, *ent.CustomerQuery) error
@@ -253,6 +349,30 @@ func (f CustomerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerMutation", m)
+}
+
+// The CustomerWhitelistQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CustomerWhitelistQueryRuleFunc func(context.Context, *ent.CustomerWhitelistQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CustomerWhitelistQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomerWhitelistQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CustomerWhitelistQuery", q)
+}
+
+// The CustomerWhitelistMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CustomerWhitelistMutationRuleFunc func(context.Context, *ent.CustomerWhitelistMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CustomerWhitelistMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CustomerWhitelistMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerWhitelistMutation", m)
 }
 
 // The IdempotencyRecordQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -516,7 +636,17 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AuditLogQuery:
 		return q.Filter(), nil
+	case *ent.CouponQuery:
+		return q.Filter(), nil
+	case *ent.CouponLimitQuery:
+		return q.Filter(), nil
+	case *ent.CouponQuotaQuery:
+		return q.Filter(), nil
+	case *ent.CouponRecordQuery:
+		return q.Filter(), nil
 	case *ent.CustomerQuery:
+		return q.Filter(), nil
+	case *ent.CustomerWhitelistQuery:
 		return q.Filter(), nil
 	case *ent.IdempotencyRecordQuery:
 		return q.Filter(), nil
@@ -553,7 +683,17 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AuditLogMutation:
 		return m.Filter(), nil
+	case *ent.CouponMutation:
+		return m.Filter(), nil
+	case *ent.CouponLimitMutation:
+		return m.Filter(), nil
+	case *ent.CouponQuotaMutation:
+		return m.Filter(), nil
+	case *ent.CouponRecordMutation:
+		return m.Filter(), nil
 	case *ent.CustomerMutation:
+		return m.Filter(), nil
+	case *ent.CustomerWhitelistMutation:
 		return m.Filter(), nil
 	case *ent.IdempotencyRecordMutation:
 		return m.Filter(), nil

@@ -14,6 +14,10 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -38,6 +42,9 @@ import (
 //	The platform operator plat. Associations as<Customer>, events ev<Customer>, manager
 //	assignments ma<Customer>, cash accounts cash<Partner>, allocated accounts alloc<Customer>,
 //	journals j<...> whose entries are named journal/account.
+//	Coupons: quotas q<Partner> (qR and qR2 issued out of qD), coupons cp<Customer> (A's to a1,
+//	a2, a3; B's to b1; R's to r1), limits lim<Owner>, whitelist entries wl<Customer> (A's a1,
+//	B's b1, D's d1, R's r1), records rec<...>, and the balances bal<Quota or Coupon>.
 type fixture struct {
 	client  *ent.Client
 	id      map[string]gid.ID
@@ -197,6 +204,61 @@ func newFixture(t *testing.T, c *ent.Client) *fixture {
 				SetAmount(amt).SetBalanceAfter(money.FromFen(1000)).SaveX(ctx).ID)
 		}
 	}
+	// Coupons.
+	from, until := time.Now(), time.Now().AddDate(1, 0, 0)
+	for _, q := range []struct{ name, partner, parent string }{
+		{"qA", "A", ""}, {"qB", "B", ""}, {"qD", "D", ""}, {"qR", "R", "qD"}, {"qR2", "R2", "qD"},
+	} {
+		fx.add(q.name, c.CouponQuota.Create().SetKind(couponquota.KindVOUCHER).SetPartnerID(id(q.partner)).
+			SetNillableParentQuotaID(opt(q.parent)).SetValue(money.FromFen(100000)).
+			SetValidFrom(from).SetValidUntil(until).SaveX(ctx).ID)
+	}
+	for _, cp := range []struct{ name, quota, partner, customer string }{
+		{"cpA1", "qA", "A", "a1"}, {"cpA2", "qA", "A", "a2"}, {"cpA3", "qA", "A", "a3"},
+		{"cpB1", "qB", "B", "b1"}, {"cpR1", "qR", "R", "r1"},
+	} {
+		fx.add(cp.name, c.Coupon.Create().SetKind(coupon.KindVOUCHER).SetQuotaID(id(cp.quota)).
+			SetPartnerID(id(cp.partner)).SetCustomerID(id(cp.customer)).SetFaceValue(money.FromFen(1000)).
+			SetValidFrom(from).SetValidUntil(until).SetRemark("issuer's note").SaveX(ctx).ID)
+	}
+	for _, l := range []struct{ name, quota, coupon string }{
+		{"limQA", "qA", ""}, {"limCpA1", "", "cpA1"}, {"limCpA2", "", "cpA2"}, {"limQR", "qR", ""},
+	} {
+		fx.add(l.name, c.CouponLimit.Create().SetNillableQuotaID(opt(l.quota)).SetNillableCouponID(opt(l.coupon)).
+			SetLimitKey(couponlimit.LimitKeyORDER_TYPES).SetValue("NEW,RENEWAL").SaveX(ctx).ID)
+	}
+	for _, w := range []struct{ name, partner, customer string }{
+		{"wlA1", "A", "a1"}, {"wlB1", "B", "b1"}, {"wlD1", "D", "d1"}, {"wlR1", "R", "r1"},
+	} {
+		fx.add(w.name, c.CustomerWhitelist.Create().SetPartnerID(id(w.partner)).SetCustomerID(id(w.customer)).SaveX(ctx).ID)
+	}
+	for _, r := range []struct {
+		name             string
+		typ              couponrecord.Type
+		partner, quota   string
+		coupon, customer string
+	}{
+		{"recQA", couponrecord.TypeQUOTA_GRANTED, "A", "qA", "", ""},
+		{"recCpA1", couponrecord.TypeISSUED, "A", "qA", "cpA1", "a1"},
+		{"recCpA2", couponrecord.TypeISSUED, "A", "qA", "cpA2", "a2"},
+		{"recCpB1", couponrecord.TypeISSUED, "B", "qB", "cpB1", "b1"},
+		{"recDR", couponrecord.TypeQUOTA_ISSUED_TO_RESELLER, "D", "qD", "", ""},
+		{"recQR", couponrecord.TypeQUOTA_GRANTED, "R", "qR", "", ""},
+		{"recCpR1", couponrecord.TypeISSUED, "R", "qR", "cpR1", "r1"},
+	} {
+		fx.add(r.name, c.CouponRecord.Create().SetType(r.typ).SetAmount(money.FromFen(1000)).SetPartnerID(id(r.partner)).
+			SetQuotaID(id(r.quota)).SetNillableCouponID(opt(r.coupon)).SetNillableCustomerID(opt(r.customer)).
+			SetOperatorName("fixture").SaveX(ctx).ID)
+	}
+	for _, b := range []string{"qA", "qR"} {
+		fx.add("bal"+strings.ToUpper(b[:1])+b[1:], c.Account.Create().SetKind(account.KindCOUPON_QUOTA).SetQuotaID(id(b)).
+			SetOwnerKey("COUPON_QUOTA:"+string(id(b))).SetBalance(money.FromFen(5000)).SaveX(ctx).ID)
+	}
+	for _, b := range []string{"cpA1", "cpA2", "cpB1"} {
+		fx.add("bal"+strings.ToUpper(b[:1])+b[1:], c.Account.Create().SetKind(account.KindCOUPON).SetCouponID(id(b)).
+			SetOwnerKey("COUPON:"+string(id(b))).SetBalance(money.FromFen(1000)).SaveX(ctx).ID)
+	}
+
 	for _, s := range []struct{ name, user string }{{"sessA", "adminA"}, {"sessCust", "cuser"}} {
 		fx.add(s.name, c.Session.Create().SetTokenHash("hash-"+s.name).SetUserID(id(s.user)).
 			SetExpiresAt(time.Now().Add(time.Hour)).SaveX(ctx).ID)

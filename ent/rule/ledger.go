@@ -5,6 +5,7 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/privacy"
@@ -14,14 +15,21 @@ import (
 // internal/ledger, which checks the operation itself (against the same Customer rule, read with
 // the viewer's context) and posts with viewer.SystemContext: their mutation policies deny.
 
-// accounts is the condition on an account: those of the customers the viewer sees and, for an
-// admin, the cash accounts of Partners. False: none.
+// accounts is the condition on an account: those of the customers, quotas and coupons the viewer
+// sees and, for an admin, the cash accounts of Partners. False: none.
 func (s Scope) accounts() (entql.P, bool) {
 	cust, ok := s.customers()
 	if !ok {
 		return nil, false
 	}
 	p := entql.HasEdgeWith(account.EdgeCustomer, cust)
+	// The balances of the quotas and coupons the viewer sees.
+	if q, ok := s.quotas(couponquota.FieldPartnerID); ok {
+		p = entql.Or(p, entql.HasEdgeWith(account.EdgeQuota, q))
+	}
+	if c, ok := s.coupons(); ok {
+		p = entql.Or(p, entql.HasEdgeWith(account.EdgeCoupon, c))
+	}
 	if s.Admin {
 		p = entql.Or(in(account.FieldPartnerID, s.Partners), p)
 	}

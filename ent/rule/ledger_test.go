@@ -40,15 +40,16 @@ func ledgerRules() []entityRules {
 			entity: "Account",
 			read:   func(ctx context.Context, c *ent.Client) ([]gid.ID, error) { return c.Account.Query().IDs(ctx) },
 			reads: map[string]string{
-				platform:     "ext cashA cashB cashD cashR cashR2 allocA1 allocA2 allocB1 allocR1 ownFree",
-				admin:        "cashA allocA1 allocA2",
-				supervisor:   "allocA1", // its customers', not the partner's cash
-				manager:      "allocA1",
-				distributor:  "cashD cashR cashR2 allocR1", // its resellers' too
-				reseller:     "cashR allocR1",
-				customerUser: "allocA1",
-				keyRead:      "cashA allocA1 allocA2",
-				keyReadWrite: "cashA allocA1 allocA2",
+				platform: "ext cashA cashB cashD cashR cashR2 allocA1 allocA2 allocB1 allocR1 ownFree " +
+					"balQA balQR balCpA1 balCpA2 balCpB1",
+				admin:        "cashA allocA1 allocA2 balQA balCpA1 balCpA2",
+				supervisor:   "allocA1 balQA balCpA1", // its customers' and quotas, not the partner's cash
+				manager:      "allocA1 balQA balCpA1",
+				distributor:  "cashD cashR cashR2 allocR1 balQR", // its resellers' too
+				reseller:     "cashR allocR1 balQR",
+				customerUser: "allocA1 balCpA1", // its coupon's balance, not the quota's
+				keyRead:      "cashA allocA1 allocA2 balQA balCpA1 balCpA2",
+				keyReadWrite: "cashA allocA1 allocA2 balQA balCpA1 balCpA2",
 			},
 			probes: []probe{
 				{"create", func(ctx context.Context, c *ent.Client, fx *fixture) error {

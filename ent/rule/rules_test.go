@@ -68,7 +68,7 @@ func allRules() []entityRules {
 	var all []entityRules
 	for _, group := range [][]entityRules{
 		partnerRules(), userRules(), customerRules(), auditRules(), apiKeyRules(),
-		resellerRules(), ledgerRules(), systemRules(),
+		resellerRules(), ledgerRules(), couponRules(), systemRules(),
 	} {
 		all = append(all, group...)
 	}

@@ -11,7 +11,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
@@ -130,7 +135,7 @@ func init() {
 	// account.DefaultCreatedAt holds the default value on creation for the created_at field.
 	account.DefaultCreatedAt = accountDescCreatedAt.Default.(func() time.Time)
 	// accountDescOwnerKey is the schema descriptor for owner_key field.
-	accountDescOwnerKey := accountFields[4].Descriptor()
+	accountDescOwnerKey := accountFields[6].Descriptor()
 	// account.OwnerKeyValidator is a validator for the "owner_key" field. It is called by the builders before save.
 	account.OwnerKeyValidator = func() func(string) error {
 		validators := accountDescOwnerKey.Validators
@@ -148,11 +153,11 @@ func init() {
 		}
 	}()
 	// accountDescBalance is the schema descriptor for balance field.
-	accountDescBalance := accountFields[5].Descriptor()
+	accountDescBalance := accountFields[7].Descriptor()
 	// account.DefaultBalance holds the default value on creation for the balance field.
 	account.DefaultBalance = accountDescBalance.Default.(func() money.Money)
 	// accountDescUpdatedAt is the schema descriptor for updated_at field.
-	accountDescUpdatedAt := accountFields[6].Descriptor()
+	accountDescUpdatedAt := accountFields[8].Descriptor()
 	// account.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	account.DefaultUpdatedAt = accountDescUpdatedAt.Default.(func() time.Time)
 	// account.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
@@ -351,6 +356,210 @@ func init() {
 			return nil
 		}
 	}()
+	couponMixin := schema.Coupon{}.Mixin()
+	coupon.Policy = privacy.NewPolicies(schema.Coupon{})
+	coupon.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := coupon.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	couponMixinFields0 := couponMixin[0].Fields()
+	_ = couponMixinFields0
+	couponMixinFields1 := couponMixin[1].Fields()
+	_ = couponMixinFields1
+	couponFields := schema.Coupon{}.Fields()
+	_ = couponFields
+	// couponDescCreatedAt is the schema descriptor for created_at field.
+	couponDescCreatedAt := couponMixinFields1[0].Descriptor()
+	// coupon.DefaultCreatedAt holds the default value on creation for the created_at field.
+	coupon.DefaultCreatedAt = couponDescCreatedAt.Default.(func() time.Time)
+	// couponDescUpdatedAt is the schema descriptor for updated_at field.
+	couponDescUpdatedAt := couponMixinFields1[1].Descriptor()
+	// coupon.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	coupon.DefaultUpdatedAt = couponDescUpdatedAt.Default.(func() time.Time)
+	// coupon.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	coupon.UpdateDefaultUpdatedAt = couponDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// couponDescFaceValue is the schema descriptor for face_value field.
+	couponDescFaceValue := couponFields[4].Descriptor()
+	// coupon.DefaultFaceValue holds the default value on creation for the face_value field.
+	coupon.DefaultFaceValue = couponDescFaceValue.Default.(func() money.Money)
+	// couponDescRemark is the schema descriptor for remark field.
+	couponDescRemark := couponFields[8].Descriptor()
+	// coupon.RemarkValidator is a validator for the "remark" field. It is called by the builders before save.
+	coupon.RemarkValidator = couponDescRemark.Validators[0].(func(string) error)
+	// couponDescHeldByOrderID is the schema descriptor for held_by_order_id field.
+	couponDescHeldByOrderID := couponFields[10].Descriptor()
+	// coupon.HeldByOrderIDValidator is a validator for the "held_by_order_id" field. It is called by the builders before save.
+	coupon.HeldByOrderIDValidator = couponDescHeldByOrderID.Validators[0].(func(string) error)
+	// couponDescID is the schema descriptor for id field.
+	couponDescID := couponMixinFields0[0].Descriptor()
+	// coupon.DefaultID holds the default value on creation for the id field.
+	coupon.DefaultID = couponDescID.Default.(func() gid.ID)
+	// coupon.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	coupon.IDValidator = func() func(string) error {
+		validators := couponDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	couponlimitMixin := schema.CouponLimit{}.Mixin()
+	couponlimit.Policy = privacy.NewPolicies(schema.CouponLimit{})
+	couponlimit.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := couponlimit.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	couponlimitMixinFields0 := couponlimitMixin[0].Fields()
+	_ = couponlimitMixinFields0
+	couponlimitMixinFields1 := couponlimitMixin[1].Fields()
+	_ = couponlimitMixinFields1
+	couponlimitFields := schema.CouponLimit{}.Fields()
+	_ = couponlimitFields
+	// couponlimitDescCreatedAt is the schema descriptor for created_at field.
+	couponlimitDescCreatedAt := couponlimitMixinFields1[0].Descriptor()
+	// couponlimit.DefaultCreatedAt holds the default value on creation for the created_at field.
+	couponlimit.DefaultCreatedAt = couponlimitDescCreatedAt.Default.(func() time.Time)
+	// couponlimitDescUpdatedAt is the schema descriptor for updated_at field.
+	couponlimitDescUpdatedAt := couponlimitMixinFields1[1].Descriptor()
+	// couponlimit.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	couponlimit.DefaultUpdatedAt = couponlimitDescUpdatedAt.Default.(func() time.Time)
+	// couponlimit.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	couponlimit.UpdateDefaultUpdatedAt = couponlimitDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// couponlimitDescValue is the schema descriptor for value field.
+	couponlimitDescValue := couponlimitFields[3].Descriptor()
+	// couponlimit.ValueValidator is a validator for the "value" field. It is called by the builders before save.
+	couponlimit.ValueValidator = couponlimitDescValue.Validators[0].(func(string) error)
+	// couponlimitDescID is the schema descriptor for id field.
+	couponlimitDescID := couponlimitMixinFields0[0].Descriptor()
+	// couponlimit.DefaultID holds the default value on creation for the id field.
+	couponlimit.DefaultID = couponlimitDescID.Default.(func() gid.ID)
+	// couponlimit.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	couponlimit.IDValidator = func() func(string) error {
+		validators := couponlimitDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	couponquotaMixin := schema.CouponQuota{}.Mixin()
+	couponquota.Policy = privacy.NewPolicies(schema.CouponQuota{})
+	couponquota.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := couponquota.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	couponquotaMixinFields0 := couponquotaMixin[0].Fields()
+	_ = couponquotaMixinFields0
+	couponquotaMixinFields1 := couponquotaMixin[1].Fields()
+	_ = couponquotaMixinFields1
+	couponquotaFields := schema.CouponQuota{}.Fields()
+	_ = couponquotaFields
+	// couponquotaDescCreatedAt is the schema descriptor for created_at field.
+	couponquotaDescCreatedAt := couponquotaMixinFields1[0].Descriptor()
+	// couponquota.DefaultCreatedAt holds the default value on creation for the created_at field.
+	couponquota.DefaultCreatedAt = couponquotaDescCreatedAt.Default.(func() time.Time)
+	// couponquotaDescUpdatedAt is the schema descriptor for updated_at field.
+	couponquotaDescUpdatedAt := couponquotaMixinFields1[1].Descriptor()
+	// couponquota.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	couponquota.DefaultUpdatedAt = couponquotaDescUpdatedAt.Default.(func() time.Time)
+	// couponquota.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	couponquota.UpdateDefaultUpdatedAt = couponquotaDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// couponquotaDescValue is the schema descriptor for value field.
+	couponquotaDescValue := couponquotaFields[3].Descriptor()
+	// couponquota.DefaultValue holds the default value on creation for the value field.
+	couponquota.DefaultValue = couponquotaDescValue.Default.(func() money.Money)
+	// couponquotaDescID is the schema descriptor for id field.
+	couponquotaDescID := couponquotaMixinFields0[0].Descriptor()
+	// couponquota.DefaultID holds the default value on creation for the id field.
+	couponquota.DefaultID = couponquotaDescID.Default.(func() gid.ID)
+	// couponquota.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	couponquota.IDValidator = func() func(string) error {
+		validators := couponquotaDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	couponrecordMixin := schema.CouponRecord{}.Mixin()
+	couponrecord.Policy = privacy.NewPolicies(schema.CouponRecord{})
+	couponrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := couponrecord.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	couponrecordMixinFields0 := couponrecordMixin[0].Fields()
+	_ = couponrecordMixinFields0
+	couponrecordFields := schema.CouponRecord{}.Fields()
+	_ = couponrecordFields
+	// couponrecordDescCreatedAt is the schema descriptor for created_at field.
+	couponrecordDescCreatedAt := couponrecordFields[0].Descriptor()
+	// couponrecord.DefaultCreatedAt holds the default value on creation for the created_at field.
+	couponrecord.DefaultCreatedAt = couponrecordDescCreatedAt.Default.(func() time.Time)
+	// couponrecordDescAmount is the schema descriptor for amount field.
+	couponrecordDescAmount := couponrecordFields[2].Descriptor()
+	// couponrecord.DefaultAmount holds the default value on creation for the amount field.
+	couponrecord.DefaultAmount = couponrecordDescAmount.Default.(func() money.Money)
+	// couponrecordDescOperatorName is the schema descriptor for operator_name field.
+	couponrecordDescOperatorName := couponrecordFields[9].Descriptor()
+	// couponrecord.OperatorNameValidator is a validator for the "operator_name" field. It is called by the builders before save.
+	couponrecord.OperatorNameValidator = couponrecordDescOperatorName.Validators[0].(func(string) error)
+	// couponrecordDescID is the schema descriptor for id field.
+	couponrecordDescID := couponrecordMixinFields0[0].Descriptor()
+	// couponrecord.DefaultID holds the default value on creation for the id field.
+	couponrecord.DefaultID = couponrecordDescID.Default.(func() gid.ID)
+	// couponrecord.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	couponrecord.IDValidator = func() func(string) error {
+		validators := couponrecordDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	customerMixin := schema.Customer{}.Mixin()
 	customer.Policy = privacy.NewPolicies(schema.Customer{})
 	customer.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -482,6 +691,52 @@ func init() {
 	// customer.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	customer.IDValidator = func() func(string) error {
 		validators := customerDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	customerwhitelistMixin := schema.CustomerWhitelist{}.Mixin()
+	customerwhitelist.Policy = privacy.NewPolicies(schema.CustomerWhitelist{})
+	customerwhitelist.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := customerwhitelist.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	customerwhitelistMixinFields0 := customerwhitelistMixin[0].Fields()
+	_ = customerwhitelistMixinFields0
+	customerwhitelistMixinFields1 := customerwhitelistMixin[1].Fields()
+	_ = customerwhitelistMixinFields1
+	customerwhitelistFields := schema.CustomerWhitelist{}.Fields()
+	_ = customerwhitelistFields
+	// customerwhitelistDescCreatedAt is the schema descriptor for created_at field.
+	customerwhitelistDescCreatedAt := customerwhitelistMixinFields1[0].Descriptor()
+	// customerwhitelist.DefaultCreatedAt holds the default value on creation for the created_at field.
+	customerwhitelist.DefaultCreatedAt = customerwhitelistDescCreatedAt.Default.(func() time.Time)
+	// customerwhitelistDescUpdatedAt is the schema descriptor for updated_at field.
+	customerwhitelistDescUpdatedAt := customerwhitelistMixinFields1[1].Descriptor()
+	// customerwhitelist.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	customerwhitelist.DefaultUpdatedAt = customerwhitelistDescUpdatedAt.Default.(func() time.Time)
+	// customerwhitelist.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	customerwhitelist.UpdateDefaultUpdatedAt = customerwhitelistDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customerwhitelistDescID is the schema descriptor for id field.
+	customerwhitelistDescID := customerwhitelistMixinFields0[0].Descriptor()
+	// customerwhitelist.DefaultID holds the default value on creation for the id field.
+	customerwhitelist.DefaultID = customerwhitelistDescID.Default.(func() gid.ID)
+	// customerwhitelist.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	customerwhitelist.IDValidator = func() func(string) error {
+		validators := customerwhitelistDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

@@ -68,6 +68,7 @@ func (Customer) Edges() []ent.Edge {
 		edge.To("journals", Journal.Type).Annotations(entgql.RelayConnection()),
 		edge.To("association_events", AssociationEvent.Type).Annotations(entgql.RelayConnection()),
 		edge.To("manager_assignments", ManagerAssignment.Type).Annotations(entgql.RelayConnection()),
+		edge.To("coupons", Coupon.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -96,8 +96,8 @@ func (ResellerApplication) Policy() ent.Policy {
 // Policy of VerificationCode: only the registration code service (through viewer.SystemContext).
 func (VerificationCode) Policy() ent.Policy { return systemOnlyPolicy() }
 
-// ledgerPolicy: reads are scoped; every write goes through internal/ledger, which checks the
-// operation itself and posts with viewer.SystemContext.
+// ledgerPolicy: reads are scoped; every write goes through internal/ledger (or the coupon
+// operations), which checks the operation itself and posts with viewer.SystemContext.
 func ledgerPolicy(read privacy.QueryRule) ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), read},
@@ -122,5 +122,26 @@ func systemOnlyPolicy() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{rule.SystemOnly()},
 		Mutation: privacy.MutationPolicy{rule.SystemOnly()},
+	}
+}
+
+// Policy of CouponQuota: written only by the coupon operations (viewer.SystemContext).
+func (CouponQuota) Policy() ent.Policy { return ledgerPolicy(rule.FilterCouponQuotas()) }
+
+// Policy of Coupon: written only by the coupon operations (viewer.SystemContext).
+func (Coupon) Policy() ent.Policy { return ledgerPolicy(rule.FilterCoupons()) }
+
+// Policy of CouponLimit: written with its quota or coupon by the coupon operations.
+func (CouponLimit) Policy() ent.Policy { return ledgerPolicy(rule.FilterCouponLimits()) }
+
+// Policy of CouponRecord: appended only by the coupon operations; never changed.
+func (CouponRecord) Policy() ent.Policy { return ledgerPolicy(rule.FilterCouponRecords()) }
+
+// Policy of CustomerWhitelist: the partner's admin maintains its own.
+func (CustomerWhitelist) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(), rule.FilterCustomerWhitelists()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfPlatform(),
+			rule.FilterCustomerWhitelists(), rule.AllowWhitelistWrites(), privacy.AlwaysDenyRule()},
 	}
 }

@@ -3364,6 +3364,8 @@ enum AccountKind @goModel(model: "github.com/partnercenter/partnercenter/ent/acc
   PARTNER_CASH
   CUSTOMER_OWN
   CUSTOMER_ALLOCATED
+  COUPON_QUOTA
+  COUPON
 }
 """
 AccountWhereInput is used for filtering Account objects.

@@ -152,8 +152,9 @@ func (d *DB) migrate(ctx context.Context) error {
 		if err := d.Client.Schema.Create(ctx); err != nil {
 			return fmt.Errorf("migrating the SQLite schema: %w", err)
 		}
-		// As on PostgreSQL (migration ledger_immutable), the ledger is append-only.
-		for _, t := range []string{"ledger_entries", "journals"} {
+		// As on PostgreSQL (migrations ledger_immutable, coupon_records_immutable), the ledger
+		// and the coupon records are append-only.
+		for _, t := range []string{"ledger_entries", "journals", "coupon_records"} {
 			for _, op := range []string{"UPDATE", "DELETE"} {
 				stmt := fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %s_no_%s BEFORE %s ON %s BEGIN SELECT RAISE(ABORT, 'ledger rows are never updated or deleted; post a reversing journal instead'); END`,
 					t, strings.ToLower(op), op, t)

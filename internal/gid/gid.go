@@ -116,3 +116,12 @@ const (
 	PrefixEntry       = "ent"
 	PrefixIdempotency = "idm"
 )
+
+// Prefixes of coupons (券管理).
+const (
+	PrefixCouponQuota       = "cqt"
+	PrefixCoupon            = "cpn"
+	PrefixCouponLimit       = "clm"
+	PrefixCustomerWhitelist = "cwl"
+	PrefixCouponRecord      = "crd"
+)

@@ -11,6 +11,8 @@ export type ApiKeyScope =
 
 /** AccountKind is enum for the field kind */
 export type AccountKind =
+  | 'COUPON'
+  | 'COUPON_QUOTA'
   | 'CUSTOMER_ALLOCATED'
   | 'CUSTOMER_OWN'
   | 'EXTERNAL'
