@@ -14,12 +14,20 @@ import (
 	"github.com/partnercenter/partnercenter/internal/money"
 )
 
-// Owner names one account: its kind and its partner or customer.
+// Owner names one account: its kind and its partner, customer, coupon quota or coupon.
 type Owner struct {
 	Kind     account.Kind
 	Partner  gid.ID
 	Customer gid.ID
+	Quota    gid.ID
+	Coupon   gid.ID
 }
+
+// QuotaBalance is a coupon quota's balance: what its partner may still issue out of it.
+func QuotaBalance(q gid.ID) Owner { return Owner{Kind: account.KindCOUPON_QUOTA, Quota: q} }
+
+// CouponBalance is a coupon's remaining balance.
+func CouponBalance(c gid.ID) Owner { return Owner{Kind: account.KindCOUPON, Coupon: c} }
 
 // PartnerCash is a partner's account.
 func PartnerCash(p gid.ID) Owner { return Owner{Kind: account.KindPARTNER_CASH, Partner: p} }
@@ -42,6 +50,10 @@ func (o Owner) Key() string {
 		return string(o.Kind)
 	case o.Customer != "":
 		return string(o.Kind) + ":" + string(o.Customer)
+	case o.Quota != "":
+		return string(o.Kind) + ":" + string(o.Quota)
+	case o.Coupon != "":
+		return string(o.Kind) + ":" + string(o.Coupon)
 	default:
 		return string(o.Kind) + ":" + string(o.Partner)
 	}
@@ -103,6 +115,12 @@ func EnsureAccounts(ctx context.Context, c *ent.Client, owners ...Owner) error {
 		}
 		if o.Customer != "" {
 			q.SetCustomerID(o.Customer)
+		}
+		if o.Quota != "" {
+			q.SetQuotaID(o.Quota)
+		}
+		if o.Coupon != "" {
+			q.SetCouponID(o.Coupon)
 		}
 		creates = append(creates, q)
 	}
