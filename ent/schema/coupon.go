@@ -40,7 +40,10 @@ func (Coupon) Fields() []ent.Field {
 		field.Time("valid_until"),
 		field.String("designated_customer_id").GoType(gid.ID("")).Optional().Nillable().
 			Comment("a cash coupon designated to one customer: once reclaimed, re-issued only to it"),
+		// Left out of GraphQL even once coupons are exposed: a resolver returns it only when
+		// rule.MaySeeCouponRemark allows.
 		field.String("remark").Optional().Nillable().MaxLen(500).
+			Annotations(entgql.Skip(entgql.SkipAll)).
 			Comment("备注: the issuer's only, never shown to the customer (rule.MaySeeCouponRemark)"),
 		field.Enum("status").Values("USABLE", "USED_UP", "EXPIRED", "RECLAIMED").Default("USABLE"),
 		field.String("held_by_order_id").Optional().Nillable().MaxLen(40).
