@@ -23,7 +23,7 @@ import (
 
 // quotas is the condition on a quota: those of Partners (its own and, for a distributor's admin,
 // its resellers'); a partner's supervisors and managers read their partner's too. Customers see
-// none. The same condition holds for the quota's records.
+// none.
 func (s Scope) quotas(partnerField string) (entql.P, bool) {
 	if len(s.Partners) == 0 {
 		return nil, false
@@ -45,9 +45,16 @@ func FilterCouponQuotas() privacy.QueryMutationRule {
 	})
 }
 
-// FilterCouponRecords narrows reads of coupon records to those of the quotas the viewer sees.
+// FilterCouponRecords narrows reads of coupon records (发放回收记录) to a partner's admin (and its
+// keys): those of the quotas of Partners. A record names a customer, and supervisors and managers
+// see only the customers assigned to them, so they read none (they see their customers' coupons
+// themselves); should they need records, narrow them as customerRecords does, through an edge
+// from the record to its customer.
 func FilterCouponRecords() privacy.QueryMutationRule {
 	return filterRule[*ent.CouponRecordFilter]("coupon record", func(s Scope) (entql.P, bool) {
+		if !s.Admin {
+			return nil, false
+		}
 		return s.quotas(couponrecord.FieldPartnerID)
 	})
 }

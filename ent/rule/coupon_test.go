@@ -145,8 +145,8 @@ func couponRules() []entityRules {
 			reads: map[string]string{
 				platform:     "recQA recCpA1 recCpA2 recCpB1 recDR recQR recCpR1",
 				admin:        "recQA recCpA1 recCpA2",
-				supervisor:   "recQA recCpA1 recCpA2", // its partner's, as its quotas
-				manager:      "recQA recCpA1 recCpA2",
+				supervisor:   denied, // records name customers it may not see
+				manager:      denied,
 				distributor:  "recDR recQR recCpR1",
 				reseller:     "recQR recCpR1",
 				customerUser: denied,
