@@ -50,7 +50,10 @@ func (r *Resolver) batchAllocatePayload(ctx context.Context, out *ledger.Outcome
 			Message: "nothing was allocated: the results say which customers were refused and why"}}
 		return p, nil
 	}
-	if len(out.JournalIDs) > 0 {
+	switch {
+	case len(out.Journals) > 0:
+		p.Journals = out.Journals // just posted by this request
+	case len(out.JournalIDs) > 0: // a replay: read them back (privacy-filtered)
 		p.Journals, err = r.client.Journal.Query().Where(journal.IDIn(out.JournalIDs...)).All(ctx)
 	}
 	return payload(ctx, p, err)

@@ -187,6 +187,7 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 		if err != nil {
 			return nil, err
 		}
+		out.Journals = js
 		for i, j := range js {
 			out.JournalIDs = append(out.JournalIDs, j.ID)
 			out.Rows[i].JournalID = j.ID
