@@ -55,14 +55,9 @@ func runBatch(bin, adminURL string, clients, batch int, duration time.Duration, 
 	}
 	cs := make([]client, clients)
 	for c := range cs {
-		r, err := harness.Call(srv.Addr, "", `mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }`,
-			map[string]any{"e": fmt.Sprintf("bench.admin%d@example.com", c), "p": gen.Password})
-		if err != nil || len(r.Errors) > 0 {
-			return fmt.Errorf("login %d: %v %v", c, err, r)
+		if cs[c].token, err = harness.LoginWith(srv.Addr, fmt.Sprintf("bench.admin%d@example.com", c), gen.Password); err != nil {
+			return err
 		}
-		var lp struct{ Token string }
-		_ = json.Unmarshal(r.Data["login"], &lp)
-		cs[c].token = lp.Token
 		rows, err := db.Query(`SELECT c.id FROM customers c JOIN partners p ON p.id = c.partner_id WHERE p.name = $1 ORDER BY c.id LIMIT $2`,
 			fmt.Sprintf("Bench Partner %04d", c), batch)
 		if err != nil {

@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -126,13 +125,11 @@ func run(bin, adminURL string, clients int, duration time.Duration, runs int, ou
 	defer db.Close()
 	// resolve finds what one client allocates with, after logging in as the partner's admin.
 	resolve := func(email, password, partnerName string) (target, error) {
-		r, err := harness.Call(addr, "", `mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }`, map[string]any{"e": email, "p": password})
-		if err != nil || len(r.Errors) > 0 {
-			return target{}, fmt.Errorf("login %s: %v %v", email, err, r)
+		token, err := harness.LoginWith(addr, email, password)
+		if err != nil {
+			return target{}, err
 		}
-		var lp struct{ Token string }
-		_ = json.Unmarshal(r.Data["login"], &lp)
-		tg := target{token: lp.Token}
+		tg := target{token: token}
 		if err := db.QueryRow(`SELECT id FROM partners WHERE name = $1`, partnerName).Scan(&tg.pid); err != nil {
 			return tg, err
 		}

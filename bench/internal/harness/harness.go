@@ -172,8 +172,12 @@ func Post(addr, token string, body, buf []byte) ([]byte, error) {
 }
 
 // Login returns a bearer token of a demo user.
-func Login(addr, email string) (string, error) {
-	r, err := Call(addr, "", `mutation($e:String!){ login(email:$e, password:"Demo@12345"){ token } }`, map[string]any{"e": email})
+func Login(addr, email string) (string, error) { return LoginWith(addr, email, "Demo@12345") }
+
+// LoginWith returns a bearer token of a user with the given password (generated users have
+// their own).
+func LoginWith(addr, email, password string) (string, error) {
+	r, err := Call(addr, "", `mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }`, map[string]any{"e": email, "p": password})
 	if err != nil {
 		return "", err
 	}
