@@ -67,7 +67,7 @@ type CouponEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 
 	namedLimits   map[string][]*CouponLimit
 	namedAccounts map[string][]*Account

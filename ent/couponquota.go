@@ -59,7 +59,7 @@ type CouponQuotaEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
 
 	namedChildren map[string][]*CouponQuota
 	namedCoupons  map[string][]*Coupon

@@ -39,6 +39,8 @@ type CouponRecord struct {
 	OperatorID *gid.ID `json:"operator_id,omitempty"`
 	// OperatorName holds the value of the "operator_name" field.
 	OperatorName string `json:"operator_name,omitempty"`
+	// why, as the operator gave it (a reclaim's reason, an adjustment's note)
+	Reason       string `json:"reason,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -53,7 +55,7 @@ func (*CouponRecord) scanValues(columns []string) ([]any, error) {
 			values[i] = new(gid.ID)
 		case couponrecord.FieldAmount:
 			values[i] = new(money.Money)
-		case couponrecord.FieldType, couponrecord.FieldOperatorName:
+		case couponrecord.FieldType, couponrecord.FieldOperatorName, couponrecord.FieldReason:
 			values[i] = new(sql.NullString)
 		case couponrecord.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -142,6 +144,12 @@ func (_m *CouponRecord) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.OperatorName = value.String
 			}
+		case couponrecord.FieldReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reason", values[i])
+			} else if value.Valid {
+				_m.Reason = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -215,6 +223,9 @@ func (_m *CouponRecord) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("operator_name=")
 	builder.WriteString(_m.OperatorName)
+	builder.WriteString(", ")
+	builder.WriteString("reason=")
+	builder.WriteString(_m.Reason)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -141,6 +141,20 @@ func (_c *CouponRecordCreate) SetNillableOperatorName(v *string) *CouponRecordCr
 	return _c
 }
 
+// SetReason sets the "reason" field.
+func (_c *CouponRecordCreate) SetReason(v string) *CouponRecordCreate {
+	_c.mutation.SetReason(v)
+	return _c
+}
+
+// SetNillableReason sets the "reason" field if the given value is not nil.
+func (_c *CouponRecordCreate) SetNillableReason(v *string) *CouponRecordCreate {
+	if v != nil {
+		_c.SetReason(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CouponRecordCreate) SetID(v gid.ID) *CouponRecordCreate {
 	_c.mutation.SetID(v)
@@ -243,6 +257,11 @@ func (_c *CouponRecordCreate) check() error {
 			return &ValidationError{Name: "operator_name", err: fmt.Errorf(`ent: validator failed for field "CouponRecord.operator_name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Reason(); ok {
+		if err := couponrecord.ReasonValidator(v); err != nil {
+			return &ValidationError{Name: "reason", err: fmt.Errorf(`ent: validator failed for field "CouponRecord.reason": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := couponrecord.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "CouponRecord.id": %w`, err)}
@@ -323,6 +342,10 @@ func (_c *CouponRecordCreate) createSpec() (*CouponRecord, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.OperatorName(); ok {
 		_spec.SetField(couponrecord.FieldOperatorName, field.TypeString, value)
 		_node.OperatorName = value
+	}
+	if value, ok := _c.mutation.Reason(); ok {
+		_spec.SetField(couponrecord.FieldReason, field.TypeString, value)
+		_node.Reason = value
 	}
 	return _node, _spec
 }
@@ -422,6 +445,9 @@ func (u *CouponRecordUpsertOne) UpdateNewValues() *CouponRecordUpsertOne {
 		}
 		if _, exists := u.create.mutation.OperatorName(); exists {
 			s.SetIgnore(couponrecord.FieldOperatorName)
+		}
+		if _, exists := u.create.mutation.Reason(); exists {
+			s.SetIgnore(couponrecord.FieldReason)
 		}
 	}))
 	return u
@@ -666,6 +692,9 @@ func (u *CouponRecordUpsertBulk) UpdateNewValues() *CouponRecordUpsertBulk {
 			}
 			if _, exists := b.mutation.OperatorName(); exists {
 				s.SetIgnore(couponrecord.FieldOperatorName)
+			}
+			if _, exists := b.mutation.Reason(); exists {
+				s.SetIgnore(couponrecord.FieldReason)
 			}
 		}
 	}))

@@ -90,6 +90,9 @@ func (_u *CouponRecordUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if _u.mutation.OperatorNameCleared() {
 		_spec.ClearField(couponrecord.FieldOperatorName, field.TypeString)
 	}
+	if _u.mutation.ReasonCleared() {
+		_spec.ClearField(couponrecord.FieldReason, field.TypeString)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -203,6 +206,9 @@ func (_u *CouponRecordUpdateOne) sqlSave(ctx context.Context) (_node *CouponReco
 	}
 	if _u.mutation.OperatorNameCleared() {
 		_spec.ClearField(couponrecord.FieldOperatorName, field.TypeString)
+	}
+	if _u.mutation.ReasonCleared() {
+		_spec.ClearField(couponrecord.FieldReason, field.TypeString)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &CouponRecord{config: _u.config}

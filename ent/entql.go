@@ -243,6 +243,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			couponrecord.FieldJournalID:    {Type: field.TypeString, Column: couponrecord.FieldJournalID},
 			couponrecord.FieldOperatorID:   {Type: field.TypeString, Column: couponrecord.FieldOperatorID},
 			couponrecord.FieldOperatorName: {Type: field.TypeString, Column: couponrecord.FieldOperatorName},
+			couponrecord.FieldReason:       {Type: field.TypeString, Column: couponrecord.FieldReason},
 		},
 	}
 	graph.Nodes[9] = &sqlgraph.Node{
@@ -2275,6 +2276,11 @@ func (f *CouponRecordFilter) WhereOperatorID(p entql.StringP) {
 // WhereOperatorName applies the entql string predicate on the operator_name field.
 func (f *CouponRecordFilter) WhereOperatorName(p entql.StringP) {
 	f.Where(p.Field(couponrecord.FieldOperatorName))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *CouponRecordFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(couponrecord.FieldReason))
 }
 
 // addPredicate implements the predicateAdder interface.

@@ -15,7 +15,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -844,6 +849,590 @@ func newAuditLogPaginateArgs(rv map[string]any) *auditlogPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CouponQuery) CollectFields(ctx context.Context, satisfies ...string) (*CouponQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CouponQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(coupon.Columns))
+		selectedFields = []string{coupon.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "quota":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CouponQuotaClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, couponquotaImplementors)...); err != nil {
+				return err
+			}
+			_q.withQuota = query
+			if _, ok := fieldSeen[coupon.FieldQuotaID]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldQuotaID)
+				fieldSeen[coupon.FieldQuotaID] = struct{}{}
+			}
+
+		case "customer":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, customerImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustomer = query
+			if _, ok := fieldSeen[coupon.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldCustomerID)
+				fieldSeen[coupon.FieldCustomerID] = struct{}{}
+			}
+
+		case "limits":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CouponLimitClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, couponlimitImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedLimits(alias, func(wq *CouponLimitQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[coupon.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldCreatedAt)
+				fieldSeen[coupon.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[coupon.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldUpdatedAt)
+				fieldSeen[coupon.FieldUpdatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[coupon.FieldKind]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldKind)
+				fieldSeen[coupon.FieldKind] = struct{}{}
+			}
+		case "quotaID":
+			if _, ok := fieldSeen[coupon.FieldQuotaID]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldQuotaID)
+				fieldSeen[coupon.FieldQuotaID] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[coupon.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldPartnerID)
+				fieldSeen[coupon.FieldPartnerID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[coupon.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldCustomerID)
+				fieldSeen[coupon.FieldCustomerID] = struct{}{}
+			}
+		case "faceValue":
+			if _, ok := fieldSeen[coupon.FieldFaceValue]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldFaceValue)
+				fieldSeen[coupon.FieldFaceValue] = struct{}{}
+			}
+		case "validFrom":
+			if _, ok := fieldSeen[coupon.FieldValidFrom]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldValidFrom)
+				fieldSeen[coupon.FieldValidFrom] = struct{}{}
+			}
+		case "validUntil":
+			if _, ok := fieldSeen[coupon.FieldValidUntil]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldValidUntil)
+				fieldSeen[coupon.FieldValidUntil] = struct{}{}
+			}
+		case "designatedCustomerID":
+			if _, ok := fieldSeen[coupon.FieldDesignatedCustomerID]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldDesignatedCustomerID)
+				fieldSeen[coupon.FieldDesignatedCustomerID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[coupon.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldStatus)
+				fieldSeen[coupon.FieldStatus] = struct{}{}
+			}
+		case "heldByOrderID":
+			if _, ok := fieldSeen[coupon.FieldHeldByOrderID]; !ok {
+				selectedFields = append(selectedFields, coupon.FieldHeldByOrderID)
+				fieldSeen[coupon.FieldHeldByOrderID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type couponPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CouponPaginateOption
+}
+
+func newCouponPaginateArgs(rv map[string]any) *couponPaginateArgs {
+	args := &couponPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CouponOrder{Field: &CouponOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCouponOrder(order))
+			}
+		case *CouponOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCouponOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CouponWhereInput); ok {
+		args.opts = append(args.opts, WithCouponFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CouponLimitQuery) CollectFields(ctx context.Context, satisfies ...string) (*CouponLimitQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CouponLimitQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(couponlimit.Columns))
+		selectedFields = []string{couponlimit.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[couponlimit.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, couponlimit.FieldCreatedAt)
+				fieldSeen[couponlimit.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[couponlimit.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, couponlimit.FieldUpdatedAt)
+				fieldSeen[couponlimit.FieldUpdatedAt] = struct{}{}
+			}
+		case "limitKey":
+			if _, ok := fieldSeen[couponlimit.FieldLimitKey]; !ok {
+				selectedFields = append(selectedFields, couponlimit.FieldLimitKey)
+				fieldSeen[couponlimit.FieldLimitKey] = struct{}{}
+			}
+		case "value":
+			if _, ok := fieldSeen[couponlimit.FieldValue]; !ok {
+				selectedFields = append(selectedFields, couponlimit.FieldValue)
+				fieldSeen[couponlimit.FieldValue] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type couponlimitPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CouponLimitPaginateOption
+}
+
+func newCouponLimitPaginateArgs(rv map[string]any) *couponlimitPaginateArgs {
+	args := &couponlimitPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CouponLimitOrder{Field: &CouponLimitOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCouponLimitOrder(order))
+			}
+		case *CouponLimitOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCouponLimitOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CouponQuotaQuery) CollectFields(ctx context.Context, satisfies ...string) (*CouponQuotaQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CouponQuotaQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(couponquota.Columns))
+		selectedFields = []string{couponquota.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "parent":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CouponQuotaClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, couponquotaImplementors)...); err != nil {
+				return err
+			}
+			_q.withParent = query
+			if _, ok := fieldSeen[couponquota.FieldParentQuotaID]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldParentQuotaID)
+				fieldSeen[couponquota.FieldParentQuotaID] = struct{}{}
+			}
+
+		case "limits":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CouponLimitClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, couponlimitImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedLimits(alias, func(wq *CouponLimitQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[couponquota.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldCreatedAt)
+				fieldSeen[couponquota.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[couponquota.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldUpdatedAt)
+				fieldSeen[couponquota.FieldUpdatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[couponquota.FieldKind]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldKind)
+				fieldSeen[couponquota.FieldKind] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[couponquota.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldPartnerID)
+				fieldSeen[couponquota.FieldPartnerID] = struct{}{}
+			}
+		case "parentQuotaID":
+			if _, ok := fieldSeen[couponquota.FieldParentQuotaID]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldParentQuotaID)
+				fieldSeen[couponquota.FieldParentQuotaID] = struct{}{}
+			}
+		case "value":
+			if _, ok := fieldSeen[couponquota.FieldValue]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldValue)
+				fieldSeen[couponquota.FieldValue] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[couponquota.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldStatus)
+				fieldSeen[couponquota.FieldStatus] = struct{}{}
+			}
+		case "validFrom":
+			if _, ok := fieldSeen[couponquota.FieldValidFrom]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldValidFrom)
+				fieldSeen[couponquota.FieldValidFrom] = struct{}{}
+			}
+		case "validUntil":
+			if _, ok := fieldSeen[couponquota.FieldValidUntil]; !ok {
+				selectedFields = append(selectedFields, couponquota.FieldValidUntil)
+				fieldSeen[couponquota.FieldValidUntil] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type couponquotaPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CouponQuotaPaginateOption
+}
+
+func newCouponQuotaPaginateArgs(rv map[string]any) *couponquotaPaginateArgs {
+	args := &couponquotaPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CouponQuotaOrder{Field: &CouponQuotaOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCouponQuotaOrder(order))
+			}
+		case *CouponQuotaOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCouponQuotaOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CouponQuotaWhereInput); ok {
+		args.opts = append(args.opts, WithCouponQuotaFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CouponRecordQuery) CollectFields(ctx context.Context, satisfies ...string) (*CouponRecordQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CouponRecordQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(couponrecord.Columns))
+		selectedFields = []string{couponrecord.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[couponrecord.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldCreatedAt)
+				fieldSeen[couponrecord.FieldCreatedAt] = struct{}{}
+			}
+		case "type":
+			if _, ok := fieldSeen[couponrecord.FieldType]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldType)
+				fieldSeen[couponrecord.FieldType] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[couponrecord.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldAmount)
+				fieldSeen[couponrecord.FieldAmount] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[couponrecord.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldPartnerID)
+				fieldSeen[couponrecord.FieldPartnerID] = struct{}{}
+			}
+		case "quotaID":
+			if _, ok := fieldSeen[couponrecord.FieldQuotaID]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldQuotaID)
+				fieldSeen[couponrecord.FieldQuotaID] = struct{}{}
+			}
+		case "couponID":
+			if _, ok := fieldSeen[couponrecord.FieldCouponID]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldCouponID)
+				fieldSeen[couponrecord.FieldCouponID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[couponrecord.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldCustomerID)
+				fieldSeen[couponrecord.FieldCustomerID] = struct{}{}
+			}
+		case "journalID":
+			if _, ok := fieldSeen[couponrecord.FieldJournalID]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldJournalID)
+				fieldSeen[couponrecord.FieldJournalID] = struct{}{}
+			}
+		case "operatorID":
+			if _, ok := fieldSeen[couponrecord.FieldOperatorID]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldOperatorID)
+				fieldSeen[couponrecord.FieldOperatorID] = struct{}{}
+			}
+		case "operatorName":
+			if _, ok := fieldSeen[couponrecord.FieldOperatorName]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldOperatorName)
+				fieldSeen[couponrecord.FieldOperatorName] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[couponrecord.FieldReason]; !ok {
+				selectedFields = append(selectedFields, couponrecord.FieldReason)
+				fieldSeen[couponrecord.FieldReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type couponrecordPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CouponRecordPaginateOption
+}
+
+func newCouponRecordPaginateArgs(rv map[string]any) *couponrecordPaginateArgs {
+	args := &couponrecordPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CouponRecordOrder{Field: &CouponRecordOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCouponRecordOrder(order))
+			}
+		case *CouponRecordOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCouponRecordOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CouponRecordWhereInput); ok {
+		args.opts = append(args.opts, WithCouponRecordFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *CustomerQuery) CollectFields(ctx context.Context, satisfies ...string) (*CustomerQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1324,6 +1913,110 @@ func newCustomerPaginateArgs(rv map[string]any) *customerPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CustomerWhereInput); ok {
 		args.opts = append(args.opts, WithCustomerFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CustomerWhitelistQuery) CollectFields(ctx context.Context, satisfies ...string) (*CustomerWhitelistQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CustomerWhitelistQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(customerwhitelist.Columns))
+		selectedFields = []string{customerwhitelist.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[customerwhitelist.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, customerwhitelist.FieldCreatedAt)
+				fieldSeen[customerwhitelist.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[customerwhitelist.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, customerwhitelist.FieldUpdatedAt)
+				fieldSeen[customerwhitelist.FieldUpdatedAt] = struct{}{}
+			}
+		case "partnerID":
+			if _, ok := fieldSeen[customerwhitelist.FieldPartnerID]; !ok {
+				selectedFields = append(selectedFields, customerwhitelist.FieldPartnerID)
+				fieldSeen[customerwhitelist.FieldPartnerID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[customerwhitelist.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, customerwhitelist.FieldCustomerID)
+				fieldSeen[customerwhitelist.FieldCustomerID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type customerwhitelistPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CustomerWhitelistPaginateOption
+}
+
+func newCustomerWhitelistPaginateArgs(rv map[string]any) *customerwhitelistPaginateArgs {
+	args := &customerwhitelistPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CustomerWhitelistOrder{Field: &CustomerWhitelistOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCustomerWhitelistOrder(order))
+			}
+		case *CustomerWhitelistOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCustomerWhitelistOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CustomerWhitelistWhereInput); ok {
+		args.opts = append(args.opts, WithCustomerWhitelistFilter(v.Filter))
 	}
 	return args
 }

@@ -69,6 +69,54 @@ func (_m *Association) Partner(ctx context.Context) (*Partner, error) {
 	return result, err
 }
 
+func (_m *Coupon) Quota(ctx context.Context) (*CouponQuota, error) {
+	result, err := _m.Edges.QuotaOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryQuota().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Coupon) Customer(ctx context.Context) (*Customer, error) {
+	result, err := _m.Edges.CustomerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustomer().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Coupon) Limits(ctx context.Context) (result []*CouponLimit, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedLimits(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.LimitsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLimits().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *CouponQuota) Parent(ctx context.Context) (*CouponQuota, error) {
+	result, err := _m.Edges.ParentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryParent().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CouponQuota) Limits(ctx context.Context) (result []*CouponLimit, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedLimits(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.LimitsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLimits().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Customer) Partner(ctx context.Context) (*Partner, error) {
 	result, err := _m.Edges.PartnerOrErr()
 	if IsNotLoaded(err) {

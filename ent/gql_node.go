@@ -14,7 +14,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -54,10 +59,35 @@ var auditlogImplementors = []string{"AuditLog", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*AuditLog) IsNode() {}
 
+var couponImplementors = []string{"Coupon", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Coupon) IsNode() {}
+
+var couponlimitImplementors = []string{"CouponLimit", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CouponLimit) IsNode() {}
+
+var couponquotaImplementors = []string{"CouponQuota", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CouponQuota) IsNode() {}
+
+var couponrecordImplementors = []string{"CouponRecord", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CouponRecord) IsNode() {}
+
 var customerImplementors = []string{"Customer", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Customer) IsNode() {}
+
+var customerwhitelistImplementors = []string{"CustomerWhitelist", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CustomerWhitelist) IsNode() {}
 
 var journalImplementors = []string{"Journal", "Node"}
 
@@ -212,6 +242,58 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			}
 		}
 		return query.Only(ctx)
+	case coupon.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Coupon.Query().
+			Where(coupon.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, couponImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case couponlimit.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CouponLimit.Query().
+			Where(couponlimit.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, couponlimitImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case couponquota.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CouponQuota.Query().
+			Where(couponquota.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, couponquotaImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case couponrecord.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CouponRecord.Query().
+			Where(couponrecord.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, couponrecordImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case customer.Table:
 		var uid gid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -221,6 +303,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(customer.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, customerImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case customerwhitelist.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CustomerWhitelist.Query().
+			Where(customerwhitelist.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, customerwhitelistImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -456,10 +551,90 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 				*noder = node
 			}
 		}
+	case coupon.Table:
+		query := c.Coupon.Query().
+			Where(coupon.IDIn(ids...))
+		query, err := query.CollectFields(ctx, couponImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case couponlimit.Table:
+		query := c.CouponLimit.Query().
+			Where(couponlimit.IDIn(ids...))
+		query, err := query.CollectFields(ctx, couponlimitImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case couponquota.Table:
+		query := c.CouponQuota.Query().
+			Where(couponquota.IDIn(ids...))
+		query, err := query.CollectFields(ctx, couponquotaImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case couponrecord.Table:
+		query := c.CouponRecord.Query().
+			Where(couponrecord.IDIn(ids...))
+		query, err := query.CollectFields(ctx, couponrecordImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case customer.Table:
 		query := c.Customer.Query().
 			Where(customer.IDIn(ids...))
 		query, err := query.CollectFields(ctx, customerImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case customerwhitelist.Table:
+		query := c.CustomerWhitelist.Query().
+			Where(customerwhitelist.IDIn(ids...))
+		query, err := query.CollectFields(ctx, customerwhitelistImplementors...)
 		if err != nil {
 			return nil, err
 		}

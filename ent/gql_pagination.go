@@ -19,7 +19,12 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -1561,6 +1566,1226 @@ func (_m *AuditLog) ToEdge(order *AuditLogOrder) *AuditLogEdge {
 	}
 }
 
+// CouponEdge is the edge representation of Coupon.
+type CouponEdge struct {
+	Node   *Coupon `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// CouponConnection is the connection containing edges to Coupon.
+type CouponConnection struct {
+	Edges      []*CouponEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *CouponConnection) build(nodes []*Coupon, pager *couponPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Coupon
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Coupon {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Coupon {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CouponEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CouponEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CouponPaginateOption enables pagination customization.
+type CouponPaginateOption func(*couponPager) error
+
+// WithCouponOrder configures pagination ordering.
+func WithCouponOrder(order *CouponOrder) CouponPaginateOption {
+	if order == nil {
+		order = DefaultCouponOrder
+	}
+	o := *order
+	return func(pager *couponPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCouponOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCouponFilter configures pagination filter.
+func WithCouponFilter(filter func(*CouponQuery) (*CouponQuery, error)) CouponPaginateOption {
+	return func(pager *couponPager) error {
+		if filter == nil {
+			return errors.New("CouponQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type couponPager struct {
+	reverse bool
+	order   *CouponOrder
+	filter  func(*CouponQuery) (*CouponQuery, error)
+}
+
+func newCouponPager(opts []CouponPaginateOption, reverse bool) (*couponPager, error) {
+	pager := &couponPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCouponOrder
+	}
+	return pager, nil
+}
+
+func (p *couponPager) applyFilter(query *CouponQuery) (*CouponQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *couponPager) toCursor(_m *Coupon) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *couponPager) applyCursors(query *CouponQuery, after, before *Cursor) (*CouponQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCouponOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *couponPager) applyOrder(query *CouponQuery) *CouponQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCouponOrder.Field {
+		query = query.Order(DefaultCouponOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *couponPager) orderExpr(query *CouponQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCouponOrder.Field {
+			b.Comma().Ident(DefaultCouponOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Coupon.
+func (_m *CouponQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CouponPaginateOption,
+) (*CouponConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCouponPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CouponConnection{Edges: []*CouponEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CouponOrderFieldCreatedAt orders Coupon by created_at.
+	CouponOrderFieldCreatedAt = &CouponOrderField{
+		Value: func(_m *Coupon) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: coupon.FieldCreatedAt,
+		toTerm: coupon.ByCreatedAt,
+		toCursor: func(_m *Coupon) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CouponOrderFieldValidUntil orders Coupon by valid_until.
+	CouponOrderFieldValidUntil = &CouponOrderField{
+		Value: func(_m *Coupon) (ent.Value, error) {
+			return _m.ValidUntil, nil
+		},
+		column: coupon.FieldValidUntil,
+		toTerm: coupon.ByValidUntil,
+		toCursor: func(_m *Coupon) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValidUntil,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CouponOrderField) String() string {
+	var str string
+	switch f.column {
+	case CouponOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CouponOrderFieldValidUntil.column:
+		str = "VALID_UNTIL"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CouponOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CouponOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CouponOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CouponOrderFieldCreatedAt
+	case "VALID_UNTIL":
+		*f = *CouponOrderFieldValidUntil
+	default:
+		return fmt.Errorf("%s is not a valid CouponOrderField", str)
+	}
+	return nil
+}
+
+// CouponOrderField defines the ordering field of Coupon.
+type CouponOrderField struct {
+	// Value extracts the ordering value from the given Coupon.
+	Value    func(*Coupon) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) coupon.OrderOption
+	toCursor func(*Coupon) Cursor
+}
+
+// CouponOrder defines the ordering of Coupon.
+type CouponOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *CouponOrderField `json:"field"`
+}
+
+// DefaultCouponOrder is the default ordering of Coupon.
+var DefaultCouponOrder = &CouponOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CouponOrderField{
+		Value: func(_m *Coupon) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: coupon.FieldID,
+		toTerm: coupon.ByID,
+		toCursor: func(_m *Coupon) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Coupon into CouponEdge.
+func (_m *Coupon) ToEdge(order *CouponOrder) *CouponEdge {
+	if order == nil {
+		order = DefaultCouponOrder
+	}
+	return &CouponEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CouponLimitEdge is the edge representation of CouponLimit.
+type CouponLimitEdge struct {
+	Node   *CouponLimit `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// CouponLimitConnection is the connection containing edges to CouponLimit.
+type CouponLimitConnection struct {
+	Edges      []*CouponLimitEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *CouponLimitConnection) build(nodes []*CouponLimit, pager *couponlimitPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CouponLimit
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CouponLimit {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CouponLimit {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CouponLimitEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CouponLimitEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CouponLimitPaginateOption enables pagination customization.
+type CouponLimitPaginateOption func(*couponlimitPager) error
+
+// WithCouponLimitOrder configures pagination ordering.
+func WithCouponLimitOrder(order *CouponLimitOrder) CouponLimitPaginateOption {
+	if order == nil {
+		order = DefaultCouponLimitOrder
+	}
+	o := *order
+	return func(pager *couponlimitPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCouponLimitOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCouponLimitFilter configures pagination filter.
+func WithCouponLimitFilter(filter func(*CouponLimitQuery) (*CouponLimitQuery, error)) CouponLimitPaginateOption {
+	return func(pager *couponlimitPager) error {
+		if filter == nil {
+			return errors.New("CouponLimitQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type couponlimitPager struct {
+	reverse bool
+	order   *CouponLimitOrder
+	filter  func(*CouponLimitQuery) (*CouponLimitQuery, error)
+}
+
+func newCouponLimitPager(opts []CouponLimitPaginateOption, reverse bool) (*couponlimitPager, error) {
+	pager := &couponlimitPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCouponLimitOrder
+	}
+	return pager, nil
+}
+
+func (p *couponlimitPager) applyFilter(query *CouponLimitQuery) (*CouponLimitQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *couponlimitPager) toCursor(_m *CouponLimit) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *couponlimitPager) applyCursors(query *CouponLimitQuery, after, before *Cursor) (*CouponLimitQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCouponLimitOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *couponlimitPager) applyOrder(query *CouponLimitQuery) *CouponLimitQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCouponLimitOrder.Field {
+		query = query.Order(DefaultCouponLimitOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *couponlimitPager) orderExpr(query *CouponLimitQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCouponLimitOrder.Field {
+			b.Comma().Ident(DefaultCouponLimitOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CouponLimit.
+func (_m *CouponLimitQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CouponLimitPaginateOption,
+) (*CouponLimitConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCouponLimitPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CouponLimitConnection{Edges: []*CouponLimitEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CouponLimitOrderFieldCreatedAt orders CouponLimit by created_at.
+	CouponLimitOrderFieldCreatedAt = &CouponLimitOrderField{
+		Value: func(_m *CouponLimit) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: couponlimit.FieldCreatedAt,
+		toTerm: couponlimit.ByCreatedAt,
+		toCursor: func(_m *CouponLimit) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CouponLimitOrderField) String() string {
+	var str string
+	switch f.column {
+	case CouponLimitOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CouponLimitOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CouponLimitOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CouponLimitOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CouponLimitOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CouponLimitOrderField", str)
+	}
+	return nil
+}
+
+// CouponLimitOrderField defines the ordering field of CouponLimit.
+type CouponLimitOrderField struct {
+	// Value extracts the ordering value from the given CouponLimit.
+	Value    func(*CouponLimit) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) couponlimit.OrderOption
+	toCursor func(*CouponLimit) Cursor
+}
+
+// CouponLimitOrder defines the ordering of CouponLimit.
+type CouponLimitOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *CouponLimitOrderField `json:"field"`
+}
+
+// DefaultCouponLimitOrder is the default ordering of CouponLimit.
+var DefaultCouponLimitOrder = &CouponLimitOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CouponLimitOrderField{
+		Value: func(_m *CouponLimit) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: couponlimit.FieldID,
+		toTerm: couponlimit.ByID,
+		toCursor: func(_m *CouponLimit) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CouponLimit into CouponLimitEdge.
+func (_m *CouponLimit) ToEdge(order *CouponLimitOrder) *CouponLimitEdge {
+	if order == nil {
+		order = DefaultCouponLimitOrder
+	}
+	return &CouponLimitEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CouponQuotaEdge is the edge representation of CouponQuota.
+type CouponQuotaEdge struct {
+	Node   *CouponQuota `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// CouponQuotaConnection is the connection containing edges to CouponQuota.
+type CouponQuotaConnection struct {
+	Edges      []*CouponQuotaEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *CouponQuotaConnection) build(nodes []*CouponQuota, pager *couponquotaPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CouponQuota
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CouponQuota {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CouponQuota {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CouponQuotaEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CouponQuotaEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CouponQuotaPaginateOption enables pagination customization.
+type CouponQuotaPaginateOption func(*couponquotaPager) error
+
+// WithCouponQuotaOrder configures pagination ordering.
+func WithCouponQuotaOrder(order *CouponQuotaOrder) CouponQuotaPaginateOption {
+	if order == nil {
+		order = DefaultCouponQuotaOrder
+	}
+	o := *order
+	return func(pager *couponquotaPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCouponQuotaOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCouponQuotaFilter configures pagination filter.
+func WithCouponQuotaFilter(filter func(*CouponQuotaQuery) (*CouponQuotaQuery, error)) CouponQuotaPaginateOption {
+	return func(pager *couponquotaPager) error {
+		if filter == nil {
+			return errors.New("CouponQuotaQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type couponquotaPager struct {
+	reverse bool
+	order   *CouponQuotaOrder
+	filter  func(*CouponQuotaQuery) (*CouponQuotaQuery, error)
+}
+
+func newCouponQuotaPager(opts []CouponQuotaPaginateOption, reverse bool) (*couponquotaPager, error) {
+	pager := &couponquotaPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCouponQuotaOrder
+	}
+	return pager, nil
+}
+
+func (p *couponquotaPager) applyFilter(query *CouponQuotaQuery) (*CouponQuotaQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *couponquotaPager) toCursor(_m *CouponQuota) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *couponquotaPager) applyCursors(query *CouponQuotaQuery, after, before *Cursor) (*CouponQuotaQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCouponQuotaOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *couponquotaPager) applyOrder(query *CouponQuotaQuery) *CouponQuotaQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCouponQuotaOrder.Field {
+		query = query.Order(DefaultCouponQuotaOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *couponquotaPager) orderExpr(query *CouponQuotaQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCouponQuotaOrder.Field {
+			b.Comma().Ident(DefaultCouponQuotaOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CouponQuota.
+func (_m *CouponQuotaQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CouponQuotaPaginateOption,
+) (*CouponQuotaConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCouponQuotaPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CouponQuotaConnection{Edges: []*CouponQuotaEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CouponQuotaOrderFieldCreatedAt orders CouponQuota by created_at.
+	CouponQuotaOrderFieldCreatedAt = &CouponQuotaOrderField{
+		Value: func(_m *CouponQuota) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: couponquota.FieldCreatedAt,
+		toTerm: couponquota.ByCreatedAt,
+		toCursor: func(_m *CouponQuota) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CouponQuotaOrderFieldValidUntil orders CouponQuota by valid_until.
+	CouponQuotaOrderFieldValidUntil = &CouponQuotaOrderField{
+		Value: func(_m *CouponQuota) (ent.Value, error) {
+			return _m.ValidUntil, nil
+		},
+		column: couponquota.FieldValidUntil,
+		toTerm: couponquota.ByValidUntil,
+		toCursor: func(_m *CouponQuota) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValidUntil,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CouponQuotaOrderField) String() string {
+	var str string
+	switch f.column {
+	case CouponQuotaOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CouponQuotaOrderFieldValidUntil.column:
+		str = "VALID_UNTIL"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CouponQuotaOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CouponQuotaOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CouponQuotaOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CouponQuotaOrderFieldCreatedAt
+	case "VALID_UNTIL":
+		*f = *CouponQuotaOrderFieldValidUntil
+	default:
+		return fmt.Errorf("%s is not a valid CouponQuotaOrderField", str)
+	}
+	return nil
+}
+
+// CouponQuotaOrderField defines the ordering field of CouponQuota.
+type CouponQuotaOrderField struct {
+	// Value extracts the ordering value from the given CouponQuota.
+	Value    func(*CouponQuota) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) couponquota.OrderOption
+	toCursor func(*CouponQuota) Cursor
+}
+
+// CouponQuotaOrder defines the ordering of CouponQuota.
+type CouponQuotaOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *CouponQuotaOrderField `json:"field"`
+}
+
+// DefaultCouponQuotaOrder is the default ordering of CouponQuota.
+var DefaultCouponQuotaOrder = &CouponQuotaOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CouponQuotaOrderField{
+		Value: func(_m *CouponQuota) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: couponquota.FieldID,
+		toTerm: couponquota.ByID,
+		toCursor: func(_m *CouponQuota) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CouponQuota into CouponQuotaEdge.
+func (_m *CouponQuota) ToEdge(order *CouponQuotaOrder) *CouponQuotaEdge {
+	if order == nil {
+		order = DefaultCouponQuotaOrder
+	}
+	return &CouponQuotaEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CouponRecordEdge is the edge representation of CouponRecord.
+type CouponRecordEdge struct {
+	Node   *CouponRecord `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// CouponRecordConnection is the connection containing edges to CouponRecord.
+type CouponRecordConnection struct {
+	Edges      []*CouponRecordEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *CouponRecordConnection) build(nodes []*CouponRecord, pager *couponrecordPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CouponRecord
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CouponRecord {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CouponRecord {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CouponRecordEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CouponRecordEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CouponRecordPaginateOption enables pagination customization.
+type CouponRecordPaginateOption func(*couponrecordPager) error
+
+// WithCouponRecordOrder configures pagination ordering.
+func WithCouponRecordOrder(order *CouponRecordOrder) CouponRecordPaginateOption {
+	if order == nil {
+		order = DefaultCouponRecordOrder
+	}
+	o := *order
+	return func(pager *couponrecordPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCouponRecordOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCouponRecordFilter configures pagination filter.
+func WithCouponRecordFilter(filter func(*CouponRecordQuery) (*CouponRecordQuery, error)) CouponRecordPaginateOption {
+	return func(pager *couponrecordPager) error {
+		if filter == nil {
+			return errors.New("CouponRecordQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type couponrecordPager struct {
+	reverse bool
+	order   *CouponRecordOrder
+	filter  func(*CouponRecordQuery) (*CouponRecordQuery, error)
+}
+
+func newCouponRecordPager(opts []CouponRecordPaginateOption, reverse bool) (*couponrecordPager, error) {
+	pager := &couponrecordPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCouponRecordOrder
+	}
+	return pager, nil
+}
+
+func (p *couponrecordPager) applyFilter(query *CouponRecordQuery) (*CouponRecordQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *couponrecordPager) toCursor(_m *CouponRecord) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *couponrecordPager) applyCursors(query *CouponRecordQuery, after, before *Cursor) (*CouponRecordQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCouponRecordOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *couponrecordPager) applyOrder(query *CouponRecordQuery) *CouponRecordQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCouponRecordOrder.Field {
+		query = query.Order(DefaultCouponRecordOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *couponrecordPager) orderExpr(query *CouponRecordQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCouponRecordOrder.Field {
+			b.Comma().Ident(DefaultCouponRecordOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CouponRecord.
+func (_m *CouponRecordQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CouponRecordPaginateOption,
+) (*CouponRecordConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCouponRecordPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CouponRecordConnection{Edges: []*CouponRecordEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CouponRecordOrderFieldCreatedAt orders CouponRecord by created_at.
+	CouponRecordOrderFieldCreatedAt = &CouponRecordOrderField{
+		Value: func(_m *CouponRecord) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: couponrecord.FieldCreatedAt,
+		toTerm: couponrecord.ByCreatedAt,
+		toCursor: func(_m *CouponRecord) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CouponRecordOrderField) String() string {
+	var str string
+	switch f.column {
+	case CouponRecordOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CouponRecordOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CouponRecordOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CouponRecordOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CouponRecordOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CouponRecordOrderField", str)
+	}
+	return nil
+}
+
+// CouponRecordOrderField defines the ordering field of CouponRecord.
+type CouponRecordOrderField struct {
+	// Value extracts the ordering value from the given CouponRecord.
+	Value    func(*CouponRecord) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) couponrecord.OrderOption
+	toCursor func(*CouponRecord) Cursor
+}
+
+// CouponRecordOrder defines the ordering of CouponRecord.
+type CouponRecordOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *CouponRecordOrderField `json:"field"`
+}
+
+// DefaultCouponRecordOrder is the default ordering of CouponRecord.
+var DefaultCouponRecordOrder = &CouponRecordOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CouponRecordOrderField{
+		Value: func(_m *CouponRecord) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: couponrecord.FieldID,
+		toTerm: couponrecord.ByID,
+		toCursor: func(_m *CouponRecord) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CouponRecord into CouponRecordEdge.
+func (_m *CouponRecord) ToEdge(order *CouponRecordOrder) *CouponRecordEdge {
+	if order == nil {
+		order = DefaultCouponRecordOrder
+	}
+	return &CouponRecordEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // CustomerEdge is the edge representation of Customer.
 type CustomerEdge struct {
 	Node   *Customer `json:"node"`
@@ -1906,6 +3131,302 @@ func (_m *Customer) ToEdge(order *CustomerOrder) *CustomerEdge {
 		order = DefaultCustomerOrder
 	}
 	return &CustomerEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CustomerWhitelistEdge is the edge representation of CustomerWhitelist.
+type CustomerWhitelistEdge struct {
+	Node   *CustomerWhitelist `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// CustomerWhitelistConnection is the connection containing edges to CustomerWhitelist.
+type CustomerWhitelistConnection struct {
+	Edges      []*CustomerWhitelistEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *CustomerWhitelistConnection) build(nodes []*CustomerWhitelist, pager *customerwhitelistPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CustomerWhitelist
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CustomerWhitelist {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CustomerWhitelist {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CustomerWhitelistEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CustomerWhitelistEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CustomerWhitelistPaginateOption enables pagination customization.
+type CustomerWhitelistPaginateOption func(*customerwhitelistPager) error
+
+// WithCustomerWhitelistOrder configures pagination ordering.
+func WithCustomerWhitelistOrder(order *CustomerWhitelistOrder) CustomerWhitelistPaginateOption {
+	if order == nil {
+		order = DefaultCustomerWhitelistOrder
+	}
+	o := *order
+	return func(pager *customerwhitelistPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCustomerWhitelistOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCustomerWhitelistFilter configures pagination filter.
+func WithCustomerWhitelistFilter(filter func(*CustomerWhitelistQuery) (*CustomerWhitelistQuery, error)) CustomerWhitelistPaginateOption {
+	return func(pager *customerwhitelistPager) error {
+		if filter == nil {
+			return errors.New("CustomerWhitelistQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type customerwhitelistPager struct {
+	reverse bool
+	order   *CustomerWhitelistOrder
+	filter  func(*CustomerWhitelistQuery) (*CustomerWhitelistQuery, error)
+}
+
+func newCustomerWhitelistPager(opts []CustomerWhitelistPaginateOption, reverse bool) (*customerwhitelistPager, error) {
+	pager := &customerwhitelistPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCustomerWhitelistOrder
+	}
+	return pager, nil
+}
+
+func (p *customerwhitelistPager) applyFilter(query *CustomerWhitelistQuery) (*CustomerWhitelistQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *customerwhitelistPager) toCursor(_m *CustomerWhitelist) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *customerwhitelistPager) applyCursors(query *CustomerWhitelistQuery, after, before *Cursor) (*CustomerWhitelistQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCustomerWhitelistOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *customerwhitelistPager) applyOrder(query *CustomerWhitelistQuery) *CustomerWhitelistQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCustomerWhitelistOrder.Field {
+		query = query.Order(DefaultCustomerWhitelistOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *customerwhitelistPager) orderExpr(query *CustomerWhitelistQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCustomerWhitelistOrder.Field {
+			b.Comma().Ident(DefaultCustomerWhitelistOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CustomerWhitelist.
+func (_m *CustomerWhitelistQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CustomerWhitelistPaginateOption,
+) (*CustomerWhitelistConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCustomerWhitelistPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CustomerWhitelistConnection{Edges: []*CustomerWhitelistEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CustomerWhitelistOrderFieldCreatedAt orders CustomerWhitelist by created_at.
+	CustomerWhitelistOrderFieldCreatedAt = &CustomerWhitelistOrderField{
+		Value: func(_m *CustomerWhitelist) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: customerwhitelist.FieldCreatedAt,
+		toTerm: customerwhitelist.ByCreatedAt,
+		toCursor: func(_m *CustomerWhitelist) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CustomerWhitelistOrderField) String() string {
+	var str string
+	switch f.column {
+	case CustomerWhitelistOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CustomerWhitelistOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CustomerWhitelistOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CustomerWhitelistOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CustomerWhitelistOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CustomerWhitelistOrderField", str)
+	}
+	return nil
+}
+
+// CustomerWhitelistOrderField defines the ordering field of CustomerWhitelist.
+type CustomerWhitelistOrderField struct {
+	// Value extracts the ordering value from the given CustomerWhitelist.
+	Value    func(*CustomerWhitelist) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) customerwhitelist.OrderOption
+	toCursor func(*CustomerWhitelist) Cursor
+}
+
+// CustomerWhitelistOrder defines the ordering of CustomerWhitelist.
+type CustomerWhitelistOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *CustomerWhitelistOrderField `json:"field"`
+}
+
+// DefaultCustomerWhitelistOrder is the default ordering of CustomerWhitelist.
+var DefaultCustomerWhitelistOrder = &CustomerWhitelistOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CustomerWhitelistOrderField{
+		Value: func(_m *CustomerWhitelist) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: customerwhitelist.FieldID,
+		toTerm: customerwhitelist.ByID,
+		toCursor: func(_m *CustomerWhitelist) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CustomerWhitelist into CustomerWhitelistEdge.
+func (_m *CustomerWhitelist) ToEdge(order *CustomerWhitelistOrder) *CustomerWhitelistEdge {
+	if order == nil {
+		order = DefaultCustomerWhitelistOrder
+	}
+	return &CustomerWhitelistEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -12,7 +12,11 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -2375,6 +2379,1216 @@ func (i *AuditLogWhereInput) P() (predicate.AuditLog, error) {
 	}
 }
 
+// CouponWhereInput represents a where input for filtering Coupon queries.
+type CouponWhereInput struct {
+	Predicates []predicate.Coupon  `json:"-"`
+	Not        *CouponWhereInput   `json:"not,omitempty"`
+	Or         []*CouponWhereInput `json:"or,omitempty"`
+	And        []*CouponWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *coupon.Kind  `json:"kind,omitempty"`
+	KindNEQ   *coupon.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []coupon.Kind `json:"kindIn,omitempty"`
+	KindNotIn []coupon.Kind `json:"kindNotIn,omitempty"`
+
+	// "quota_id" field predicates.
+	QuotaID             *gid.ID  `json:"quotaID,omitempty"`
+	QuotaIDNEQ          *gid.ID  `json:"quotaIDNEQ,omitempty"`
+	QuotaIDIn           []gid.ID `json:"quotaIDIn,omitempty"`
+	QuotaIDNotIn        []gid.ID `json:"quotaIDNotIn,omitempty"`
+	QuotaIDGT           *gid.ID  `json:"quotaIDGT,omitempty"`
+	QuotaIDGTE          *gid.ID  `json:"quotaIDGTE,omitempty"`
+	QuotaIDLT           *gid.ID  `json:"quotaIDLT,omitempty"`
+	QuotaIDLTE          *gid.ID  `json:"quotaIDLTE,omitempty"`
+	QuotaIDContains     *gid.ID  `json:"quotaIDContains,omitempty"`
+	QuotaIDHasPrefix    *gid.ID  `json:"quotaIDHasPrefix,omitempty"`
+	QuotaIDHasSuffix    *gid.ID  `json:"quotaIDHasSuffix,omitempty"`
+	QuotaIDEqualFold    *gid.ID  `json:"quotaIDEqualFold,omitempty"`
+	QuotaIDContainsFold *gid.ID  `json:"quotaIDContainsFold,omitempty"`
+
+	// "partner_id" field predicates.
+	PartnerID             *gid.ID  `json:"partnerID,omitempty"`
+	PartnerIDNEQ          *gid.ID  `json:"partnerIDNEQ,omitempty"`
+	PartnerIDIn           []gid.ID `json:"partnerIDIn,omitempty"`
+	PartnerIDNotIn        []gid.ID `json:"partnerIDNotIn,omitempty"`
+	PartnerIDGT           *gid.ID  `json:"partnerIDGT,omitempty"`
+	PartnerIDGTE          *gid.ID  `json:"partnerIDGTE,omitempty"`
+	PartnerIDLT           *gid.ID  `json:"partnerIDLT,omitempty"`
+	PartnerIDLTE          *gid.ID  `json:"partnerIDLTE,omitempty"`
+	PartnerIDContains     *gid.ID  `json:"partnerIDContains,omitempty"`
+	PartnerIDHasPrefix    *gid.ID  `json:"partnerIDHasPrefix,omitempty"`
+	PartnerIDHasSuffix    *gid.ID  `json:"partnerIDHasSuffix,omitempty"`
+	PartnerIDEqualFold    *gid.ID  `json:"partnerIDEqualFold,omitempty"`
+	PartnerIDContainsFold *gid.ID  `json:"partnerIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *gid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *gid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []gid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []gid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *gid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *gid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *gid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *gid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *gid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *gid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *gid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *gid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *gid.ID  `json:"customerIDContainsFold,omitempty"`
+
+	// "valid_from" field predicates.
+	ValidFrom      *time.Time  `json:"validFrom,omitempty"`
+	ValidFromNEQ   *time.Time  `json:"validFromNEQ,omitempty"`
+	ValidFromIn    []time.Time `json:"validFromIn,omitempty"`
+	ValidFromNotIn []time.Time `json:"validFromNotIn,omitempty"`
+	ValidFromGT    *time.Time  `json:"validFromGT,omitempty"`
+	ValidFromGTE   *time.Time  `json:"validFromGTE,omitempty"`
+	ValidFromLT    *time.Time  `json:"validFromLT,omitempty"`
+	ValidFromLTE   *time.Time  `json:"validFromLTE,omitempty"`
+
+	// "valid_until" field predicates.
+	ValidUntil      *time.Time  `json:"validUntil,omitempty"`
+	ValidUntilNEQ   *time.Time  `json:"validUntilNEQ,omitempty"`
+	ValidUntilIn    []time.Time `json:"validUntilIn,omitempty"`
+	ValidUntilNotIn []time.Time `json:"validUntilNotIn,omitempty"`
+	ValidUntilGT    *time.Time  `json:"validUntilGT,omitempty"`
+	ValidUntilGTE   *time.Time  `json:"validUntilGTE,omitempty"`
+	ValidUntilLT    *time.Time  `json:"validUntilLT,omitempty"`
+	ValidUntilLTE   *time.Time  `json:"validUntilLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *coupon.Status  `json:"status,omitempty"`
+	StatusNEQ   *coupon.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []coupon.Status `json:"statusIn,omitempty"`
+	StatusNotIn []coupon.Status `json:"statusNotIn,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CouponWhereInput) AddPredicates(predicates ...predicate.Coupon) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CouponWhereInput filter on the CouponQuery builder.
+func (i *CouponWhereInput) Filter(q *CouponQuery) (*CouponQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCouponWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCouponWhereInput is returned in case the CouponWhereInput is empty.
+var ErrEmptyCouponWhereInput = errors.New("ent: empty predicate CouponWhereInput")
+
+// P returns a predicate for filtering coupons.
+// An error is returned if the input is empty or invalid.
+func (i *CouponWhereInput) P() (predicate.Coupon, error) {
+	var predicates []predicate.Coupon
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, coupon.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Coupon, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, coupon.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Coupon, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, coupon.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, coupon.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, coupon.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, coupon.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, coupon.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, coupon.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, coupon.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, coupon.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, coupon.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, coupon.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, coupon.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, coupon.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, coupon.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, coupon.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, coupon.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, coupon.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, coupon.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, coupon.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, coupon.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, coupon.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, coupon.KindNotIn(i.KindNotIn...))
+	}
+	if i.QuotaID != nil {
+		predicates = append(predicates, coupon.QuotaIDEQ(*i.QuotaID))
+	}
+	if i.QuotaIDNEQ != nil {
+		predicates = append(predicates, coupon.QuotaIDNEQ(*i.QuotaIDNEQ))
+	}
+	if len(i.QuotaIDIn) > 0 {
+		predicates = append(predicates, coupon.QuotaIDIn(i.QuotaIDIn...))
+	}
+	if len(i.QuotaIDNotIn) > 0 {
+		predicates = append(predicates, coupon.QuotaIDNotIn(i.QuotaIDNotIn...))
+	}
+	if i.QuotaIDGT != nil {
+		predicates = append(predicates, coupon.QuotaIDGT(*i.QuotaIDGT))
+	}
+	if i.QuotaIDGTE != nil {
+		predicates = append(predicates, coupon.QuotaIDGTE(*i.QuotaIDGTE))
+	}
+	if i.QuotaIDLT != nil {
+		predicates = append(predicates, coupon.QuotaIDLT(*i.QuotaIDLT))
+	}
+	if i.QuotaIDLTE != nil {
+		predicates = append(predicates, coupon.QuotaIDLTE(*i.QuotaIDLTE))
+	}
+	if i.QuotaIDContains != nil {
+		predicates = append(predicates, coupon.QuotaIDContains(*i.QuotaIDContains))
+	}
+	if i.QuotaIDHasPrefix != nil {
+		predicates = append(predicates, coupon.QuotaIDHasPrefix(*i.QuotaIDHasPrefix))
+	}
+	if i.QuotaIDHasSuffix != nil {
+		predicates = append(predicates, coupon.QuotaIDHasSuffix(*i.QuotaIDHasSuffix))
+	}
+	if i.QuotaIDEqualFold != nil {
+		predicates = append(predicates, coupon.QuotaIDEqualFold(*i.QuotaIDEqualFold))
+	}
+	if i.QuotaIDContainsFold != nil {
+		predicates = append(predicates, coupon.QuotaIDContainsFold(*i.QuotaIDContainsFold))
+	}
+	if i.PartnerID != nil {
+		predicates = append(predicates, coupon.PartnerIDEQ(*i.PartnerID))
+	}
+	if i.PartnerIDNEQ != nil {
+		predicates = append(predicates, coupon.PartnerIDNEQ(*i.PartnerIDNEQ))
+	}
+	if len(i.PartnerIDIn) > 0 {
+		predicates = append(predicates, coupon.PartnerIDIn(i.PartnerIDIn...))
+	}
+	if len(i.PartnerIDNotIn) > 0 {
+		predicates = append(predicates, coupon.PartnerIDNotIn(i.PartnerIDNotIn...))
+	}
+	if i.PartnerIDGT != nil {
+		predicates = append(predicates, coupon.PartnerIDGT(*i.PartnerIDGT))
+	}
+	if i.PartnerIDGTE != nil {
+		predicates = append(predicates, coupon.PartnerIDGTE(*i.PartnerIDGTE))
+	}
+	if i.PartnerIDLT != nil {
+		predicates = append(predicates, coupon.PartnerIDLT(*i.PartnerIDLT))
+	}
+	if i.PartnerIDLTE != nil {
+		predicates = append(predicates, coupon.PartnerIDLTE(*i.PartnerIDLTE))
+	}
+	if i.PartnerIDContains != nil {
+		predicates = append(predicates, coupon.PartnerIDContains(*i.PartnerIDContains))
+	}
+	if i.PartnerIDHasPrefix != nil {
+		predicates = append(predicates, coupon.PartnerIDHasPrefix(*i.PartnerIDHasPrefix))
+	}
+	if i.PartnerIDHasSuffix != nil {
+		predicates = append(predicates, coupon.PartnerIDHasSuffix(*i.PartnerIDHasSuffix))
+	}
+	if i.PartnerIDEqualFold != nil {
+		predicates = append(predicates, coupon.PartnerIDEqualFold(*i.PartnerIDEqualFold))
+	}
+	if i.PartnerIDContainsFold != nil {
+		predicates = append(predicates, coupon.PartnerIDContainsFold(*i.PartnerIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, coupon.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, coupon.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, coupon.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, coupon.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, coupon.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, coupon.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, coupon.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, coupon.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, coupon.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, coupon.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, coupon.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, coupon.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, coupon.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+	if i.ValidFrom != nil {
+		predicates = append(predicates, coupon.ValidFromEQ(*i.ValidFrom))
+	}
+	if i.ValidFromNEQ != nil {
+		predicates = append(predicates, coupon.ValidFromNEQ(*i.ValidFromNEQ))
+	}
+	if len(i.ValidFromIn) > 0 {
+		predicates = append(predicates, coupon.ValidFromIn(i.ValidFromIn...))
+	}
+	if len(i.ValidFromNotIn) > 0 {
+		predicates = append(predicates, coupon.ValidFromNotIn(i.ValidFromNotIn...))
+	}
+	if i.ValidFromGT != nil {
+		predicates = append(predicates, coupon.ValidFromGT(*i.ValidFromGT))
+	}
+	if i.ValidFromGTE != nil {
+		predicates = append(predicates, coupon.ValidFromGTE(*i.ValidFromGTE))
+	}
+	if i.ValidFromLT != nil {
+		predicates = append(predicates, coupon.ValidFromLT(*i.ValidFromLT))
+	}
+	if i.ValidFromLTE != nil {
+		predicates = append(predicates, coupon.ValidFromLTE(*i.ValidFromLTE))
+	}
+	if i.ValidUntil != nil {
+		predicates = append(predicates, coupon.ValidUntilEQ(*i.ValidUntil))
+	}
+	if i.ValidUntilNEQ != nil {
+		predicates = append(predicates, coupon.ValidUntilNEQ(*i.ValidUntilNEQ))
+	}
+	if len(i.ValidUntilIn) > 0 {
+		predicates = append(predicates, coupon.ValidUntilIn(i.ValidUntilIn...))
+	}
+	if len(i.ValidUntilNotIn) > 0 {
+		predicates = append(predicates, coupon.ValidUntilNotIn(i.ValidUntilNotIn...))
+	}
+	if i.ValidUntilGT != nil {
+		predicates = append(predicates, coupon.ValidUntilGT(*i.ValidUntilGT))
+	}
+	if i.ValidUntilGTE != nil {
+		predicates = append(predicates, coupon.ValidUntilGTE(*i.ValidUntilGTE))
+	}
+	if i.ValidUntilLT != nil {
+		predicates = append(predicates, coupon.ValidUntilLT(*i.ValidUntilLT))
+	}
+	if i.ValidUntilLTE != nil {
+		predicates = append(predicates, coupon.ValidUntilLTE(*i.ValidUntilLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, coupon.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, coupon.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, coupon.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, coupon.StatusNotIn(i.StatusNotIn...))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCouponWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return coupon.And(predicates...), nil
+	}
+}
+
+// CouponQuotaWhereInput represents a where input for filtering CouponQuota queries.
+type CouponQuotaWhereInput struct {
+	Predicates []predicate.CouponQuota  `json:"-"`
+	Not        *CouponQuotaWhereInput   `json:"not,omitempty"`
+	Or         []*CouponQuotaWhereInput `json:"or,omitempty"`
+	And        []*CouponQuotaWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *couponquota.Kind  `json:"kind,omitempty"`
+	KindNEQ   *couponquota.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []couponquota.Kind `json:"kindIn,omitempty"`
+	KindNotIn []couponquota.Kind `json:"kindNotIn,omitempty"`
+
+	// "partner_id" field predicates.
+	PartnerID             *gid.ID  `json:"partnerID,omitempty"`
+	PartnerIDNEQ          *gid.ID  `json:"partnerIDNEQ,omitempty"`
+	PartnerIDIn           []gid.ID `json:"partnerIDIn,omitempty"`
+	PartnerIDNotIn        []gid.ID `json:"partnerIDNotIn,omitempty"`
+	PartnerIDGT           *gid.ID  `json:"partnerIDGT,omitempty"`
+	PartnerIDGTE          *gid.ID  `json:"partnerIDGTE,omitempty"`
+	PartnerIDLT           *gid.ID  `json:"partnerIDLT,omitempty"`
+	PartnerIDLTE          *gid.ID  `json:"partnerIDLTE,omitempty"`
+	PartnerIDContains     *gid.ID  `json:"partnerIDContains,omitempty"`
+	PartnerIDHasPrefix    *gid.ID  `json:"partnerIDHasPrefix,omitempty"`
+	PartnerIDHasSuffix    *gid.ID  `json:"partnerIDHasSuffix,omitempty"`
+	PartnerIDEqualFold    *gid.ID  `json:"partnerIDEqualFold,omitempty"`
+	PartnerIDContainsFold *gid.ID  `json:"partnerIDContainsFold,omitempty"`
+
+	// "parent_quota_id" field predicates.
+	ParentQuotaID             *gid.ID  `json:"parentQuotaID,omitempty"`
+	ParentQuotaIDNEQ          *gid.ID  `json:"parentQuotaIDNEQ,omitempty"`
+	ParentQuotaIDIn           []gid.ID `json:"parentQuotaIDIn,omitempty"`
+	ParentQuotaIDNotIn        []gid.ID `json:"parentQuotaIDNotIn,omitempty"`
+	ParentQuotaIDGT           *gid.ID  `json:"parentQuotaIDGT,omitempty"`
+	ParentQuotaIDGTE          *gid.ID  `json:"parentQuotaIDGTE,omitempty"`
+	ParentQuotaIDLT           *gid.ID  `json:"parentQuotaIDLT,omitempty"`
+	ParentQuotaIDLTE          *gid.ID  `json:"parentQuotaIDLTE,omitempty"`
+	ParentQuotaIDContains     *gid.ID  `json:"parentQuotaIDContains,omitempty"`
+	ParentQuotaIDHasPrefix    *gid.ID  `json:"parentQuotaIDHasPrefix,omitempty"`
+	ParentQuotaIDHasSuffix    *gid.ID  `json:"parentQuotaIDHasSuffix,omitempty"`
+	ParentQuotaIDIsNil        bool     `json:"parentQuotaIDIsNil,omitempty"`
+	ParentQuotaIDNotNil       bool     `json:"parentQuotaIDNotNil,omitempty"`
+	ParentQuotaIDEqualFold    *gid.ID  `json:"parentQuotaIDEqualFold,omitempty"`
+	ParentQuotaIDContainsFold *gid.ID  `json:"parentQuotaIDContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *couponquota.Status  `json:"status,omitempty"`
+	StatusNEQ   *couponquota.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []couponquota.Status `json:"statusIn,omitempty"`
+	StatusNotIn []couponquota.Status `json:"statusNotIn,omitempty"`
+
+	// "valid_from" field predicates.
+	ValidFrom      *time.Time  `json:"validFrom,omitempty"`
+	ValidFromNEQ   *time.Time  `json:"validFromNEQ,omitempty"`
+	ValidFromIn    []time.Time `json:"validFromIn,omitempty"`
+	ValidFromNotIn []time.Time `json:"validFromNotIn,omitempty"`
+	ValidFromGT    *time.Time  `json:"validFromGT,omitempty"`
+	ValidFromGTE   *time.Time  `json:"validFromGTE,omitempty"`
+	ValidFromLT    *time.Time  `json:"validFromLT,omitempty"`
+	ValidFromLTE   *time.Time  `json:"validFromLTE,omitempty"`
+
+	// "valid_until" field predicates.
+	ValidUntil      *time.Time  `json:"validUntil,omitempty"`
+	ValidUntilNEQ   *time.Time  `json:"validUntilNEQ,omitempty"`
+	ValidUntilIn    []time.Time `json:"validUntilIn,omitempty"`
+	ValidUntilNotIn []time.Time `json:"validUntilNotIn,omitempty"`
+	ValidUntilGT    *time.Time  `json:"validUntilGT,omitempty"`
+	ValidUntilGTE   *time.Time  `json:"validUntilGTE,omitempty"`
+	ValidUntilLT    *time.Time  `json:"validUntilLT,omitempty"`
+	ValidUntilLTE   *time.Time  `json:"validUntilLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CouponQuotaWhereInput) AddPredicates(predicates ...predicate.CouponQuota) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CouponQuotaWhereInput filter on the CouponQuotaQuery builder.
+func (i *CouponQuotaWhereInput) Filter(q *CouponQuotaQuery) (*CouponQuotaQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCouponQuotaWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCouponQuotaWhereInput is returned in case the CouponQuotaWhereInput is empty.
+var ErrEmptyCouponQuotaWhereInput = errors.New("ent: empty predicate CouponQuotaWhereInput")
+
+// P returns a predicate for filtering couponquotaslice.
+// An error is returned if the input is empty or invalid.
+func (i *CouponQuotaWhereInput) P() (predicate.CouponQuota, error) {
+	var predicates []predicate.CouponQuota
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, couponquota.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CouponQuota, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, couponquota.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CouponQuota, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, couponquota.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, couponquota.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, couponquota.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, couponquota.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, couponquota.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, couponquota.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, couponquota.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, couponquota.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, couponquota.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, couponquota.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, couponquota.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, couponquota.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, couponquota.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, couponquota.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, couponquota.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, couponquota.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, couponquota.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, couponquota.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, couponquota.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, couponquota.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, couponquota.KindNotIn(i.KindNotIn...))
+	}
+	if i.PartnerID != nil {
+		predicates = append(predicates, couponquota.PartnerIDEQ(*i.PartnerID))
+	}
+	if i.PartnerIDNEQ != nil {
+		predicates = append(predicates, couponquota.PartnerIDNEQ(*i.PartnerIDNEQ))
+	}
+	if len(i.PartnerIDIn) > 0 {
+		predicates = append(predicates, couponquota.PartnerIDIn(i.PartnerIDIn...))
+	}
+	if len(i.PartnerIDNotIn) > 0 {
+		predicates = append(predicates, couponquota.PartnerIDNotIn(i.PartnerIDNotIn...))
+	}
+	if i.PartnerIDGT != nil {
+		predicates = append(predicates, couponquota.PartnerIDGT(*i.PartnerIDGT))
+	}
+	if i.PartnerIDGTE != nil {
+		predicates = append(predicates, couponquota.PartnerIDGTE(*i.PartnerIDGTE))
+	}
+	if i.PartnerIDLT != nil {
+		predicates = append(predicates, couponquota.PartnerIDLT(*i.PartnerIDLT))
+	}
+	if i.PartnerIDLTE != nil {
+		predicates = append(predicates, couponquota.PartnerIDLTE(*i.PartnerIDLTE))
+	}
+	if i.PartnerIDContains != nil {
+		predicates = append(predicates, couponquota.PartnerIDContains(*i.PartnerIDContains))
+	}
+	if i.PartnerIDHasPrefix != nil {
+		predicates = append(predicates, couponquota.PartnerIDHasPrefix(*i.PartnerIDHasPrefix))
+	}
+	if i.PartnerIDHasSuffix != nil {
+		predicates = append(predicates, couponquota.PartnerIDHasSuffix(*i.PartnerIDHasSuffix))
+	}
+	if i.PartnerIDEqualFold != nil {
+		predicates = append(predicates, couponquota.PartnerIDEqualFold(*i.PartnerIDEqualFold))
+	}
+	if i.PartnerIDContainsFold != nil {
+		predicates = append(predicates, couponquota.PartnerIDContainsFold(*i.PartnerIDContainsFold))
+	}
+	if i.ParentQuotaID != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDEQ(*i.ParentQuotaID))
+	}
+	if i.ParentQuotaIDNEQ != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDNEQ(*i.ParentQuotaIDNEQ))
+	}
+	if len(i.ParentQuotaIDIn) > 0 {
+		predicates = append(predicates, couponquota.ParentQuotaIDIn(i.ParentQuotaIDIn...))
+	}
+	if len(i.ParentQuotaIDNotIn) > 0 {
+		predicates = append(predicates, couponquota.ParentQuotaIDNotIn(i.ParentQuotaIDNotIn...))
+	}
+	if i.ParentQuotaIDGT != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDGT(*i.ParentQuotaIDGT))
+	}
+	if i.ParentQuotaIDGTE != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDGTE(*i.ParentQuotaIDGTE))
+	}
+	if i.ParentQuotaIDLT != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDLT(*i.ParentQuotaIDLT))
+	}
+	if i.ParentQuotaIDLTE != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDLTE(*i.ParentQuotaIDLTE))
+	}
+	if i.ParentQuotaIDContains != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDContains(*i.ParentQuotaIDContains))
+	}
+	if i.ParentQuotaIDHasPrefix != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDHasPrefix(*i.ParentQuotaIDHasPrefix))
+	}
+	if i.ParentQuotaIDHasSuffix != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDHasSuffix(*i.ParentQuotaIDHasSuffix))
+	}
+	if i.ParentQuotaIDIsNil {
+		predicates = append(predicates, couponquota.ParentQuotaIDIsNil())
+	}
+	if i.ParentQuotaIDNotNil {
+		predicates = append(predicates, couponquota.ParentQuotaIDNotNil())
+	}
+	if i.ParentQuotaIDEqualFold != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDEqualFold(*i.ParentQuotaIDEqualFold))
+	}
+	if i.ParentQuotaIDContainsFold != nil {
+		predicates = append(predicates, couponquota.ParentQuotaIDContainsFold(*i.ParentQuotaIDContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, couponquota.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, couponquota.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, couponquota.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, couponquota.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ValidFrom != nil {
+		predicates = append(predicates, couponquota.ValidFromEQ(*i.ValidFrom))
+	}
+	if i.ValidFromNEQ != nil {
+		predicates = append(predicates, couponquota.ValidFromNEQ(*i.ValidFromNEQ))
+	}
+	if len(i.ValidFromIn) > 0 {
+		predicates = append(predicates, couponquota.ValidFromIn(i.ValidFromIn...))
+	}
+	if len(i.ValidFromNotIn) > 0 {
+		predicates = append(predicates, couponquota.ValidFromNotIn(i.ValidFromNotIn...))
+	}
+	if i.ValidFromGT != nil {
+		predicates = append(predicates, couponquota.ValidFromGT(*i.ValidFromGT))
+	}
+	if i.ValidFromGTE != nil {
+		predicates = append(predicates, couponquota.ValidFromGTE(*i.ValidFromGTE))
+	}
+	if i.ValidFromLT != nil {
+		predicates = append(predicates, couponquota.ValidFromLT(*i.ValidFromLT))
+	}
+	if i.ValidFromLTE != nil {
+		predicates = append(predicates, couponquota.ValidFromLTE(*i.ValidFromLTE))
+	}
+	if i.ValidUntil != nil {
+		predicates = append(predicates, couponquota.ValidUntilEQ(*i.ValidUntil))
+	}
+	if i.ValidUntilNEQ != nil {
+		predicates = append(predicates, couponquota.ValidUntilNEQ(*i.ValidUntilNEQ))
+	}
+	if len(i.ValidUntilIn) > 0 {
+		predicates = append(predicates, couponquota.ValidUntilIn(i.ValidUntilIn...))
+	}
+	if len(i.ValidUntilNotIn) > 0 {
+		predicates = append(predicates, couponquota.ValidUntilNotIn(i.ValidUntilNotIn...))
+	}
+	if i.ValidUntilGT != nil {
+		predicates = append(predicates, couponquota.ValidUntilGT(*i.ValidUntilGT))
+	}
+	if i.ValidUntilGTE != nil {
+		predicates = append(predicates, couponquota.ValidUntilGTE(*i.ValidUntilGTE))
+	}
+	if i.ValidUntilLT != nil {
+		predicates = append(predicates, couponquota.ValidUntilLT(*i.ValidUntilLT))
+	}
+	if i.ValidUntilLTE != nil {
+		predicates = append(predicates, couponquota.ValidUntilLTE(*i.ValidUntilLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCouponQuotaWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return couponquota.And(predicates...), nil
+	}
+}
+
+// CouponRecordWhereInput represents a where input for filtering CouponRecord queries.
+type CouponRecordWhereInput struct {
+	Predicates []predicate.CouponRecord  `json:"-"`
+	Not        *CouponRecordWhereInput   `json:"not,omitempty"`
+	Or         []*CouponRecordWhereInput `json:"or,omitempty"`
+	And        []*CouponRecordWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "type" field predicates.
+	Type      *couponrecord.Type  `json:"type,omitempty"`
+	TypeNEQ   *couponrecord.Type  `json:"typeNEQ,omitempty"`
+	TypeIn    []couponrecord.Type `json:"typeIn,omitempty"`
+	TypeNotIn []couponrecord.Type `json:"typeNotIn,omitempty"`
+
+	// "partner_id" field predicates.
+	PartnerID             *gid.ID  `json:"partnerID,omitempty"`
+	PartnerIDNEQ          *gid.ID  `json:"partnerIDNEQ,omitempty"`
+	PartnerIDIn           []gid.ID `json:"partnerIDIn,omitempty"`
+	PartnerIDNotIn        []gid.ID `json:"partnerIDNotIn,omitempty"`
+	PartnerIDGT           *gid.ID  `json:"partnerIDGT,omitempty"`
+	PartnerIDGTE          *gid.ID  `json:"partnerIDGTE,omitempty"`
+	PartnerIDLT           *gid.ID  `json:"partnerIDLT,omitempty"`
+	PartnerIDLTE          *gid.ID  `json:"partnerIDLTE,omitempty"`
+	PartnerIDContains     *gid.ID  `json:"partnerIDContains,omitempty"`
+	PartnerIDHasPrefix    *gid.ID  `json:"partnerIDHasPrefix,omitempty"`
+	PartnerIDHasSuffix    *gid.ID  `json:"partnerIDHasSuffix,omitempty"`
+	PartnerIDEqualFold    *gid.ID  `json:"partnerIDEqualFold,omitempty"`
+	PartnerIDContainsFold *gid.ID  `json:"partnerIDContainsFold,omitempty"`
+
+	// "quota_id" field predicates.
+	QuotaID             *gid.ID  `json:"quotaID,omitempty"`
+	QuotaIDNEQ          *gid.ID  `json:"quotaIDNEQ,omitempty"`
+	QuotaIDIn           []gid.ID `json:"quotaIDIn,omitempty"`
+	QuotaIDNotIn        []gid.ID `json:"quotaIDNotIn,omitempty"`
+	QuotaIDGT           *gid.ID  `json:"quotaIDGT,omitempty"`
+	QuotaIDGTE          *gid.ID  `json:"quotaIDGTE,omitempty"`
+	QuotaIDLT           *gid.ID  `json:"quotaIDLT,omitempty"`
+	QuotaIDLTE          *gid.ID  `json:"quotaIDLTE,omitempty"`
+	QuotaIDContains     *gid.ID  `json:"quotaIDContains,omitempty"`
+	QuotaIDHasPrefix    *gid.ID  `json:"quotaIDHasPrefix,omitempty"`
+	QuotaIDHasSuffix    *gid.ID  `json:"quotaIDHasSuffix,omitempty"`
+	QuotaIDEqualFold    *gid.ID  `json:"quotaIDEqualFold,omitempty"`
+	QuotaIDContainsFold *gid.ID  `json:"quotaIDContainsFold,omitempty"`
+
+	// "coupon_id" field predicates.
+	CouponID             *gid.ID  `json:"couponID,omitempty"`
+	CouponIDNEQ          *gid.ID  `json:"couponIDNEQ,omitempty"`
+	CouponIDIn           []gid.ID `json:"couponIDIn,omitempty"`
+	CouponIDNotIn        []gid.ID `json:"couponIDNotIn,omitempty"`
+	CouponIDGT           *gid.ID  `json:"couponIDGT,omitempty"`
+	CouponIDGTE          *gid.ID  `json:"couponIDGTE,omitempty"`
+	CouponIDLT           *gid.ID  `json:"couponIDLT,omitempty"`
+	CouponIDLTE          *gid.ID  `json:"couponIDLTE,omitempty"`
+	CouponIDContains     *gid.ID  `json:"couponIDContains,omitempty"`
+	CouponIDHasPrefix    *gid.ID  `json:"couponIDHasPrefix,omitempty"`
+	CouponIDHasSuffix    *gid.ID  `json:"couponIDHasSuffix,omitempty"`
+	CouponIDIsNil        bool     `json:"couponIDIsNil,omitempty"`
+	CouponIDNotNil       bool     `json:"couponIDNotNil,omitempty"`
+	CouponIDEqualFold    *gid.ID  `json:"couponIDEqualFold,omitempty"`
+	CouponIDContainsFold *gid.ID  `json:"couponIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *gid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *gid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []gid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []gid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *gid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *gid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *gid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *gid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *gid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *gid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *gid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDIsNil        bool     `json:"customerIDIsNil,omitempty"`
+	CustomerIDNotNil       bool     `json:"customerIDNotNil,omitempty"`
+	CustomerIDEqualFold    *gid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *gid.ID  `json:"customerIDContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CouponRecordWhereInput) AddPredicates(predicates ...predicate.CouponRecord) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CouponRecordWhereInput filter on the CouponRecordQuery builder.
+func (i *CouponRecordWhereInput) Filter(q *CouponRecordQuery) (*CouponRecordQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCouponRecordWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCouponRecordWhereInput is returned in case the CouponRecordWhereInput is empty.
+var ErrEmptyCouponRecordWhereInput = errors.New("ent: empty predicate CouponRecordWhereInput")
+
+// P returns a predicate for filtering couponrecords.
+// An error is returned if the input is empty or invalid.
+func (i *CouponRecordWhereInput) P() (predicate.CouponRecord, error) {
+	var predicates []predicate.CouponRecord
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, couponrecord.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CouponRecord, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, couponrecord.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CouponRecord, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, couponrecord.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, couponrecord.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, couponrecord.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, couponrecord.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, couponrecord.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, couponrecord.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, couponrecord.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, couponrecord.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, couponrecord.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, couponrecord.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, couponrecord.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, couponrecord.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, couponrecord.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, couponrecord.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, couponrecord.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, couponrecord.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, couponrecord.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Type != nil {
+		predicates = append(predicates, couponrecord.TypeEQ(*i.Type))
+	}
+	if i.TypeNEQ != nil {
+		predicates = append(predicates, couponrecord.TypeNEQ(*i.TypeNEQ))
+	}
+	if len(i.TypeIn) > 0 {
+		predicates = append(predicates, couponrecord.TypeIn(i.TypeIn...))
+	}
+	if len(i.TypeNotIn) > 0 {
+		predicates = append(predicates, couponrecord.TypeNotIn(i.TypeNotIn...))
+	}
+	if i.PartnerID != nil {
+		predicates = append(predicates, couponrecord.PartnerIDEQ(*i.PartnerID))
+	}
+	if i.PartnerIDNEQ != nil {
+		predicates = append(predicates, couponrecord.PartnerIDNEQ(*i.PartnerIDNEQ))
+	}
+	if len(i.PartnerIDIn) > 0 {
+		predicates = append(predicates, couponrecord.PartnerIDIn(i.PartnerIDIn...))
+	}
+	if len(i.PartnerIDNotIn) > 0 {
+		predicates = append(predicates, couponrecord.PartnerIDNotIn(i.PartnerIDNotIn...))
+	}
+	if i.PartnerIDGT != nil {
+		predicates = append(predicates, couponrecord.PartnerIDGT(*i.PartnerIDGT))
+	}
+	if i.PartnerIDGTE != nil {
+		predicates = append(predicates, couponrecord.PartnerIDGTE(*i.PartnerIDGTE))
+	}
+	if i.PartnerIDLT != nil {
+		predicates = append(predicates, couponrecord.PartnerIDLT(*i.PartnerIDLT))
+	}
+	if i.PartnerIDLTE != nil {
+		predicates = append(predicates, couponrecord.PartnerIDLTE(*i.PartnerIDLTE))
+	}
+	if i.PartnerIDContains != nil {
+		predicates = append(predicates, couponrecord.PartnerIDContains(*i.PartnerIDContains))
+	}
+	if i.PartnerIDHasPrefix != nil {
+		predicates = append(predicates, couponrecord.PartnerIDHasPrefix(*i.PartnerIDHasPrefix))
+	}
+	if i.PartnerIDHasSuffix != nil {
+		predicates = append(predicates, couponrecord.PartnerIDHasSuffix(*i.PartnerIDHasSuffix))
+	}
+	if i.PartnerIDEqualFold != nil {
+		predicates = append(predicates, couponrecord.PartnerIDEqualFold(*i.PartnerIDEqualFold))
+	}
+	if i.PartnerIDContainsFold != nil {
+		predicates = append(predicates, couponrecord.PartnerIDContainsFold(*i.PartnerIDContainsFold))
+	}
+	if i.QuotaID != nil {
+		predicates = append(predicates, couponrecord.QuotaIDEQ(*i.QuotaID))
+	}
+	if i.QuotaIDNEQ != nil {
+		predicates = append(predicates, couponrecord.QuotaIDNEQ(*i.QuotaIDNEQ))
+	}
+	if len(i.QuotaIDIn) > 0 {
+		predicates = append(predicates, couponrecord.QuotaIDIn(i.QuotaIDIn...))
+	}
+	if len(i.QuotaIDNotIn) > 0 {
+		predicates = append(predicates, couponrecord.QuotaIDNotIn(i.QuotaIDNotIn...))
+	}
+	if i.QuotaIDGT != nil {
+		predicates = append(predicates, couponrecord.QuotaIDGT(*i.QuotaIDGT))
+	}
+	if i.QuotaIDGTE != nil {
+		predicates = append(predicates, couponrecord.QuotaIDGTE(*i.QuotaIDGTE))
+	}
+	if i.QuotaIDLT != nil {
+		predicates = append(predicates, couponrecord.QuotaIDLT(*i.QuotaIDLT))
+	}
+	if i.QuotaIDLTE != nil {
+		predicates = append(predicates, couponrecord.QuotaIDLTE(*i.QuotaIDLTE))
+	}
+	if i.QuotaIDContains != nil {
+		predicates = append(predicates, couponrecord.QuotaIDContains(*i.QuotaIDContains))
+	}
+	if i.QuotaIDHasPrefix != nil {
+		predicates = append(predicates, couponrecord.QuotaIDHasPrefix(*i.QuotaIDHasPrefix))
+	}
+	if i.QuotaIDHasSuffix != nil {
+		predicates = append(predicates, couponrecord.QuotaIDHasSuffix(*i.QuotaIDHasSuffix))
+	}
+	if i.QuotaIDEqualFold != nil {
+		predicates = append(predicates, couponrecord.QuotaIDEqualFold(*i.QuotaIDEqualFold))
+	}
+	if i.QuotaIDContainsFold != nil {
+		predicates = append(predicates, couponrecord.QuotaIDContainsFold(*i.QuotaIDContainsFold))
+	}
+	if i.CouponID != nil {
+		predicates = append(predicates, couponrecord.CouponIDEQ(*i.CouponID))
+	}
+	if i.CouponIDNEQ != nil {
+		predicates = append(predicates, couponrecord.CouponIDNEQ(*i.CouponIDNEQ))
+	}
+	if len(i.CouponIDIn) > 0 {
+		predicates = append(predicates, couponrecord.CouponIDIn(i.CouponIDIn...))
+	}
+	if len(i.CouponIDNotIn) > 0 {
+		predicates = append(predicates, couponrecord.CouponIDNotIn(i.CouponIDNotIn...))
+	}
+	if i.CouponIDGT != nil {
+		predicates = append(predicates, couponrecord.CouponIDGT(*i.CouponIDGT))
+	}
+	if i.CouponIDGTE != nil {
+		predicates = append(predicates, couponrecord.CouponIDGTE(*i.CouponIDGTE))
+	}
+	if i.CouponIDLT != nil {
+		predicates = append(predicates, couponrecord.CouponIDLT(*i.CouponIDLT))
+	}
+	if i.CouponIDLTE != nil {
+		predicates = append(predicates, couponrecord.CouponIDLTE(*i.CouponIDLTE))
+	}
+	if i.CouponIDContains != nil {
+		predicates = append(predicates, couponrecord.CouponIDContains(*i.CouponIDContains))
+	}
+	if i.CouponIDHasPrefix != nil {
+		predicates = append(predicates, couponrecord.CouponIDHasPrefix(*i.CouponIDHasPrefix))
+	}
+	if i.CouponIDHasSuffix != nil {
+		predicates = append(predicates, couponrecord.CouponIDHasSuffix(*i.CouponIDHasSuffix))
+	}
+	if i.CouponIDIsNil {
+		predicates = append(predicates, couponrecord.CouponIDIsNil())
+	}
+	if i.CouponIDNotNil {
+		predicates = append(predicates, couponrecord.CouponIDNotNil())
+	}
+	if i.CouponIDEqualFold != nil {
+		predicates = append(predicates, couponrecord.CouponIDEqualFold(*i.CouponIDEqualFold))
+	}
+	if i.CouponIDContainsFold != nil {
+		predicates = append(predicates, couponrecord.CouponIDContainsFold(*i.CouponIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, couponrecord.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, couponrecord.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, couponrecord.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, couponrecord.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, couponrecord.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, couponrecord.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, couponrecord.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, couponrecord.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, couponrecord.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, couponrecord.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, couponrecord.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDIsNil {
+		predicates = append(predicates, couponrecord.CustomerIDIsNil())
+	}
+	if i.CustomerIDNotNil {
+		predicates = append(predicates, couponrecord.CustomerIDNotNil())
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, couponrecord.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, couponrecord.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCouponRecordWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return couponrecord.And(predicates...), nil
+	}
+}
+
 // CustomerWhereInput represents a where input for filtering Customer queries.
 type CustomerWhereInput struct {
 	Predicates []predicate.Customer  `json:"-"`
@@ -3092,6 +4306,272 @@ func (i *CustomerWhereInput) P() (predicate.Customer, error) {
 		return predicates[0], nil
 	default:
 		return customer.And(predicates...), nil
+	}
+}
+
+// CustomerWhitelistWhereInput represents a where input for filtering CustomerWhitelist queries.
+type CustomerWhitelistWhereInput struct {
+	Predicates []predicate.CustomerWhitelist  `json:"-"`
+	Not        *CustomerWhitelistWhereInput   `json:"not,omitempty"`
+	Or         []*CustomerWhitelistWhereInput `json:"or,omitempty"`
+	And        []*CustomerWhitelistWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "partner_id" field predicates.
+	PartnerID             *gid.ID  `json:"partnerID,omitempty"`
+	PartnerIDNEQ          *gid.ID  `json:"partnerIDNEQ,omitempty"`
+	PartnerIDIn           []gid.ID `json:"partnerIDIn,omitempty"`
+	PartnerIDNotIn        []gid.ID `json:"partnerIDNotIn,omitempty"`
+	PartnerIDGT           *gid.ID  `json:"partnerIDGT,omitempty"`
+	PartnerIDGTE          *gid.ID  `json:"partnerIDGTE,omitempty"`
+	PartnerIDLT           *gid.ID  `json:"partnerIDLT,omitempty"`
+	PartnerIDLTE          *gid.ID  `json:"partnerIDLTE,omitempty"`
+	PartnerIDContains     *gid.ID  `json:"partnerIDContains,omitempty"`
+	PartnerIDHasPrefix    *gid.ID  `json:"partnerIDHasPrefix,omitempty"`
+	PartnerIDHasSuffix    *gid.ID  `json:"partnerIDHasSuffix,omitempty"`
+	PartnerIDEqualFold    *gid.ID  `json:"partnerIDEqualFold,omitempty"`
+	PartnerIDContainsFold *gid.ID  `json:"partnerIDContainsFold,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID             *gid.ID  `json:"customerID,omitempty"`
+	CustomerIDNEQ          *gid.ID  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn           []gid.ID `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn        []gid.ID `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT           *gid.ID  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE          *gid.ID  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT           *gid.ID  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE          *gid.ID  `json:"customerIDLTE,omitempty"`
+	CustomerIDContains     *gid.ID  `json:"customerIDContains,omitempty"`
+	CustomerIDHasPrefix    *gid.ID  `json:"customerIDHasPrefix,omitempty"`
+	CustomerIDHasSuffix    *gid.ID  `json:"customerIDHasSuffix,omitempty"`
+	CustomerIDEqualFold    *gid.ID  `json:"customerIDEqualFold,omitempty"`
+	CustomerIDContainsFold *gid.ID  `json:"customerIDContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CustomerWhitelistWhereInput) AddPredicates(predicates ...predicate.CustomerWhitelist) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CustomerWhitelistWhereInput filter on the CustomerWhitelistQuery builder.
+func (i *CustomerWhitelistWhereInput) Filter(q *CustomerWhitelistQuery) (*CustomerWhitelistQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCustomerWhitelistWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCustomerWhitelistWhereInput is returned in case the CustomerWhitelistWhereInput is empty.
+var ErrEmptyCustomerWhitelistWhereInput = errors.New("ent: empty predicate CustomerWhitelistWhereInput")
+
+// P returns a predicate for filtering customerwhitelists.
+// An error is returned if the input is empty or invalid.
+func (i *CustomerWhitelistWhereInput) P() (predicate.CustomerWhitelist, error) {
+	var predicates []predicate.CustomerWhitelist
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, customerwhitelist.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CustomerWhitelist, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, customerwhitelist.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CustomerWhitelist, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, customerwhitelist.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, customerwhitelist.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, customerwhitelist.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, customerwhitelist.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, customerwhitelist.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, customerwhitelist.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, customerwhitelist.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, customerwhitelist.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, customerwhitelist.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, customerwhitelist.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, customerwhitelist.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, customerwhitelist.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, customerwhitelist.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, customerwhitelist.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, customerwhitelist.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, customerwhitelist.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, customerwhitelist.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.PartnerID != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDEQ(*i.PartnerID))
+	}
+	if i.PartnerIDNEQ != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDNEQ(*i.PartnerIDNEQ))
+	}
+	if len(i.PartnerIDIn) > 0 {
+		predicates = append(predicates, customerwhitelist.PartnerIDIn(i.PartnerIDIn...))
+	}
+	if len(i.PartnerIDNotIn) > 0 {
+		predicates = append(predicates, customerwhitelist.PartnerIDNotIn(i.PartnerIDNotIn...))
+	}
+	if i.PartnerIDGT != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDGT(*i.PartnerIDGT))
+	}
+	if i.PartnerIDGTE != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDGTE(*i.PartnerIDGTE))
+	}
+	if i.PartnerIDLT != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDLT(*i.PartnerIDLT))
+	}
+	if i.PartnerIDLTE != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDLTE(*i.PartnerIDLTE))
+	}
+	if i.PartnerIDContains != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDContains(*i.PartnerIDContains))
+	}
+	if i.PartnerIDHasPrefix != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDHasPrefix(*i.PartnerIDHasPrefix))
+	}
+	if i.PartnerIDHasSuffix != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDHasSuffix(*i.PartnerIDHasSuffix))
+	}
+	if i.PartnerIDEqualFold != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDEqualFold(*i.PartnerIDEqualFold))
+	}
+	if i.PartnerIDContainsFold != nil {
+		predicates = append(predicates, customerwhitelist.PartnerIDContainsFold(*i.PartnerIDContainsFold))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, customerwhitelist.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, customerwhitelist.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.CustomerIDContains != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDContains(*i.CustomerIDContains))
+	}
+	if i.CustomerIDHasPrefix != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDHasPrefix(*i.CustomerIDHasPrefix))
+	}
+	if i.CustomerIDHasSuffix != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDHasSuffix(*i.CustomerIDHasSuffix))
+	}
+	if i.CustomerIDEqualFold != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDEqualFold(*i.CustomerIDEqualFold))
+	}
+	if i.CustomerIDContainsFold != nil {
+		predicates = append(predicates, customerwhitelist.CustomerIDContainsFold(*i.CustomerIDContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCustomerWhitelistWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return customerwhitelist.And(predicates...), nil
 	}
 }
 

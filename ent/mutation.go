@@ -8922,6 +8922,7 @@ type CouponRecordMutation struct {
 	journal_id    *gid.ID
 	operator_id   *gid.ID
 	operator_name *string
+	reason        *string
 	clearedFields map[string]struct{}
 	done          bool
 	oldValue      func(context.Context) (*CouponRecord, error)
@@ -9477,6 +9478,55 @@ func (m *CouponRecordMutation) ResetOperatorName() {
 	delete(m.clearedFields, couponrecord.FieldOperatorName)
 }
 
+// SetReason sets the "reason" field.
+func (m *CouponRecordMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *CouponRecordMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the CouponRecord entity.
+// If the CouponRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CouponRecordMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *CouponRecordMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[couponrecord.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *CouponRecordMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[couponrecord.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *CouponRecordMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, couponrecord.FieldReason)
+}
+
 // Where appends a list predicates to the CouponRecordMutation builder.
 func (m *CouponRecordMutation) Where(ps ...predicate.CouponRecord) {
 	m.predicates = append(m.predicates, ps...)
@@ -9511,7 +9561,7 @@ func (m *CouponRecordMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CouponRecordMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, couponrecord.FieldCreatedAt)
 	}
@@ -9542,6 +9592,9 @@ func (m *CouponRecordMutation) Fields() []string {
 	if m.operator_name != nil {
 		fields = append(fields, couponrecord.FieldOperatorName)
 	}
+	if m.reason != nil {
+		fields = append(fields, couponrecord.FieldReason)
+	}
 	return fields
 }
 
@@ -9570,6 +9623,8 @@ func (m *CouponRecordMutation) Field(name string) (ent.Value, bool) {
 		return m.OperatorID()
 	case couponrecord.FieldOperatorName:
 		return m.OperatorName()
+	case couponrecord.FieldReason:
+		return m.Reason()
 	}
 	return nil, false
 }
@@ -9599,6 +9654,8 @@ func (m *CouponRecordMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldOperatorID(ctx)
 	case couponrecord.FieldOperatorName:
 		return m.OldOperatorName(ctx)
+	case couponrecord.FieldReason:
+		return m.OldReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown CouponRecord field %s", name)
 }
@@ -9678,6 +9735,13 @@ func (m *CouponRecordMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetOperatorName(v)
 		return nil
+	case couponrecord.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CouponRecord field %s", name)
 }
@@ -9738,6 +9802,9 @@ func (m *CouponRecordMutation) ClearedFields() []string {
 	if m.FieldCleared(couponrecord.FieldOperatorName) {
 		fields = append(fields, couponrecord.FieldOperatorName)
 	}
+	if m.FieldCleared(couponrecord.FieldReason) {
+		fields = append(fields, couponrecord.FieldReason)
+	}
 	return fields
 }
 
@@ -9766,6 +9833,9 @@ func (m *CouponRecordMutation) ClearField(name string) error {
 		return nil
 	case couponrecord.FieldOperatorName:
 		m.ClearOperatorName()
+		return nil
+	case couponrecord.FieldReason:
+		m.ClearReason()
 		return nil
 	}
 	return fmt.Errorf("unknown CouponRecord nullable field %s", name)
@@ -9804,6 +9874,9 @@ func (m *CouponRecordMutation) ResetField(name string) error {
 		return nil
 	case couponrecord.FieldOperatorName:
 		m.ResetOperatorName()
+		return nil
+	case couponrecord.FieldReason:
+		m.ResetReason()
 		return nil
 	}
 	return fmt.Errorf("unknown CouponRecord field %s", name)

@@ -39,6 +39,8 @@ const (
 	FieldOperatorID = "operator_id"
 	// FieldOperatorName holds the string denoting the operator_name field in the database.
 	FieldOperatorName = "operator_name"
+	// FieldReason holds the string denoting the reason field in the database.
+	FieldReason = "reason"
 	// Table holds the table name of the couponrecord in the database.
 	Table = "coupon_records"
 )
@@ -56,6 +58,7 @@ var Columns = []string{
 	FieldJournalID,
 	FieldOperatorID,
 	FieldOperatorName,
+	FieldReason,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -82,6 +85,8 @@ var (
 	DefaultAmount func() money.Money
 	// OperatorNameValidator is a validator for the "operator_name" field. It is called by the builders before save.
 	OperatorNameValidator func(string) error
+	// ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	ReasonValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -178,6 +183,11 @@ func ByOperatorID(opts ...sql.OrderTermOption) OrderOption {
 // ByOperatorName orders the results by the operator_name field.
 func ByOperatorName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOperatorName, opts...).ToFunc()
+}
+
+// ByReason orders the results by the reason field.
+func ByReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReason, opts...).ToFunc()
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

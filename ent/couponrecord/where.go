@@ -101,6 +101,11 @@ func OperatorName(v string) predicate.CouponRecord {
 	return predicate.CouponRecord(sql.FieldEQ(FieldOperatorName, v))
 }
 
+// Reason applies equality check predicate on the "reason" field. It's identical to ReasonEQ.
+func Reason(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldEQ(FieldReason, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.CouponRecord {
 	return predicate.CouponRecord(sql.FieldEQ(FieldCreatedAt, v))
@@ -734,6 +739,81 @@ func OperatorNameEqualFold(v string) predicate.CouponRecord {
 // OperatorNameContainsFold applies the ContainsFold predicate on the "operator_name" field.
 func OperatorNameContainsFold(v string) predicate.CouponRecord {
 	return predicate.CouponRecord(sql.FieldContainsFold(FieldOperatorName, v))
+}
+
+// ReasonEQ applies the EQ predicate on the "reason" field.
+func ReasonEQ(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldEQ(FieldReason, v))
+}
+
+// ReasonNEQ applies the NEQ predicate on the "reason" field.
+func ReasonNEQ(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldNEQ(FieldReason, v))
+}
+
+// ReasonIn applies the In predicate on the "reason" field.
+func ReasonIn(vs ...string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldIn(FieldReason, vs...))
+}
+
+// ReasonNotIn applies the NotIn predicate on the "reason" field.
+func ReasonNotIn(vs ...string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldNotIn(FieldReason, vs...))
+}
+
+// ReasonGT applies the GT predicate on the "reason" field.
+func ReasonGT(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldGT(FieldReason, v))
+}
+
+// ReasonGTE applies the GTE predicate on the "reason" field.
+func ReasonGTE(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldGTE(FieldReason, v))
+}
+
+// ReasonLT applies the LT predicate on the "reason" field.
+func ReasonLT(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldLT(FieldReason, v))
+}
+
+// ReasonLTE applies the LTE predicate on the "reason" field.
+func ReasonLTE(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldLTE(FieldReason, v))
+}
+
+// ReasonContains applies the Contains predicate on the "reason" field.
+func ReasonContains(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldContains(FieldReason, v))
+}
+
+// ReasonHasPrefix applies the HasPrefix predicate on the "reason" field.
+func ReasonHasPrefix(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldHasPrefix(FieldReason, v))
+}
+
+// ReasonHasSuffix applies the HasSuffix predicate on the "reason" field.
+func ReasonHasSuffix(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldHasSuffix(FieldReason, v))
+}
+
+// ReasonIsNil applies the IsNil predicate on the "reason" field.
+func ReasonIsNil() predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldIsNull(FieldReason))
+}
+
+// ReasonNotNil applies the NotNil predicate on the "reason" field.
+func ReasonNotNil() predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldNotNull(FieldReason))
+}
+
+// ReasonEqualFold applies the EqualFold predicate on the "reason" field.
+func ReasonEqualFold(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldEqualFold(FieldReason, v))
+}
+
+// ReasonContainsFold applies the ContainsFold predicate on the "reason" field.
+func ReasonContainsFold(v string) predicate.CouponRecord {
+	return predicate.CouponRecord(sql.FieldContainsFold(FieldReason, v))
 }
 
 // And groups predicates with the AND operator between them.

@@ -132,6 +132,12 @@ const (
 	KindRECLAIM_ON_DISASSOCIATION Kind = "RECLAIM_ON_DISASSOCIATION"
 	KindWITHDRAW                  Kind = "WITHDRAW"
 	KindREVERSAL                  Kind = "REVERSAL"
+	KindQUOTA_GRANT               Kind = "QUOTA_GRANT"
+	KindQUOTA_ADJUST              Kind = "QUOTA_ADJUST"
+	KindQUOTA_TO_RESELLER         Kind = "QUOTA_TO_RESELLER"
+	KindQUOTA_FROM_RESELLER       Kind = "QUOTA_FROM_RESELLER"
+	KindCOUPON_ISSUE              Kind = "COUPON_ISSUE"
+	KindCOUPON_RECLAIM            Kind = "COUPON_RECLAIM"
 )
 
 func (k Kind) String() string {
@@ -141,7 +147,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindRECHARGE, KindALLOCATE, KindRECLAIM, KindRECLAIM_ON_DISASSOCIATION, KindWITHDRAW, KindREVERSAL:
+	case KindRECHARGE, KindALLOCATE, KindRECLAIM, KindRECLAIM_ON_DISASSOCIATION, KindWITHDRAW, KindREVERSAL, KindQUOTA_GRANT, KindQUOTA_ADJUST, KindQUOTA_TO_RESELLER, KindQUOTA_FROM_RESELLER, KindCOUPON_ISSUE, KindCOUPON_RECLAIM:
 		return nil
 	default:
 		return fmt.Errorf("journal: invalid enum value for kind field: %q", k)

@@ -213,7 +213,7 @@ var (
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "created_at", Type: field.TypeTime},
-		{Name: "action", Type: field.TypeEnum, Enums: []string{"LOGIN", "LOGIN_FAILED", "LOGOUT", "PASSWORD_CHANGED", "REVEAL", "API_KEY_CREATED", "API_KEY_REVOKED", "TOTP_ENROLLED", "TOTP_DISABLED", "STEP_UP_VERIFIED", "STEP_UP_FAILED", "SETTINGS_CHANGED", "RECHARGE", "ALLOCATE", "RECLAIM", "BATCH_ALLOCATE", "WITHDRAW", "RECLAIM_ON_DISASSOCIATION"}},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"LOGIN", "LOGIN_FAILED", "LOGOUT", "PASSWORD_CHANGED", "REVEAL", "API_KEY_CREATED", "API_KEY_REVOKED", "TOTP_ENROLLED", "TOTP_DISABLED", "STEP_UP_VERIFIED", "STEP_UP_FAILED", "SETTINGS_CHANGED", "RECHARGE", "ALLOCATE", "RECLAIM", "BATCH_ALLOCATE", "WITHDRAW", "RECLAIM_ON_DISASSOCIATION", "QUOTA_GRANT", "QUOTA_ADJUST", "QUOTA_STATUS", "QUOTA_TO_RESELLERS", "QUOTA_FROM_RESELLER", "COUPON_ISSUE", "COUPON_RECLAIM", "COUPON_AUTO_RECLAIM", "WHITELIST_CHANGED"}},
 		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"ALLOWED", "DENIED"}, Default: "ALLOWED"},
 		{Name: "actor_id", Type: field.TypeString, Nullable: true},
 		{Name: "actor_name", Type: field.TypeString, Nullable: true, Size: 100},
@@ -405,6 +405,7 @@ var (
 		{Name: "journal_id", Type: field.TypeString, Nullable: true},
 		{Name: "operator_id", Type: field.TypeString, Nullable: true},
 		{Name: "operator_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 500},
 	}
 	// CouponRecordsTable holds the schema information for the "coupon_records" table.
 	CouponRecordsTable = &schema.Table{
@@ -556,7 +557,7 @@ var (
 	JournalsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "created_at", Type: field.TypeTime},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECHARGE", "ALLOCATE", "RECLAIM", "RECLAIM_ON_DISASSOCIATION", "WITHDRAW", "REVERSAL"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECHARGE", "ALLOCATE", "RECLAIM", "RECLAIM_ON_DISASSOCIATION", "WITHDRAW", "REVERSAL", "QUOTA_GRANT", "QUOTA_ADJUST", "QUOTA_TO_RESELLER", "QUOTA_FROM_RESELLER", "COUPON_ISSUE", "COUPON_RECLAIM"}},
 		{Name: "transaction_no", Type: field.TypeString, Unique: true, Size: 40},
 		{Name: "amount", Type: field.TypeInt64},
 		{Name: "partner_id", Type: field.TypeString, Nullable: true},

@@ -540,6 +540,10 @@ func init() {
 	couponrecordDescOperatorName := couponrecordFields[9].Descriptor()
 	// couponrecord.OperatorNameValidator is a validator for the "operator_name" field. It is called by the builders before save.
 	couponrecord.OperatorNameValidator = couponrecordDescOperatorName.Validators[0].(func(string) error)
+	// couponrecordDescReason is the schema descriptor for reason field.
+	couponrecordDescReason := couponrecordFields[10].Descriptor()
+	// couponrecord.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	couponrecord.ReasonValidator = couponrecordDescReason.Validators[0].(func(string) error)
 	// couponrecordDescID is the schema descriptor for id field.
 	couponrecordDescID := couponrecordMixinFields0[0].Descriptor()
 	// couponrecord.DefaultID holds the default value on creation for the id field.

@@ -34,11 +34,12 @@ func (Coupon) Fields() []ent.Field {
 		field.String("customer_id").GoType(gid.ID("")).Immutable(),
 		field.Int64("face_value").GoType(money.Money{}).Immutable().
 			DefaultFunc(func() money.Money { return money.Zero }).
-			Annotations(entsql.Default("0")).
+			Annotations(entsql.Default("0"), entgql.Type("Decimal"), entgql.Skip(entgql.SkipWhereInput)).
 			Comment("面值; the remaining balance is the ledger account"),
 		field.Time("valid_from"),
-		field.Time("valid_until"),
+		field.Time("valid_until").Annotations(entgql.OrderField("VALID_UNTIL")),
 		field.String("designated_customer_id").GoType(gid.ID("")).Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)).
 			Comment("a cash coupon designated to one customer: once reclaimed, re-issued only to it"),
 		// Left out of GraphQL even once coupons are exposed: a resolver returns it only when
 		// rule.MaySeeCouponRemark allows.
@@ -47,6 +48,7 @@ func (Coupon) Fields() []ent.Field {
 			Comment("备注: the issuer's only, never shown to the customer (rule.MaySeeCouponRemark)"),
 		field.Enum("status").Values("USABLE", "USED_UP", "EXPIRED", "RECLAIMED").Default("USABLE"),
 		field.String("held_by_order_id").Optional().Nillable().MaxLen(40).
+			Annotations(entgql.Skip(entgql.SkipWhereInput)).
 			Comment("the order that chose it, until paid, cancelled or expired (its used_by_order); orders come later"),
 	}
 }
@@ -54,10 +56,13 @@ func (Coupon) Fields() []ent.Field {
 // Edges of a coupon.
 func (Coupon) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("quota", CouponQuota.Type).Ref("coupons").Field("quota_id").Unique().Required().Immutable(),
-		edge.From("customer", Customer.Type).Ref("coupons").Field("customer_id").Unique().Required().Immutable(),
-		edge.To("limits", CouponLimit.Type),
-		edge.To("accounts", Account.Type),
+		edge.From("quota", CouponQuota.Type).Ref("coupons").Field("quota_id").Unique().Required().Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		// No where input through the customer: its personal fields are not searched from here.
+		edge.From("customer", Customer.Type).Ref("coupons").Field("customer_id").Unique().Required().Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("limits", CouponLimit.Type).Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("accounts", Account.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -70,10 +75,11 @@ func (Coupon) Indexes() []ent.Index {
 	}
 }
 
-// Annotations: not in the GraphQL schema yet; a coupon's face value is positive.
+// Annotations: listed as coupons (privacy narrows the list; the resolver leaves out coupons
+// expired more than a year ago); a coupon's face value is positive.
 func (Coupon) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		entgql.Skip(entgql.SkipAll),
+		entgql.RelayConnection(), entgql.QueryField(),
 		entsql.Checks(map[string]string{"coupon_face_value_positive": "face_value > 0"}),
 	}
 }

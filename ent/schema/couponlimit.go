@@ -33,8 +33,8 @@ func (CouponLimit) Mixin() []ent.Mixin {
 // Fields of a limit.
 func (CouponLimit) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("quota_id").GoType(gid.ID("")).Optional().Nillable().Immutable(),
-		field.String("coupon_id").GoType(gid.ID("")).Optional().Nillable().Immutable(),
+		field.String("quota_id").GoType(gid.ID("")).Optional().Nillable().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.String("coupon_id").GoType(gid.ID("")).Optional().Nillable().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Enum("limit_key").Immutable().Values("PRODUCTS", "SERVICE_TYPES", "ORDER_TYPES", "BILLING_SCOPE",
 			"MIN_ORDER_AMOUNT", "MAX_ORDER_SHARE", "NO_BUSINESS_DISCOUNT"),
 		field.String("value").MaxLen(2000).Comment("encoded per key, see the type's doc comment"),
@@ -44,8 +44,8 @@ func (CouponLimit) Fields() []ent.Field {
 // Edges of a limit: its quota or its coupon.
 func (CouponLimit) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("quota", CouponQuota.Type).Ref("limits").Field("quota_id").Unique().Immutable(),
-		edge.From("coupon", Coupon.Type).Ref("limits").Field("coupon_id").Unique().Immutable(),
+		edge.From("quota", CouponQuota.Type).Ref("limits").Field("quota_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.From("coupon", Coupon.Type).Ref("limits").Field("coupon_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -57,10 +57,11 @@ func (CouponLimit) Indexes() []ent.Index {
 	}
 }
 
-// Annotations: not in the GraphQL schema yet; a limit belongs to a quota or a coupon, never both.
+// Annotations: shown on its quota or coupon (no list of its own); a limit belongs to a quota or
+// a coupon, never both.
 func (CouponLimit) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		entgql.Skip(entgql.SkipAll),
+		entgql.Skip(entgql.SkipWhereInput),
 		entsql.Checks(map[string]string{"coupon_limit_one_owner": "((quota_id IS NULL) <> (coupon_id IS NULL))"}),
 	}
 }

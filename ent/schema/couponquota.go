@@ -36,12 +36,12 @@ func (CouponQuota) Fields() []ent.Field {
 			Comment("the distributor's quota this reseller quota was issued from; none: a platform grant"),
 		field.Int64("value").GoType(money.Money{}).
 			DefaultFunc(func() money.Money { return money.Zero }).
-			Annotations(entsql.Default("0")).
+			Annotations(entsql.Default("0"), entgql.Type("Decimal"), entgql.Skip(entgql.SkipWhereInput)).
 			Comment("the amount granted (adjustments change it); the balance is the ledger account"),
 		field.Enum("status").Values("NORMAL", "FROZEN", "INVALID", "ADJUSTING", "RECLAIMED").Default("NORMAL").
 			Comment("NORMAL issues; FROZEN and ADJUSTING are visible but cannot issue; INVALID: expired or set invalid"),
 		field.Time("valid_from"),
-		field.Time("valid_until"),
+		field.Time("valid_until").Annotations(entgql.OrderField("VALID_UNTIL")),
 	}
 }
 
@@ -49,11 +49,11 @@ func (CouponQuota) Fields() []ent.Field {
 // ledger account.
 func (CouponQuota) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("children", CouponQuota.Type).
-			From("parent").Field("parent_quota_id").Unique().Immutable(),
-		edge.To("coupons", Coupon.Type),
-		edge.To("limits", CouponLimit.Type),
-		edge.To("accounts", Account.Type),
+		edge.To("children", CouponQuota.Type).Annotations(entgql.Skip(entgql.SkipAll)).
+			From("parent").Field("parent_quota_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("coupons", Coupon.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("limits", CouponLimit.Type).Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("accounts", Account.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -65,11 +65,11 @@ func (CouponQuota) Indexes() []ent.Index {
 	}
 }
 
-// Annotations: not in the GraphQL schema yet (the operations expose it); the value is never
-// negative.
+// Annotations: listed as couponQuotas (privacy narrows the list); the value is never negative.
 func (CouponQuota) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		entgql.Skip(entgql.SkipAll),
+		entgql.RelayConnection(), entgql.QueryField(),
+
 		entsql.Annotation{Table: "coupon_quotas"},
 		entsql.Checks(map[string]string{"coupon_quota_value_non_negative": "value >= 0"}),
 	}

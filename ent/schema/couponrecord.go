@@ -34,7 +34,7 @@ func (CouponRecord) Mixin() []ent.Mixin {
 // Fields of a record.
 func (CouponRecord) Fields() []ent.Field {
 	return []ent.Field{
-		field.Time("created_at").Default(time.Now).Immutable(),
+		field.Time("created_at").Default(time.Now).Immutable().Annotations(entgql.OrderField("CREATED_AT")),
 		field.Enum("type").Immutable().Values(
 			"ISSUED", "RECLAIMED_BY_HAND", "RECLAIMED_ON_DISASSOCIATION", "RECLAIMED_ON_EXPIRY",
 			"RECLAIMED_ON_UNSUBSCRIBE", "REVOKED_ON_RECHARGE_REFUND", "RECLAIMED_ON_ASSOCIATION",
@@ -42,7 +42,7 @@ func (CouponRecord) Fields() []ent.Field {
 			"QUOTA_GRANTED", "QUOTA_ISSUED_TO_RESELLER", "QUOTA_RECLAIMED_FROM_RESELLER", "QUOTA_ADJUSTED"),
 		field.Int64("amount").GoType(money.Money{}).Immutable().
 			DefaultFunc(func() money.Money { return money.Zero }).
-			Annotations(entsql.Default("0")).
+			Annotations(entsql.Default("0"), entgql.Type("Decimal"), entgql.Skip(entgql.SkipWhereInput)).
 			Comment("the amount actually moved (a reclaim: what was left)"),
 		field.String("partner_id").GoType(gid.ID("")).Immutable().
 			Comment("the quota's holder, whose records these are"),
@@ -51,9 +51,15 @@ func (CouponRecord) Fields() []ent.Field {
 		field.String("coupon_id").GoType(gid.ID("")).Optional().Nillable().Immutable(),
 		field.String("customer_id").GoType(gid.ID("")).Optional().Nillable().Immutable(),
 		field.String("journal_id").GoType(gid.ID("")).Optional().Nillable().Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)).
 			Comment("the ledger journal that moved the value"),
-		field.String("operator_id").GoType(gid.ID("")).Optional().Nillable().Immutable(),
-		field.String("operator_name").Optional().MaxLen(100).Immutable(),
+		field.String("operator_id").GoType(gid.ID("")).Optional().Nillable().Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		field.String("operator_name").Optional().MaxLen(100).Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		field.String("reason").Optional().MaxLen(500).Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)).
+			Comment("why, as the operator gave it (a reclaim's reason, an adjustment's note)"),
 	}
 }
 
@@ -67,7 +73,7 @@ func (CouponRecord) Indexes() []ent.Index {
 	}
 }
 
-// Annotations: not in the GraphQL schema yet.
+// Annotations: listed as couponRecords, filterable by type, quota, coupon, customer and time.
 func (CouponRecord) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField()}
 }

@@ -32,7 +32,7 @@ func (CustomerWhitelist) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("partner_id", "customer_id").Unique()}
 }
 
-// Annotations: not in the GraphQL schema yet.
+// Annotations: listed as customerWhitelists (the admin's own partner's).
 func (CustomerWhitelist) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField()}
 }

@@ -29,7 +29,10 @@ func (Journal) Fields() []ent.Field {
 		field.Time("created_at").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT")),
 		field.Enum("kind").Immutable().Values(
-			"RECHARGE", "ALLOCATE", "RECLAIM", "RECLAIM_ON_DISASSOCIATION", "WITHDRAW", "REVERSAL"),
+			"RECHARGE", "ALLOCATE", "RECLAIM", "RECLAIM_ON_DISASSOCIATION", "WITHDRAW", "REVERSAL",
+			// Coupon value (DESIGN.md §7): quota granted or adjusted by the platform, quota issued to
+			// or reclaimed from a reseller, a coupon issued out of a quota or reclaimed into it.
+			"QUOTA_GRANT", "QUOTA_ADJUST", "QUOTA_TO_RESELLER", "QUOTA_FROM_RESELLER", "COUPON_ISSUE", "COUPON_RECLAIM"),
 		field.String("transaction_no").NotEmpty().Unique().Immutable().MaxLen(40).
 			Comment("the transaction id shown to people (交易流水号)"),
 		field.Int64("amount").GoType(money.Money{}).Immutable().

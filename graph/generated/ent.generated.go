@@ -20,6 +20,10 @@ import (
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -39,9 +43,25 @@ type AssociationEventResolver interface {
 	PartnerName(ctx context.Context, obj *ent.AssociationEvent) (string, error)
 	CustomerAccountName(ctx context.Context, obj *ent.AssociationEvent) (string, error)
 }
+type CouponResolver interface {
+	Balance(ctx context.Context, obj *ent.Coupon) (*money.Money, error)
+
+	IssuerName(ctx context.Context, obj *ent.Coupon) (string, error)
+}
+type CouponQuotaResolver interface {
+	Balance(ctx context.Context, obj *ent.CouponQuota) (*money.Money, error)
+	PartnerName(ctx context.Context, obj *ent.CouponQuota) (string, error)
+	Records(ctx context.Context, obj *ent.CouponQuota, first *int) ([]*ent.CouponRecord, error)
+}
+type CouponRecordResolver interface {
+	CustomerName(ctx context.Context, obj *ent.CouponRecord) (*string, error)
+}
 type CustomerResolver interface {
 	AllocatedBalance(ctx context.Context, obj *ent.Customer) (*money.Money, error)
 	OwnBalance(ctx context.Context, obj *ent.Customer) (*money.Money, error)
+}
+type CustomerWhitelistResolver interface {
+	Customer(ctx context.Context, obj *ent.CustomerWhitelist) (*ent.Customer, error)
 }
 type PartnerResolver interface {
 	Account(ctx context.Context, obj *ent.Partner) (*ent.Account, error)
@@ -54,12 +74,17 @@ type QueryResolver interface {
 	Associations(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) (*ent.AssociationConnection, error)
 	AssociationEvents(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) (*ent.AssociationEventConnection, error)
 	AuditLogs(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error)
+	Coupons(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponOrder, where *ent.CouponWhereInput) (*ent.CouponConnection, error)
+	CouponQuotaSlice(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) (*ent.CouponQuotaConnection, error)
+	CouponRecords(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponRecordOrder, where *ent.CouponRecordWhereInput) (*ent.CouponRecordConnection, error)
 	Customers(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) (*ent.CustomerConnection, error)
+	CustomerWhitelists(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CustomerWhitelistOrder, where *ent.CustomerWhitelistWhereInput) (*ent.CustomerWhitelistConnection, error)
 	Journals(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.JournalOrder, where *ent.JournalWhereInput) (*ent.JournalConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) (*ent.PartnerConnection, error)
 	ResellerApplications(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ResellerApplicationOrder, where *ent.ResellerApplicationWhereInput) (*ent.ResellerApplicationConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
+	MyCoupons(ctx context.Context, kind *coupon.Kind, status *coupon.Status) ([]*ent.Coupon, error)
 	CheckCustomerRegistration(ctx context.Context, accountName *string, mobile *string, email *string) ([]*model.RegistrationCheck, error)
 	Distributors(ctx context.Context) ([]*model.DistributorEntry, error)
 }
@@ -71,10 +96,38 @@ type UserResolver interface {
 	TotpEnabled(ctx context.Context, obj *ent.User) (bool, error)
 }
 
+type CouponQuotaWhereInputResolver interface {
+	PartnerIDIn(ctx context.Context, obj *ent.CouponQuotaWhereInput, data []string) error
+	PartnerIDNotIn(ctx context.Context, obj *ent.CouponQuotaWhereInput, data []string) error
+}
+type CouponRecordWhereInputResolver interface {
+	PartnerIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+	PartnerIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+
+	QuotaIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+	QuotaIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+
+	CouponIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+	CouponIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+
+	CustomerIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+	CustomerIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
+}
+type CouponWhereInputResolver interface {
+	PartnerIDIn(ctx context.Context, obj *ent.CouponWhereInput, data []string) error
+	PartnerIDNotIn(ctx context.Context, obj *ent.CouponWhereInput, data []string) error
+}
 type CustomerWhereInputResolver interface {
 	Search(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error
 	Mobile(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error
 	Email(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error
+}
+type CustomerWhitelistWhereInputResolver interface {
+	PartnerIDIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
+	PartnerIDNotIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
+
+	CustomerIDIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
+	CustomerIDNotIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -132,6 +185,20 @@ func (ec *executionContext) field_Account_entries_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_CouponQuota_records_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -765,6 +832,222 @@ func (ec *executionContext) field_Query_checkCustomerRegistration_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_couponQuotaSlice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CouponQuotaOrder, error) {
+			return ec.unmarshalOCouponQuotaOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CouponQuotaWhereInput, error) {
+			return ec.unmarshalOCouponQuotaWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_couponRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CouponRecordOrder, error) {
+			return ec.unmarshalOCouponRecordOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CouponRecordWhereInput, error) {
+			return ec.unmarshalOCouponRecordWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_coupons_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CouponOrder, error) {
+			return ec.unmarshalOCouponOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CouponWhereInput, error) {
+			return ec.unmarshalOCouponWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_customerWhitelists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CustomerWhitelistOrder, error) {
+			return ec.unmarshalOCustomerWhitelistOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CustomerWhitelistWhereInput, error) {
+			return ec.unmarshalOCustomerWhitelistWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -870,6 +1153,28 @@ func (ec *executionContext) field_Query_journals_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myCoupons_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*coupon.Kind, error) {
+			return ec.unmarshalOCouponKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*coupon.Status, error) {
+			return ec.unmarshalOCouponStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
 	return args, nil
 }
 
@@ -3631,6 +3936,1835 @@ func (ec *executionContext) fieldContext_AuditLogEdge_cursor(_ context.Context, 
 	return scalarFieldContext("AuditLogEdge", field, false, false, noChildren_Cursor)
 }
 
+func (ec *executionContext) _Coupon_id(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _Coupon_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _Coupon_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _Coupon_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCouponKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx, field.Selections, obj.Kind)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coupon.Kind) graphql.Marshaler {
+			return ec.marshalNCouponKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_CouponKind)
+}
+
+func (ec *executionContext) _Coupon_quotaID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.QuotaID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_quotaID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuotaID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_quotaID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _Coupon_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_partnerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _Coupon_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _Coupon_faceValue(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.FaceValue)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_faceValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FaceValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Money) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_faceValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_Decimal)
+}
+
+func (ec *executionContext) _Coupon_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.ValidFrom)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _Coupon_validUntil(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.ValidUntil)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _Coupon_designatedCustomerID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.DesignatedCustomerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_designatedCustomerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DesignatedCustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
+			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_designatedCustomerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _Coupon_status(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCouponStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx, field.Selections, obj.Status)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coupon.Status) graphql.Marshaler {
+			return ec.marshalNCouponStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_CouponStatus)
+}
+
+func (ec *executionContext) _Coupon_heldByOrderID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.HeldByOrderID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_heldByOrderID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeldByOrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_heldByOrderID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _Coupon_quota(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_quota(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quota(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponQuota) graphql.Marshaler {
+			return ec.marshalNCouponQuota2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuota(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_quota(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coupon",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponQuota(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coupon_customer(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customer(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coupon",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coupon_limits(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_limits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CouponLimit) graphql.Marshaler {
+			return ec.marshalOCouponLimit2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimitᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_limits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coupon",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponLimit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coupon_balance(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Coupon().Balance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, true, true, noChildren_Decimal)
+}
+
+func (ec *executionContext) _Coupon_remark(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Remark)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_remark(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Remark, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_remark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _Coupon_issuerName(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupon_issuerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Coupon().IssuerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupon_issuerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("Coupon", field, true, true, noChildren_String)
+}
+
+func (ec *executionContext) _CouponConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CouponConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CouponEdge) graphql.Marshaler {
+			return ec.marshalOCouponEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CouponConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CouponConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponConnection", field, false, false, noChildren_Int)
+}
+
+func (ec *executionContext) _CouponEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CouponEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Coupon) graphql.Marshaler {
+			return ec.marshalOCoupon2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCoupon(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Coupon(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CouponEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponEdge", field, false, false, noChildren_Cursor)
+}
+
+func (ec *executionContext) _CouponLimit_id(ctx context.Context, field graphql.CollectedField, obj *ent.CouponLimit) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponLimit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponLimit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponLimit", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _CouponLimit_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CouponLimit) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponLimit_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponLimit_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponLimit", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CouponLimit_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CouponLimit) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponLimit_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponLimit_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponLimit", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CouponLimit_limitKey(ctx context.Context, field graphql.CollectedField, obj *ent.CouponLimit) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCouponLimitLimitKey2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponlimitᚐLimitKey(ctx, field.Selections, obj.LimitKey)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponLimit_limitKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LimitKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v couponlimit.LimitKey) graphql.Marshaler {
+			return ec.marshalNCouponLimitLimitKey2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponlimitᚐLimitKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponLimit_limitKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponLimit", field, false, false, noChildren_CouponLimitLimitKey)
+}
+
+func (ec *executionContext) _CouponLimit_value(ctx context.Context, field graphql.CollectedField, obj *ent.CouponLimit) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2string(ctx, field.Selections, obj.Value)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponLimit_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponLimit_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponLimit", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponQuota_id(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _CouponQuota_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CouponQuota_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CouponQuota_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCouponQuotaKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx, field.Selections, obj.Kind)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v couponquota.Kind) graphql.Marshaler {
+			return ec.marshalNCouponQuotaKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_CouponQuotaKind)
+}
+
+func (ec *executionContext) _CouponQuota_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_partnerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponQuota_parentQuotaID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ParentQuotaID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_parentQuotaID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ParentQuotaID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_parentQuotaID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _CouponQuota_value(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.Value)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Money) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_Decimal)
+}
+
+func (ec *executionContext) _CouponQuota_status(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCouponQuotaStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx, field.Selections, obj.Status)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v couponquota.Status) graphql.Marshaler {
+			return ec.marshalNCouponQuotaStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_CouponQuotaStatus)
+}
+
+func (ec *executionContext) _CouponQuota_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.ValidFrom)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CouponQuota_validUntil(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.ValidUntil)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CouponQuota_parent(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parent(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponQuota) graphql.Marshaler {
+			return ec.marshalOCouponQuota2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuota(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponQuota",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponQuota(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponQuota_limits(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_limits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CouponLimit) graphql.Marshaler {
+			return ec.marshalOCouponLimit2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimitᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_limits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponQuota",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponLimit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponQuota_balance(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CouponQuota().Balance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, true, true, noChildren_Decimal)
+}
+
+func (ec *executionContext) _CouponQuota_partnerName(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_partnerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CouponQuota().PartnerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_partnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuota", field, true, true, noChildren_String)
+}
+
+func (ec *executionContext) _CouponQuota_records(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuota_records(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CouponQuota().Records(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CouponRecord) graphql.Marshaler {
+			return ec.marshalNCouponRecord2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuota_records(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponQuota",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponRecord(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CouponQuota_records_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponQuotaConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuotaConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuotaConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CouponQuotaEdge) graphql.Marshaler {
+			return ec.marshalOCouponQuotaEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuotaConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponQuotaConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponQuotaEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponQuotaConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuotaConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuotaConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuotaConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponQuotaConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponQuotaConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuotaConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuotaConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuotaConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuotaConnection", field, false, false, noChildren_Int)
+}
+
+func (ec *executionContext) _CouponQuotaEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuotaEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuotaEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponQuota) graphql.Marshaler {
+			return ec.marshalOCouponQuota2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuota(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuotaEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponQuotaEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponQuota(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponQuotaEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuotaEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponQuotaEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponQuotaEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponQuotaEdge", field, false, false, noChildren_Cursor)
+}
+
+func (ec *executionContext) _CouponRecord_id(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _CouponRecord_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CouponRecord_type(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCouponRecordType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx, field.Selections, obj.Type)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v couponrecord.Type) graphql.Marshaler {
+			return ec.marshalNCouponRecordType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_CouponRecordType)
+}
+
+func (ec *executionContext) _CouponRecord_amount(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, field.Selections, obj.Amount)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Money) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_Decimal)
+}
+
+func (ec *executionContext) _CouponRecord_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_partnerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_quotaID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.QuotaID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_quotaID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuotaID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_quotaID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_couponID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CouponID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_couponID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CouponID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
+			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_couponID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
+			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_journalID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.JournalID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_journalID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JournalID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
+			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_journalID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_operatorID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.OperatorID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_operatorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
+			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_operatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_operatorName(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.OperatorName)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_operatorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OperatorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_operatorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_reason(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalOString2string(ctx, field.Selections, obj.Reason)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecord_customerName(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecord_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CouponRecord().CustomerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecord_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecord", field, true, true, noChildren_String)
+}
+
+func (ec *executionContext) _CouponRecordConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecordConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CouponRecordEdge) graphql.Marshaler {
+			return ec.marshalOCouponRecordEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecordConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponRecordEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponRecordConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecordConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecordConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecordConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponRecordConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponRecordConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecordConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecordConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecordConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecordConnection", field, false, false, noChildren_Int)
+}
+
+func (ec *executionContext) _CouponRecordEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecordEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecordEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponRecord) graphql.Marshaler {
+			return ec.marshalOCouponRecord2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecordEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CouponRecordEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CouponRecordEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecordEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CouponRecordEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CouponRecordEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CouponRecordEdge", field, false, false, noChildren_Cursor)
+}
+
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	if plainFields.Load() {
 		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
@@ -4579,6 +6713,316 @@ func (ec *executionContext) _CustomerEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return scalarFieldContext("CustomerEdge", field, false, false, noChildren_Cursor)
+}
+
+func (ec *executionContext) _CustomerWhitelist_id(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.ID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelist_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelist_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_ID)
+}
+
+func (ec *executionContext) _CustomerWhitelist_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.CreatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelist_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelist_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CustomerWhitelist_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.UpdatedAt)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelist_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelist_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_Time)
+}
+
+func (ec *executionContext) _CustomerWhitelist_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelist_partnerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelist_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CustomerWhitelist_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelist_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelist_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_String)
+}
+
+func (ec *executionContext) _CustomerWhitelist_customer(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelist_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerWhitelist().Customer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Customer) graphql.Marshaler {
+			return ec.marshalOCustomer2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelist_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerWhitelist",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerWhitelistConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelistConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CustomerWhitelistEdge) graphql.Marshaler {
+			return ec.marshalOCustomerWhitelistEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelistConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerWhitelistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerWhitelistEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerWhitelistConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelistConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelistConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelistConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerWhitelistConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerWhitelistConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelistConnection) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelistConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelistConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CustomerWhitelistConnection", field, false, false, noChildren_Int)
+}
+
+func (ec *executionContext) _CustomerWhitelistEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelistEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelistEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomerWhitelist) graphql.Marshaler {
+			return ec.marshalOCustomerWhitelist2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelist(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelistEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerWhitelistEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerWhitelist(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerWhitelistEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelistEdge) (ret graphql.Marshaler) {
+	if plainFields.Load() {
+		return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, field.Selections, obj.Cursor)
+	}
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerWhitelistEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerWhitelistEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return scalarFieldContext("CustomerWhitelistEdge", field, false, false, noChildren_Cursor)
 }
 
 func (ec *executionContext) _Journal_id(ctx context.Context, field graphql.CollectedField, obj *ent.Journal) (ret graphql.Marshaler) {
@@ -6961,6 +9405,138 @@ func (ec *executionContext) fieldContext_Query_auditLogs(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_coupons(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coupons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Coupons(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CouponOrder), fc.Args["where"].(*ent.CouponWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponConnection) graphql.Marshaler {
+			return ec.marshalNCouponConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coupons(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coupons_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_couponQuotaSlice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_couponQuotaSlice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CouponQuotaSlice(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CouponQuotaOrder), fc.Args["where"].(*ent.CouponQuotaWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponQuotaConnection) graphql.Marshaler {
+			return ec.marshalNCouponQuotaConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_couponQuotaSlice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponQuotaConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_couponQuotaSlice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_couponRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_couponRecords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CouponRecords(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CouponRecordOrder), fc.Args["where"].(*ent.CouponRecordWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponRecordConnection) graphql.Marshaler {
+			return ec.marshalNCouponRecordConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_couponRecords(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CouponRecordConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_couponRecords_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_customers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6999,6 +9575,50 @@ func (ec *executionContext) fieldContext_Query_customers(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_customers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_customerWhitelists(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_customerWhitelists(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustomerWhitelists(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CustomerWhitelistOrder), fc.Args["where"].(*ent.CustomerWhitelistWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomerWhitelistConnection) graphql.Marshaler {
+			return ec.marshalNCustomerWhitelistConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_customerWhitelists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerWhitelistConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_customerWhitelists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7209,6 +9829,50 @@ func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Viewer(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myCoupons(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myCoupons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyCoupons(ctx, fc.Args["kind"].(*coupon.Kind), fc.Args["status"].(*coupon.Status))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Coupon) graphql.Marshaler {
+			return ec.marshalNCoupon2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myCoupons(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Coupon(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myCoupons_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11527,6 +14191,1887 @@ func (ec *executionContext) unmarshalInputAuditLogWhereInput(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCouponLimitOrder(ctx context.Context, obj any) (ent.CouponLimitOrder, error) {
+	var it ent.CouponLimitOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCouponLimitOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimitOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCouponOrder(ctx context.Context, obj any) (ent.CouponOrder, error) {
+	var it ent.CouponOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCouponOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCouponQuotaOrder(ctx context.Context, obj any) (ent.CouponQuotaOrder, error) {
+	var it ent.CouponQuotaOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCouponQuotaOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCouponQuotaWhereInput(ctx context.Context, obj any) (ent.CouponQuotaWhereInput, error) {
+	var it ent.CouponQuotaWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "partnerID", "partnerIDNEQ", "partnerIDIn", "partnerIDNotIn", "partnerIDGT", "partnerIDGTE", "partnerIDLT", "partnerIDLTE", "partnerIDContains", "partnerIDHasPrefix", "partnerIDHasSuffix", "partnerIDEqualFold", "partnerIDContainsFold", "parentQuotaID", "parentQuotaIDNEQ", "parentQuotaIDIn", "parentQuotaIDNotIn", "parentQuotaIDGT", "parentQuotaIDGTE", "parentQuotaIDLT", "parentQuotaIDLTE", "parentQuotaIDContains", "parentQuotaIDHasPrefix", "parentQuotaIDHasSuffix", "parentQuotaIDIsNil", "parentQuotaIDNotNil", "parentQuotaIDEqualFold", "parentQuotaIDContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validUntil", "validUntilNEQ", "validUntilIn", "validUntilNotIn", "validUntilGT", "validUntilGTE", "validUntilLT", "validUntilLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCouponQuotaWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCouponQuotaWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCouponQuotaWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCouponQuotaKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCouponQuotaKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCouponQuotaKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCouponQuotaKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "partnerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerID = data
+		case "partnerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDNEQ = data
+		case "partnerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponQuotaWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponQuotaWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGT = data
+		case "partnerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGTE = data
+		case "partnerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLT = data
+		case "partnerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLTE = data
+		case "partnerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContains = data
+		case "partnerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasPrefix = data
+		case "partnerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasSuffix = data
+		case "partnerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDEqualFold = data
+		case "partnerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContainsFold = data
+		case "parentQuotaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaID = data
+		case "parentQuotaIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDNEQ = data
+		case "parentQuotaIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDIn = data
+		case "parentQuotaIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDNotIn = data
+		case "parentQuotaIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDGT = data
+		case "parentQuotaIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDGTE = data
+		case "parentQuotaIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDLT = data
+		case "parentQuotaIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDLTE = data
+		case "parentQuotaIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDContains = data
+		case "parentQuotaIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDHasPrefix = data
+		case "parentQuotaIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDHasSuffix = data
+		case "parentQuotaIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDIsNil = data
+		case "parentQuotaIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDNotNil = data
+		case "parentQuotaIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDEqualFold = data
+		case "parentQuotaIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentQuotaIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentQuotaIDContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCouponQuotaStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOCouponQuotaStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOCouponQuotaStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOCouponQuotaStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validFromNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNEQ = data
+		case "validFromIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromIn = data
+		case "validFromNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNotIn = data
+		case "validFromGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGT = data
+		case "validFromGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGTE = data
+		case "validFromLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLT = data
+		case "validFromLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLTE = data
+		case "validUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntil = data
+		case "validUntilNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilNEQ = data
+		case "validUntilIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilIn = data
+		case "validUntilNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilNotIn = data
+		case "validUntilGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilGT = data
+		case "validUntilGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilGTE = data
+		case "validUntilLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilLT = data
+		case "validUntilLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilLTE = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCouponRecordOrder(ctx context.Context, obj any) (ent.CouponRecordOrder, error) {
+	var it ent.CouponRecordOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCouponRecordOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCouponRecordWhereInput(ctx context.Context, obj any) (ent.CouponRecordWhereInput, error) {
+	var it ent.CouponRecordWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "type", "typeNEQ", "typeIn", "typeNotIn", "partnerID", "partnerIDNEQ", "partnerIDIn", "partnerIDNotIn", "partnerIDGT", "partnerIDGTE", "partnerIDLT", "partnerIDLTE", "partnerIDContains", "partnerIDHasPrefix", "partnerIDHasSuffix", "partnerIDEqualFold", "partnerIDContainsFold", "quotaID", "quotaIDNEQ", "quotaIDIn", "quotaIDNotIn", "quotaIDGT", "quotaIDGTE", "quotaIDLT", "quotaIDLTE", "quotaIDContains", "quotaIDHasPrefix", "quotaIDHasSuffix", "quotaIDEqualFold", "quotaIDContainsFold", "couponID", "couponIDNEQ", "couponIDIn", "couponIDNotIn", "couponIDGT", "couponIDGTE", "couponIDLT", "couponIDLTE", "couponIDContains", "couponIDHasPrefix", "couponIDHasSuffix", "couponIDIsNil", "couponIDNotNil", "couponIDEqualFold", "couponIDContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDIsNil", "customerIDNotNil", "customerIDEqualFold", "customerIDContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCouponRecordWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCouponRecordWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCouponRecordWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOCouponRecordType2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "typeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeNEQ"))
+			data, err := ec.unmarshalOCouponRecordType2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeNEQ = data
+		case "typeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeIn"))
+			data, err := ec.unmarshalOCouponRecordType2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeIn = data
+		case "typeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeNotIn"))
+			data, err := ec.unmarshalOCouponRecordType2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeNotIn = data
+		case "partnerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerID = data
+		case "partnerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDNEQ = data
+		case "partnerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGT = data
+		case "partnerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGTE = data
+		case "partnerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLT = data
+		case "partnerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLTE = data
+		case "partnerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContains = data
+		case "partnerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasPrefix = data
+		case "partnerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasSuffix = data
+		case "partnerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDEqualFold = data
+		case "partnerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContainsFold = data
+		case "quotaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaID = data
+		case "quotaIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDNEQ = data
+		case "quotaIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().QuotaIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "quotaIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().QuotaIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "quotaIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDGT = data
+		case "quotaIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDGTE = data
+		case "quotaIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDLT = data
+		case "quotaIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDLTE = data
+		case "quotaIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDContains = data
+		case "quotaIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDHasPrefix = data
+		case "quotaIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDHasSuffix = data
+		case "quotaIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDEqualFold = data
+		case "quotaIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDContainsFold = data
+		case "couponID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponID = data
+		case "couponIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDNEQ = data
+		case "couponIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().CouponIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "couponIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().CouponIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "couponIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDGT = data
+		case "couponIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDGTE = data
+		case "couponIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDLT = data
+		case "couponIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDLTE = data
+		case "couponIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDContains = data
+		case "couponIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDHasPrefix = data
+		case "couponIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDHasSuffix = data
+		case "couponIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDIsNil = data
+		case "couponIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDNotNil = data
+		case "couponIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDEqualFold = data
+		case "couponIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CouponIDContainsFold = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().CustomerIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponRecordWhereInput().CustomerIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "customerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContains = data
+		case "customerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasPrefix = data
+		case "customerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasSuffix = data
+		case "customerIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIsNil = data
+		case "customerIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotNil = data
+		case "customerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDEqualFold = data
+		case "customerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCouponWhereInput(ctx context.Context, obj any) (ent.CouponWhereInput, error) {
+	var it ent.CouponWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "quotaID", "quotaIDNEQ", "quotaIDIn", "quotaIDNotIn", "quotaIDGT", "quotaIDGTE", "quotaIDLT", "quotaIDLTE", "quotaIDContains", "quotaIDHasPrefix", "quotaIDHasSuffix", "quotaIDEqualFold", "quotaIDContainsFold", "partnerID", "partnerIDNEQ", "partnerIDIn", "partnerIDNotIn", "partnerIDGT", "partnerIDGTE", "partnerIDLT", "partnerIDLTE", "partnerIDContains", "partnerIDHasPrefix", "partnerIDHasSuffix", "partnerIDEqualFold", "partnerIDContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validUntil", "validUntilNEQ", "validUntilIn", "validUntilNotIn", "validUntilGT", "validUntilGTE", "validUntilLT", "validUntilLTE", "status", "statusNEQ", "statusIn", "statusNotIn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCouponWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCouponWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCouponWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCouponKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCouponKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCouponKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCouponKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "quotaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaID = data
+		case "quotaIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDNEQ = data
+		case "quotaIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDIn = data
+		case "quotaIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDNotIn = data
+		case "quotaIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDGT = data
+		case "quotaIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDGTE = data
+		case "quotaIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDLT = data
+		case "quotaIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDLTE = data
+		case "quotaIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDContains = data
+		case "quotaIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDHasPrefix = data
+		case "quotaIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDHasSuffix = data
+		case "quotaIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDEqualFold = data
+		case "quotaIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuotaIDContainsFold = data
+		case "partnerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerID = data
+		case "partnerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDNEQ = data
+		case "partnerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CouponWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGT = data
+		case "partnerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGTE = data
+		case "partnerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLT = data
+		case "partnerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLTE = data
+		case "partnerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContains = data
+		case "partnerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasPrefix = data
+		case "partnerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasSuffix = data
+		case "partnerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDEqualFold = data
+		case "partnerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContainsFold = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIn = data
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotIn = data
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "customerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContains = data
+		case "customerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasPrefix = data
+		case "customerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasSuffix = data
+		case "customerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDEqualFold = data
+		case "customerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContainsFold = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validFromNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNEQ = data
+		case "validFromIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromIn = data
+		case "validFromNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNotIn = data
+		case "validFromGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGT = data
+		case "validFromGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGTE = data
+		case "validFromLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLT = data
+		case "validFromLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLTE = data
+		case "validUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntil = data
+		case "validUntilNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilNEQ = data
+		case "validUntilIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilIn = data
+		case "validUntilNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilNotIn = data
+		case "validUntilGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilGT = data
+		case "validUntilGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilGTE = data
+		case "validUntilLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilLT = data
+		case "validUntilLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCouponStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOCouponStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOCouponStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOCouponStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCustomerOrder(ctx context.Context, obj any) (ent.CustomerOrder, error) {
 	var it ent.CustomerOrder
 	if obj == nil {
@@ -12551,6 +17096,393 @@ func (ec *executionContext) unmarshalInputCustomerWhereInput(ctx context.Context
 			if err = ec.Resolvers.CustomerWhereInput().Email(ctx, &it, data); err != nil {
 				return it, err
 			}
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCustomerWhitelistOrder(ctx context.Context, obj any) (ent.CustomerWhitelistOrder, error) {
+	var it ent.CustomerWhitelistOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCustomerWhitelistOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCustomerWhitelistWhereInput(ctx context.Context, obj any) (ent.CustomerWhitelistWhereInput, error) {
+	var it ent.CustomerWhitelistWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "partnerID", "partnerIDNEQ", "partnerIDIn", "partnerIDNotIn", "partnerIDGT", "partnerIDGTE", "partnerIDLT", "partnerIDLTE", "partnerIDContains", "partnerIDHasPrefix", "partnerIDHasSuffix", "partnerIDEqualFold", "partnerIDContainsFold", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "customerIDContains", "customerIDHasPrefix", "customerIDHasSuffix", "customerIDEqualFold", "customerIDContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCustomerWhitelistWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCustomerWhitelistWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCustomerWhitelistWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "partnerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerID = data
+		case "partnerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDNEQ = data
+		case "partnerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CustomerWhitelistWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CustomerWhitelistWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "partnerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGT = data
+		case "partnerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDGTE = data
+		case "partnerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLT = data
+		case "partnerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDLTE = data
+		case "partnerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContains = data
+		case "partnerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasPrefix = data
+		case "partnerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDHasSuffix = data
+		case "partnerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDEqualFold = data
+		case "partnerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerIDContainsFold = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CustomerWhitelistWhereInput().CustomerIDIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.CustomerWhitelistWhereInput().CustomerIDNotIn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "customerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContains = data
+		case "customerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasPrefix = data
+		case "customerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDHasSuffix = data
+		case "customerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDEqualFold = data
+		case "customerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDContainsFold = data
 		}
 	}
 	return it, nil
@@ -16058,11 +20990,36 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Journal(ctx, sel, obj)
+	case *ent.CustomerWhitelist:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerWhitelist(ctx, sel, obj)
 	case *ent.Customer:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Customer(ctx, sel, obj)
+	case *ent.CouponRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CouponRecord(ctx, sel, obj)
+	case *ent.CouponQuota:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CouponQuota(ctx, sel, obj)
+	case *ent.CouponLimit:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CouponLimit(ctx, sel, obj)
+	case *ent.Coupon:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Coupon(ctx, sel, obj)
 	case *ent.AuditLog:
 		if obj == nil {
 			return graphql.Null
@@ -17426,6 +22383,1077 @@ func (ec *executionContext) _AuditLogEdge(ctx context.Context, sel ast.Selection
 	return fieldsJSON{fields: fields, values: out.Values}
 }
 
+var couponImplementors = []string{"Coupon", "Node"}
+
+func (ec *executionContext) _Coupon(ctx context.Context, sel ast.SelectionSet, obj *ent.Coupon) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Coupon")
+		case "id":
+			out.Values[i] = ec._Coupon_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Coupon_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Coupon_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Coupon_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quotaID":
+			out.Values[i] = ec._Coupon_quotaID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerID":
+			out.Values[i] = ec._Coupon_partnerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._Coupon_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "faceValue":
+			out.Values[i] = ec._Coupon_faceValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validFrom":
+			out.Values[i] = ec._Coupon_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validUntil":
+			out.Values[i] = ec._Coupon_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "designatedCustomerID":
+			out.Values[i] = ec._Coupon_designatedCustomerID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Coupon_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "heldByOrderID":
+			out.Values[i] = ec._Coupon_heldByOrderID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quota":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Coupon_quota(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "customer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Coupon_customer(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "limits":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Coupon_limits(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "balance":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Coupon_balance(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "remark":
+			out.Values[i] = ec._Coupon_remark(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuerName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Coupon_issuerName(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponConnectionImplementors = []string{"CouponConnection"}
+
+func (ec *executionContext) _CouponConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponConnection")
+		case "edges":
+			out.Values[i] = ec._CouponConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CouponConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CouponConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponEdgeImplementors = []string{"CouponEdge"}
+
+func (ec *executionContext) _CouponEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponEdge")
+		case "node":
+			out.Values[i] = ec._CouponEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CouponEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponLimitImplementors = []string{"CouponLimit", "Node"}
+
+func (ec *executionContext) _CouponLimit(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponLimit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponLimitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponLimit")
+		case "id":
+			out.Values[i] = ec._CouponLimit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._CouponLimit_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CouponLimit_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "limitKey":
+			out.Values[i] = ec._CouponLimit_limitKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._CouponLimit_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponQuotaImplementors = []string{"CouponQuota", "Node"}
+
+func (ec *executionContext) _CouponQuota(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponQuota) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponQuotaImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponQuota")
+		case "id":
+			out.Values[i] = ec._CouponQuota_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CouponQuota_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CouponQuota_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._CouponQuota_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerID":
+			out.Values[i] = ec._CouponQuota_partnerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parentQuotaID":
+			out.Values[i] = ec._CouponQuota_parentQuotaID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._CouponQuota_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CouponQuota_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validFrom":
+			out.Values[i] = ec._CouponQuota_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validUntil":
+			out.Values[i] = ec._CouponQuota_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parent":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CouponQuota_parent(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "limits":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CouponQuota_limits(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "balance":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CouponQuota_balance(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "partnerName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CouponQuota_partnerName(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "records":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CouponQuota_records(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponQuotaConnectionImplementors = []string{"CouponQuotaConnection"}
+
+func (ec *executionContext) _CouponQuotaConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponQuotaConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponQuotaConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponQuotaConnection")
+		case "edges":
+			out.Values[i] = ec._CouponQuotaConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CouponQuotaConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CouponQuotaConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponQuotaEdgeImplementors = []string{"CouponQuotaEdge"}
+
+func (ec *executionContext) _CouponQuotaEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponQuotaEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponQuotaEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponQuotaEdge")
+		case "node":
+			out.Values[i] = ec._CouponQuotaEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CouponQuotaEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponRecordImplementors = []string{"CouponRecord", "Node"}
+
+func (ec *executionContext) _CouponRecord(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponRecord")
+		case "id":
+			out.Values[i] = ec._CouponRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CouponRecord_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._CouponRecord_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._CouponRecord_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerID":
+			out.Values[i] = ec._CouponRecord_partnerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quotaID":
+			out.Values[i] = ec._CouponRecord_quotaID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "couponID":
+			out.Values[i] = ec._CouponRecord_couponID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._CouponRecord_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "journalID":
+			out.Values[i] = ec._CouponRecord_journalID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operatorID":
+			out.Values[i] = ec._CouponRecord_operatorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "operatorName":
+			out.Values[i] = ec._CouponRecord_operatorName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._CouponRecord_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CouponRecord_customerName(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponRecordConnectionImplementors = []string{"CouponRecordConnection"}
+
+func (ec *executionContext) _CouponRecordConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponRecordConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponRecordConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponRecordConnection")
+		case "edges":
+			out.Values[i] = ec._CouponRecordConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CouponRecordConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CouponRecordConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var couponRecordEdgeImplementors = []string{"CouponRecordEdge"}
+
+func (ec *executionContext) _CouponRecordEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CouponRecordEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couponRecordEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CouponRecordEdge")
+		case "node":
+			out.Values[i] = ec._CouponRecordEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CouponRecordEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
 var customerImplementors = []string{"Customer", "Node"}
 
 func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet, obj *ent.Customer) graphql.Marshaler {
@@ -17946,6 +23974,199 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 			}
 		case "cursor":
 			out.Values[i] = ec._CustomerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var customerWhitelistImplementors = []string{"CustomerWhitelist", "Node"}
+
+func (ec *executionContext) _CustomerWhitelist(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerWhitelist) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerWhitelistImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerWhitelist")
+		case "id":
+			out.Values[i] = ec._CustomerWhitelist_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerWhitelist_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CustomerWhitelist_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerID":
+			out.Values[i] = ec._CustomerWhitelist_partnerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._CustomerWhitelist_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustomerWhitelist_customer(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var customerWhitelistConnectionImplementors = []string{"CustomerWhitelistConnection"}
+
+func (ec *executionContext) _CustomerWhitelistConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerWhitelistConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerWhitelistConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerWhitelistConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerWhitelistConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CustomerWhitelistConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CustomerWhitelistConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if len(deferLabelToView) > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+		return out
+	}
+	return fieldsJSON{fields: fields, values: out.Values}
+}
+
+var customerWhitelistEdgeImplementors = []string{"CustomerWhitelistEdge"}
+
+func (ec *executionContext) _CustomerWhitelistEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerWhitelistEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerWhitelistEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferredFieldSet *graphql.FieldSet
+	var deferLabelToView map[string]*graphql.FieldSetView
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerWhitelistEdge")
+		case "node":
+			out.Values[i] = ec._CustomerWhitelistEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CustomerWhitelistEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -19348,6 +25569,72 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "coupons":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_coupons(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "couponQuotaSlice":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_couponQuotaSlice(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "couponRecords":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_couponRecords(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "customers":
 			field := field
 
@@ -19358,6 +25645,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_customers(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "customerWhitelists":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_customerWhitelists(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -19469,6 +25778,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				}()
 				res = ec._Query_viewer(ctx, field)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "myCoupons":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_myCoupons(ctx, field)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -20464,6 +26795,263 @@ func (ec *executionContext) unmarshalNAuditLogWhereInput2ᚖgithubᚗcomᚋpartn
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCoupon2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Coupon) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoupon2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCoupon(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoupon2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCoupon(ctx context.Context, sel ast.SelectionSet, v *ent.Coupon) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Coupon(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCouponConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CouponConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CouponConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCouponKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx context.Context, v any) (coupon.Kind, error) {
+	var res coupon.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx context.Context, sel ast.SelectionSet, v coupon.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCouponLimit2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimit(ctx context.Context, sel ast.SelectionSet, v *ent.CouponLimit) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CouponLimit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCouponLimitLimitKey2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponlimitᚐLimitKey(ctx context.Context, v any) (couponlimit.LimitKey, error) {
+	var res couponlimit.LimitKey
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponLimitLimitKey2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponlimitᚐLimitKey(ctx context.Context, sel ast.SelectionSet, v couponlimit.LimitKey) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponLimitOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimitOrderField(ctx context.Context, v any) (*ent.CouponLimitOrderField, error) {
+	var res = new(ent.CouponLimitOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponLimitOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimitOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CouponLimitOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponOrderField(ctx context.Context, v any) (*ent.CouponOrderField, error) {
+	var res = new(ent.CouponOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CouponOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNCouponQuota2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CouponQuota) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponQuota2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuota(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCouponQuota2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuota(ctx context.Context, sel ast.SelectionSet, v *ent.CouponQuota) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CouponQuota(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCouponQuotaConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CouponQuotaConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CouponQuotaConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCouponQuotaKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx context.Context, v any) (couponquota.Kind, error) {
+	var res couponquota.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponQuotaKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx context.Context, sel ast.SelectionSet, v couponquota.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponQuotaOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaOrderField(ctx context.Context, v any) (*ent.CouponQuotaOrderField, error) {
+	var res = new(ent.CouponQuotaOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponQuotaOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CouponQuotaOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponQuotaStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx context.Context, v any) (couponquota.Status, error) {
+	var res couponquota.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponQuotaStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx context.Context, sel ast.SelectionSet, v couponquota.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponQuotaWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInput(ctx context.Context, v any) (*ent.CouponQuotaWhereInput, error) {
+	res, err := ec.unmarshalInputCouponQuotaWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponRecord2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CouponRecord) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponRecord2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCouponRecord2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecord(ctx context.Context, sel ast.SelectionSet, v *ent.CouponRecord) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CouponRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCouponRecordConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CouponRecordConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CouponRecordConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCouponRecordOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordOrderField(ctx context.Context, v any) (*ent.CouponRecordOrderField, error) {
+	var res = new(ent.CouponRecordOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponRecordOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CouponRecordOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponRecordType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx context.Context, v any) (couponrecord.Type, error) {
+	var res couponrecord.Type
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponRecordType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx context.Context, sel ast.SelectionSet, v couponrecord.Type) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponRecordWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInput(ctx context.Context, v any) (*ent.CouponRecordWhereInput, error) {
+	res, err := ec.unmarshalInputCouponRecordWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCouponStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx context.Context, v any) (coupon.Status, error) {
+	var res coupon.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCouponStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx context.Context, sel ast.SelectionSet, v coupon.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCouponWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInput(ctx context.Context, v any) (*ent.CouponWhereInput, error) {
+	res, err := ec.unmarshalInputCouponWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (entgql.Cursor[gid.ID], error) {
 	var res entgql.Cursor[gid.ID]
 	err := res.UnmarshalGQL(v)
@@ -20527,6 +27115,63 @@ func (ec *executionContext) marshalNCustomerOrderField2ᚖgithubᚗcomᚋpartner
 
 func (ec *executionContext) unmarshalNCustomerWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhereInput(ctx context.Context, v any) (*ent.CustomerWhereInput, error) {
 	res, err := ec.unmarshalInputCustomerWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerWhitelist2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomerWhitelist) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerWhitelist2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelist(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerWhitelist2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelist(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerWhitelist) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CustomerWhitelist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerWhitelistConnection2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerWhitelistConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CustomerWhitelistConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerWhitelistOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistOrderField(ctx context.Context, v any) (*ent.CustomerWhitelistOrderField, error) {
+	var res = new(ent.CustomerWhitelistOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerWhitelistOrderField2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerWhitelistOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCustomerWhitelistWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInput(ctx context.Context, v any) (*ent.CustomerWhitelistWhereInput, error) {
+	res, err := ec.unmarshalInputCustomerWhitelistWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -21724,6 +28369,465 @@ func (ec *executionContext) unmarshalOAuditLogWhereInput2ᚖgithubᚗcomᚋpartn
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOCoupon2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCoupon(ctx context.Context, sel ast.SelectionSet, v *ent.Coupon) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Coupon(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCouponEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CouponEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCouponEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCouponEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CouponEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CouponEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCouponKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKindᚄ(ctx context.Context, v any) ([]coupon.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]coupon.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCouponKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []coupon.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCouponKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx context.Context, v any) (*coupon.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(coupon.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCouponKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐKind(ctx context.Context, sel ast.SelectionSet, v *coupon.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOCouponLimit2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CouponLimit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponLimit2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponLimit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCouponOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponOrder(ctx context.Context, v any) (*ent.CouponOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCouponOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCouponQuota2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuota(ctx context.Context, sel ast.SelectionSet, v *ent.CouponQuota) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CouponQuota(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCouponQuotaEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CouponQuotaEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCouponQuotaEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCouponQuotaEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CouponQuotaEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CouponQuotaEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCouponQuotaKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKindᚄ(ctx context.Context, v any) ([]couponquota.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]couponquota.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponQuotaKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCouponQuotaKind2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []couponquota.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponQuotaKind2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCouponQuotaKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx context.Context, v any) (*couponquota.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(couponquota.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCouponQuotaKind2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐKind(ctx context.Context, sel ast.SelectionSet, v *couponquota.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCouponQuotaOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaOrder(ctx context.Context, v any) (*ent.CouponQuotaOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCouponQuotaOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCouponQuotaStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatusᚄ(ctx context.Context, v any) ([]couponquota.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]couponquota.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponQuotaStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCouponQuotaStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []couponquota.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponQuotaStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCouponQuotaStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx context.Context, v any) (*couponquota.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(couponquota.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCouponQuotaStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponquotaᚐStatus(ctx context.Context, sel ast.SelectionSet, v *couponquota.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCouponQuotaWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInputᚄ(ctx context.Context, v any) ([]*ent.CouponQuotaWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CouponQuotaWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponQuotaWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCouponQuotaWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponQuotaWhereInput(ctx context.Context, v any) (*ent.CouponQuotaWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCouponQuotaWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCouponRecord2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecord(ctx context.Context, sel ast.SelectionSet, v *ent.CouponRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CouponRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCouponRecordEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CouponRecordEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCouponRecordEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCouponRecordEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CouponRecordEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CouponRecordEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCouponRecordOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordOrder(ctx context.Context, v any) (*ent.CouponRecordOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCouponRecordOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCouponRecordType2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐTypeᚄ(ctx context.Context, v any) ([]couponrecord.Type, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]couponrecord.Type, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponRecordType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCouponRecordType2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []couponrecord.Type) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponRecordType2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCouponRecordType2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx context.Context, v any) (*couponrecord.Type, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(couponrecord.Type)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCouponRecordType2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponrecordᚐType(ctx context.Context, sel ast.SelectionSet, v *couponrecord.Type) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCouponRecordWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInputᚄ(ctx context.Context, v any) ([]*ent.CouponRecordWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CouponRecordWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponRecordWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCouponRecordWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponRecordWhereInput(ctx context.Context, v any) (*ent.CouponRecordWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCouponRecordWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCouponStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatusᚄ(ctx context.Context, v any) ([]coupon.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]coupon.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCouponStatus2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []coupon.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCouponStatus2githubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCouponStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx context.Context, v any) (*coupon.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(coupon.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCouponStatus2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚋcouponᚐStatus(ctx context.Context, sel ast.SelectionSet, v *coupon.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCouponWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInputᚄ(ctx context.Context, v any) ([]*ent.CouponWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CouponWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCouponWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCouponWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCouponWhereInput(ctx context.Context, v any) (*ent.CouponWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCouponWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
 	if v == nil {
 		return nil, nil
@@ -21858,6 +28962,66 @@ func (ec *executionContext) unmarshalOCustomerWhereInput2ᚖgithubᚗcomᚋpartn
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputCustomerWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerWhitelist2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelist(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerWhitelist) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerWhitelist(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerWhitelistEdge2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomerWhitelistEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCustomerWhitelistEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCustomerWhitelistEdge2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerWhitelistEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerWhitelistEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerWhitelistOrder2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistOrder(ctx context.Context, v any) (*ent.CustomerWhitelistOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerWhitelistOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCustomerWhitelistWhereInput2ᚕᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInputᚄ(ctx context.Context, v any) ([]*ent.CustomerWhitelistWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CustomerWhitelistWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomerWhitelistWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCustomerWhitelistWhereInput2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋentᚐCustomerWhitelistWhereInput(ctx context.Context, v any) (*ent.CustomerWhitelistWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerWhitelistWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -16,6 +16,12 @@ var (
 	noChildren_AuditLogAction            = noChildren("AuditLogAction")
 	noChildren_AuditLogOutcome           = noChildren("AuditLogOutcome")
 	noChildren_Boolean                   = noChildren("Boolean")
+	noChildren_CouponKind                = noChildren("CouponKind")
+	noChildren_CouponLimitLimitKey       = noChildren("CouponLimitLimitKey")
+	noChildren_CouponQuotaKind           = noChildren("CouponQuotaKind")
+	noChildren_CouponQuotaStatus         = noChildren("CouponQuotaStatus")
+	noChildren_CouponRecordType          = noChildren("CouponRecordType")
+	noChildren_CouponStatus              = noChildren("CouponStatus")
 	noChildren_Cursor                    = noChildren("Cursor")
 	noChildren_CustomerAssociationType   = noChildren("CustomerAssociationType")
 	noChildren_Decimal                   = noChildren("Decimal")
@@ -38,8 +44,15 @@ var resolverFields = map[string]bool{
 	"AssociationEvent.customerAccountName": true,
 	"AssociationEvent.partner":             true,
 	"AssociationEvent.partnerName":         true,
+	"Coupon.balance":                       true,
+	"Coupon.issuerName":                    true,
+	"CouponQuota.balance":                  true,
+	"CouponQuota.partnerName":              true,
+	"CouponQuota.records":                  true,
+	"CouponRecord.customerName":            true,
 	"Customer.allocatedBalance":            true,
 	"Customer.ownBalance":                  true,
+	"CustomerWhitelist.customer":           true,
 	"Partner.account":                      true,
 	"ResellerApplication.distributorName":  true,
 	"ResellerApplication.resellerName":     true,

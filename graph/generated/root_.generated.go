@@ -11,6 +11,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/coupon"
 	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/mask"
@@ -27,13 +28,21 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AssociationEvent() AssociationEventResolver
+	Coupon() CouponResolver
+	CouponQuota() CouponQuotaResolver
+	CouponRecord() CouponRecordResolver
 	Customer() CustomerResolver
+	CustomerWhitelist() CustomerWhitelistResolver
 	Mutation() MutationResolver
 	Partner() PartnerResolver
 	Query() QueryResolver
 	ResellerApplication() ResellerApplicationResolver
 	User() UserResolver
+	CouponQuotaWhereInput() CouponQuotaWhereInputResolver
+	CouponRecordWhereInput() CouponRecordWhereInputResolver
+	CouponWhereInput() CouponWhereInputResolver
 	CustomerWhereInput() CustomerWhereInputResolver
+	CustomerWhitelistWhereInput() CustomerWhitelistWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -221,6 +230,113 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Coupon struct {
+		Balance              func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		Customer             func(childComplexity int) int
+		CustomerID           func(childComplexity int) int
+		DesignatedCustomerID func(childComplexity int) int
+		FaceValue            func(childComplexity int) int
+		HeldByOrderID        func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		IssuerName           func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		Limits               func(childComplexity int) int
+		PartnerID            func(childComplexity int) int
+		Quota                func(childComplexity int) int
+		QuotaID              func(childComplexity int) int
+		Remark               func(childComplexity int) int
+		Status               func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		ValidFrom            func(childComplexity int) int
+		ValidUntil           func(childComplexity int) int
+	}
+
+	CouponConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CouponEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CouponLimit struct {
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		LimitKey  func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
+	CouponQuota struct {
+		Balance       func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Limits        func(childComplexity int) int
+		Parent        func(childComplexity int) int
+		ParentQuotaID func(childComplexity int) int
+		PartnerID     func(childComplexity int) int
+		PartnerName   func(childComplexity int) int
+		Records       func(childComplexity int, first *int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		ValidFrom     func(childComplexity int) int
+		ValidUntil    func(childComplexity int) int
+		Value         func(childComplexity int) int
+	}
+
+	CouponQuotaConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CouponQuotaEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CouponQuotaPayload struct {
+		Quota      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CouponReclaim struct {
+		Amount func(childComplexity int) int
+		Coupon func(childComplexity int) int
+	}
+
+	CouponRecord struct {
+		Amount       func(childComplexity int) int
+		CouponID     func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		CustomerID   func(childComplexity int) int
+		CustomerName func(childComplexity int) int
+		ID           func(childComplexity int) int
+		JournalID    func(childComplexity int) int
+		OperatorID   func(childComplexity int) int
+		OperatorName func(childComplexity int) int
+		PartnerID    func(childComplexity int) int
+		QuotaID      func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		Type         func(childComplexity int) int
+	}
+
+	CouponRecordConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CouponRecordEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CreateApiKeyPayload struct {
 		APIKey     func(childComplexity int) int
 		Key        func(childComplexity int) int
@@ -272,6 +388,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CustomerWhitelist struct {
+		CreatedAt  func(childComplexity int) int
+		Customer   func(childComplexity int) int
+		CustomerID func(childComplexity int) int
+		ID         func(childComplexity int) int
+		PartnerID  func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
+	CustomerWhitelistConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CustomerWhitelistEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	DecideDisassociationPayload struct {
 		Event      func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -285,6 +421,22 @@ type ComplexityRoot struct {
 	DistributorEntry struct {
 		ID   func(childComplexity int) int
 		Name func(childComplexity int) int
+	}
+
+	IssueCouponsPayload struct {
+		Coupons    func(childComplexity int) int
+		Failed     func(childComplexity int) int
+		Results    func(childComplexity int) int
+		Succeeded  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	IssueQuotaToResellersPayload struct {
+		Failed     func(childComplexity int) int
+		Quotas     func(childComplexity int) int
+		Results    func(childComplexity int) int
+		Succeeded  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Journal struct {
@@ -380,6 +532,8 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AddToWhitelist             func(childComplexity int, input model.WhitelistInput) int
+		AdjustCouponQuota          func(childComplexity int, input model.AdjustCouponQuotaInput, idempotencyKey string) int
 		AllocateBalance            func(childComplexity int, input model.AllocateBalanceInput, idempotencyKey string) int
 		AllocateToReseller         func(childComplexity int, input model.ResellerTransferInput, idempotencyKey string) int
 		ApplyToDistributor         func(childComplexity int, distributorID gid.ID, message *string) int
@@ -393,18 +547,26 @@ type ComplexityRoot struct {
 		DecideDisassociation       func(childComplexity int, input model.DecideDisassociationInput) int
 		DecideResellerApplications func(childComplexity int, input model.DecideResellerApplicationsInput) int
 		DisableTotp                func(childComplexity int, code string) int
+		GrantCouponQuota           func(childComplexity int, input model.GrantCouponQuotaInput, idempotencyKey string) int
+		IssueCoupons               func(childComplexity int, input model.IssueCouponsInput, idempotencyKey string) int
+		IssueQuotaToResellers      func(childComplexity int, input model.IssueQuotaToResellersInput, idempotencyKey string) int
 		Login                      func(childComplexity int, email string, password string) int
 		Logout                     func(childComplexity int) int
 		MigrateCustomers           func(childComplexity int, input model.MigrateCustomersInput) int
 		RechargeOnline             func(childComplexity int, input model.AmountInput, idempotencyKey string) int
 		ReclaimBalance             func(childComplexity int, input model.AllocateBalanceInput, idempotencyKey string) int
+		ReclaimCoupons             func(childComplexity int, input model.ReclaimCouponsInput, idempotencyKey string) int
 		ReclaimFromReseller        func(childComplexity int, input model.ResellerTransferInput, idempotencyKey string) int
+		ReclaimResellerQuota       func(childComplexity int, input model.ReclaimResellerQuotaInput, idempotencyKey string) int
 		RecordCustomerRecharge     func(childComplexity int, input model.RecordCustomerRechargeInput, idempotencyKey string) int
 		RecordRecharge             func(childComplexity int, input model.RecordRechargeInput, idempotencyKey string) int
+		ReissueCoupon              func(childComplexity int, input model.ReissueCouponInput, idempotencyKey string) int
+		RemoveFromWhitelist        func(childComplexity int, input model.WhitelistInput) int
 		RequestDisassociation      func(childComplexity int, input model.RequestDisassociationInput) int
 		RevealSensitive            func(childComplexity int, input model.RevealSensitiveInput) int
 		RevokeAPIKey               func(childComplexity int, id gid.ID) int
 		SendVerificationCode       func(childComplexity int, mobile string) int
+		SetCouponQuotaStatus       func(childComplexity int, input model.SetCouponQuotaStatusInput, idempotencyKey string) int
 		SetCustomerFrozen          func(childComplexity int, input model.SetCustomerFrozenInput) int
 		SetStepUpRequired          func(childComplexity int, required bool, verificationCode *string) int
 		SwitchAssociationType      func(childComplexity int, input model.SwitchAssociationTypeInput) int
@@ -456,9 +618,14 @@ type ComplexityRoot struct {
 		Associations              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
 		AuditLogs                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		CheckCustomerRegistration func(childComplexity int, accountName *string, mobile *string, email *string) int
+		CouponQuotaSlice          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) int
+		CouponRecords             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponRecordOrder, where *ent.CouponRecordWhereInput) int
+		Coupons                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponOrder, where *ent.CouponWhereInput) int
+		CustomerWhitelists        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CustomerWhitelistOrder, where *ent.CustomerWhitelistWhereInput) int
 		Customers                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) int
 		Distributors              func(childComplexity int) int
 		Journals                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.JournalOrder, where *ent.JournalWhereInput) int
+		MyCoupons                 func(childComplexity int, kind *coupon.Kind, status *coupon.Status) int
 		Node                      func(childComplexity int, id gid.ID) int
 		Nodes                     func(childComplexity int, ids []gid.ID) int
 		Partners                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) int
@@ -467,11 +634,29 @@ type ComplexityRoot struct {
 		Viewer                    func(childComplexity int) int
 	}
 
+	ReclaimCouponsPayload struct {
+		Reclaims   func(childComplexity int) int
+		Results    func(childComplexity int) int
+		Total      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ReclaimResellerQuotaPayload struct {
+		Quota      func(childComplexity int) int
+		Reclaimed  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	RegistrationCheck struct {
 		Available func(childComplexity int) int
 		Field     func(childComplexity int) int
 		Message   func(childComplexity int) int
 		Valid     func(childComplexity int) int
+	}
+
+	ReissueCouponPayload struct {
+		Coupon     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	RequestDisassociationPayload struct {
@@ -580,6 +765,11 @@ type ComplexityRoot struct {
 		Partner  func(childComplexity int) int
 		Role     func(childComplexity int) int
 		User     func(childComplexity int) int
+	}
+
+	WhitelistPayload struct {
+		Entries    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 }
 
@@ -1308,6 +1498,449 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConfirmTotpEnrollmentPayload.UserErrors(childComplexity), true
 
+	case "Coupon.balance":
+		if e.ComplexityRoot.Coupon.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.Balance(childComplexity), true
+	case "Coupon.createdAt":
+		if e.ComplexityRoot.Coupon.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.CreatedAt(childComplexity), true
+	case "Coupon.customer":
+		if e.ComplexityRoot.Coupon.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.Customer(childComplexity), true
+	case "Coupon.customerID":
+		if e.ComplexityRoot.Coupon.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.CustomerID(childComplexity), true
+	case "Coupon.designatedCustomerID":
+		if e.ComplexityRoot.Coupon.DesignatedCustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.DesignatedCustomerID(childComplexity), true
+	case "Coupon.faceValue":
+		if e.ComplexityRoot.Coupon.FaceValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.FaceValue(childComplexity), true
+	case "Coupon.heldByOrderID":
+		if e.ComplexityRoot.Coupon.HeldByOrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.HeldByOrderID(childComplexity), true
+	case "Coupon.id":
+		if e.ComplexityRoot.Coupon.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.ID(childComplexity), true
+	case "Coupon.issuerName":
+		if e.ComplexityRoot.Coupon.IssuerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.IssuerName(childComplexity), true
+	case "Coupon.kind":
+		if e.ComplexityRoot.Coupon.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.Kind(childComplexity), true
+	case "Coupon.limits":
+		if e.ComplexityRoot.Coupon.Limits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.Limits(childComplexity), true
+	case "Coupon.partnerID":
+		if e.ComplexityRoot.Coupon.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.PartnerID(childComplexity), true
+	case "Coupon.quota":
+		if e.ComplexityRoot.Coupon.Quota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.Quota(childComplexity), true
+	case "Coupon.quotaID":
+		if e.ComplexityRoot.Coupon.QuotaID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.QuotaID(childComplexity), true
+	case "Coupon.remark":
+		if e.ComplexityRoot.Coupon.Remark == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.Remark(childComplexity), true
+	case "Coupon.status":
+		if e.ComplexityRoot.Coupon.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.Status(childComplexity), true
+	case "Coupon.updatedAt":
+		if e.ComplexityRoot.Coupon.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.UpdatedAt(childComplexity), true
+	case "Coupon.validFrom":
+		if e.ComplexityRoot.Coupon.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.ValidFrom(childComplexity), true
+	case "Coupon.validUntil":
+		if e.ComplexityRoot.Coupon.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupon.ValidUntil(childComplexity), true
+
+	case "CouponConnection.edges":
+		if e.ComplexityRoot.CouponConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponConnection.Edges(childComplexity), true
+	case "CouponConnection.pageInfo":
+		if e.ComplexityRoot.CouponConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponConnection.PageInfo(childComplexity), true
+	case "CouponConnection.totalCount":
+		if e.ComplexityRoot.CouponConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponConnection.TotalCount(childComplexity), true
+
+	case "CouponEdge.cursor":
+		if e.ComplexityRoot.CouponEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponEdge.Cursor(childComplexity), true
+	case "CouponEdge.node":
+		if e.ComplexityRoot.CouponEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponEdge.Node(childComplexity), true
+
+	case "CouponLimit.createdAt":
+		if e.ComplexityRoot.CouponLimit.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponLimit.CreatedAt(childComplexity), true
+	case "CouponLimit.id":
+		if e.ComplexityRoot.CouponLimit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponLimit.ID(childComplexity), true
+	case "CouponLimit.limitKey":
+		if e.ComplexityRoot.CouponLimit.LimitKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponLimit.LimitKey(childComplexity), true
+	case "CouponLimit.updatedAt":
+		if e.ComplexityRoot.CouponLimit.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponLimit.UpdatedAt(childComplexity), true
+	case "CouponLimit.value":
+		if e.ComplexityRoot.CouponLimit.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponLimit.Value(childComplexity), true
+
+	case "CouponQuota.balance":
+		if e.ComplexityRoot.CouponQuota.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.Balance(childComplexity), true
+	case "CouponQuota.createdAt":
+		if e.ComplexityRoot.CouponQuota.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.CreatedAt(childComplexity), true
+	case "CouponQuota.id":
+		if e.ComplexityRoot.CouponQuota.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.ID(childComplexity), true
+	case "CouponQuota.kind":
+		if e.ComplexityRoot.CouponQuota.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.Kind(childComplexity), true
+	case "CouponQuota.limits":
+		if e.ComplexityRoot.CouponQuota.Limits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.Limits(childComplexity), true
+	case "CouponQuota.parent":
+		if e.ComplexityRoot.CouponQuota.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.Parent(childComplexity), true
+	case "CouponQuota.parentQuotaID":
+		if e.ComplexityRoot.CouponQuota.ParentQuotaID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.ParentQuotaID(childComplexity), true
+	case "CouponQuota.partnerID":
+		if e.ComplexityRoot.CouponQuota.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.PartnerID(childComplexity), true
+	case "CouponQuota.partnerName":
+		if e.ComplexityRoot.CouponQuota.PartnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.PartnerName(childComplexity), true
+	case "CouponQuota.records":
+		if e.ComplexityRoot.CouponQuota.Records == nil {
+			break
+		}
+
+		args, err := ec.field_CouponQuota_records_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CouponQuota.Records(childComplexity, args["first"].(*int)), true
+	case "CouponQuota.status":
+		if e.ComplexityRoot.CouponQuota.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.Status(childComplexity), true
+	case "CouponQuota.updatedAt":
+		if e.ComplexityRoot.CouponQuota.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.UpdatedAt(childComplexity), true
+	case "CouponQuota.validFrom":
+		if e.ComplexityRoot.CouponQuota.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.ValidFrom(childComplexity), true
+	case "CouponQuota.validUntil":
+		if e.ComplexityRoot.CouponQuota.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.ValidUntil(childComplexity), true
+	case "CouponQuota.value":
+		if e.ComplexityRoot.CouponQuota.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuota.Value(childComplexity), true
+
+	case "CouponQuotaConnection.edges":
+		if e.ComplexityRoot.CouponQuotaConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuotaConnection.Edges(childComplexity), true
+	case "CouponQuotaConnection.pageInfo":
+		if e.ComplexityRoot.CouponQuotaConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuotaConnection.PageInfo(childComplexity), true
+	case "CouponQuotaConnection.totalCount":
+		if e.ComplexityRoot.CouponQuotaConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuotaConnection.TotalCount(childComplexity), true
+
+	case "CouponQuotaEdge.cursor":
+		if e.ComplexityRoot.CouponQuotaEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuotaEdge.Cursor(childComplexity), true
+	case "CouponQuotaEdge.node":
+		if e.ComplexityRoot.CouponQuotaEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuotaEdge.Node(childComplexity), true
+
+	case "CouponQuotaPayload.quota":
+		if e.ComplexityRoot.CouponQuotaPayload.Quota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuotaPayload.Quota(childComplexity), true
+	case "CouponQuotaPayload.userErrors":
+		if e.ComplexityRoot.CouponQuotaPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponQuotaPayload.UserErrors(childComplexity), true
+
+	case "CouponReclaim.amount":
+		if e.ComplexityRoot.CouponReclaim.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponReclaim.Amount(childComplexity), true
+	case "CouponReclaim.coupon":
+		if e.ComplexityRoot.CouponReclaim.Coupon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponReclaim.Coupon(childComplexity), true
+
+	case "CouponRecord.amount":
+		if e.ComplexityRoot.CouponRecord.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.Amount(childComplexity), true
+	case "CouponRecord.couponID":
+		if e.ComplexityRoot.CouponRecord.CouponID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.CouponID(childComplexity), true
+	case "CouponRecord.createdAt":
+		if e.ComplexityRoot.CouponRecord.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.CreatedAt(childComplexity), true
+	case "CouponRecord.customerID":
+		if e.ComplexityRoot.CouponRecord.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.CustomerID(childComplexity), true
+	case "CouponRecord.customerName":
+		if e.ComplexityRoot.CouponRecord.CustomerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.CustomerName(childComplexity), true
+	case "CouponRecord.id":
+		if e.ComplexityRoot.CouponRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.ID(childComplexity), true
+	case "CouponRecord.journalID":
+		if e.ComplexityRoot.CouponRecord.JournalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.JournalID(childComplexity), true
+	case "CouponRecord.operatorID":
+		if e.ComplexityRoot.CouponRecord.OperatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.OperatorID(childComplexity), true
+	case "CouponRecord.operatorName":
+		if e.ComplexityRoot.CouponRecord.OperatorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.OperatorName(childComplexity), true
+	case "CouponRecord.partnerID":
+		if e.ComplexityRoot.CouponRecord.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.PartnerID(childComplexity), true
+	case "CouponRecord.quotaID":
+		if e.ComplexityRoot.CouponRecord.QuotaID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.QuotaID(childComplexity), true
+	case "CouponRecord.reason":
+		if e.ComplexityRoot.CouponRecord.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.Reason(childComplexity), true
+	case "CouponRecord.type":
+		if e.ComplexityRoot.CouponRecord.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecord.Type(childComplexity), true
+
+	case "CouponRecordConnection.edges":
+		if e.ComplexityRoot.CouponRecordConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecordConnection.Edges(childComplexity), true
+	case "CouponRecordConnection.pageInfo":
+		if e.ComplexityRoot.CouponRecordConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecordConnection.PageInfo(childComplexity), true
+	case "CouponRecordConnection.totalCount":
+		if e.ComplexityRoot.CouponRecordConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecordConnection.TotalCount(childComplexity), true
+
+	case "CouponRecordEdge.cursor":
+		if e.ComplexityRoot.CouponRecordEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecordEdge.Cursor(childComplexity), true
+	case "CouponRecordEdge.node":
+		if e.ComplexityRoot.CouponRecordEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CouponRecordEdge.Node(childComplexity), true
+
 	case "CreateApiKeyPayload.apiKey":
 		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
 			break
@@ -1544,6 +2177,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerEdge.Node(childComplexity), true
 
+	case "CustomerWhitelist.createdAt":
+		if e.ComplexityRoot.CustomerWhitelist.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelist.CreatedAt(childComplexity), true
+	case "CustomerWhitelist.customer":
+		if e.ComplexityRoot.CustomerWhitelist.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelist.Customer(childComplexity), true
+	case "CustomerWhitelist.customerID":
+		if e.ComplexityRoot.CustomerWhitelist.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelist.CustomerID(childComplexity), true
+	case "CustomerWhitelist.id":
+		if e.ComplexityRoot.CustomerWhitelist.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelist.ID(childComplexity), true
+	case "CustomerWhitelist.partnerID":
+		if e.ComplexityRoot.CustomerWhitelist.PartnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelist.PartnerID(childComplexity), true
+	case "CustomerWhitelist.updatedAt":
+		if e.ComplexityRoot.CustomerWhitelist.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelist.UpdatedAt(childComplexity), true
+
+	case "CustomerWhitelistConnection.edges":
+		if e.ComplexityRoot.CustomerWhitelistConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelistConnection.Edges(childComplexity), true
+	case "CustomerWhitelistConnection.pageInfo":
+		if e.ComplexityRoot.CustomerWhitelistConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelistConnection.PageInfo(childComplexity), true
+	case "CustomerWhitelistConnection.totalCount":
+		if e.ComplexityRoot.CustomerWhitelistConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelistConnection.TotalCount(childComplexity), true
+
+	case "CustomerWhitelistEdge.cursor":
+		if e.ComplexityRoot.CustomerWhitelistEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelistEdge.Cursor(childComplexity), true
+	case "CustomerWhitelistEdge.node":
+		if e.ComplexityRoot.CustomerWhitelistEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerWhitelistEdge.Node(childComplexity), true
+
 	case "DecideDisassociationPayload.event":
 		if e.ComplexityRoot.DecideDisassociationPayload.Event == nil {
 			break
@@ -1582,6 +2284,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DistributorEntry.Name(childComplexity), true
+
+	case "IssueCouponsPayload.coupons":
+		if e.ComplexityRoot.IssueCouponsPayload.Coupons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueCouponsPayload.Coupons(childComplexity), true
+	case "IssueCouponsPayload.failed":
+		if e.ComplexityRoot.IssueCouponsPayload.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueCouponsPayload.Failed(childComplexity), true
+	case "IssueCouponsPayload.results":
+		if e.ComplexityRoot.IssueCouponsPayload.Results == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueCouponsPayload.Results(childComplexity), true
+	case "IssueCouponsPayload.succeeded":
+		if e.ComplexityRoot.IssueCouponsPayload.Succeeded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueCouponsPayload.Succeeded(childComplexity), true
+	case "IssueCouponsPayload.userErrors":
+		if e.ComplexityRoot.IssueCouponsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueCouponsPayload.UserErrors(childComplexity), true
+
+	case "IssueQuotaToResellersPayload.failed":
+		if e.ComplexityRoot.IssueQuotaToResellersPayload.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueQuotaToResellersPayload.Failed(childComplexity), true
+	case "IssueQuotaToResellersPayload.quotas":
+		if e.ComplexityRoot.IssueQuotaToResellersPayload.Quotas == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueQuotaToResellersPayload.Quotas(childComplexity), true
+	case "IssueQuotaToResellersPayload.results":
+		if e.ComplexityRoot.IssueQuotaToResellersPayload.Results == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueQuotaToResellersPayload.Results(childComplexity), true
+	case "IssueQuotaToResellersPayload.succeeded":
+		if e.ComplexityRoot.IssueQuotaToResellersPayload.Succeeded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueQuotaToResellersPayload.Succeeded(childComplexity), true
+	case "IssueQuotaToResellersPayload.userErrors":
+		if e.ComplexityRoot.IssueQuotaToResellersPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueQuotaToResellersPayload.UserErrors(childComplexity), true
 
 	case "Journal.actingForID":
 		if e.ComplexityRoot.Journal.ActingForID == nil {
@@ -1931,6 +2695,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MoneyMovePayload.UserErrors(childComplexity), true
 
+	case "Mutation.addToWhitelist":
+		if e.ComplexityRoot.Mutation.AddToWhitelist == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addToWhitelist_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddToWhitelist(childComplexity, args["input"].(model.WhitelistInput)), true
+	case "Mutation.adjustCouponQuota":
+		if e.ComplexityRoot.Mutation.AdjustCouponQuota == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adjustCouponQuota_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdjustCouponQuota(childComplexity, args["input"].(model.AdjustCouponQuotaInput), args["idempotencyKey"].(string)), true
 	case "Mutation.allocateBalance":
 		if e.ComplexityRoot.Mutation.AllocateBalance == nil {
 			break
@@ -2069,6 +2855,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DisableTotp(childComplexity, args["code"].(string)), true
+	case "Mutation.grantCouponQuota":
+		if e.ComplexityRoot.Mutation.GrantCouponQuota == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_grantCouponQuota_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.GrantCouponQuota(childComplexity, args["input"].(model.GrantCouponQuotaInput), args["idempotencyKey"].(string)), true
+	case "Mutation.issueCoupons":
+		if e.ComplexityRoot.Mutation.IssueCoupons == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_issueCoupons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IssueCoupons(childComplexity, args["input"].(model.IssueCouponsInput), args["idempotencyKey"].(string)), true
+	case "Mutation.issueQuotaToResellers":
+		if e.ComplexityRoot.Mutation.IssueQuotaToResellers == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_issueQuotaToResellers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IssueQuotaToResellers(childComplexity, args["input"].(model.IssueQuotaToResellersInput), args["idempotencyKey"].(string)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -2119,6 +2938,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReclaimBalance(childComplexity, args["input"].(model.AllocateBalanceInput), args["idempotencyKey"].(string)), true
+	case "Mutation.reclaimCoupons":
+		if e.ComplexityRoot.Mutation.ReclaimCoupons == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reclaimCoupons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReclaimCoupons(childComplexity, args["input"].(model.ReclaimCouponsInput), args["idempotencyKey"].(string)), true
 	case "Mutation.reclaimFromReseller":
 		if e.ComplexityRoot.Mutation.ReclaimFromReseller == nil {
 			break
@@ -2130,6 +2960,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReclaimFromReseller(childComplexity, args["input"].(model.ResellerTransferInput), args["idempotencyKey"].(string)), true
+	case "Mutation.reclaimResellerQuota":
+		if e.ComplexityRoot.Mutation.ReclaimResellerQuota == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reclaimResellerQuota_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReclaimResellerQuota(childComplexity, args["input"].(model.ReclaimResellerQuotaInput), args["idempotencyKey"].(string)), true
 	case "Mutation.recordCustomerRecharge":
 		if e.ComplexityRoot.Mutation.RecordCustomerRecharge == nil {
 			break
@@ -2152,6 +2993,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordRecharge(childComplexity, args["input"].(model.RecordRechargeInput), args["idempotencyKey"].(string)), true
+	case "Mutation.reissueCoupon":
+		if e.ComplexityRoot.Mutation.ReissueCoupon == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reissueCoupon_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReissueCoupon(childComplexity, args["input"].(model.ReissueCouponInput), args["idempotencyKey"].(string)), true
+	case "Mutation.removeFromWhitelist":
+		if e.ComplexityRoot.Mutation.RemoveFromWhitelist == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeFromWhitelist_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveFromWhitelist(childComplexity, args["input"].(model.WhitelistInput)), true
 	case "Mutation.requestDisassociation":
 		if e.ComplexityRoot.Mutation.RequestDisassociation == nil {
 			break
@@ -2196,6 +3059,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SendVerificationCode(childComplexity, args["mobile"].(string)), true
+	case "Mutation.setCouponQuotaStatus":
+		if e.ComplexityRoot.Mutation.SetCouponQuotaStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCouponQuotaStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCouponQuotaStatus(childComplexity, args["input"].(model.SetCouponQuotaStatusInput), args["idempotencyKey"].(string)), true
 	case "Mutation.setCustomerFrozen":
 		if e.ComplexityRoot.Mutation.SetCustomerFrozen == nil {
 			break
@@ -2487,6 +3361,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CheckCustomerRegistration(childComplexity, args["accountName"].(*string), args["mobile"].(*string), args["email"].(*string)), true
+	case "Query.couponQuotaSlice":
+		if e.ComplexityRoot.Query.CouponQuotaSlice == nil {
+			break
+		}
+
+		args, err := ec.field_Query_couponQuotaSlice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CouponQuotaSlice(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.CouponQuotaOrder), args["where"].(*ent.CouponQuotaWhereInput)), true
+	case "Query.couponRecords":
+		if e.ComplexityRoot.Query.CouponRecords == nil {
+			break
+		}
+
+		args, err := ec.field_Query_couponRecords_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CouponRecords(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.CouponRecordOrder), args["where"].(*ent.CouponRecordWhereInput)), true
+	case "Query.coupons":
+		if e.ComplexityRoot.Query.Coupons == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coupons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Coupons(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.CouponOrder), args["where"].(*ent.CouponWhereInput)), true
+	case "Query.customerWhitelists":
+		if e.ComplexityRoot.Query.CustomerWhitelists == nil {
+			break
+		}
+
+		args, err := ec.field_Query_customerWhitelists_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CustomerWhitelists(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.CustomerWhitelistOrder), args["where"].(*ent.CustomerWhitelistWhereInput)), true
 	case "Query.customers":
 		if e.ComplexityRoot.Query.Customers == nil {
 			break
@@ -2516,6 +3434,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Journals(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.JournalOrder), args["where"].(*ent.JournalWhereInput)), true
+	case "Query.myCoupons":
+		if e.ComplexityRoot.Query.MyCoupons == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myCoupons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyCoupons(childComplexity, args["kind"].(*coupon.Kind), args["status"].(*coupon.Status)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2578,6 +3507,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
+	case "ReclaimCouponsPayload.reclaims":
+		if e.ComplexityRoot.ReclaimCouponsPayload.Reclaims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReclaimCouponsPayload.Reclaims(childComplexity), true
+	case "ReclaimCouponsPayload.results":
+		if e.ComplexityRoot.ReclaimCouponsPayload.Results == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReclaimCouponsPayload.Results(childComplexity), true
+	case "ReclaimCouponsPayload.total":
+		if e.ComplexityRoot.ReclaimCouponsPayload.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReclaimCouponsPayload.Total(childComplexity), true
+	case "ReclaimCouponsPayload.userErrors":
+		if e.ComplexityRoot.ReclaimCouponsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReclaimCouponsPayload.UserErrors(childComplexity), true
+
+	case "ReclaimResellerQuotaPayload.quota":
+		if e.ComplexityRoot.ReclaimResellerQuotaPayload.Quota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReclaimResellerQuotaPayload.Quota(childComplexity), true
+	case "ReclaimResellerQuotaPayload.reclaimed":
+		if e.ComplexityRoot.ReclaimResellerQuotaPayload.Reclaimed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReclaimResellerQuotaPayload.Reclaimed(childComplexity), true
+	case "ReclaimResellerQuotaPayload.userErrors":
+		if e.ComplexityRoot.ReclaimResellerQuotaPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReclaimResellerQuotaPayload.UserErrors(childComplexity), true
+
 	case "RegistrationCheck.available":
 		if e.ComplexityRoot.RegistrationCheck.Available == nil {
 			break
@@ -2602,6 +3575,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RegistrationCheck.Valid(childComplexity), true
+
+	case "ReissueCouponPayload.coupon":
+		if e.ComplexityRoot.ReissueCouponPayload.Coupon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReissueCouponPayload.Coupon(childComplexity), true
+	case "ReissueCouponPayload.userErrors":
+		if e.ComplexityRoot.ReissueCouponPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReissueCouponPayload.UserErrors(childComplexity), true
 
 	case "RequestDisassociationPayload.event":
 		if e.ComplexityRoot.RequestDisassociationPayload.Event == nil {
@@ -2984,6 +3970,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Viewer.User(childComplexity), true
 
+	case "WhitelistPayload.entries":
+		if e.ComplexityRoot.WhitelistPayload.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhitelistPayload.Entries(childComplexity), true
+	case "WhitelistPayload.userErrors":
+		if e.ComplexityRoot.WhitelistPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhitelistPayload.UserErrors(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2996,6 +3995,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ec.unmarshalInputAPIKeyOrder,
 			ec.unmarshalInputAPIKeyWhereInput,
 			ec.unmarshalInputAccountWhereInput,
+			ec.unmarshalInputAdjustCouponQuotaInput,
 			ec.unmarshalInputAllocateBalanceInput,
 			ec.unmarshalInputAmountInput,
 			ec.unmarshalInputAssignCustomerManagerInput,
@@ -3007,12 +4007,25 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ec.unmarshalInputAuditLogWhereInput,
 			ec.unmarshalInputBatchAllocateBalanceInput,
 			ec.unmarshalInputChangePasswordInput,
+			ec.unmarshalInputCouponLimitInput,
+			ec.unmarshalInputCouponLimitOrder,
+			ec.unmarshalInputCouponOrder,
+			ec.unmarshalInputCouponQuotaOrder,
+			ec.unmarshalInputCouponQuotaWhereInput,
+			ec.unmarshalInputCouponRecordOrder,
+			ec.unmarshalInputCouponRecordWhereInput,
+			ec.unmarshalInputCouponWhereInput,
 			ec.unmarshalInputCreateApiKeyInput,
 			ec.unmarshalInputCreateCustomerInput,
 			ec.unmarshalInputCustomerOrder,
 			ec.unmarshalInputCustomerWhereInput,
+			ec.unmarshalInputCustomerWhitelistOrder,
+			ec.unmarshalInputCustomerWhitelistWhereInput,
 			ec.unmarshalInputDecideDisassociationInput,
 			ec.unmarshalInputDecideResellerApplicationsInput,
+			ec.unmarshalInputGrantCouponQuotaInput,
+			ec.unmarshalInputIssueCouponsInput,
+			ec.unmarshalInputIssueQuotaToResellersInput,
 			ec.unmarshalInputJournalOrder,
 			ec.unmarshalInputJournalWhereInput,
 			ec.unmarshalInputLedgerEntryOrder,
@@ -3022,18 +4035,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ec.unmarshalInputMigrateCustomersInput,
 			ec.unmarshalInputPartnerOrder,
 			ec.unmarshalInputPartnerWhereInput,
+			ec.unmarshalInputReclaimCouponsInput,
+			ec.unmarshalInputReclaimResellerQuotaInput,
 			ec.unmarshalInputRecordCustomerRechargeInput,
 			ec.unmarshalInputRecordRechargeInput,
+			ec.unmarshalInputReissueCouponInput,
 			ec.unmarshalInputRequestDisassociationInput,
 			ec.unmarshalInputResellerApplicationOrder,
 			ec.unmarshalInputResellerApplicationWhereInput,
 			ec.unmarshalInputResellerTransferInput,
 			ec.unmarshalInputRevealSensitiveInput,
+			ec.unmarshalInputSetCouponQuotaStatusInput,
 			ec.unmarshalInputSetCustomerFrozenInput,
 			ec.unmarshalInputSwitchAssociationTypeInput,
 			ec.unmarshalInputUpdateCustomerInput,
 			ec.unmarshalInputUserOrder,
 			ec.unmarshalInputUserWhereInput,
+			ec.unmarshalInputWhitelistInput,
 		)
 	})
 	first := true
@@ -3972,6 +4990,15 @@ enum AuditLogAction @goModel(model: "github.com/partnercenter/partnercenter/ent/
   BATCH_ALLOCATE
   WITHDRAW
   RECLAIM_ON_DISASSOCIATION
+  QUOTA_GRANT
+  QUOTA_ADJUST
+  QUOTA_STATUS
+  QUOTA_TO_RESELLERS
+  QUOTA_FROM_RESELLER
+  COUPON_ISSUE
+  COUPON_RECLAIM
+  COUPON_AUTO_RECLAIM
+  WHITELIST_CHANGED
 }
 """
 A connection to a list of items.
@@ -4163,6 +5190,662 @@ input AuditLogWhereInput {
   detailNotNil: Boolean
   detailEqualFold: String
   detailContainsFold: String
+}
+type Coupon implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  kind: CouponKind!
+  """
+  the quota it was issued out of, to which a reclaim returns
+  """
+  quotaID: ID!
+  """
+  the issuing partner (the quota's holder)
+  """
+  partnerID: String!
+  customerID: ID!
+  """
+  面值; the remaining balance is the ledger account
+  """
+  faceValue: Decimal!
+  validFrom: Time!
+  validUntil: Time!
+  """
+  a cash coupon designated to one customer: once reclaimed, re-issued only to it
+  """
+  designatedCustomerID: String
+  status: CouponStatus!
+  """
+  the order that chose it, until paid, cancelled or expired (its used_by_order); orders come later
+  """
+  heldByOrderID: String
+  quota: CouponQuota!
+  customer: Customer!
+  limits: [CouponLimit!]
+}
+"""
+A connection to a list of items.
+"""
+type CouponConnection {
+  """
+  A list of edges.
+  """
+  edges: [CouponEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CouponEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Coupon
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+CouponKind is enum for the field kind
+"""
+enum CouponKind @goModel(model: "github.com/partnercenter/partnercenter/ent/coupon.Kind") {
+  VOUCHER
+  CASH
+  PICKUP
+}
+type CouponLimit implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  limitKey: CouponLimitLimitKey!
+  """
+  encoded per key, see the type's doc comment
+  """
+  value: String!
+}
+"""
+CouponLimitLimitKey is enum for the field limit_key
+"""
+enum CouponLimitLimitKey @goModel(model: "github.com/partnercenter/partnercenter/ent/couponlimit.LimitKey") {
+  PRODUCTS
+  SERVICE_TYPES
+  ORDER_TYPES
+  BILLING_SCOPE
+  MIN_ORDER_AMOUNT
+  MAX_ORDER_SHARE
+  NO_BUSINESS_DISCOUNT
+}
+"""
+Ordering options for CouponLimit connections
+"""
+input CouponLimitOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CouponLimits.
+  """
+  field: CouponLimitOrderField!
+}
+"""
+Properties by which CouponLimit connections can be ordered.
+"""
+enum CouponLimitOrderField {
+  CREATED_AT
+}
+"""
+Ordering options for Coupon connections
+"""
+input CouponOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Coupons.
+  """
+  field: CouponOrderField!
+}
+"""
+Properties by which Coupon connections can be ordered.
+"""
+enum CouponOrderField {
+  CREATED_AT
+  VALID_UNTIL
+}
+type CouponQuota implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  what the quota issues: vouchers (代金券), cash coupons (现金券) or pickup coupons (提货券)
+  """
+  kind: CouponQuotaKind!
+  """
+  the partner holding the quota
+  """
+  partnerID: String!
+  """
+  the distributor's quota this reseller quota was issued from; none: a platform grant
+  """
+  parentQuotaID: ID
+  """
+  the amount granted (adjustments change it); the balance is the ledger account
+  """
+  value: Decimal!
+  """
+  NORMAL issues; FROZEN and ADJUSTING are visible but cannot issue; INVALID: expired or set invalid
+  """
+  status: CouponQuotaStatus!
+  validFrom: Time!
+  validUntil: Time!
+  parent: CouponQuota
+  limits: [CouponLimit!]
+}
+"""
+A connection to a list of items.
+"""
+type CouponQuotaConnection {
+  """
+  A list of edges.
+  """
+  edges: [CouponQuotaEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CouponQuotaEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: CouponQuota
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+CouponQuotaKind is enum for the field kind
+"""
+enum CouponQuotaKind @goModel(model: "github.com/partnercenter/partnercenter/ent/couponquota.Kind") {
+  VOUCHER
+  CASH
+  PICKUP
+}
+"""
+Ordering options for CouponQuota connections
+"""
+input CouponQuotaOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CouponQuotaSlice.
+  """
+  field: CouponQuotaOrderField!
+}
+"""
+Properties by which CouponQuota connections can be ordered.
+"""
+enum CouponQuotaOrderField {
+  CREATED_AT
+  VALID_UNTIL
+}
+"""
+CouponQuotaStatus is enum for the field status
+"""
+enum CouponQuotaStatus @goModel(model: "github.com/partnercenter/partnercenter/ent/couponquota.Status") {
+  NORMAL
+  FROZEN
+  INVALID
+  ADJUSTING
+  RECLAIMED
+}
+"""
+CouponQuotaWhereInput is used for filtering CouponQuota objects.
+Input was generated by ent.
+"""
+input CouponQuotaWhereInput {
+  not: CouponQuotaWhereInput
+  and: [CouponQuotaWhereInput!]
+  or: [CouponQuotaWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: CouponQuotaKind
+  kindNEQ: CouponQuotaKind
+  kindIn: [CouponQuotaKind!]
+  kindNotIn: [CouponQuotaKind!]
+  """
+  partner_id field predicates
+  """
+  partnerID: String
+  partnerIDNEQ: String
+  partnerIDIn: [String!]
+  partnerIDNotIn: [String!]
+  partnerIDGT: String
+  partnerIDGTE: String
+  partnerIDLT: String
+  partnerIDLTE: String
+  partnerIDContains: String
+  partnerIDHasPrefix: String
+  partnerIDHasSuffix: String
+  partnerIDEqualFold: String
+  partnerIDContainsFold: String
+  """
+  parent_quota_id field predicates
+  """
+  parentQuotaID: ID
+  parentQuotaIDNEQ: ID
+  parentQuotaIDIn: [ID!]
+  parentQuotaIDNotIn: [ID!]
+  parentQuotaIDGT: ID
+  parentQuotaIDGTE: ID
+  parentQuotaIDLT: ID
+  parentQuotaIDLTE: ID
+  parentQuotaIDContains: ID
+  parentQuotaIDHasPrefix: ID
+  parentQuotaIDHasSuffix: ID
+  parentQuotaIDIsNil: Boolean
+  parentQuotaIDNotNil: Boolean
+  parentQuotaIDEqualFold: ID
+  parentQuotaIDContainsFold: ID
+  """
+  status field predicates
+  """
+  status: CouponQuotaStatus
+  statusNEQ: CouponQuotaStatus
+  statusIn: [CouponQuotaStatus!]
+  statusNotIn: [CouponQuotaStatus!]
+  """
+  valid_from field predicates
+  """
+  validFrom: Time
+  validFromNEQ: Time
+  validFromIn: [Time!]
+  validFromNotIn: [Time!]
+  validFromGT: Time
+  validFromGTE: Time
+  validFromLT: Time
+  validFromLTE: Time
+  """
+  valid_until field predicates
+  """
+  validUntil: Time
+  validUntilNEQ: Time
+  validUntilIn: [Time!]
+  validUntilNotIn: [Time!]
+  validUntilGT: Time
+  validUntilGTE: Time
+  validUntilLT: Time
+  validUntilLTE: Time
+}
+type CouponRecord implements Node {
+  id: ID!
+  createdAt: Time!
+  type: CouponRecordType!
+  """
+  the amount actually moved (a reclaim: what was left)
+  """
+  amount: Decimal!
+  """
+  the quota's holder, whose records these are
+  """
+  partnerID: String!
+  """
+  the quota operated on, or the source quota of a coupon
+  """
+  quotaID: String!
+  couponID: String
+  customerID: String
+  """
+  the ledger journal that moved the value
+  """
+  journalID: String
+  operatorID: String
+  operatorName: String
+  """
+  why, as the operator gave it (a reclaim's reason, an adjustment's note)
+  """
+  reason: String
+}
+"""
+A connection to a list of items.
+"""
+type CouponRecordConnection {
+  """
+  A list of edges.
+  """
+  edges: [CouponRecordEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CouponRecordEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: CouponRecord
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for CouponRecord connections
+"""
+input CouponRecordOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CouponRecords.
+  """
+  field: CouponRecordOrderField!
+}
+"""
+Properties by which CouponRecord connections can be ordered.
+"""
+enum CouponRecordOrderField {
+  CREATED_AT
+}
+"""
+CouponRecordType is enum for the field type
+"""
+enum CouponRecordType @goModel(model: "github.com/partnercenter/partnercenter/ent/couponrecord.Type") {
+  ISSUED
+  RECLAIMED_BY_HAND
+  RECLAIMED_ON_DISASSOCIATION
+  RECLAIMED_ON_EXPIRY
+  RECLAIMED_ON_UNSUBSCRIBE
+  REVOKED_ON_RECHARGE_REFUND
+  RECLAIMED_ON_ASSOCIATION
+  RECLAIMED_ON_TYPE_SWITCH
+  RECLAIMED_ON_TRANSFER_TO_RESELLER
+  QUOTA_GRANTED
+  QUOTA_ISSUED_TO_RESELLER
+  QUOTA_RECLAIMED_FROM_RESELLER
+  QUOTA_ADJUSTED
+}
+"""
+CouponRecordWhereInput is used for filtering CouponRecord objects.
+Input was generated by ent.
+"""
+input CouponRecordWhereInput {
+  not: CouponRecordWhereInput
+  and: [CouponRecordWhereInput!]
+  or: [CouponRecordWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  type field predicates
+  """
+  type: CouponRecordType
+  typeNEQ: CouponRecordType
+  typeIn: [CouponRecordType!]
+  typeNotIn: [CouponRecordType!]
+  """
+  partner_id field predicates
+  """
+  partnerID: String
+  partnerIDNEQ: String
+  partnerIDIn: [String!]
+  partnerIDNotIn: [String!]
+  partnerIDGT: String
+  partnerIDGTE: String
+  partnerIDLT: String
+  partnerIDLTE: String
+  partnerIDContains: String
+  partnerIDHasPrefix: String
+  partnerIDHasSuffix: String
+  partnerIDEqualFold: String
+  partnerIDContainsFold: String
+  """
+  quota_id field predicates
+  """
+  quotaID: String
+  quotaIDNEQ: String
+  quotaIDIn: [String!]
+  quotaIDNotIn: [String!]
+  quotaIDGT: String
+  quotaIDGTE: String
+  quotaIDLT: String
+  quotaIDLTE: String
+  quotaIDContains: String
+  quotaIDHasPrefix: String
+  quotaIDHasSuffix: String
+  quotaIDEqualFold: String
+  quotaIDContainsFold: String
+  """
+  coupon_id field predicates
+  """
+  couponID: String
+  couponIDNEQ: String
+  couponIDIn: [String!]
+  couponIDNotIn: [String!]
+  couponIDGT: String
+  couponIDGTE: String
+  couponIDLT: String
+  couponIDLTE: String
+  couponIDContains: String
+  couponIDHasPrefix: String
+  couponIDHasSuffix: String
+  couponIDIsNil: Boolean
+  couponIDNotNil: Boolean
+  couponIDEqualFold: String
+  couponIDContainsFold: String
+  """
+  customer_id field predicates
+  """
+  customerID: String
+  customerIDNEQ: String
+  customerIDIn: [String!]
+  customerIDNotIn: [String!]
+  customerIDGT: String
+  customerIDGTE: String
+  customerIDLT: String
+  customerIDLTE: String
+  customerIDContains: String
+  customerIDHasPrefix: String
+  customerIDHasSuffix: String
+  customerIDIsNil: Boolean
+  customerIDNotNil: Boolean
+  customerIDEqualFold: String
+  customerIDContainsFold: String
+}
+"""
+CouponStatus is enum for the field status
+"""
+enum CouponStatus @goModel(model: "github.com/partnercenter/partnercenter/ent/coupon.Status") {
+  USABLE
+  USED_UP
+  EXPIRED
+  RECLAIMED
+}
+"""
+CouponWhereInput is used for filtering Coupon objects.
+Input was generated by ent.
+"""
+input CouponWhereInput {
+  not: CouponWhereInput
+  and: [CouponWhereInput!]
+  or: [CouponWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: CouponKind
+  kindNEQ: CouponKind
+  kindIn: [CouponKind!]
+  kindNotIn: [CouponKind!]
+  """
+  quota_id field predicates
+  """
+  quotaID: ID
+  quotaIDNEQ: ID
+  quotaIDIn: [ID!]
+  quotaIDNotIn: [ID!]
+  quotaIDGT: ID
+  quotaIDGTE: ID
+  quotaIDLT: ID
+  quotaIDLTE: ID
+  quotaIDContains: ID
+  quotaIDHasPrefix: ID
+  quotaIDHasSuffix: ID
+  quotaIDEqualFold: ID
+  quotaIDContainsFold: ID
+  """
+  partner_id field predicates
+  """
+  partnerID: String
+  partnerIDNEQ: String
+  partnerIDIn: [String!]
+  partnerIDNotIn: [String!]
+  partnerIDGT: String
+  partnerIDGTE: String
+  partnerIDLT: String
+  partnerIDLTE: String
+  partnerIDContains: String
+  partnerIDHasPrefix: String
+  partnerIDHasSuffix: String
+  partnerIDEqualFold: String
+  partnerIDContainsFold: String
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
+  """
+  valid_from field predicates
+  """
+  validFrom: Time
+  validFromNEQ: Time
+  validFromIn: [Time!]
+  validFromNotIn: [Time!]
+  validFromGT: Time
+  validFromGTE: Time
+  validFromLT: Time
+  validFromLTE: Time
+  """
+  valid_until field predicates
+  """
+  validUntil: Time
+  validUntilNEQ: Time
+  validUntilIn: [Time!]
+  validUntilNotIn: [Time!]
+  validUntilGT: Time
+  validUntilGTE: Time
+  validUntilLT: Time
+  validUntilLTE: Time
+  """
+  status field predicates
+  """
+  status: CouponStatus
+  statusNEQ: CouponStatus
+  statusIn: [CouponStatus!]
+  statusNotIn: [CouponStatus!]
 }
 """
 Define a Relay Cursor type:
@@ -4557,6 +6240,125 @@ input CustomerWhereInput {
   hasManagerAssignments: Boolean
   hasManagerAssignmentsWith: [ManagerAssignmentWhereInput!]
 }
+type CustomerWhitelist implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  partnerID: String!
+  customerID: String!
+}
+"""
+A connection to a list of items.
+"""
+type CustomerWhitelistConnection {
+  """
+  A list of edges.
+  """
+  edges: [CustomerWhitelistEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CustomerWhitelistEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: CustomerWhitelist
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for CustomerWhitelist connections
+"""
+input CustomerWhitelistOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CustomerWhitelists.
+  """
+  field: CustomerWhitelistOrderField!
+}
+"""
+Properties by which CustomerWhitelist connections can be ordered.
+"""
+enum CustomerWhitelistOrderField {
+  CREATED_AT
+}
+"""
+CustomerWhitelistWhereInput is used for filtering CustomerWhitelist objects.
+Input was generated by ent.
+"""
+input CustomerWhitelistWhereInput {
+  not: CustomerWhitelistWhereInput
+  and: [CustomerWhitelistWhereInput!]
+  or: [CustomerWhitelistWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  partner_id field predicates
+  """
+  partnerID: String
+  partnerIDNEQ: String
+  partnerIDIn: [String!]
+  partnerIDNotIn: [String!]
+  partnerIDGT: String
+  partnerIDGTE: String
+  partnerIDLT: String
+  partnerIDLTE: String
+  partnerIDContains: String
+  partnerIDHasPrefix: String
+  partnerIDHasSuffix: String
+  partnerIDEqualFold: String
+  partnerIDContainsFold: String
+  """
+  customer_id field predicates
+  """
+  customerID: String
+  customerIDNEQ: String
+  customerIDIn: [String!]
+  customerIDNotIn: [String!]
+  customerIDGT: String
+  customerIDGTE: String
+  customerIDLT: String
+  customerIDLTE: String
+  customerIDContains: String
+  customerIDHasPrefix: String
+  customerIDHasSuffix: String
+  customerIDEqualFold: String
+  customerIDContainsFold: String
+}
 type Journal implements Node {
   id: ID!
   createdAt: Time!
@@ -4633,6 +6435,12 @@ enum JournalKind @goModel(model: "github.com/partnercenter/partnercenter/ent/jou
   RECLAIM_ON_DISASSOCIATION
   WITHDRAW
   REVERSAL
+  QUOTA_GRANT
+  QUOTA_ADJUST
+  QUOTA_TO_RESELLER
+  QUOTA_FROM_RESELLER
+  COUPON_ISSUE
+  COUPON_RECLAIM
 }
 """
 Ordering options for Journal connections
@@ -5576,6 +7384,99 @@ type Query {
     """
     where: AuditLogWhereInput
   ): AuditLogConnection!
+  coupons(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Coupons returned from the connection.
+    """
+    orderBy: CouponOrder
+
+    """
+    Filtering options for Coupons returned from the connection.
+    """
+    where: CouponWhereInput
+  ): CouponConnection!
+  couponQuotaSlice(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for CouponQuotaSlice returned from the connection.
+    """
+    orderBy: CouponQuotaOrder
+
+    """
+    Filtering options for CouponQuotaSlice returned from the connection.
+    """
+    where: CouponQuotaWhereInput
+  ): CouponQuotaConnection!
+  couponRecords(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for CouponRecords returned from the connection.
+    """
+    orderBy: CouponRecordOrder
+
+    """
+    Filtering options for CouponRecords returned from the connection.
+    """
+    where: CouponRecordWhereInput
+  ): CouponRecordConnection!
   customers(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -5607,6 +7508,37 @@ type Query {
     """
     where: CustomerWhereInput
   ): CustomerConnection!
+  customerWhitelists(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for CustomerWhitelists returned from the connection.
+    """
+    orderBy: CustomerWhitelistOrder
+
+    """
+    Filtering options for CustomerWhitelists returned from the connection.
+    """
+    where: CustomerWhitelistWhereInput
+  ): CustomerWhitelistConnection!
   journals(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -6206,6 +8138,226 @@ type Mutation {
   login(email: String!, password: String!): LoginPayload! @ownTransaction
   "End the current session (cookie or bearer token)."
   logout: LogoutPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/coupons.graphqls", Input: `# Coupons (券管理, DOMAIN.md §4): quotas, coupons issued out of them, their limits and the records
+# of every operation. A quota's and a coupon's balance are ledger accounts; every operation takes an
+# idempotency key and answers with userErrors when it is refused.
+
+"One usage rule, the same on a quota and on a coupon (see CouponLimit's doc comment for values)."
+input CouponLimitInput {
+  key: CouponLimitLimitKey!
+  """
+  PRODUCTS / SERVICE_TYPES: comma-separated codes; ORDER_TYPES: of NEW, RENEWAL, CHANGE;
+  BILLING_SCOPE: SUBSCRIPTION, ON_DEMAND or BOTH; MIN_ORDER_AMOUNT: an amount ("100.00");
+  MAX_ORDER_SHARE: a percentage 1-100; NO_BUSINESS_DISCOUNT: "true".
+  """
+  value: String!
+}
+
+extend type CouponQuota {
+  "What can still be issued out of it (its ledger account)."
+  balance: Decimal!
+  "The holder's name."
+  partnerName: String!
+  "The quota's operation records (a partner's admin and the platform read them)."
+  records(first: Int = 20): [CouponRecord!]!
+}
+
+extend type Coupon {
+  "The remaining balance (its ledger account)."
+  balance: Decimal!
+  "备注: only the issuer's staff and the platform see it; null for anyone else (the customer)."
+  remark: String
+  "The issuer's name."
+  issuerName: String!
+}
+
+extend type CouponRecord {
+  "The customer's masked account name, when the record concerns a coupon."
+  customerName: String
+}
+
+extend type CustomerWhitelist {
+  customer: Customer
+}
+
+extend type Query {
+  """
+  The signed-in customer's own coupons (我的优惠券), usable first, then by expiry; never the remark,
+  never coupons expired more than a year ago.
+  """
+  myCoupons(kind: CouponKind, status: CouponStatus): [Coupon!]!
+}
+
+input GrantCouponQuotaInput {
+  "A solution provider, government-subsidy or government-cloud partner, or a distributor."
+  partnerID: ID!
+  "VOUCHER for all of them; CASH for government-subsidy partners; PICKUP for government-cloud partners."
+  kind: CouponQuotaKind!
+  value: Decimal!
+  validFrom: Time!
+  validUntil: Time!
+  limits: [CouponLimitInput!]
+  reason: String
+}
+
+input AdjustCouponQuotaInput {
+  quotaID: ID!
+  "Added to the value and the balance; negative takes back (at most the balance)."
+  delta: Decimal!
+  "A new end of validity (not before the start)."
+  validUntil: Time
+  reason: String
+}
+
+input SetCouponQuotaStatusInput {
+  quotaID: ID!
+  "NORMAL, FROZEN, ADJUSTING or INVALID (INVALID is final)."
+  status: CouponQuotaStatus!
+  reason: String
+}
+
+input IssueQuotaToResellersInput {
+  "The distributor's own voucher quota."
+  quotaID: ID!
+  "1 to 100 of the distributor's cloud resellers; all or nothing."
+  resellerIDs: [ID!]!
+  "What each reseller gets."
+  value: Decimal!
+  "Defaults to the source quota's; inside it."
+  validFrom: Time
+  validUntil: Time
+  reason: String
+  verificationCode: String
+}
+
+input ReclaimResellerQuotaInput {
+  "A reseller's quota issued out of the distributor's."
+  quotaID: ID!
+  reason: String
+  verificationCode: String
+}
+
+input IssueCouponsInput {
+  quotaID: ID!
+  "1 to 100 customers the partner may issue to; all or nothing, answered per customer."
+  customerIDs: [ID!]!
+  "Each coupon's face value: more than 0.00, two decimals at most."
+  faceValue: Decimal!
+  "Default to the quota's validity; inside it."
+  validFrom: Time
+  validUntil: Time
+  "Inside the quota's limits; the quota's apply where a key is not given."
+  limits: [CouponLimitInput!]
+  "A cash coupon designated to its customer: once reclaimed, re-issued only to that customer."
+  designated: Boolean
+  "备注, seen by the issuer only."
+  remark: String
+  verificationCode: String
+}
+
+input ReissueCouponInput {
+  "A reclaimed coupon."
+  couponID: ID!
+  "Who gets the new coupon (a designated cash coupon: only its customer)."
+  customerID: ID!
+  verificationCode: String
+}
+
+input ReclaimCouponsInput {
+  "1 to 100 usable coupons; all or nothing."
+  couponIDs: [ID!]!
+  reason: String
+  verificationCode: String
+}
+
+input WhitelistInput {
+  "1 to 100 customers associated with the partner."
+  customerIDs: [ID!]!
+}
+
+type CouponQuotaPayload {
+  "The quota as it is now; null when refused."
+  quota: CouponQuota
+  userErrors: [UserError!]!
+}
+
+type IssueQuotaToResellersPayload {
+  "One new quota per reseller; empty when anything was refused (nothing moved)."
+  quotas: [CouponQuota!]!
+  "Per reseller: ok, or why it was refused (NOT_ATTEMPTED: another of the batch was refused)."
+  results: [BatchRowResult!]!
+  succeeded: Int!
+  failed: Int!
+  userErrors: [UserError!]!
+}
+
+type ReclaimResellerQuotaPayload {
+  quota: CouponQuota
+  "The amount actually reclaimed (the reseller quota's whole remaining balance)."
+  reclaimed: Decimal
+  userErrors: [UserError!]!
+}
+
+type IssueCouponsPayload {
+  "One coupon per customer; empty when anything was refused (nothing was issued)."
+  coupons: [Coupon!]!
+  "Per customer: ok, or why it was refused (NOT_ATTEMPTED: another of the batch was refused)."
+  results: [BatchRowResult!]!
+  succeeded: Int!
+  failed: Int!
+  userErrors: [UserError!]!
+}
+
+type ReissueCouponPayload {
+  coupon: Coupon
+  userErrors: [UserError!]!
+}
+
+"A coupon reclaimed and the amount that went back to its quota."
+type CouponReclaim {
+  coupon: Coupon!
+  amount: Decimal!
+}
+
+type ReclaimCouponsPayload {
+  "Per coupon, the amount actually reclaimed; empty when refused (nothing moved)."
+  reclaims: [CouponReclaim!]!
+  "The sum reclaimed."
+  total: Decimal!
+  "Per coupon: ok, or why it was refused."
+  results: [BatchRowResult!]!
+  userErrors: [UserError!]!
+}
+
+type WhitelistPayload {
+  "The partner's whitelist entries for the customers given (after the change)."
+  entries: [CustomerWhitelist!]!
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "The platform grants a partner coupon quota (发放额度)."
+  grantCouponQuota(input: GrantCouponQuotaInput!, idempotencyKey: String!): CouponQuotaPayload! @ownTransaction
+  "The platform adjusts a quota's value (调整额度)."
+  adjustCouponQuota(input: AdjustCouponQuotaInput!, idempotencyKey: String!): CouponQuotaPayload! @ownTransaction
+  "The platform freezes, unfreezes, marks adjusting or invalidates a quota."
+  setCouponQuotaStatus(input: SetCouponQuotaStatusInput!, idempotencyKey: String!): CouponQuotaPayload! @ownTransaction
+  "A distributor issues voucher quota to up to 100 of its resellers (发放代金券额度)."
+  issueQuotaToResellers(input: IssueQuotaToResellersInput!, idempotencyKey: String!): IssueQuotaToResellersPayload! @ownTransaction
+  "A distributor reclaims a reseller's quota: its whole remaining balance goes back (回收代金券额度)."
+  reclaimResellerQuota(input: ReclaimResellerQuotaInput!, idempotencyKey: String!): ReclaimResellerQuotaPayload! @ownTransaction
+  "A partner issues coupons of a quota to up to 100 customers (发放券)."
+  issueCoupons(input: IssueCouponsInput!, idempotencyKey: String!): IssueCouponsPayload! @ownTransaction
+  "A partner re-issues a reclaimed coupon (a designated cash coupon only to its customer)."
+  reissueCoupon(input: ReissueCouponInput!, idempotencyKey: String!): ReissueCouponPayload! @ownTransaction
+  "A partner reclaims usable coupons, each's whole remaining balance back to its quota (回收券)."
+  reclaimCoupons(input: ReclaimCouponsInput!, idempotencyKey: String!): ReclaimCouponsPayload! @ownTransaction
+  "A government partner's admin adds customers to its whitelist (客户白名单)."
+  addToWhitelist(input: WhitelistInput!): WhitelistPayload!
+  "A government partner's admin removes customers from its whitelist."
+  removeFromWhitelist(input: WhitelistInput!): WhitelistPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/customers.graphqls", Input: `"One field of a registration check (校验客户注册信息)."
@@ -7008,6 +9160,220 @@ func (ec *executionContext) childFields_ConfirmTotpEnrollmentPayload(ctx context
 	return nil, fmt.Errorf("no field named %q was found under type ConfirmTotpEnrollmentPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Coupon(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Coupon_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Coupon_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Coupon_updatedAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_Coupon_kind(ctx, field)
+	case "quotaID":
+		return ec.fieldContext_Coupon_quotaID(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_Coupon_partnerID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_Coupon_customerID(ctx, field)
+	case "faceValue":
+		return ec.fieldContext_Coupon_faceValue(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Coupon_validFrom(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_Coupon_validUntil(ctx, field)
+	case "designatedCustomerID":
+		return ec.fieldContext_Coupon_designatedCustomerID(ctx, field)
+	case "status":
+		return ec.fieldContext_Coupon_status(ctx, field)
+	case "heldByOrderID":
+		return ec.fieldContext_Coupon_heldByOrderID(ctx, field)
+	case "quota":
+		return ec.fieldContext_Coupon_quota(ctx, field)
+	case "customer":
+		return ec.fieldContext_Coupon_customer(ctx, field)
+	case "limits":
+		return ec.fieldContext_Coupon_limits(ctx, field)
+	case "balance":
+		return ec.fieldContext_Coupon_balance(ctx, field)
+	case "remark":
+		return ec.fieldContext_Coupon_remark(ctx, field)
+	case "issuerName":
+		return ec.fieldContext_Coupon_issuerName(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Coupon", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CouponConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CouponConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CouponConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CouponEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CouponEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponLimit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CouponLimit_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CouponLimit_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CouponLimit_updatedAt(ctx, field)
+	case "limitKey":
+		return ec.fieldContext_CouponLimit_limitKey(ctx, field)
+	case "value":
+		return ec.fieldContext_CouponLimit_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponLimit", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponQuota(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CouponQuota_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CouponQuota_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CouponQuota_updatedAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_CouponQuota_kind(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_CouponQuota_partnerID(ctx, field)
+	case "parentQuotaID":
+		return ec.fieldContext_CouponQuota_parentQuotaID(ctx, field)
+	case "value":
+		return ec.fieldContext_CouponQuota_value(ctx, field)
+	case "status":
+		return ec.fieldContext_CouponQuota_status(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_CouponQuota_validFrom(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_CouponQuota_validUntil(ctx, field)
+	case "parent":
+		return ec.fieldContext_CouponQuota_parent(ctx, field)
+	case "limits":
+		return ec.fieldContext_CouponQuota_limits(ctx, field)
+	case "balance":
+		return ec.fieldContext_CouponQuota_balance(ctx, field)
+	case "partnerName":
+		return ec.fieldContext_CouponQuota_partnerName(ctx, field)
+	case "records":
+		return ec.fieldContext_CouponQuota_records(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponQuota", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponQuotaConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CouponQuotaConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CouponQuotaConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CouponQuotaConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponQuotaConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponQuotaEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CouponQuotaEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CouponQuotaEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponQuotaEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponQuotaPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "quota":
+		return ec.fieldContext_CouponQuotaPayload_quota(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CouponQuotaPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponQuotaPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponReclaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "coupon":
+		return ec.fieldContext_CouponReclaim_coupon(ctx, field)
+	case "amount":
+		return ec.fieldContext_CouponReclaim_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponReclaim", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CouponRecord_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CouponRecord_createdAt(ctx, field)
+	case "type":
+		return ec.fieldContext_CouponRecord_type(ctx, field)
+	case "amount":
+		return ec.fieldContext_CouponRecord_amount(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_CouponRecord_partnerID(ctx, field)
+	case "quotaID":
+		return ec.fieldContext_CouponRecord_quotaID(ctx, field)
+	case "couponID":
+		return ec.fieldContext_CouponRecord_couponID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_CouponRecord_customerID(ctx, field)
+	case "journalID":
+		return ec.fieldContext_CouponRecord_journalID(ctx, field)
+	case "operatorID":
+		return ec.fieldContext_CouponRecord_operatorID(ctx, field)
+	case "operatorName":
+		return ec.fieldContext_CouponRecord_operatorName(ctx, field)
+	case "reason":
+		return ec.fieldContext_CouponRecord_reason(ctx, field)
+	case "customerName":
+		return ec.fieldContext_CouponRecord_customerName(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponRecordConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CouponRecordConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CouponRecordConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CouponRecordConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponRecordConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CouponRecordEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CouponRecordEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CouponRecordEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CouponRecordEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -7110,6 +9476,46 @@ func (ec *executionContext) childFields_CustomerEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type CustomerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CustomerWhitelist(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomerWhitelist_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomerWhitelist_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CustomerWhitelist_updatedAt(ctx, field)
+	case "partnerID":
+		return ec.fieldContext_CustomerWhitelist_partnerID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_CustomerWhitelist_customerID(ctx, field)
+	case "customer":
+		return ec.fieldContext_CustomerWhitelist_customer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerWhitelist", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerWhitelistConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CustomerWhitelistConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CustomerWhitelistConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CustomerWhitelistConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerWhitelistConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerWhitelistEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CustomerWhitelistEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CustomerWhitelistEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerWhitelistEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_DecideDisassociationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "event":
@@ -7138,6 +9544,38 @@ func (ec *executionContext) childFields_DistributorEntry(ctx context.Context, fi
 		return ec.fieldContext_DistributorEntry_name(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DistributorEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_IssueCouponsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "coupons":
+		return ec.fieldContext_IssueCouponsPayload_coupons(ctx, field)
+	case "results":
+		return ec.fieldContext_IssueCouponsPayload_results(ctx, field)
+	case "succeeded":
+		return ec.fieldContext_IssueCouponsPayload_succeeded(ctx, field)
+	case "failed":
+		return ec.fieldContext_IssueCouponsPayload_failed(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_IssueCouponsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IssueCouponsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_IssueQuotaToResellersPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "quotas":
+		return ec.fieldContext_IssueQuotaToResellersPayload_quotas(ctx, field)
+	case "results":
+		return ec.fieldContext_IssueQuotaToResellersPayload_results(ctx, field)
+	case "succeeded":
+		return ec.fieldContext_IssueQuotaToResellersPayload_succeeded(ctx, field)
+	case "failed":
+		return ec.fieldContext_IssueQuotaToResellersPayload_failed(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_IssueQuotaToResellersPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IssueQuotaToResellersPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Journal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7398,6 +9836,32 @@ func (ec *executionContext) childFields_PartnerEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type PartnerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ReclaimCouponsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reclaims":
+		return ec.fieldContext_ReclaimCouponsPayload_reclaims(ctx, field)
+	case "total":
+		return ec.fieldContext_ReclaimCouponsPayload_total(ctx, field)
+	case "results":
+		return ec.fieldContext_ReclaimCouponsPayload_results(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ReclaimCouponsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReclaimCouponsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ReclaimResellerQuotaPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "quota":
+		return ec.fieldContext_ReclaimResellerQuotaPayload_quota(ctx, field)
+	case "reclaimed":
+		return ec.fieldContext_ReclaimResellerQuotaPayload_reclaimed(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ReclaimResellerQuotaPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReclaimResellerQuotaPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_RegistrationCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -7410,6 +9874,16 @@ func (ec *executionContext) childFields_RegistrationCheck(ctx context.Context, f
 		return ec.fieldContext_RegistrationCheck_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RegistrationCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_ReissueCouponPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "coupon":
+		return ec.fieldContext_ReissueCouponPayload_coupon(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ReissueCouponPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReissueCouponPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_RequestDisassociationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7626,6 +10100,16 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_customer(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_WhitelistPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entries":
+		return ec.fieldContext_WhitelistPayload_entries(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_WhitelistPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhitelistPayload", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -7,12 +7,23 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/apikey"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/mask"
 	"github.com/partnercenter/partnercenter/internal/money"
 )
+
+type AdjustCouponQuotaInput struct {
+	QuotaID gid.ID `json:"quotaID"`
+	// Added to the value and the balance; negative takes back (at most the balance).
+	Delta money.Money `json:"delta"`
+	// A new end of validity (not before the start).
+	ValidUntil *time.Time `json:"validUntil,omitempty"`
+	Reason     *string    `json:"reason,omitempty"`
+}
 
 type AllocateBalanceInput struct {
 	CustomerID gid.ID `json:"customerID"`
@@ -103,6 +114,27 @@ type ConfirmTotpEnrollmentPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// One usage rule, the same on a quota and on a coupon (see CouponLimit's doc comment for values).
+type CouponLimitInput struct {
+	Key couponlimit.LimitKey `json:"key"`
+	// PRODUCTS / SERVICE_TYPES: comma-separated codes; ORDER_TYPES: of NEW, RENEWAL, CHANGE;
+	// BILLING_SCOPE: SUBSCRIPTION, ON_DEMAND or BOTH; MIN_ORDER_AMOUNT: an amount ("100.00");
+	// MAX_ORDER_SHARE: a percentage 1-100; NO_BUSINESS_DISCOUNT: "true".
+	Value string `json:"value"`
+}
+
+type CouponQuotaPayload struct {
+	// The quota as it is now; null when refused.
+	Quota      *ent.CouponQuota `json:"quota,omitempty"`
+	UserErrors []*UserError     `json:"userErrors"`
+}
+
+// A coupon reclaimed and the amount that went back to its quota.
+type CouponReclaim struct {
+	Coupon *ent.Coupon `json:"coupon"`
+	Amount money.Money `json:"amount"`
+}
+
 type CreateAPIKeyInput struct {
 	Name  string       `json:"name"`
 	Scope apikey.Scope `json:"scope"`
@@ -170,6 +202,70 @@ type DistributorEntry struct {
 	Name string `json:"name"`
 }
 
+type GrantCouponQuotaInput struct {
+	// A solution provider, government-subsidy or government-cloud partner, or a distributor.
+	PartnerID gid.ID `json:"partnerID"`
+	// VOUCHER for all of them; CASH for government-subsidy partners; PICKUP for government-cloud partners.
+	Kind       couponquota.Kind    `json:"kind"`
+	Value      money.Money         `json:"value"`
+	ValidFrom  time.Time           `json:"validFrom"`
+	ValidUntil time.Time           `json:"validUntil"`
+	Limits     []*CouponLimitInput `json:"limits,omitempty"`
+	Reason     *string             `json:"reason,omitempty"`
+}
+
+type IssueCouponsInput struct {
+	QuotaID gid.ID `json:"quotaID"`
+	// 1 to 100 customers the partner may issue to; all or nothing, answered per customer.
+	CustomerIDs []gid.ID `json:"customerIDs"`
+	// Each coupon's face value: more than 0.00, two decimals at most.
+	FaceValue money.Money `json:"faceValue"`
+	// Default to the quota's validity; inside it.
+	ValidFrom  *time.Time `json:"validFrom,omitempty"`
+	ValidUntil *time.Time `json:"validUntil,omitempty"`
+	// Inside the quota's limits; the quota's apply where a key is not given.
+	Limits []*CouponLimitInput `json:"limits,omitempty"`
+	// A cash coupon designated to its customer: once reclaimed, re-issued only to that customer.
+	Designated *bool `json:"designated,omitempty"`
+	// 备注, seen by the issuer only.
+	Remark           *string `json:"remark,omitempty"`
+	VerificationCode *string `json:"verificationCode,omitempty"`
+}
+
+type IssueCouponsPayload struct {
+	// One coupon per customer; empty when anything was refused (nothing was issued).
+	Coupons []*ent.Coupon `json:"coupons"`
+	// Per customer: ok, or why it was refused (NOT_ATTEMPTED: another of the batch was refused).
+	Results    []*BatchRowResult `json:"results"`
+	Succeeded  int               `json:"succeeded"`
+	Failed     int               `json:"failed"`
+	UserErrors []*UserError      `json:"userErrors"`
+}
+
+type IssueQuotaToResellersInput struct {
+	// The distributor's own voucher quota.
+	QuotaID gid.ID `json:"quotaID"`
+	// 1 to 100 of the distributor's cloud resellers; all or nothing.
+	ResellerIDs []gid.ID `json:"resellerIDs"`
+	// What each reseller gets.
+	Value money.Money `json:"value"`
+	// Defaults to the source quota's; inside it.
+	ValidFrom        *time.Time `json:"validFrom,omitempty"`
+	ValidUntil       *time.Time `json:"validUntil,omitempty"`
+	Reason           *string    `json:"reason,omitempty"`
+	VerificationCode *string    `json:"verificationCode,omitempty"`
+}
+
+type IssueQuotaToResellersPayload struct {
+	// One new quota per reseller; empty when anything was refused (nothing moved).
+	Quotas []*ent.CouponQuota `json:"quotas"`
+	// Per reseller: ok, or why it was refused (NOT_ATTEMPTED: another of the batch was refused).
+	Results    []*BatchRowResult `json:"results"`
+	Succeeded  int               `json:"succeeded"`
+	Failed     int               `json:"failed"`
+	UserErrors []*UserError      `json:"userErrors"`
+}
+
 type LoginPayload struct {
 	// A bearer token for scripts (Authorization: Bearer <token>); browsers use the HttpOnly cookie set with it.
 	Token      *string      `json:"token,omitempty"`
@@ -195,6 +291,37 @@ type MoneyMovePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+type ReclaimCouponsInput struct {
+	// 1 to 100 usable coupons; all or nothing.
+	CouponIDs        []gid.ID `json:"couponIDs"`
+	Reason           *string  `json:"reason,omitempty"`
+	VerificationCode *string  `json:"verificationCode,omitempty"`
+}
+
+type ReclaimCouponsPayload struct {
+	// Per coupon, the amount actually reclaimed; empty when refused (nothing moved).
+	Reclaims []*CouponReclaim `json:"reclaims"`
+	// The sum reclaimed.
+	Total money.Money `json:"total"`
+	// Per coupon: ok, or why it was refused.
+	Results    []*BatchRowResult `json:"results"`
+	UserErrors []*UserError      `json:"userErrors"`
+}
+
+type ReclaimResellerQuotaInput struct {
+	// A reseller's quota issued out of the distributor's.
+	QuotaID          gid.ID  `json:"quotaID"`
+	Reason           *string `json:"reason,omitempty"`
+	VerificationCode *string `json:"verificationCode,omitempty"`
+}
+
+type ReclaimResellerQuotaPayload struct {
+	Quota *ent.CouponQuota `json:"quota,omitempty"`
+	// The amount actually reclaimed (the reseller quota's whole remaining balance).
+	Reclaimed  *money.Money `json:"reclaimed,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 type RecordCustomerRechargeInput struct {
 	CustomerID gid.ID      `json:"customerID"`
 	Amount     money.Money `json:"amount"`
@@ -217,6 +344,19 @@ type RegistrationCheck struct {
 	// Well formed and not registered to any customer.
 	Available bool    `json:"available"`
 	Message   *string `json:"message,omitempty"`
+}
+
+type ReissueCouponInput struct {
+	// A reclaimed coupon.
+	CouponID gid.ID `json:"couponID"`
+	// Who gets the new coupon (a designated cash coupon: only its customer).
+	CustomerID       gid.ID  `json:"customerID"`
+	VerificationCode *string `json:"verificationCode,omitempty"`
+}
+
+type ReissueCouponPayload struct {
+	Coupon     *ent.Coupon  `json:"coupon,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type RequestDisassociationInput struct {
@@ -267,6 +407,13 @@ type SendVerificationCodePayload struct {
 	// When the code expires; null when refused.
 	ExpiresAt  *time.Time   `json:"expiresAt,omitempty"`
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+type SetCouponQuotaStatusInput struct {
+	QuotaID gid.ID `json:"quotaID"`
+	// NORMAL, FROZEN, ADJUSTING or INVALID (INVALID is final).
+	Status couponquota.Status `json:"status"`
+	Reason *string            `json:"reason,omitempty"`
 }
 
 type SetCustomerFrozenInput struct {
@@ -333,4 +480,15 @@ type Viewer struct {
 	Partner *ent.Partner `json:"partner,omitempty"`
 	// The customer of a customer's own user.
 	Customer *ent.Customer `json:"customer,omitempty"`
+}
+
+type WhitelistInput struct {
+	// 1 to 100 customers associated with the partner.
+	CustomerIDs []gid.ID `json:"customerIDs"`
+}
+
+type WhitelistPayload struct {
+	// The partner's whitelist entries for the customers given (after the change).
+	Entries    []*ent.CustomerWhitelist `json:"entries"`
+	UserErrors []*UserError             `json:"userErrors"`
 }

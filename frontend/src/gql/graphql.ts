@@ -381,10 +381,18 @@ export type AuditLogAction =
   | 'API_KEY_CREATED'
   | 'API_KEY_REVOKED'
   | 'BATCH_ALLOCATE'
+  | 'COUPON_AUTO_RECLAIM'
+  | 'COUPON_ISSUE'
+  | 'COUPON_RECLAIM'
   | 'LOGIN'
   | 'LOGIN_FAILED'
   | 'LOGOUT'
   | 'PASSWORD_CHANGED'
+  | 'QUOTA_ADJUST'
+  | 'QUOTA_FROM_RESELLER'
+  | 'QUOTA_GRANT'
+  | 'QUOTA_STATUS'
+  | 'QUOTA_TO_RESELLERS'
   | 'RECHARGE'
   | 'RECLAIM'
   | 'RECLAIM_ON_DISASSOCIATION'
@@ -394,6 +402,7 @@ export type AuditLogAction =
   | 'STEP_UP_VERIFIED'
   | 'TOTP_DISABLED'
   | 'TOTP_ENROLLED'
+  | 'WHITELIST_CHANGED'
   | 'WITHDRAW';
 
 /** AuditLogOutcome is enum for the field outcome */
@@ -754,6 +763,12 @@ export type DecideResellerApplicationsInput = {
 /** JournalKind is enum for the field kind */
 export type JournalKind =
   | 'ALLOCATE'
+  | 'COUPON_ISSUE'
+  | 'COUPON_RECLAIM'
+  | 'QUOTA_ADJUST'
+  | 'QUOTA_FROM_RESELLER'
+  | 'QUOTA_GRANT'
+  | 'QUOTA_TO_RESELLER'
   | 'RECHARGE'
   | 'RECLAIM'
   | 'RECLAIM_ON_DISASSOCIATION'
@@ -1577,7 +1592,12 @@ export type CustomerDetailQuery = { node:
     | { __typename: 'Association' }
     | { __typename: 'AssociationEvent' }
     | { __typename: 'AuditLog' }
+    | { __typename: 'Coupon' }
+    | { __typename: 'CouponLimit' }
+    | { __typename: 'CouponQuota' }
+    | { __typename: 'CouponRecord' }
     | { __typename: 'Customer', remark: string | null, updatedAt: string, gracePeriodDays: number, managerAssignedAt: string | null, id: string, accountName: string, name: string, mobile: string, email: string, provinceCode: string | null, cityCode: string | null, label: string | null, associationType: CustomerAssociationType | null, associatedAt: string | null, createdAt: string, frozen: boolean, allocatedBalance: string, ownBalance: string, partner: { kind: PartnerKind, id: string, name: string } | null, manager: { id: string, displayName: string } | null }
+    | { __typename: 'CustomerWhitelist' }
     | { __typename: 'Journal' }
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
@@ -1601,7 +1621,12 @@ export type CustomerAssociationEventsQuery = { node:
     | { __typename: 'Association' }
     | { __typename: 'AssociationEvent' }
     | { __typename: 'AuditLog' }
+    | { __typename: 'Coupon' }
+    | { __typename: 'CouponLimit' }
+    | { __typename: 'CouponQuota' }
+    | { __typename: 'CouponRecord' }
     | { __typename: 'Customer', id: string, associationEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, createdAt: string, kind: AssociationEventKind, initiator: AssociationEventInitiator, fromType: AssociationEventFromType | null, toType: AssociationEventToType | null, reason: string | null, status: AssociationEventStatus, operatorName: string | null, decidedByName: string | null, decidedAt: string | null, decisionReason: string | null } | null } | null> | null } }
+    | { __typename: 'CustomerWhitelist' }
     | { __typename: 'Journal' }
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
@@ -1625,7 +1650,12 @@ export type CustomerManagerAssignmentsQuery = { node:
     | { __typename: 'Association' }
     | { __typename: 'AssociationEvent' }
     | { __typename: 'AuditLog' }
+    | { __typename: 'Coupon' }
+    | { __typename: 'CouponLimit' }
+    | { __typename: 'CouponQuota' }
+    | { __typename: 'CouponRecord' }
     | { __typename: 'Customer', id: string, managerAssignments: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, assignedAt: string, endedAt: string | null, assignedByName: string | null, manager: { id: string, displayName: string } | null } | null } | null> | null } }
+    | { __typename: 'CustomerWhitelist' }
     | { __typename: 'Journal' }
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
@@ -1734,7 +1764,12 @@ export type ResellerPartnerQuery = { node:
     | { __typename: 'Association' }
     | { __typename: 'AssociationEvent' }
     | { __typename: 'AuditLog' }
+    | { __typename: 'Coupon' }
+    | { __typename: 'CouponLimit' }
+    | { __typename: 'CouponQuota' }
+    | { __typename: 'CouponRecord' }
     | { __typename: 'Customer' }
+    | { __typename: 'CustomerWhitelist' }
     | { __typename: 'Journal' }
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }

@@ -1,0 +1,2 @@
+-- modify "coupon_records" table
+ALTER TABLE "coupon_records" ADD COLUMN "reason" character varying NULL;
