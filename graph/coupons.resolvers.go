@@ -15,6 +15,11 @@ func (r *couponResolver) Balance(ctx context.Context, obj *ent.Coupon) (*money.M
 	panic(fmt.Errorf("not implemented: Balance - balance"))
 }
 
+// Remark is the resolver for the remark field.
+func (r *couponResolver) Remark(ctx context.Context, obj *ent.Coupon) (*string, error) {
+	panic(fmt.Errorf("not implemented: Remark - remark"))
+}
+
 // IssuerName is the resolver for the issuerName field.
 func (r *couponResolver) IssuerName(ctx context.Context, obj *ent.Coupon) (string, error) {
 	panic(fmt.Errorf("not implemented: IssuerName - issuerName"))

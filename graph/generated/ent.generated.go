@@ -45,7 +45,7 @@ type AssociationEventResolver interface {
 }
 type CouponResolver interface {
 	Balance(ctx context.Context, obj *ent.Coupon) (*money.Money, error)
-
+	Remark(ctx context.Context, obj *ent.Coupon) (*string, error)
 	IssuerName(ctx context.Context, obj *ent.Coupon) (string, error)
 }
 type CouponQuotaResolver interface {
@@ -4394,9 +4394,6 @@ func (ec *executionContext) fieldContext_Coupon_balance(_ context.Context, field
 }
 
 func (ec *executionContext) _Coupon_remark(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
-	if plainFields.Load() {
-		return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Remark)
-	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4405,7 +4402,7 @@ func (ec *executionContext) _Coupon_remark(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Coupon_remark(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Remark, nil
+			return ec.Resolvers.Coupon().Remark(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -4416,7 +4413,7 @@ func (ec *executionContext) _Coupon_remark(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Coupon_remark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("Coupon", field, false, false, noChildren_String)
+	return scalarFieldContext("Coupon", field, true, true, noChildren_String)
 }
 
 func (ec *executionContext) _Coupon_issuerName(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
@@ -22625,10 +22622,46 @@ func (ec *executionContext) _Coupon(ctx context.Context, sel ast.SelectionSet, o
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "remark":
-			out.Values[i] = ec._Coupon_remark(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Coupon_remark(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				if deferredFieldSet == nil {
+					deferredFieldSet, deferLabelToView = graphql.NewFieldSet(nil), map[string]*graphql.FieldSetView{}
+				}
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "issuerName":
 			field := field
 

@@ -46,6 +46,7 @@ var resolverFields = map[string]bool{
 	"AssociationEvent.partnerName":         true,
 	"Coupon.balance":                       true,
 	"Coupon.issuerName":                    true,
+	"Coupon.remark":                        true,
 	"CouponQuota.balance":                  true,
 	"CouponQuota.partnerName":              true,
 	"CouponQuota.records":                  true,
