@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/partnercenter/partnercenter/ent"
@@ -52,17 +51,20 @@ func (r *queryResolver) AuditLogs(ctx context.Context, after *entgql.Cursor[gid.
 
 // Coupons is the resolver for the coupons field.
 func (r *queryResolver) Coupons(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponOrder, where *ent.CouponWhereInput) (*ent.CouponConnection, error) {
-	panic(fmt.Errorf("not implemented: Coupons - coupons"))
+	return r.db(ctx).Coupon.Query().Where(listedCoupons()).Paginate(ctx, after, first, before, last,
+		ent.WithCouponOrder(orderBy), ent.WithCouponFilter(where.Filter))
 }
 
-// CouponQuotaSlice is the resolver for the couponQuotaSlice field.
-func (r *queryResolver) CouponQuotaSlice(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) (*ent.CouponQuotaConnection, error) {
-	panic(fmt.Errorf("not implemented: CouponQuotaSlice - couponQuotaSlice"))
+// CouponQuotas is the resolver for the couponQuotas field.
+func (r *queryResolver) CouponQuotas(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) (*ent.CouponQuotaConnection, error) {
+	return r.db(ctx).CouponQuota.Query().Paginate(ctx, after, first, before, last,
+		ent.WithCouponQuotaOrder(orderBy), ent.WithCouponQuotaFilter(where.Filter))
 }
 
 // CouponRecords is the resolver for the couponRecords field.
 func (r *queryResolver) CouponRecords(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponRecordOrder, where *ent.CouponRecordWhereInput) (*ent.CouponRecordConnection, error) {
-	panic(fmt.Errorf("not implemented: CouponRecords - couponRecords"))
+	return r.db(ctx).CouponRecord.Query().Paginate(ctx, after, first, before, last,
+		ent.WithCouponRecordOrder(orderBy), ent.WithCouponRecordFilter(where.Filter))
 }
 
 // Customers is the resolver for the customers field.
@@ -73,7 +75,8 @@ func (r *queryResolver) Customers(ctx context.Context, after *entgql.Cursor[gid.
 
 // CustomerWhitelists is the resolver for the customerWhitelists field.
 func (r *queryResolver) CustomerWhitelists(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CustomerWhitelistOrder, where *ent.CustomerWhitelistWhereInput) (*ent.CustomerWhitelistConnection, error) {
-	panic(fmt.Errorf("not implemented: CustomerWhitelists - customerWhitelists"))
+	return r.db(ctx).CustomerWhitelist.Query().Paginate(ctx, after, first, before, last,
+		ent.WithCustomerWhitelistOrder(orderBy), ent.WithCustomerWhitelistFilter(where.Filter))
 }
 
 // Journals is the resolver for the journals field.
@@ -98,86 +101,6 @@ func (r *queryResolver) ResellerApplications(ctx context.Context, after *entgql.
 func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error) {
 	return r.db(ctx).User.Query().Paginate(ctx, after, first, before, last,
 		ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
-}
-
-// PartnerIDIn is the resolver for the partnerIDIn field.
-func (r *couponQuotaWhereInputResolver) PartnerIDIn(ctx context.Context, obj *ent.CouponQuotaWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDIn - partnerIDIn"))
-}
-
-// PartnerIDNotIn is the resolver for the partnerIDNotIn field.
-func (r *couponQuotaWhereInputResolver) PartnerIDNotIn(ctx context.Context, obj *ent.CouponQuotaWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDNotIn - partnerIDNotIn"))
-}
-
-// PartnerIDIn is the resolver for the partnerIDIn field.
-func (r *couponRecordWhereInputResolver) PartnerIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDIn - partnerIDIn"))
-}
-
-// PartnerIDNotIn is the resolver for the partnerIDNotIn field.
-func (r *couponRecordWhereInputResolver) PartnerIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDNotIn - partnerIDNotIn"))
-}
-
-// QuotaIDIn is the resolver for the quotaIDIn field.
-func (r *couponRecordWhereInputResolver) QuotaIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: QuotaIDIn - quotaIDIn"))
-}
-
-// QuotaIDNotIn is the resolver for the quotaIDNotIn field.
-func (r *couponRecordWhereInputResolver) QuotaIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: QuotaIDNotIn - quotaIDNotIn"))
-}
-
-// CouponIDIn is the resolver for the couponIDIn field.
-func (r *couponRecordWhereInputResolver) CouponIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: CouponIDIn - couponIDIn"))
-}
-
-// CouponIDNotIn is the resolver for the couponIDNotIn field.
-func (r *couponRecordWhereInputResolver) CouponIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: CouponIDNotIn - couponIDNotIn"))
-}
-
-// CustomerIDIn is the resolver for the customerIDIn field.
-func (r *couponRecordWhereInputResolver) CustomerIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: CustomerIDIn - customerIDIn"))
-}
-
-// CustomerIDNotIn is the resolver for the customerIDNotIn field.
-func (r *couponRecordWhereInputResolver) CustomerIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: CustomerIDNotIn - customerIDNotIn"))
-}
-
-// PartnerIDIn is the resolver for the partnerIDIn field.
-func (r *couponWhereInputResolver) PartnerIDIn(ctx context.Context, obj *ent.CouponWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDIn - partnerIDIn"))
-}
-
-// PartnerIDNotIn is the resolver for the partnerIDNotIn field.
-func (r *couponWhereInputResolver) PartnerIDNotIn(ctx context.Context, obj *ent.CouponWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDNotIn - partnerIDNotIn"))
-}
-
-// PartnerIDIn is the resolver for the partnerIDIn field.
-func (r *customerWhitelistWhereInputResolver) PartnerIDIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDIn - partnerIDIn"))
-}
-
-// PartnerIDNotIn is the resolver for the partnerIDNotIn field.
-func (r *customerWhitelistWhereInputResolver) PartnerIDNotIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: PartnerIDNotIn - partnerIDNotIn"))
-}
-
-// CustomerIDIn is the resolver for the customerIDIn field.
-func (r *customerWhitelistWhereInputResolver) CustomerIDIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: CustomerIDIn - customerIDIn"))
-}
-
-// CustomerIDNotIn is the resolver for the customerIDNotIn field.
-func (r *customerWhitelistWhereInputResolver) CustomerIDNotIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error {
-	panic(fmt.Errorf("not implemented: CustomerIDNotIn - customerIDNotIn"))
 }
 
 // AssociationEvent returns generated.AssociationEventResolver implementation.
@@ -216,57 +139,21 @@ func (r *Resolver) ResellerApplication() generated.ResellerApplicationResolver {
 // User returns generated.UserResolver implementation.
 func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 
-// CouponQuotaWhereInput returns generated.CouponQuotaWhereInputResolver implementation.
-func (r *Resolver) CouponQuotaWhereInput() generated.CouponQuotaWhereInputResolver {
-	return &couponQuotaWhereInputResolver{r}
-}
-
-// CouponRecordWhereInput returns generated.CouponRecordWhereInputResolver implementation.
-func (r *Resolver) CouponRecordWhereInput() generated.CouponRecordWhereInputResolver {
-	return &couponRecordWhereInputResolver{r}
-}
-
-// CouponWhereInput returns generated.CouponWhereInputResolver implementation.
-func (r *Resolver) CouponWhereInput() generated.CouponWhereInputResolver {
-	return &couponWhereInputResolver{r}
-}
-
 // CustomerWhereInput returns generated.CustomerWhereInputResolver implementation.
 func (r *Resolver) CustomerWhereInput() generated.CustomerWhereInputResolver {
 	return &customerWhereInputResolver{r}
 }
 
-// CustomerWhitelistWhereInput returns generated.CustomerWhitelistWhereInputResolver implementation.
-func (r *Resolver) CustomerWhitelistWhereInput() generated.CustomerWhitelistWhereInputResolver {
-	return &customerWhitelistWhereInputResolver{r}
-}
-
 type (
-	associationEventResolver            struct{ *Resolver }
-	couponResolver                      struct{ *Resolver }
-	couponQuotaResolver                 struct{ *Resolver }
-	couponRecordResolver                struct{ *Resolver }
-	customerResolver                    struct{ *Resolver }
-	customerWhitelistResolver           struct{ *Resolver }
-	partnerResolver                     struct{ *Resolver }
-	queryResolver                       struct{ *Resolver }
-	resellerApplicationResolver         struct{ *Resolver }
-	userResolver                        struct{ *Resolver }
-	couponQuotaWhereInputResolver       struct{ *Resolver }
-	couponRecordWhereInputResolver      struct{ *Resolver }
-	couponWhereInputResolver            struct{ *Resolver }
-	customerWhereInputResolver          struct{ *Resolver }
-	customerWhitelistWhereInputResolver struct{ *Resolver }
+	associationEventResolver    struct{ *Resolver }
+	couponResolver              struct{ *Resolver }
+	couponQuotaResolver         struct{ *Resolver }
+	couponRecordResolver        struct{ *Resolver }
+	customerResolver            struct{ *Resolver }
+	customerWhitelistResolver   struct{ *Resolver }
+	partnerResolver             struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	resellerApplicationResolver struct{ *Resolver }
+	userResolver                struct{ *Resolver }
+	customerWhereInputResolver  struct{ *Resolver }
 )
-
-// !!! WARNING !!!
-// The code below was going to be deleted when updating resolvers. It has been copied here so you have
-// one last chance to move it out of harms way if you want. There are two reasons this happens:
-//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
-//    it when you're done.
-//  - You have helper methods in this file. Move them out to keep these resolver files clean.
-/*
-	func (r *couponResolver) Customer(ctx context.Context, obj *ent.Coupon) (*ent.Customer, error) {
-	panic(fmt.Errorf("not implemented: Customer - customer"))
-}
-*/

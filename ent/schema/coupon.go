@@ -29,7 +29,7 @@ func (Coupon) Fields() []ent.Field {
 		field.Enum("kind").Immutable().Values("VOUCHER", "CASH", "PICKUP"),
 		field.String("quota_id").GoType(gid.ID("")).Immutable().
 			Comment("the quota it was issued out of, to which a reclaim returns"),
-		field.String("partner_id").GoType(gid.ID("")).Immutable().
+		field.String("partner_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Immutable().
 			Comment("the issuing partner (the quota's holder)"),
 		field.String("customer_id").GoType(gid.ID("")).Immutable(),
 		field.Int64("face_value").GoType(money.Money{}).Immutable().
@@ -39,7 +39,7 @@ func (Coupon) Fields() []ent.Field {
 		field.Time("valid_from"),
 		field.Time("valid_until").Annotations(entgql.OrderField("VALID_UNTIL")),
 		field.String("designated_customer_id").GoType(gid.ID("")).Optional().Nillable().
-			Annotations(entgql.Skip(entgql.SkipWhereInput)).
+			Annotations(entgql.Type("ID"), entgql.Skip(entgql.SkipWhereInput)).
 			Comment("a cash coupon designated to one customer: once reclaimed, re-issued only to it"),
 		// Left out of GraphQL even once coupons are exposed: a resolver returns it only when
 		// rule.MaySeeCouponRemark allows.

@@ -30,7 +30,7 @@ func (CouponQuota) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").Immutable().Values("VOUCHER", "CASH", "PICKUP").
 			Comment("what the quota issues: vouchers (代金券), cash coupons (现金券) or pickup coupons (提货券)"),
-		field.String("partner_id").GoType(gid.ID("")).Immutable().
+		field.String("partner_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Immutable().
 			Comment("the partner holding the quota"),
 		field.String("parent_quota_id").GoType(gid.ID("")).Optional().Nillable().Immutable().
 			Comment("the distributor's quota this reseller quota was issued from; none: a platform grant"),
@@ -68,7 +68,7 @@ func (CouponQuota) Indexes() []ent.Index {
 // Annotations: listed as couponQuotas (privacy narrows the list); the value is never negative.
 func (CouponQuota) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		entgql.RelayConnection(), entgql.QueryField(),
+		entgql.RelayConnection(), entgql.QueryField("couponQuotas"),
 
 		entsql.Annotation{Table: "coupon_quotas"},
 		entsql.Checks(map[string]string{"coupon_quota_value_non_negative": "value >= 0"}),

@@ -44,17 +44,17 @@ func (CouponRecord) Fields() []ent.Field {
 			DefaultFunc(func() money.Money { return money.Zero }).
 			Annotations(entsql.Default("0"), entgql.Type("Decimal"), entgql.Skip(entgql.SkipWhereInput)).
 			Comment("the amount actually moved (a reclaim: what was left)"),
-		field.String("partner_id").GoType(gid.ID("")).Immutable().
+		field.String("partner_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Immutable().
 			Comment("the quota's holder, whose records these are"),
-		field.String("quota_id").GoType(gid.ID("")).Immutable().
+		field.String("quota_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Immutable().
 			Comment("the quota operated on, or the source quota of a coupon"),
-		field.String("coupon_id").GoType(gid.ID("")).Optional().Nillable().Immutable(),
-		field.String("customer_id").GoType(gid.ID("")).Optional().Nillable().Immutable(),
+		field.String("coupon_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Optional().Nillable().Immutable(),
+		field.String("customer_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Optional().Nillable().Immutable(),
 		field.String("journal_id").GoType(gid.ID("")).Optional().Nillable().Immutable().
-			Annotations(entgql.Skip(entgql.SkipWhereInput)).
+			Annotations(entgql.Type("ID"), entgql.Skip(entgql.SkipWhereInput)).
 			Comment("the ledger journal that moved the value"),
 		field.String("operator_id").GoType(gid.ID("")).Optional().Nillable().Immutable().
-			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+			Annotations(entgql.Type("ID"), entgql.Skip(entgql.SkipWhereInput)),
 		field.String("operator_name").Optional().MaxLen(100).Immutable().
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.String("reason").Optional().MaxLen(500).Immutable().

@@ -22,8 +22,8 @@ func (CustomerWhitelist) Mixin() []ent.Mixin {
 // Fields of a whitelist entry.
 func (CustomerWhitelist) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("partner_id").GoType(gid.ID("")).Immutable(),
-		field.String("customer_id").GoType(gid.ID("")).Immutable(),
+		field.String("partner_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Immutable(),
+		field.String("customer_id").GoType(gid.ID("")).Annotations(entgql.Type("ID")).Immutable(),
 	}
 }
 

@@ -75,7 +75,7 @@ type QueryResolver interface {
 	AssociationEvents(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) (*ent.AssociationEventConnection, error)
 	AuditLogs(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error)
 	Coupons(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponOrder, where *ent.CouponWhereInput) (*ent.CouponConnection, error)
-	CouponQuotaSlice(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) (*ent.CouponQuotaConnection, error)
+	CouponQuotas(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) (*ent.CouponQuotaConnection, error)
 	CouponRecords(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponRecordOrder, where *ent.CouponRecordWhereInput) (*ent.CouponRecordConnection, error)
 	Customers(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CustomerOrder, where *ent.CustomerWhereInput) (*ent.CustomerConnection, error)
 	CustomerWhitelists(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CustomerWhitelistOrder, where *ent.CustomerWhitelistWhereInput) (*ent.CustomerWhitelistConnection, error)
@@ -96,38 +96,10 @@ type UserResolver interface {
 	TotpEnabled(ctx context.Context, obj *ent.User) (bool, error)
 }
 
-type CouponQuotaWhereInputResolver interface {
-	PartnerIDIn(ctx context.Context, obj *ent.CouponQuotaWhereInput, data []string) error
-	PartnerIDNotIn(ctx context.Context, obj *ent.CouponQuotaWhereInput, data []string) error
-}
-type CouponRecordWhereInputResolver interface {
-	PartnerIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-	PartnerIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-
-	QuotaIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-	QuotaIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-
-	CouponIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-	CouponIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-
-	CustomerIDIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-	CustomerIDNotIn(ctx context.Context, obj *ent.CouponRecordWhereInput, data []string) error
-}
-type CouponWhereInputResolver interface {
-	PartnerIDIn(ctx context.Context, obj *ent.CouponWhereInput, data []string) error
-	PartnerIDNotIn(ctx context.Context, obj *ent.CouponWhereInput, data []string) error
-}
 type CustomerWhereInputResolver interface {
 	Search(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error
 	Mobile(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error
 	Email(ctx context.Context, obj *ent.CustomerWhereInput, data *string) error
-}
-type CustomerWhitelistWhereInputResolver interface {
-	PartnerIDIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
-	PartnerIDNotIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
-
-	CustomerIDIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
-	CustomerIDNotIn(ctx context.Context, obj *ent.CustomerWhitelistWhereInput, data []string) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -832,7 +804,7 @@ func (ec *executionContext) field_Query_checkCustomerRegistration_args(ctx conte
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_couponQuotaSlice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Query_couponQuotas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
@@ -4068,7 +4040,7 @@ func (ec *executionContext) fieldContext_Coupon_quotaID(_ context.Context, field
 
 func (ec *executionContext) _Coupon_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -4082,14 +4054,14 @@ func (ec *executionContext) _Coupon_partnerID(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
-			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Coupon_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("Coupon", field, false, false, noChildren_String)
+	return scalarFieldContext("Coupon", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Coupon_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
@@ -4198,7 +4170,7 @@ func (ec *executionContext) fieldContext_Coupon_validUntil(_ context.Context, fi
 
 func (ec *executionContext) _Coupon_designatedCustomerID(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.DesignatedCustomerID)
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.DesignatedCustomerID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -4212,14 +4184,14 @@ func (ec *executionContext) _Coupon_designatedCustomerID(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
-			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Coupon_designatedCustomerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("Coupon", field, false, false, noChildren_String)
+	return scalarFieldContext("Coupon", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _Coupon_status(ctx context.Context, field graphql.CollectedField, obj *ent.Coupon) (ret graphql.Marshaler) {
@@ -4823,7 +4795,7 @@ func (ec *executionContext) fieldContext_CouponQuota_kind(_ context.Context, fie
 
 func (ec *executionContext) _CouponQuota_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -4837,14 +4809,14 @@ func (ec *executionContext) _CouponQuota_partnerID(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
-			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CouponQuota_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CouponQuota", field, false, false, noChildren_String)
+	return scalarFieldContext("CouponQuota", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CouponQuota_parentQuotaID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponQuota) (ret graphql.Marshaler) {
@@ -5385,7 +5357,7 @@ func (ec *executionContext) fieldContext_CouponRecord_amount(_ context.Context, 
 
 func (ec *executionContext) _CouponRecord_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -5399,19 +5371,19 @@ func (ec *executionContext) _CouponRecord_partnerID(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
-			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CouponRecord_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CouponRecord_quotaID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.QuotaID)
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.QuotaID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -5425,19 +5397,19 @@ func (ec *executionContext) _CouponRecord_quotaID(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
-			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CouponRecord_quotaID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CouponRecord_couponID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CouponID)
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CouponID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -5451,19 +5423,19 @@ func (ec *executionContext) _CouponRecord_couponID(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
-			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CouponRecord_couponID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CouponRecord_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -5477,19 +5449,19 @@ func (ec *executionContext) _CouponRecord_customerID(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
-			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CouponRecord_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CouponRecord_journalID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.JournalID)
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.JournalID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -5503,19 +5475,19 @@ func (ec *executionContext) _CouponRecord_journalID(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
-			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CouponRecord_journalID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CouponRecord_operatorID(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.OperatorID)
+		return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.OperatorID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -5529,14 +5501,14 @@ func (ec *executionContext) _CouponRecord_operatorID(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *gid.ID) graphql.Marshaler {
-			return ec.marshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CouponRecord_operatorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CouponRecord", field, false, false, noChildren_String)
+	return scalarFieldContext("CouponRecord", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CouponRecord_operatorName(ctx context.Context, field graphql.CollectedField, obj *ent.CouponRecord) (ret graphql.Marshaler) {
@@ -6792,7 +6764,7 @@ func (ec *executionContext) fieldContext_CustomerWhitelist_updatedAt(_ context.C
 
 func (ec *executionContext) _CustomerWhitelist_partnerID(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.PartnerID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -6806,19 +6778,19 @@ func (ec *executionContext) _CustomerWhitelist_partnerID(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
-			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CustomerWhitelist_partnerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_String)
+	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CustomerWhitelist_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
 	if plainFields.Load() {
-		return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
+		return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, field.Selections, obj.CustomerID)
 	}
 	return graphql.ResolveField(
 		ctx,
@@ -6832,14 +6804,14 @@ func (ec *executionContext) _CustomerWhitelist_customerID(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
-			return ec.marshalNString2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
+			return ec.marshalNID2githubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CustomerWhitelist_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_String)
+	return scalarFieldContext("CustomerWhitelist", field, false, false, noChildren_ID)
 }
 
 func (ec *executionContext) _CustomerWhitelist_customer(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerWhitelist) (ret graphql.Marshaler) {
@@ -9446,17 +9418,17 @@ func (ec *executionContext) fieldContext_Query_coupons(ctx context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_couponQuotaSlice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_couponQuotas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_couponQuotaSlice(ctx, field)
+			return ec.fieldContext_Query_couponQuotas(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CouponQuotaSlice(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CouponQuotaOrder), fc.Args["where"].(*ent.CouponQuotaWhereInput))
+			return ec.Resolvers.Query().CouponQuotas(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CouponQuotaOrder), fc.Args["where"].(*ent.CouponQuotaWhereInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CouponQuotaConnection) graphql.Marshaler {
@@ -9466,7 +9438,7 @@ func (ec *executionContext) _Query_couponQuotaSlice(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_couponQuotaSlice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_couponQuotas(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -9483,7 +9455,7 @@ func (ec *executionContext) fieldContext_Query_couponQuotaSlice(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_couponQuotaSlice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_couponQuotas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14492,95 +14464,91 @@ func (ec *executionContext) unmarshalInputCouponQuotaWhereInput(ctx context.Cont
 			it.KindNotIn = data
 		case "partnerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerID = data
 		case "partnerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDNEQ = data
 		case "partnerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponQuotaWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDIn = data
 		case "partnerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponQuotaWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDNotIn = data
 		case "partnerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGT = data
 		case "partnerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGTE = data
 		case "partnerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLT = data
 		case "partnerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLTE = data
 		case "partnerIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDContains = data
 		case "partnerIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasPrefix = data
 		case "partnerIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasSuffix = data
 		case "partnerIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDEqualFold = data
 		case "partnerIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15057,271 +15025,259 @@ func (ec *executionContext) unmarshalInputCouponRecordWhereInput(ctx context.Con
 			it.TypeNotIn = data
 		case "partnerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerID = data
 		case "partnerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDNEQ = data
 		case "partnerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDIn = data
 		case "partnerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDNotIn = data
 		case "partnerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGT = data
 		case "partnerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGTE = data
 		case "partnerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLT = data
 		case "partnerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLTE = data
 		case "partnerIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDContains = data
 		case "partnerIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasPrefix = data
 		case "partnerIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasSuffix = data
 		case "partnerIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDEqualFold = data
 		case "partnerIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDContainsFold = data
 		case "quotaID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaID = data
 		case "quotaIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDNEQ = data
 		case "quotaIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().QuotaIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.QuotaIDIn = data
 		case "quotaIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().QuotaIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.QuotaIDNotIn = data
 		case "quotaIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDGT = data
 		case "quotaIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDGTE = data
 		case "quotaIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDLT = data
 		case "quotaIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDLTE = data
 		case "quotaIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDContains = data
 		case "quotaIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDHasPrefix = data
 		case "quotaIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDHasSuffix = data
 		case "quotaIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDEqualFold = data
 		case "quotaIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quotaIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.QuotaIDContainsFold = data
 		case "couponID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponID = data
 		case "couponIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDNEQ = data
 		case "couponIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().CouponIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.CouponIDIn = data
 		case "couponIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().CouponIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.CouponIDNotIn = data
 		case "couponIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDGT = data
 		case "couponIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDGTE = data
 		case "couponIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDLT = data
 		case "couponIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDLTE = data
 		case "couponIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDContains = data
 		case "couponIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDHasPrefix = data
 		case "couponIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15342,95 +15298,91 @@ func (ec *executionContext) unmarshalInputCouponRecordWhereInput(ctx context.Con
 			it.CouponIDNotNil = data
 		case "couponIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDEqualFold = data
 		case "couponIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("couponIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CouponIDContainsFold = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerID = data
 		case "customerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDNEQ = data
 		case "customerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().CustomerIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.CustomerIDIn = data
 		case "customerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponRecordWhereInput().CustomerIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.CustomerIDNotIn = data
 		case "customerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDGT = data
 		case "customerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDGTE = data
 		case "customerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDLT = data
 		case "customerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDLTE = data
 		case "customerIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDContains = data
 		case "customerIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDHasPrefix = data
 		case "customerIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15451,14 +15403,14 @@ func (ec *executionContext) unmarshalInputCouponRecordWhereInput(ctx context.Con
 			it.CustomerIDNotNil = data
 		case "customerIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDEqualFold = data
 		case "customerIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15740,95 +15692,91 @@ func (ec *executionContext) unmarshalInputCouponWhereInput(ctx context.Context, 
 			it.QuotaIDContainsFold = data
 		case "partnerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerID = data
 		case "partnerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDNEQ = data
 		case "partnerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDIn = data
 		case "partnerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CouponWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDNotIn = data
 		case "partnerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGT = data
 		case "partnerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGTE = data
 		case "partnerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLT = data
 		case "partnerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLTE = data
 		case "partnerIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDContains = data
 		case "partnerIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasPrefix = data
 		case "partnerIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasSuffix = data
 		case "partnerIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDEqualFold = data
 		case "partnerIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17292,190 +17240,182 @@ func (ec *executionContext) unmarshalInputCustomerWhitelistWhereInput(ctx contex
 			it.CreatedAtLTE = data
 		case "partnerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerID = data
 		case "partnerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDNEQ = data
 		case "partnerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CustomerWhitelistWhereInput().PartnerIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDIn = data
 		case "partnerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CustomerWhitelistWhereInput().PartnerIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.PartnerIDNotIn = data
 		case "partnerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGT = data
 		case "partnerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDGTE = data
 		case "partnerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLT = data
 		case "partnerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDLTE = data
 		case "partnerIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDContains = data
 		case "partnerIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasPrefix = data
 		case "partnerIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDHasSuffix = data
 		case "partnerIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDEqualFold = data
 		case "partnerIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.PartnerIDContainsFold = data
 		case "customerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerID = data
 		case "customerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDNEQ = data
 		case "customerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CustomerWhitelistWhereInput().CustomerIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.CustomerIDIn = data
 		case "customerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐIDᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CustomerWhitelistWhereInput().CustomerIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.CustomerIDNotIn = data
 		case "customerIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDGT = data
 		case "customerIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDGTE = data
 		case "customerIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDLT = data
 		case "customerIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDLTE = data
 		case "customerIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContains"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDContains = data
 		case "customerIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDHasPrefix = data
 		case "customerIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDHasSuffix = data
 		case "customerIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDEqualFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CustomerIDEqualFold = data
 		case "customerIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDContainsFold"))
-			data, err := ec.unmarshalOString2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpartnercenterᚋpartnercenterᚋinternalᚋgidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -25624,7 +25564,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
-		case "couponQuotaSlice":
+		case "couponQuotas":
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -25633,7 +25573,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
-				res = ec._Query_couponQuotaSlice(ctx, field)
+				res = ec._Query_couponQuotas(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

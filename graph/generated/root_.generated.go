@@ -38,11 +38,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	ResellerApplication() ResellerApplicationResolver
 	User() UserResolver
-	CouponQuotaWhereInput() CouponQuotaWhereInputResolver
-	CouponRecordWhereInput() CouponRecordWhereInputResolver
-	CouponWhereInput() CouponWhereInputResolver
 	CustomerWhereInput() CustomerWhereInputResolver
-	CustomerWhitelistWhereInput() CustomerWhitelistWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -618,7 +614,7 @@ type ComplexityRoot struct {
 		Associations              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
 		AuditLogs                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		CheckCustomerRegistration func(childComplexity int, accountName *string, mobile *string, email *string) int
-		CouponQuotaSlice          func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) int
+		CouponQuotas              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) int
 		CouponRecords             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponRecordOrder, where *ent.CouponRecordWhereInput) int
 		Coupons                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponOrder, where *ent.CouponWhereInput) int
 		CustomerWhitelists        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CustomerWhitelistOrder, where *ent.CustomerWhitelistWhereInput) int
@@ -3361,17 +3357,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CheckCustomerRegistration(childComplexity, args["accountName"].(*string), args["mobile"].(*string), args["email"].(*string)), true
-	case "Query.couponQuotaSlice":
-		if e.ComplexityRoot.Query.CouponQuotaSlice == nil {
+	case "Query.couponQuotas":
+		if e.ComplexityRoot.Query.CouponQuotas == nil {
 			break
 		}
 
-		args, err := ec.field_Query_couponQuotaSlice_args(ctx, rawArgs)
+		args, err := ec.field_Query_couponQuotas_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CouponQuotaSlice(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.CouponQuotaOrder), args["where"].(*ent.CouponQuotaWhereInput)), true
+		return e.ComplexityRoot.Query.CouponQuotas(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.CouponQuotaOrder), args["where"].(*ent.CouponQuotaWhereInput)), true
 	case "Query.couponRecords":
 		if e.ComplexityRoot.Query.CouponRecords == nil {
 			break
@@ -5203,7 +5199,7 @@ type Coupon implements Node {
   """
   the issuing partner (the quota's holder)
   """
-  partnerID: String!
+  partnerID: ID!
   customerID: ID!
   """
   面值; the remaining balance is the ledger account
@@ -5214,7 +5210,7 @@ type Coupon implements Node {
   """
   a cash coupon designated to one customer: once reclaimed, re-issued only to it
   """
-  designatedCustomerID: String
+  designatedCustomerID: ID
   status: CouponStatus!
   """
   the order that chose it, until paid, cancelled or expired (its used_by_order); orders come later
@@ -5334,7 +5330,7 @@ type CouponQuota implements Node {
   """
   the partner holding the quota
   """
-  partnerID: String!
+  partnerID: ID!
   """
   the distributor's quota this reseller quota was issued from; none: a platform grant
   """
@@ -5460,19 +5456,19 @@ input CouponQuotaWhereInput {
   """
   partner_id field predicates
   """
-  partnerID: String
-  partnerIDNEQ: String
-  partnerIDIn: [String!]
-  partnerIDNotIn: [String!]
-  partnerIDGT: String
-  partnerIDGTE: String
-  partnerIDLT: String
-  partnerIDLTE: String
-  partnerIDContains: String
-  partnerIDHasPrefix: String
-  partnerIDHasSuffix: String
-  partnerIDEqualFold: String
-  partnerIDContainsFold: String
+  partnerID: ID
+  partnerIDNEQ: ID
+  partnerIDIn: [ID!]
+  partnerIDNotIn: [ID!]
+  partnerIDGT: ID
+  partnerIDGTE: ID
+  partnerIDLT: ID
+  partnerIDLTE: ID
+  partnerIDContains: ID
+  partnerIDHasPrefix: ID
+  partnerIDHasSuffix: ID
+  partnerIDEqualFold: ID
+  partnerIDContainsFold: ID
   """
   parent_quota_id field predicates
   """
@@ -5532,18 +5528,18 @@ type CouponRecord implements Node {
   """
   the quota's holder, whose records these are
   """
-  partnerID: String!
+  partnerID: ID!
   """
   the quota operated on, or the source quota of a coupon
   """
-  quotaID: String!
-  couponID: String
-  customerID: String
+  quotaID: ID!
+  couponID: ID
+  customerID: ID
   """
   the ledger journal that moved the value
   """
-  journalID: String
-  operatorID: String
+  journalID: ID
+  operatorID: ID
   operatorName: String
   """
   why, as the operator gave it (a reclaim's reason, an adjustment's note)
@@ -5657,71 +5653,71 @@ input CouponRecordWhereInput {
   """
   partner_id field predicates
   """
-  partnerID: String
-  partnerIDNEQ: String
-  partnerIDIn: [String!]
-  partnerIDNotIn: [String!]
-  partnerIDGT: String
-  partnerIDGTE: String
-  partnerIDLT: String
-  partnerIDLTE: String
-  partnerIDContains: String
-  partnerIDHasPrefix: String
-  partnerIDHasSuffix: String
-  partnerIDEqualFold: String
-  partnerIDContainsFold: String
+  partnerID: ID
+  partnerIDNEQ: ID
+  partnerIDIn: [ID!]
+  partnerIDNotIn: [ID!]
+  partnerIDGT: ID
+  partnerIDGTE: ID
+  partnerIDLT: ID
+  partnerIDLTE: ID
+  partnerIDContains: ID
+  partnerIDHasPrefix: ID
+  partnerIDHasSuffix: ID
+  partnerIDEqualFold: ID
+  partnerIDContainsFold: ID
   """
   quota_id field predicates
   """
-  quotaID: String
-  quotaIDNEQ: String
-  quotaIDIn: [String!]
-  quotaIDNotIn: [String!]
-  quotaIDGT: String
-  quotaIDGTE: String
-  quotaIDLT: String
-  quotaIDLTE: String
-  quotaIDContains: String
-  quotaIDHasPrefix: String
-  quotaIDHasSuffix: String
-  quotaIDEqualFold: String
-  quotaIDContainsFold: String
+  quotaID: ID
+  quotaIDNEQ: ID
+  quotaIDIn: [ID!]
+  quotaIDNotIn: [ID!]
+  quotaIDGT: ID
+  quotaIDGTE: ID
+  quotaIDLT: ID
+  quotaIDLTE: ID
+  quotaIDContains: ID
+  quotaIDHasPrefix: ID
+  quotaIDHasSuffix: ID
+  quotaIDEqualFold: ID
+  quotaIDContainsFold: ID
   """
   coupon_id field predicates
   """
-  couponID: String
-  couponIDNEQ: String
-  couponIDIn: [String!]
-  couponIDNotIn: [String!]
-  couponIDGT: String
-  couponIDGTE: String
-  couponIDLT: String
-  couponIDLTE: String
-  couponIDContains: String
-  couponIDHasPrefix: String
-  couponIDHasSuffix: String
+  couponID: ID
+  couponIDNEQ: ID
+  couponIDIn: [ID!]
+  couponIDNotIn: [ID!]
+  couponIDGT: ID
+  couponIDGTE: ID
+  couponIDLT: ID
+  couponIDLTE: ID
+  couponIDContains: ID
+  couponIDHasPrefix: ID
+  couponIDHasSuffix: ID
   couponIDIsNil: Boolean
   couponIDNotNil: Boolean
-  couponIDEqualFold: String
-  couponIDContainsFold: String
+  couponIDEqualFold: ID
+  couponIDContainsFold: ID
   """
   customer_id field predicates
   """
-  customerID: String
-  customerIDNEQ: String
-  customerIDIn: [String!]
-  customerIDNotIn: [String!]
-  customerIDGT: String
-  customerIDGTE: String
-  customerIDLT: String
-  customerIDLTE: String
-  customerIDContains: String
-  customerIDHasPrefix: String
-  customerIDHasSuffix: String
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
   customerIDIsNil: Boolean
   customerIDNotNil: Boolean
-  customerIDEqualFold: String
-  customerIDContainsFold: String
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
 }
 """
 CouponStatus is enum for the field status
@@ -5788,19 +5784,19 @@ input CouponWhereInput {
   """
   partner_id field predicates
   """
-  partnerID: String
-  partnerIDNEQ: String
-  partnerIDIn: [String!]
-  partnerIDNotIn: [String!]
-  partnerIDGT: String
-  partnerIDGTE: String
-  partnerIDLT: String
-  partnerIDLTE: String
-  partnerIDContains: String
-  partnerIDHasPrefix: String
-  partnerIDHasSuffix: String
-  partnerIDEqualFold: String
-  partnerIDContainsFold: String
+  partnerID: ID
+  partnerIDNEQ: ID
+  partnerIDIn: [ID!]
+  partnerIDNotIn: [ID!]
+  partnerIDGT: ID
+  partnerIDGTE: ID
+  partnerIDLT: ID
+  partnerIDLTE: ID
+  partnerIDContains: ID
+  partnerIDHasPrefix: ID
+  partnerIDHasSuffix: ID
+  partnerIDEqualFold: ID
+  partnerIDContainsFold: ID
   """
   customer_id field predicates
   """
@@ -6244,8 +6240,8 @@ type CustomerWhitelist implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
-  partnerID: String!
-  customerID: String!
+  partnerID: ID!
+  customerID: ID!
 }
 """
 A connection to a list of items.
@@ -6329,35 +6325,35 @@ input CustomerWhitelistWhereInput {
   """
   partner_id field predicates
   """
-  partnerID: String
-  partnerIDNEQ: String
-  partnerIDIn: [String!]
-  partnerIDNotIn: [String!]
-  partnerIDGT: String
-  partnerIDGTE: String
-  partnerIDLT: String
-  partnerIDLTE: String
-  partnerIDContains: String
-  partnerIDHasPrefix: String
-  partnerIDHasSuffix: String
-  partnerIDEqualFold: String
-  partnerIDContainsFold: String
+  partnerID: ID
+  partnerIDNEQ: ID
+  partnerIDIn: [ID!]
+  partnerIDNotIn: [ID!]
+  partnerIDGT: ID
+  partnerIDGTE: ID
+  partnerIDLT: ID
+  partnerIDLTE: ID
+  partnerIDContains: ID
+  partnerIDHasPrefix: ID
+  partnerIDHasSuffix: ID
+  partnerIDEqualFold: ID
+  partnerIDContainsFold: ID
   """
   customer_id field predicates
   """
-  customerID: String
-  customerIDNEQ: String
-  customerIDIn: [String!]
-  customerIDNotIn: [String!]
-  customerIDGT: String
-  customerIDGTE: String
-  customerIDLT: String
-  customerIDLTE: String
-  customerIDContains: String
-  customerIDHasPrefix: String
-  customerIDHasSuffix: String
-  customerIDEqualFold: String
-  customerIDContainsFold: String
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  customerIDContains: ID
+  customerIDHasPrefix: ID
+  customerIDHasSuffix: ID
+  customerIDEqualFold: ID
+  customerIDContainsFold: ID
 }
 type Journal implements Node {
   id: ID!
@@ -7415,7 +7411,7 @@ type Query {
     """
     where: CouponWhereInput
   ): CouponConnection!
-  couponQuotaSlice(
+  couponQuotas(
     """
     Returns the elements in the list that come after the specified cursor.
     """
