@@ -2,11 +2,12 @@
 import 'i18next';
 import type zhCN from './zh-CN.json';
 import type securityZhCN from './security.zh-CN.json';
+import type couponsZhCN from './coupons.zh-CN.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & typeof securityZhCN };
+    resources: { translation: typeof zhCN & typeof securityZhCN & typeof couponsZhCN };
     returnNull: false;
   }
 }

@@ -5,6 +5,8 @@ import zhCN from './zh-CN.json';
 import en from './en.json';
 import securityZhCN from './security.zh-CN.json';
 import securityEn from './security.en.json';
+import couponsZhCN from './coupons.zh-CN.json';
+import couponsEn from './coupons.en.json';
 
 /** Languages the UI ships with; the first one is the default. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -15,8 +17,8 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 export const LANGUAGE_STORAGE_KEY = 'pc.lang';
 
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, ...securityZhCN } },
-  en: { translation: { ...en, ...securityEn } },
+  'zh-CN': { translation: { ...zhCN, ...securityZhCN, ...couponsZhCN } },
+  en: { translation: { ...en, ...securityEn, ...couponsEn } },
 } as const;
 
 /** Narrows anything (stored value, i18n.language) to a supported language. */
