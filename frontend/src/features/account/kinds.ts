@@ -11,4 +11,10 @@ export const KIND_COLORS: Record<JournalKind, string> = {
   RECLAIM_ON_DISASSOCIATION: 'orange',
   WITHDRAW: 'purple',
   REVERSAL: 'default',
+  QUOTA_GRANT: 'cyan',
+  QUOTA_ADJUST: 'cyan',
+  QUOTA_TO_RESELLER: 'geekblue',
+  QUOTA_FROM_RESELLER: 'geekblue',
+  COUPON_ISSUE: 'magenta',
+  COUPON_RECLAIM: 'magenta',
 };
