@@ -16,4 +16,5 @@ export const pages = {
   security: () => import('../features/security/routes/SecurityRoute'),
   account: () => import('../features/account/routes/AccountRoute'),
   resellerAccounts: () => import('../features/resellerAccounts/routes/ResellerAccountsRoute'),
+  coupons: () => import('../features/coupons/routes/CouponsRoute'),
 };

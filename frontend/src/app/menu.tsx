@@ -1,7 +1,8 @@
 // The console's side menu, as data: a new page adds one entry here and one route in routes.tsx.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HistoryOutlined, KeyOutlined, SafetyOutlined, TeamOutlined, TransactionOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, GiftOutlined, AuditOutlined, HistoryOutlined, KeyOutlined, SafetyOutlined, TeamOutlined, TransactionOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
+import { COUPONS_PATH } from './paths';
 import { ACCOUNT_PATH, API_KEYS_PATH, ASSOCIATIONS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, RESELLER_ACCOUNTS_PATH, RESELLER_APPLICATIONS_PATH, SECURITY_PATH } from './paths';
 import type { PartnerKind, UserRole } from '../gql/graphql';
 
@@ -22,6 +23,13 @@ export const MENU: readonly MenuEntry[] = [
     path: CUSTOMERS_PATH,
     label: 'menu.customers',
     icon: <TeamOutlined />,
+    roles: ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'SUPERVISOR', 'CUSTOMER_MANAGER'],
+  },
+  {
+    // 客户 > 券管理: quotas, issued coupons and their records
+    path: COUPONS_PATH,
+    label: 'coupons.menu.coupons',
+    icon: <GiftOutlined />,
     roles: ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'SUPERVISOR', 'CUSTOMER_MANAGER'],
   },
   {

@@ -11,5 +11,17 @@ export const API_KEYS_PATH = '/api-keys';
 export const SECURITY_PATH = '/security';
 export const ACCOUNT_PATH = '/account';
 export const RESELLER_ACCOUNTS_PATH = '/reseller-accounts';
-/** Where the console opens after sign-in. */
+export const COUPONS_PATH = '/coupons';
+export const COUPON_GRANTS_PATH = '/coupon-grants';
+export const RESELLER_QUOTAS_PATH = '/reseller-quotas';
+export const WHITELIST_PATH = '/customer-whitelist';
+export const MY_COUPONS_PATH = '/my-coupons';
+/** A customer user's own landing page: its balances and coupons. */
+export const CUSTOMER_HOME_PATH = '/my-account';
+/** Where the console opens after sign-in (partner staff and the platform; see homePathFor). */
 export const HOME_PATH = CUSTOMERS_PATH;
+
+/** Where a role lands after sign-in: a customer's user on its own page, everyone else on the customer list. */
+export function homePathFor(role: string | null | undefined): string {
+  return role === 'CUSTOMER' ? CUSTOMER_HOME_PATH : HOME_PATH;
+}

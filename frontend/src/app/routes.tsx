@@ -5,6 +5,7 @@ import { PageLoading } from '../shared/components/PageLoading';
 import { NotFound } from '../shared/components/NotFound';
 import { ACCOUNT_PATH, API_KEYS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, HOME_PATH, LOGIN_PATH, RESELLER_ACCOUNTS_PATH, SECURITY_PATH } from './paths';
 import { ASSOCIATIONS_PATH, CUSTOMER_NEW_PATH, RESELLER_APPLICATIONS_PATH } from './paths';
+import { COUPONS_PATH } from './paths';
 
 /**
  * Like lazy(), but once the module has loaded (fetched ahead by preload()) the component renders
@@ -43,6 +44,7 @@ const CustomerCreateRoute = page('customerCreate');
 const CustomerDetailRoute = page('customerDetail');
 const AssociationsRoute = page('associations');
 const ResellerApplicationsRoute = page('resellerApplications');
+const CouponsRoute = page('coupons');
 
 // A direct load of a console page: take the console's code as soon as it is here, before the
 // router renders (index.html has already asked the browser for it: preloadConsole in
@@ -73,6 +75,7 @@ export const routes: RouteObject[] = [
       { path: SECURITY_PATH, element: <SecurityRoute /> },
       { path: ACCOUNT_PATH, element: <AccountRoute /> },
       { path: RESELLER_ACCOUNTS_PATH, element: <ResellerAccountsRoute /> },
+      { path: COUPONS_PATH, element: <CouponsRoute /> },
       { path: '*', element: <NotFound /> },
     ],
   },
