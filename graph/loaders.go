@@ -11,6 +11,7 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/internal/gid"
@@ -32,6 +33,12 @@ type loaders struct {
 	// names are what an association's history shows of both sides, also after it ended: a
 	// partner's name, a customer's masked account name.
 	names *dataloadgen.Loader[gid.ID, string]
+	// balanceByKey are accounts by owner key: the balances of quotas and coupons the viewer has
+	// read (their accounts name no partner or customer for privacy to go by).
+	balanceByKey *dataloadgen.Loader[string, *ent.Account]
+	// quotaRecords are the quota operations (grant, adjustment, reseller issue and reclaim) of
+	// each quota, newest first, as the viewer may read them.
+	quotaRecords *dataloadgen.Loader[gid.ID, []*ent.CouponRecord]
 }
 
 type loadersKey struct{}
@@ -39,6 +46,23 @@ type loadersKey struct{}
 func newLoaders(client *ent.Client) *loaders {
 	wait := dataloadgen.WithWait(2 * time.Millisecond)
 	return &loaders{
+		balanceByKey: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]*ent.Account, error) {
+			accs, err := clientOf(ctx, client).Account.Query().Where(account.OwnerKeyIn(keys...)).All(viewer.SystemContext(ctx))
+			out := make(map[string]*ent.Account, len(accs))
+			for _, a := range accs {
+				out[a.OwnerKey] = a
+			}
+			return out, err
+		}, wait),
+		quotaRecords: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []gid.ID) (map[gid.ID][]*ent.CouponRecord, error) {
+			rs, err := clientOf(ctx, client).CouponRecord.Query().Where(couponrecord.QuotaIDIn(ids...), couponrecord.CouponIDIsNil()).
+				Order(ent.Desc(couponrecord.FieldCreatedAt)).All(ctx)
+			out := make(map[gid.ID][]*ent.CouponRecord, len(ids))
+			for _, r := range rs {
+				out[r.QuotaID] = append(out[r.QuotaID], r)
+			}
+			return out, err
+		}, wait),
 		balances: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []gid.ID) (map[gid.ID]customerBalances, error) {
 			accs, err := clientOf(ctx, client).Account.Query().Where(account.CustomerIDIn(ids...),
 				account.KindIn(account.KindCUSTOMER_OWN, account.KindCUSTOMER_ALLOCATED)).All(ctx)

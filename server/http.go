@@ -16,6 +16,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/graph"
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/customers"
@@ -46,7 +47,11 @@ type Deps struct {
 // NewHTTPHandler wires every route and middleware of the server.
 func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) http.Handler {
 	authSvc := auth.NewService(database.Client, cfg.SessionTTL)
-	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}, OnDisassociate: ledger.ReturnOnDisassociation}
+	customerSvc := &customers.Service{SMS: sms.LogSender{Log: log}, OnDisassociate: ledger.ReturnOnDisassociation,
+		ReclaimCoupons: func(ctx context.Context, c *ent.Client, customerID, issuer gid.ID, typ couponrecord.Type) error {
+			_, err := ledger.ReclaimCustomerCoupons(ctx, c, customerID, issuer, nil, typ)
+			return err
+		}}
 	if deps.OnDisassociate != nil {
 		customerSvc.OnDisassociate = deps.OnDisassociate
 	}

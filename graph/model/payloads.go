@@ -66,3 +66,24 @@ func (p *SwitchAssociationTypePayload) SetUserErrors(e []*UserError) { p.UserErr
 
 // SetUserErrors implements the mutation payload contract.
 func (p *UpdateCustomerPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *CouponQuotaPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *IssueCouponsPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *WhitelistPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *IssueQuotaToResellersPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *ReclaimResellerQuotaPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *ReissueCouponPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *ReclaimCouponsPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }

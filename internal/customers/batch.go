@@ -7,6 +7,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -245,6 +246,9 @@ func (s *Service) MigrateCustomers(ctx context.Context, c *ent.Client, ids []gid
 			return nil, err
 		}
 		if err := endManagerAssignment(ctx, c, id, now); err != nil {
+			return nil, err
+		}
+		if err := s.reclaimCoupons(ctx, c, id, from, couponrecord.TypeRECLAIMED_ON_TRANSFER_TO_RESELLER); err != nil {
 			return nil, err
 		}
 		if err := c.Customer.UpdateOne(cu).SetPartnerID(resellerID).SetAssociatedAt(now).ClearManagerID().

@@ -7,6 +7,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/association"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/predicate"
 	"github.com/partnercenter/partnercenter/internal/apperr"
@@ -33,6 +34,16 @@ const (
 type Service struct {
 	SMS            sms.Sender
 	OnDisassociate func(ctx context.Context, c *ent.Client, cu *ent.Customer, partnerID gid.ID) error
+	// ReclaimCoupons takes back, inside the flow's transaction, the usable coupons issuer issued to
+	// a customer, recording typ (the ledger's ReclaimCustomerCoupons; nil: none to take back).
+	ReclaimCoupons func(ctx context.Context, c *ent.Client, customerID, issuer gid.ID, typ couponrecord.Type) error
+}
+
+func (s *Service) reclaimCoupons(ctx context.Context, c *ent.Client, customerID, issuer gid.ID, typ couponrecord.Type) error {
+	if s.ReclaimCoupons == nil {
+		return nil
+	}
+	return s.ReclaimCoupons(ctx, c, customerID, issuer, typ)
 }
 
 func trimmed(s *string) string {
@@ -246,6 +257,9 @@ func (s *Service) SwitchType(ctx context.Context, c *ent.Client, id gid.ID, to c
 	}
 	cu, err = upd.Save(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.reclaimCoupons(ctx, c, cu.ID, *cu.PartnerID, couponrecord.TypeRECLAIMED_ON_TYPE_SWITCH); err != nil {
 		return nil, err
 	}
 	tt := associationevent.ToType(to)

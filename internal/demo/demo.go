@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/partnercenter/partnercenter/ent"
+	"github.com/partnercenter/partnercenter/ent/couponlimit"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
@@ -173,8 +175,59 @@ func load(ctx context.Context, c *ent.Client) error {
 			break
 		}
 	}
-	_, err = w.user("customer@example.com", "Demo 客户", user.RoleCUSTOMER, nil, &resale.ID, nil)
-	return err
+	if _, err = w.user("customer@example.com", "Demo 客户", user.RoleCUSTOMER, nil, &resale.ID, nil); err != nil {
+		return err
+	}
+	return w.coupons(ctx, sp, dist, gov, govCloud, spCustomers)
+}
+
+// coupons grants the demo partners quotas (DOMAIN.md §4) and issues a few coupons: Demo SP's
+// first three resale customers (the demo customer user's among them) hold a voucher of 200.00
+// with an issuer's remark, and the government partners have customers on their whitelists.
+func (w *world) coupons(ctx context.Context, sp, dist, gov, govCloud *ent.Partner, spCustomers []*ent.Customer) error {
+	from, until := w.now.AddDate(0, -1, 0), w.now.AddDate(1, 0, 0)
+	type grant struct {
+		p      *ent.Partner
+		kind   couponquota.Kind
+		value  string
+		limits ledger.Limits
+	}
+	for i, g := range []grant{
+		{sp, couponquota.KindVOUCHER, "50000.00", nil},
+		{sp, couponquota.KindVOUCHER, "10000.00", ledger.Limits{couponlimit.LimitKeySERVICE_TYPES: "compute,storage", couponlimit.LimitKeyMIN_ORDER_AMOUNT: "100.00"}},
+		{dist, couponquota.KindVOUCHER, "100000.00", nil},
+		{gov, couponquota.KindVOUCHER, "20000.00", nil},
+		{gov, couponquota.KindCASH, "30000.00", ledger.Limits{couponlimit.LimitKeyMAX_ORDER_SHARE: "50"}},
+		{govCloud, couponquota.KindPICKUP, "40000.00", ledger.Limits{couponlimit.LimitKeyMAX_ORDER_SHARE: "30", couponlimit.LimitKeyORDER_TYPES: "NEW,RENEWAL"}},
+	} {
+		id, err := ledger.SeedQuota(ctx, w.c, g.p.ID, g.kind, money.MustParse(g.value), from, until, g.limits)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			var resale []gid.ID
+			for _, cu := range spCustomers {
+				if *cu.AssociationType == customer.AssociationTypeRESALE && len(resale) < 3 {
+					resale = append(resale, cu.ID)
+				}
+			}
+			if err := ledger.SeedCoupons(ctx, w.c, id, money.MustParse("200.00"), "演示备注：年末促销", resale...); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range []*ent.Partner{gov, govCloud} {
+		cs, err := w.c.Customer.Query().Where(customer.PartnerID(p.ID)).Order(ent.Asc(customer.FieldID)).Limit(3).IDs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, id := range cs {
+			if err := w.c.CustomerWhitelist.Create().SetPartnerID(p.ID).SetCustomerID(id).Exec(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (w *world) user(email, name string, role user.Role, partnerID, customerID, supervisorID *gid.ID) (*ent.User, error) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/predicate"
@@ -155,7 +156,7 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 					out.Rows[i].OK, out.Rows[i].Code, out.Rows[i].Message = false, "NOT_ATTEMPTED", "not moved: another customer of the batch was refused"
 				}
 			}
-			return out, refuseBatch(ctx, c, out)
+			return out, refuseBatch(ctx, c, auditlog.ActionBATCH_ALLOCATE, out)
 		}
 		accs, err := lockOwners(ctx, c, owners...)
 		if err != nil {
@@ -172,7 +173,7 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 					out.Rows[i] = RowOutcome{ID: out.Rows[i].ID, Code: string(apperr.BadUserInput), Reason: "INSUFFICIENT_BALANCE",
 						Message: "the partner's balance (" + a.Balance.String() + ") is less than the batch total (" + total.String() + ")"}
 				}
-				return out, refuseBatch(ctx, c, out)
+				return out, refuseBatch(ctx, c, auditlog.ActionBATCH_ALLOCATE, out)
 			}
 		}
 		batchID := string(gid.New("B"))
@@ -200,8 +201,8 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 	})
 }
 
-func refuseBatch(ctx context.Context, c *ent.Client, out *Outcome) error {
-	return audit.RecordRefusal(ctx, c, audit.Entry{Action: auditlog.ActionBATCH_ALLOCATE, Detail: "refused: " + firstFailure(out)})
+func refuseBatch(ctx context.Context, c *ent.Client, action auditlog.Action, out *Outcome) error {
+	return audit.RecordRefusal(ctx, c, audit.Entry{Action: action, Detail: "refused: " + firstFailure(out)})
 }
 
 func firstFailure(out *Outcome) string {
@@ -214,8 +215,12 @@ func firstFailure(out *Outcome) string {
 }
 
 // ReturnOnDisassociation is the customers.Service hook: the customer's whole allocated balance
-// returns to its partner, as a journal of its own kind, inside the disassociation's transaction.
+// returns to its partner, as a journal of its own kind, and the coupons the partner issued to it
+// return to their quotas (record type 3), inside the disassociation's transaction.
 func ReturnOnDisassociation(ctx context.Context, c *ent.Client, cu *ent.Customer, partnerID gid.ID) error {
+	if _, err := ReclaimCustomerCoupons(ctx, c, cu.ID, partnerID, nil, couponrecord.TypeRECLAIMED_ON_DISASSOCIATION); err != nil {
+		return err
+	}
 	accs, err := lockOwners(ctx, c, CustomerAllocated(cu.ID), PartnerCash(partnerID))
 	if err != nil {
 		return err

@@ -19,6 +19,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/money"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
@@ -47,6 +48,10 @@ type RowOutcome struct {
 	Reason    string `json:"reason,omitempty"`
 	Message   string `json:"message,omitempty"`
 	JournalID gid.ID `json:"journalId,omitempty"`
+	// Object is what the row made (a coupon, a reseller's quota).
+	Object gid.ID `json:"object,omitempty"`
+	// Amount is what the row moved where it is not known beforehand (a reclaim's remaining balance).
+	Amount money.Money `json:"amount"`
 }
 
 // CheckKey refuses keys that are empty, too long or not printable.

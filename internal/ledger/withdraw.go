@@ -5,6 +5,8 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/gid"
@@ -28,7 +30,13 @@ func (l *Ledger) Withdraw(ctx context.Context, req Request) (*Outcome, error) {
 		if err != nil {
 			return nil, refuse(ctx, c, auditlog.ActionWITHDRAW, v.CustomerID, err)
 		}
-		return out, nil
+		// A full withdrawal (a refund of what it recharged) revokes its cash and pickup coupons:
+		// their balances return to the issuers' quotas (record type 6).
+		if left, err := OwnBalance(ctx, c, v.CustomerID); err != nil || !left.IsZero() {
+			return out, err
+		}
+		_, err = ReclaimCustomerCoupons(ctx, c, v.CustomerID, "", []coupon.Kind{coupon.KindCASH, coupon.KindPICKUP}, couponrecord.TypeREVOKED_ON_RECHARGE_REFUND)
+		return out, err
 	})
 }
 
