@@ -17,4 +17,9 @@ export const pages = {
   account: () => import('../features/account/routes/AccountRoute'),
   resellerAccounts: () => import('../features/resellerAccounts/routes/ResellerAccountsRoute'),
   coupons: () => import('../features/coupons/routes/CouponsRoute'),
+  couponGrants: () => import('../features/coupons/routes/QuotaGrantsRoute'),
+  resellerQuotas: () => import('../features/coupons/routes/ResellerQuotasRoute'),
+  whitelist: () => import('../features/coupons/routes/WhitelistRoute'),
+  myCoupons: () => import('../features/coupons/routes/MyCouponsRoute'),
+  customerHome: () => import('../features/coupons/routes/CustomerHomeRoute'),
 };

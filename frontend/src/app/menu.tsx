@@ -1,8 +1,8 @@
 // The console's side menu, as data: a new page adds one entry here and one route in routes.tsx.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, GiftOutlined, AuditOutlined, HistoryOutlined, KeyOutlined, SafetyOutlined, TeamOutlined, TransactionOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, GiftOutlined, HomeOutlined, SafetyCertificateOutlined, SendOutlined, SolutionOutlined, TagsOutlined, AuditOutlined, HistoryOutlined, KeyOutlined, SafetyOutlined, TeamOutlined, TransactionOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
-import { COUPONS_PATH } from './paths';
+import { COUPON_GRANTS_PATH, COUPONS_PATH, CUSTOMER_HOME_PATH, MY_COUPONS_PATH, RESELLER_QUOTAS_PATH, WHITELIST_PATH } from './paths';
 import { ACCOUNT_PATH, API_KEYS_PATH, ASSOCIATIONS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, RESELLER_ACCOUNTS_PATH, RESELLER_APPLICATIONS_PATH, SECURITY_PATH } from './paths';
 import type { PartnerKind, UserRole } from '../gql/graphql';
 
@@ -20,6 +20,19 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   {
+    // a customer's user opens on its own account (balances and coupons)
+    path: CUSTOMER_HOME_PATH,
+    label: 'coupons.menu.home',
+    icon: <HomeOutlined />,
+    roles: ['CUSTOMER'],
+  },
+  {
+    path: MY_COUPONS_PATH,
+    label: 'coupons.menu.myCoupons',
+    icon: <TagsOutlined />,
+    roles: ['CUSTOMER'],
+  },
+  {
     path: CUSTOMERS_PATH,
     label: 'menu.customers',
     icon: <TeamOutlined />,
@@ -31,6 +44,26 @@ export const MENU: readonly MenuEntry[] = [
     label: 'coupons.menu.coupons',
     icon: <GiftOutlined />,
     roles: ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'SUPERVISOR', 'CUSTOMER_MANAGER'],
+  },
+  {
+    path: COUPON_GRANTS_PATH,
+    label: 'coupons.menu.grants',
+    icon: <SolutionOutlined />,
+    roles: ['PLATFORM_OPERATOR'],
+  },
+  {
+    path: RESELLER_QUOTAS_PATH,
+    label: 'coupons.menu.resellerQuotas',
+    icon: <SendOutlined />,
+    roles: ['PARTNER_ADMIN'],
+    partnerKinds: ['DISTRIBUTOR'],
+  },
+  {
+    path: WHITELIST_PATH,
+    label: 'coupons.menu.whitelist',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['PARTNER_ADMIN'],
+    partnerKinds: ['GOV_SUBSIDY', 'GOV_CLOUD'],
   },
   {
     path: ASSOCIATIONS_PATH,

@@ -3,9 +3,10 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageLoading } from '../shared/components/PageLoading';
 import { NotFound } from '../shared/components/NotFound';
-import { ACCOUNT_PATH, API_KEYS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, HOME_PATH, LOGIN_PATH, RESELLER_ACCOUNTS_PATH, SECURITY_PATH } from './paths';
+import { ACCOUNT_PATH, API_KEYS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, LOGIN_PATH, RESELLER_ACCOUNTS_PATH, SECURITY_PATH } from './paths';
 import { ASSOCIATIONS_PATH, CUSTOMER_NEW_PATH, RESELLER_APPLICATIONS_PATH } from './paths';
-import { COUPONS_PATH } from './paths';
+import { COUPON_GRANTS_PATH, COUPONS_PATH, CUSTOMER_HOME_PATH, homePathFor, MY_COUPONS_PATH, RESELLER_QUOTAS_PATH, WHITELIST_PATH } from './paths';
+import { useViewer } from '../features/auth/viewer';
 
 /**
  * Like lazy(), but once the module has loaded (fetched ahead by preload()) the component renders
@@ -45,6 +46,17 @@ const CustomerDetailRoute = page('customerDetail');
 const AssociationsRoute = page('associations');
 const ResellerApplicationsRoute = page('resellerApplications');
 const CouponsRoute = page('coupons');
+const QuotaGrantsRoute = page('couponGrants');
+const ResellerQuotasRoute = page('resellerQuotas');
+const WhitelistRoute = page('whitelist');
+const MyCouponsRoute = page('myCoupons');
+const CustomerHomeRoute = page('customerHome');
+
+/** The console's root: each role's own home (a customer's user its account page, see homePathFor). */
+function HomeRedirect() {
+  const viewer = useViewer();
+  return <Navigate to={homePathFor(viewer.role)} replace />;
+}
 
 // A direct load of a console page: take the console's code as soon as it is here, before the
 // router renders (index.html has already asked the browser for it: preloadConsole in
@@ -64,7 +76,7 @@ export const routes: RouteObject[] = [
     path: '/',
     element: suspended(<ConsoleLayout />),
     children: [
-      { index: true, element: <Navigate to={HOME_PATH} replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: CUSTOMERS_PATH, element: <CustomersRoute /> },
       { path: CUSTOMER_NEW_PATH, element: <CustomerCreateRoute /> },
       { path: `${CUSTOMERS_PATH}/:id`, element: <CustomerDetailRoute /> },
@@ -76,6 +88,11 @@ export const routes: RouteObject[] = [
       { path: ACCOUNT_PATH, element: <AccountRoute /> },
       { path: RESELLER_ACCOUNTS_PATH, element: <ResellerAccountsRoute /> },
       { path: COUPONS_PATH, element: <CouponsRoute /> },
+      { path: COUPON_GRANTS_PATH, element: <QuotaGrantsRoute /> },
+      { path: RESELLER_QUOTAS_PATH, element: <ResellerQuotasRoute /> },
+      { path: WHITELIST_PATH, element: <WhitelistRoute /> },
+      { path: MY_COUPONS_PATH, element: <MyCouponsRoute /> },
+      { path: CUSTOMER_HOME_PATH, element: <CustomerHomeRoute /> },
       { path: '*', element: <NotFound /> },
     ],
   },

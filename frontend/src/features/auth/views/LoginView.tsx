@@ -10,7 +10,7 @@ import { errorMessage } from '../../../shared/graphql/errors';
 import { describeRefusal } from '../../../shared/graphql/errorInfo';
 import { useResetClient } from '../../../shared/graphql/resetClient';
 import { LanguageSwitch } from '../../../shared/components/LanguageSwitch';
-import { HOME_PATH } from '../../../app/paths';
+import { homePathFor } from '../../../app/paths';
 
 export function LoginView() {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ export function LoginView() {
       return;
     }
     resetClient(); // drop anything cached for the previous session
-    navigate(HOME_PATH, { replace: true });
+    navigate(homePathFor(result.data.login.viewer.role), { replace: true });
   }
 
   return (

@@ -1,0 +1,6 @@
+// Route entry (lazy-loaded).
+import { MyCouponsView } from '../views/MyCouponsView';
+
+export default function MyCouponsRoute() {
+  return <MyCouponsView />;
+}
