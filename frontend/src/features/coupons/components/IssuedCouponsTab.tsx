@@ -191,7 +191,7 @@ export function IssuedCouponsTab({ canReclaim, reloadKey }: { canReclaim: boolea
               }
             : undefined
         }
-        onRow={(c) => ({ 'data-testid': 'coupon-row', 'data-id': c.id, 'data-status': c.status }) as HTMLAttributes<HTMLElement>}
+        onRow={(c) => ({ 'data-testid': 'coupon-row', 'data-id': c.id, 'data-status': c.status, 'data-face': c.faceValue, 'data-customer': c.customerID }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: t('coupons.page.emptyCoupons') }}
         pagination={tablePagination(list, { showTotal: (n) => t('coupons.common.total', { count: n }) })}
       />
