@@ -8,7 +8,9 @@ import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { CouponCustomerOptionsQuery, CouponQuotasQuery, CouponStepUpQuery, IssueCouponsMutation } from '../queries';
+import { CouponCustomerOptionsQuery, CouponQuotasQuery, CouponStepUpQuery, CustomerWhitelistsQuery, IssueCouponsMutation } from '../queries';
+import type { PartnerKind } from '../../../gql/graphql';
+import { GOV_KINDS } from '../permissions';
 import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
@@ -37,6 +39,8 @@ interface Values {
 interface Props {
   /** The viewer's partner: only its own quotas issue. */
   partnerID: string;
+  /** Government partners issue only to the customers on their whitelist: those are offered. */
+  partnerKind?: PartnerKind | null;
   onClose: () => void;
   /** After coupons were issued, to reload the lists. */
   onDone: () => void;
@@ -59,7 +63,7 @@ export function issueValidity(range: [Dayjs, Dayjs] | null | undefined, quota: P
 }
 
 /** Mount it to open it (a new mount is a new action with a new idempotency key). */
-export function IssueCouponsDialog({ partnerID, onClose, onDone }: Props) {
+export function IssueCouponsDialog({ partnerID, partnerKind, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -82,19 +86,24 @@ export function IssueCouponsDialog({ partnerID, onClose, onDone }: Props) {
   const quotaID = Form.useWatch('quotaID', form);
   const quota = quotas.find((q) => q.id === quotaID);
   const term = search.trim().length >= 2 ? search.trim() : undefined;
+  const whitelisted = !!partnerKind && GOV_KINDS.includes(partnerKind);
   const [customersAnswer] = useQuery({
     query: CouponCustomerOptionsQuery,
     // vouchers go to resale customers; cash and pickup coupons to the (whitelisted) customers
     variables: { where: { ...(quota?.kind === 'VOUCHER' ? { associationType: 'RESALE' as const } : {}), ...(term ? { search: term } : {}) } },
-    pause: !quota,
+    pause: !quota || whitelisted,
   });
+  const [whitelistAnswer] = useQuery({ query: CustomerWhitelistsQuery, variables: { first: 100 }, pause: !whitelisted });
   // Everyone shown so far, to keep the chosen ones named after a new search.
   const [known] = useState(() => new Map<string, string>());
-  const customerOptions = (customersAnswer.data?.customers.edges ?? []).flatMap((e) => {
-    if (!e?.node) return [];
-    const label = customerLabel(e.node);
-    known.set(e.node.id, label);
-    return [{ value: e.node.id, label }];
+  const candidates = whitelisted
+    ? (whitelistAnswer.data?.customerWhitelists.edges ?? []).flatMap((e) => (e?.node?.customer ? [e.node.customer] : []))
+    : (customersAnswer.data?.customers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const customerOptions = candidates.flatMap((c) => {
+    const label = customerLabel(c);
+    known.set(c.id, label);
+    if (whitelisted && term && !label.includes(term)) return [];
+    return [{ value: c.id, label }];
   });
   const chosen: string[] = Form.useWatch('customerIDs', form) ?? [];
   for (const id of chosen) if (!customerOptions.some((o) => o.value === id)) customerOptions.push({ value: id, label: known.get(id) ?? id });
@@ -224,7 +233,7 @@ export function IssueCouponsDialog({ partnerID, onClose, onDone }: Props) {
                 <Select
                   mode="multiple"
                   disabled={!quota}
-                  loading={customersAnswer.fetching}
+                  loading={customersAnswer.fetching || whitelistAnswer.fetching}
                   showSearch={{ filterOption: false, onSearch: setSearch }}
                   options={customerOptions}
                   data-testid="issue-customers"

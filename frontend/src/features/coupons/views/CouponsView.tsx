@@ -76,6 +76,7 @@ export function CouponsView() {
       {issuing && viewer.partner && (
         <IssueCouponsDialog
           partnerID={viewer.partner.id}
+          partnerKind={viewer.partner.kind}
           onClose={() => setIssuing(false)}
           onDone={() => {
             setReloadKey((k) => k + 1);
