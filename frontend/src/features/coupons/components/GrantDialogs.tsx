@@ -7,44 +7,18 @@ import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { CouponQuotaKind, CouponQuotaStatus, PartnerKind } from '../../../gql/graphql';
+import type { CouponQuotaKind, CouponQuotaStatus } from '../../../gql/graphql';
+import { deltaProblem, grantableKinds, toDelta } from '../rules';
 import { AdjustCouponQuotaMutation, CouponGrantPartnersQuery, GrantCouponQuotaMutation, SetCouponQuotaStatusMutation } from '../queries';
 import { newIdempotencyKey } from '../../../shared/graphql/verification';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 import { AmountField } from '../../../shared/components/AmountField';
-import { amountProblem, formatMoney, toDecimal } from '../../../shared/money/money';
+import { formatMoney, toDecimal } from '../../../shared/money/money';
 import { limitsInput, type LimitRow } from '../limits';
 import { LimitsEditor } from './LimitsEditor';
 import type { QuotaRow } from './QuotaTable';
 
 const QUOTA_TYPES = { additionalTypenames: ['CouponQuota', 'CouponRecord'] };
-
-/** The quota kinds a partner kind is granted (DOMAIN.md §4). */
-export function grantableKinds(kind: PartnerKind | undefined): CouponQuotaKind[] {
-  switch (kind) {
-    case 'GOV_SUBSIDY':
-      return ['VOUCHER', 'CASH'];
-    case 'GOV_CLOUD':
-      return ['PICKUP'];
-    case 'SOLUTION_PROVIDER':
-    case 'DISTRIBUTOR':
-      return ['VOUCHER'];
-    default:
-      return [];
-  }
-}
-
-/** A signed amount for an adjustment: non-zero, two decimals at most. */
-export function deltaProblem(v: string | undefined): boolean {
-  const s = (v ?? '').trim();
-  const negative = s.startsWith('-');
-  return !!amountProblem(negative ? s.slice(1) : s);
-}
-
-export const toDelta = (v: string) => {
-  const s = v.trim();
-  return s.startsWith('-') ? `-${toDecimal(s.slice(1))}` : toDecimal(s.replace(/^\+/, ''));
-};
 
 function useRefusal() {
   const { t } = useTranslation();

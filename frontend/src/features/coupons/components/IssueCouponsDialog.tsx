@@ -21,9 +21,9 @@ import { limitsInput, sortedLimits, type LimitRow } from '../limits';
 import { LimitsEditor } from './LimitsEditor';
 import { LimitText } from './CouponTags';
 import { customerLabel } from '../customerLabel';
-import type { QuotaRow } from './QuotaTable';
+import { issueValidity } from '../rules';
 
-export const MAX_BATCH = 100;
+import { MAX_BATCH } from '../rules';
 const COUPON_TYPES = { additionalTypenames: ['Coupon', 'CouponQuota', 'CouponRecord'] };
 
 interface Values {
@@ -44,22 +44,6 @@ interface Props {
   onClose: () => void;
   /** After coupons were issued, to reload the lists. */
   onDone: () => void;
-}
-
-/** The range to send: null when it is the quota's own days (the default), else clamped inside the quota. */
-export function issueValidity(range: [Dayjs, Dayjs] | null | undefined, quota: Pick<QuotaRow, 'validFrom' | 'validUntil'>) {
-  if (!range) return { validFrom: null, validUntil: null };
-  const qFrom = dayjs(quota.validFrom);
-  const qUntil = dayjs(quota.validUntil);
-  const [from, until] = range;
-  const sameFrom = from.isSame(qFrom, 'day');
-  const sameUntil = until.isSame(qUntil, 'day');
-  const f = from.startOf('day');
-  const u = until.endOf('day');
-  return {
-    validFrom: sameFrom ? null : (f.isBefore(qFrom) ? qFrom : f).format(),
-    validUntil: sameUntil ? null : (u.isAfter(qUntil) ? qUntil : u).format(),
-  };
 }
 
 /** Mount it to open it (a new mount is a new action with a new idempotency key). */

@@ -13,7 +13,7 @@ import { describeError, describeRefusal } from '../../../shared/graphql/errorInf
 import { AmountField } from '../../../shared/components/AmountField';
 import { BatchResultTable, type BatchRow } from '../../../shared/components/BatchResultTable';
 import { formatMoney, toDecimal } from '../../../shared/money/money';
-import { issueValidity, MAX_BATCH } from './IssueCouponsDialog';
+import { issueValidity, MAX_BATCH } from '../rules';
 import type { QuotaRow } from './QuotaTable';
 
 const QUOTA_TYPES = { additionalTypenames: ['CouponQuota', 'CouponRecord'] };

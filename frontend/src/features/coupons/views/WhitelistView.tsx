@@ -19,7 +19,7 @@ import { describeError, describeRefusal } from '../../../shared/graphql/errorInf
 import { GOV_KINDS } from '../permissions';
 import { customerLabel } from '../customerLabel';
 import { CustomerPicker } from '../components/CustomerPicker';
-import { MAX_BATCH } from '../components/IssueCouponsDialog';
+import { MAX_BATCH } from '../rules';
 import { useReload } from '../useReload';
 
 type Row = NonNullable<NonNullable<NonNullable<CustomerWhitelistsQuery['customerWhitelists']['edges']>[number]>['node']>;
