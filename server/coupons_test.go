@@ -7,10 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/coupon"
 	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
@@ -311,5 +313,180 @@ func TestConcurrentCouponIssues(t *testing.T) {
 			t.Fatalf("one key sent 10 times issued %d coupons, want 100", n)
 		}
 		ledgerTotals(t, s)
+	})
+}
+
+// demoVouchers are the demo world's vouchers of Demo SP (one each for its first three resale
+// customers), in customer order.
+func (s *testServer) demoVouchers(t *testing.T) []*ent.Coupon {
+	t.Helper()
+	return s.DB.Client.Coupon.Query().Where(coupon.PartnerID(s.partnerID(t, "Demo SP"))).Order(coupon.ByCustomerID()).AllX(sys())
+}
+
+func (s *testServer) recordOf(t *testing.T, couponID gid.ID, typ couponrecord.Type) *ent.CouponRecord {
+	t.Helper()
+	r, err := s.DB.Client.CouponRecord.Query().Where(couponrecord.CouponID(couponID), couponrecord.TypeEQ(typ)).Only(sys())
+	if err != nil {
+		t.Fatalf("no %s record of %s: %v", typ, couponID, err)
+	}
+	return r
+}
+
+// TestCouponsReclaimedByTheFlows: an association-type switch (8), a migration to a reseller (9)
+// and a customer's full withdrawal (6, cash and pickup coupons only) take coupons back.
+func TestCouponsReclaimedByTheFlows(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		c := s.DB.Client
+		vs := s.demoVouchers(t)
+		if len(vs) != 3 {
+			t.Fatalf("the demo world has %d vouchers of Demo SP", len(vs))
+		}
+		admin := s.login(t, "sp.admin@example.com")
+		r := s.post(t, admin, `mutation($c:ID!){ switchAssociationType(input:{customerID:$c, type: ADVISORY}){ customer { associationType } userErrors { code message } } }`, map[string]any{"c": string(vs[0].CustomerID)})
+		if dig(r.Data, "switchAssociationType", "customer", "associationType") != "ADVISORY" {
+			t.Fatalf("switch: %s", r.Raw)
+		}
+		if rec := s.recordOf(t, vs[0].ID, couponrecord.TypeRECLAIMED_ON_TYPE_SWITCH); rec.Amount.String() != "200.00" {
+			t.Fatalf("type 8 record: %+v", rec)
+		}
+		east := s.partnerID(t, "Demo Reseller East")
+		r = s.post(t, s.login(t, "platform@example.com"), `mutation($ids:[ID!]!,$r:ID!){ migrateCustomers(input:{customerIDs:$ids, resellerID:$r}){ succeeded results { ok reason } } }`,
+			map[string]any{"ids": []string{string(vs[1].CustomerID)}, "r": string(east)})
+		if dig(r.Data, "migrateCustomers", "succeeded") != float64(1) {
+			t.Fatalf("migration: %s", r.Raw)
+		}
+		s.recordOf(t, vs[1].ID, couponrecord.TypeRECLAIMED_ON_TRANSFER_TO_RESELLER)
+		if got := c.Coupon.GetX(sys(), vs[2].ID); got.Status != coupon.StatusUSABLE {
+			t.Fatalf("an untouched customer's voucher is %s", got.Status)
+		}
+
+		// A government-subsidy customer with a cash coupon and a voucher withdraws its whole own
+		// balance: the cash coupon goes back to the quota, the voucher stays.
+		gov := s.login(t, "gov.admin@example.com")
+		wl := c.CustomerWhitelist.Query().Where(customerwhitelist.PartnerID(s.partnerID(t, "Demo Gov Subsidy"))).FirstX(sys())
+		cash := s.quotaOf(t, "Demo Gov Subsidy", couponquota.KindCASH, true)
+		voucher := s.quotaOf(t, "Demo Gov Subsidy", couponquota.KindVOUCHER, false)
+		cashIDs := issued(t, s.post(t, gov, issueQ, map[string]any{"q": string(cash), "ids": []any{string(wl.CustomerID)}, "f": "40.00", "k": "w-cash"}))
+		voucherIDs := issued(t, s.post(t, gov, issueQ, map[string]any{"q": string(voucher), "ids": []any{string(wl.CustomerID)}, "f": "40.00", "k": "w-voucher"}))
+		if len(cashIDs) != 1 || len(voucherIDs) != 1 {
+			t.Fatal("issuing to a whitelisted customer failed")
+		}
+		if r := s.post(t, s.login(t, "platform@example.com"), `mutation($c:ID!){ recordCustomerRecharge(input:{customerID:$c, amount:"10.00"}, idempotencyKey:"own"){ journal { id } } }`,
+			map[string]any{"c": string(wl.CustomerID)}); dig(r.Data, "recordCustomerRecharge", "journal") == nil {
+			t.Fatalf("recharge: %s", r.Raw)
+		}
+		u := c.User.Create().SetEmail("gc@example.com").SetDisplayName("gc").SetRole(user.RoleCUSTOMER).SetCustomerID(wl.CustomerID).
+			SetPasswordHash(c.User.Query().Where(user.Email("customer@example.com")).OnlyX(sys()).PasswordHash).SaveX(sys())
+		own := s.login(t, u.Email)
+		withdraw := `mutation($a:Decimal!,$k:String!){ withdrawBalance(input:{amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`
+		s.post(t, own, withdraw, map[string]any{"a": "4.00", "k": "w1"})
+		if got := c.Coupon.GetX(sys(), gid.ID(cashIDs[0])); got.Status != coupon.StatusUSABLE {
+			t.Fatalf("a partial withdrawal revoked the cash coupon (%s)", got.Status)
+		}
+		s.post(t, own, withdraw, map[string]any{"a": "6.00", "k": "w2"})
+		if rec := s.recordOf(t, gid.ID(cashIDs[0]), couponrecord.TypeREVOKED_ON_RECHARGE_REFUND); rec.Amount.String() != "40.00" {
+			t.Fatalf("type 6 record: %+v", rec)
+		}
+		if got := c.Coupon.GetX(sys(), gid.ID(voucherIDs[0])); got.Status != coupon.StatusUSABLE {
+			t.Fatalf("the full withdrawal took the voucher too (%s)", got.Status)
+		}
+		if b := balanceOf(t, s, ledger.QuotaBalance(cash)); b.String() != "30000.00" {
+			t.Fatalf("the cash quota after the revocation: %s", b)
+		}
+		ledgerTotals(t, s)
+	})
+}
+
+// TestResellerQuotas: a distributor passes quota to two resellers (answered per reseller), each
+// reseller sees only its own, and a reclaim answers what was actually left.
+func TestResellerQuotas(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		dist := s.login(t, "dist.admin@example.com")
+		src := s.quotaOf(t, "Demo Distributor", couponquota.KindVOUCHER, false)
+		east, west := s.partnerID(t, "Demo Reseller East"), s.partnerID(t, "Demo Reseller West")
+		q := `mutation($q:ID!,$ids:[ID!]!,$k:String!){ issueQuotaToResellers(input:{quotaID:$q, resellerIDs:$ids, value:"1000.00"}, idempotencyKey:$k){
+			succeeded quotas { id partnerID balance parent { id } } results { id ok code reason } userErrors { code } } }`
+		r := s.post(t, dist, q, map[string]any{"q": string(src), "ids": []any{string(east), string(s.partnerID(t, "Demo SP"))}, "k": "rq-1"})
+		if dig(r.Data, "issueQuotaToResellers", "results", 1, "code") != "NOT_FOUND" || dig(r.Data, "issueQuotaToResellers", "results", 0, "code") != "NOT_ATTEMPTED" {
+			t.Fatalf("a partner that is not a reseller of the distributor: %s", r.Raw)
+		}
+		r = s.post(t, dist, q, map[string]any{"q": string(src), "ids": []any{string(east), string(west)}, "k": "rq-2"})
+		if dig(r.Data, "issueQuotaToResellers", "succeeded") != float64(2) || dig(r.Data, "issueQuotaToResellers", "quotas", 0, "parent", "id") != string(src) {
+			t.Fatalf("quota to resellers: %s", r.Raw)
+		}
+		westQuota := dig(r.Data, "issueQuotaToResellers", "quotas", 1, "id").(string)
+		if b := balanceOf(t, s, ledger.QuotaBalance(src)); b.String() != "98000.00" {
+			t.Fatalf("the distributor's quota after 2 x 1000.00: %s", b)
+		}
+		list := `{ couponQuotas(first: 50) { edges { node { id partnerID } } } couponRecords(first: 50) { edges { node { type partnerID } } } }`
+		for tok, want := range map[string]gid.ID{s.login(t, "reseller.admin@example.com"): east, s.login(t, "reseller.west@example.com"): west} {
+			r := s.post(t, tok, list, nil)
+			for _, e := range dig(r.Data, "couponQuotas", "edges").([]any) {
+				if dig(e, "node", "partnerID") != string(want) {
+					t.Fatalf("a reseller sees another's quota: %s", r.Raw)
+				}
+			}
+			if len(dig(r.Data, "couponQuotas", "edges").([]any)) != 1 || strings.Contains(r.Raw, string(s.partnerID(t, "Demo Distributor"))) {
+				t.Fatalf("a reseller's quotas and records: %s", r.Raw)
+			}
+		}
+		r = s.post(t, dist, list, nil)
+		if len(dig(r.Data, "couponQuotas", "edges").([]any)) != 3 || !strings.Contains(r.Raw, string(west)) {
+			t.Fatalf("the distributor sees its resellers' quotas: %s", r.Raw)
+		}
+		// West issues 100.00 of it; the reclaim takes back the 900.00 left.
+		cu := s.demoCustomer(t, "Demo Reseller West", customer.AssociationTypeRESALE, false)
+		if ids := issued(t, s.post(t, s.login(t, "reseller.west@example.com"), issueQ, map[string]any{"q": westQuota, "ids": []any{string(cu.ID)}, "f": "100.00", "k": "w-iss"})); len(ids) != 1 {
+			t.Fatal("the reseller could not issue out of its quota")
+		}
+		rq := `mutation($q:ID!,$k:String!){ reclaimResellerQuota(input:{quotaID:$q}, idempotencyKey:$k){ reclaimed quota { status balance } userErrors { code } } }`
+		r = s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-1"})
+		if dig(r.Data, "reclaimResellerQuota", "reclaimed") != "900.00" || dig(r.Data, "reclaimResellerQuota", "quota", "status") != "RECLAIMED" {
+			t.Fatalf("reclaim: %s", r.Raw)
+		}
+		if r := s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-2"}); r.UserError("reclaimResellerQuota") != "ALREADY_RECLAIMED" {
+			t.Fatalf("a second reclaim: %s", r.Raw)
+		}
+		if r := s.post(t, s.login(t, "reseller.admin@example.com"), rq, map[string]any{"q": westQuota, "k": "rr-3"}); r.Code() != "FORBIDDEN" {
+			t.Fatalf("a reseller reclaiming: %s", r.Raw)
+		}
+		if b := balanceOf(t, s, ledger.QuotaBalance(src)); b.String() != "98900.00" {
+			t.Fatalf("the distributor's quota after the reclaim: %s", b)
+		}
+		ledgerTotals(t, s)
+	})
+}
+
+// TestCouponListStatements: coupon and quota lists with their nested fields cost the same number
+// of statements for 2 rows as for 30.
+func TestCouponListStatements(t *testing.T) {
+	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
+		s := newTestServer(t, engine)
+		admin := s.login(t, "sp.admin@example.com")
+		quota := s.grant(t, "Demo SP", couponquota.KindVOUCHER, "1000.00")
+		if ids := issued(t, s.post(t, admin, issueQ, map[string]any{"q": string(quota), "ids": s.resaleCustomers(t, "Demo SP", 30), "f": "1.00", "k": "many"})); len(ids) != 30 {
+			t.Fatal("issue failed")
+		}
+		for i := range 4 {
+			s.grant(t, "Demo SP", couponquota.KindVOUCHER, fmt.Sprintf("%d.00", 10+i))
+		}
+		q := `query($n:Int!){ coupons(first:$n) { edges { node { id balance remark issuerName customer { id accountName } quota { id balance } limits { limitKey value } } } }
+			couponQuotas(first:$n) { edges { node { id balance partnerName limits { limitKey } records(first: 3) { type amount customerName } } } }
+			couponRecords(first:$n) { edges { node { id type amount customerName } } } }`
+		counts := map[int]int{}
+		for _, n := range []int{2, 30} {
+			s.Counter.Reset()
+			r := s.post(t, admin, q, map[string]any{"n": n})
+			if len(r.Errors) > 0 || len(dig(r.Data, "coupons", "edges").([]any)) != n {
+				t.Fatalf("first %d: %s", n, r.Raw)
+			}
+			counts[n] = s.Counter.Count()
+		}
+		if counts[2] != counts[30] {
+			t.Fatalf("statements grow with rows: 2 -> %d, 30 -> %d\n%s", counts[2], counts[30], strings.Join(s.Counter.Statements(), "\n"))
+		}
+		t.Logf("%s: %d statements for 2 and for 30 rows", engine, counts[30])
 	})
 }
