@@ -5,7 +5,11 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/association"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/graph/model"
@@ -15,10 +19,14 @@ import (
 
 // prefixTables maps an ID prefix to the table of its type, for node(id:). Sessions are not nodes.
 var prefixTables = map[string]string{
-	gid.PrefixPartner:     partner.Table,
-	gid.PrefixUser:        user.Table,
-	gid.PrefixCustomer:    customer.Table,
-	gid.PrefixAssociation: association.Table,
+	gid.PrefixPartner:           partner.Table,
+	gid.PrefixUser:              user.Table,
+	gid.PrefixCustomer:          customer.Table,
+	gid.PrefixAssociation:       association.Table,
+	gid.PrefixCouponQuota:       couponquota.Table,
+	gid.PrefixCoupon:            coupon.Table,
+	gid.PrefixCouponRecord:      couponrecord.Table,
+	gid.PrefixCustomerWhitelist: customerwhitelist.Table,
 }
 
 // tableOf resolves the type of an ID from its prefix; an unknown or malformed ID is simply not

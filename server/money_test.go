@@ -10,6 +10,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/auditlog"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/idempotencyrecord"
 	"github.com/partnercenter/partnercenter/ent/journal"
@@ -438,6 +439,30 @@ func TestMoneyNeedsVerificationWhenRequired(t *testing.T) {
 	r = s.post(t, admin, allocQ, map[string]any{"c": string(cu.ID), "a": "5.00", "k": "v-1", "v": code()})
 	if dig(r.Data, "allocateBalance", "journal") == nil {
 		t.Fatalf("allocation with a code: %s", r.Raw)
+	}
+	// Coupons too: issuing and reclaiming need a code.
+	quota := s.quotaOf(t, "Demo SP", couponquota.KindVOUCHER, false)
+	issue := `mutation($q:ID!,$c:ID!,$k:String!,$v:String){ issueCoupons(input:{quotaID:$q, customerIDs:[$c], faceValue:"5.00", verificationCode:$v}, idempotencyKey:$k){ coupons { id } userErrors { code } } }`
+	if r := s.post(t, admin, issue, map[string]any{"q": string(quota), "c": string(cu.ID), "k": "v-2"}); r.Code() != "VERIFICATION_REQUIRED" {
+		t.Fatalf("issuing coupons without a code: %s", r.Raw)
+	}
+	r = s.post(t, admin, issue, map[string]any{"q": string(quota), "c": string(cu.ID), "k": "v-2", "v": code()})
+	id, _ := dig(r.Data, "issueCoupons", "coupons", 0, "id").(string)
+	if id == "" {
+		t.Fatalf("issuing coupons with a code: %s", r.Raw)
+	}
+	reclaim := `mutation($c:ID!,$k:String!,$v:String){ reclaimCoupons(input:{couponIDs:[$c], verificationCode:$v}, idempotencyKey:$k){ total userErrors { code } } }`
+	if r := s.post(t, admin, reclaim, map[string]any{"c": id, "k": "v-3"}); r.Code() != "VERIFICATION_REQUIRED" {
+		t.Fatalf("reclaiming coupons without a code: %s", r.Raw)
+	}
+	if r := s.post(t, admin, reclaim, map[string]any{"c": id, "k": "v-3", "v": code()}); dig(r.Data, "reclaimCoupons", "total") != "5.00" {
+		t.Fatalf("reclaiming coupons with a code: %s", r.Raw)
+	}
+	// Each left its audit record.
+	for _, a := range []auditlog.Action{auditlog.ActionCOUPON_ISSUE, auditlog.ActionCOUPON_RECLAIM} {
+		if n := s.DB.Client.AuditLog.Query().Where(auditlog.ActionEQ(a), auditlog.OutcomeEQ(auditlog.OutcomeALLOWED)).CountX(sys()); n != 1 {
+			t.Fatalf("%d %s audit records, want 1", n, a)
+		}
 	}
 }
 

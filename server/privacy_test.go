@@ -13,6 +13,9 @@ import (
 
 	"github.com/partnercenter/partnercenter/ent/account"
 	"github.com/partnercenter/partnercenter/ent/associationevent"
+	"github.com/partnercenter/partnercenter/ent/coupon"
+	"github.com/partnercenter/partnercenter/ent/couponquota"
+	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
@@ -47,6 +50,10 @@ var idTakingFields = map[string]bool{
 	"Mutation.allocateBalance": true, "Mutation.reclaimBalance": true, "Mutation.batchAllocateBalance": true,
 	"Mutation.allocateToReseller": true, "Mutation.reclaimFromReseller": true,
 	"Mutation.recordRecharge": true, "Mutation.recordCustomerRecharge": true,
+	"Query.couponQuotas": true, "Query.coupons": true, "Query.couponRecords": true, "Query.customerWhitelists": true,
+	"Mutation.grantCouponQuota": true, "Mutation.adjustCouponQuota": true, "Mutation.setCouponQuotaStatus": true,
+	"Mutation.issueQuotaToResellers": true, "Mutation.reclaimResellerQuota": true, "Mutation.issueCoupons": true,
+	"Mutation.reissueCoupon": true, "Mutation.reclaimCoupons": true, "Mutation.addToWhitelist": true, "Mutation.removeFromWhitelist": true,
 }
 
 // takesID reports whether a type (or an input object, recursively) carries an ID.
@@ -130,6 +137,18 @@ func demoSPObjects(t *testing.T, s *testServer) (spID string, ids map[string][]s
 			ids["LedgerEntry"] = append(ids["LedgerEntry"], string(e.ID))
 		}
 	}
+	for _, q := range c.CouponQuota.Query().Where(couponquota.PartnerID(sp.ID)).WithLimits().AllX(sys()) {
+		ids["CouponQuota"] = append(ids["CouponQuota"], string(q.ID))
+		for _, l := range q.Edges.Limits {
+			ids["CouponLimit"] = append(ids["CouponLimit"], string(l.ID))
+		}
+	}
+	for _, cp := range c.Coupon.Query().Where(coupon.PartnerID(sp.ID)).AllX(sys()) {
+		ids["Coupon"] = append(ids["Coupon"], string(cp.ID))
+	}
+	for _, r := range c.CouponRecord.Query().Where(couponrecord.PartnerID(sp.ID)).AllX(sys()) {
+		ids["CouponRecord"] = append(ids["CouponRecord"], string(r.ID))
+	}
 	return string(sp.ID), ids
 }
 
@@ -207,6 +226,11 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			`{ journals(first: 100) { edges { node { id entries { id account { id } } customer { id } } } } }`,
 			`{ customers(first: 50) { edges { node { journals(first: 20) { edges { node { id } } } } } } }`,
 			`{ viewer { partner { account { id balance } } } partners(first: 20) { edges { node { account { id } } } } }`,
+			`{ couponQuotas(first: 100) { edges { node { id partnerID balance partnerName parent { id } limits { id } records { id couponID customerID } } } } }`,
+			`{ coupons(first: 100) { edges { node { id quotaID customerID balance remark issuerName customer { id } quota { id } limits { id } } } } }`,
+			`{ couponRecords(first: 100) { edges { node { id quotaID couponID customerID customerName } } } }`,
+			`{ customerWhitelists(first: 100) { edges { node { id customerID customer { id } } } } }`,
+			`{ myCoupons { id } }`,
 		}
 		for _, q := range queries {
 			r := s.post(t, other, q, nil)
@@ -230,6 +254,11 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			{`query($id:ID!){ apiKeys(first: 100, where:{id:$id}) { edges { node { id } } } }`, map[string]any{"id": objs["APIKey"][0]}},
 			{`query($p:ID!){ partners(first: 1) { edges { node { customers(first: 100, where:{partnerID:$p}) { edges { node { id } } } associations(first: 100, where:{partnerID:$p}) { edges { node { id } } } resellers(first: 100, where:{id:$p}) { edges { node { id } } } } } } }`, map[string]any{"p": spID}},
 			{`query($p:ID!){ users(first: 100) { edges { node { assignedCustomers(first: 100, where:{partnerID:$p}) { edges { node { id } } } } } } }`, map[string]any{"p": spID}},
+			{`query($p:ID!){ couponQuotas(first: 100, where:{partnerID:$p}) { edges { node { id } } } }`, map[string]any{"p": spID}},
+			{`query($q:ID!){ couponQuotas(first: 100, where:{id:$q}) { edges { node { id } } } }`, map[string]any{"q": objs["CouponQuota"][0]}},
+			{`query($p:ID!,$q:ID!,$c:ID!){ coupons(first: 100, where:{or:[{partnerID:$p},{quotaID:$q},{customerID:$c}]}) { edges { node { id } } } }`, map[string]any{"p": spID, "q": objs["CouponQuota"][0], "c": anyCustomer}},
+			{`query($p:ID!,$q:ID!,$c:ID!){ couponRecords(first: 100, where:{or:[{partnerID:$p},{quotaID:$q},{customerID:$c}]}) { edges { node { id } } } }`, map[string]any{"p": spID, "q": objs["CouponQuota"][0], "c": anyCustomer}},
+			{`query($c:ID!){ customerWhitelists(first: 100, where:{customerID:$c}) { edges { node { id } } } }`, map[string]any{"c": anyCustomer}},
 		}
 		for _, f := range filtered {
 			r := s.post(t, other, f.q, f.vars)
@@ -262,6 +291,16 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			{`mutation($r:ID!){ reclaimFromReseller(input:{resellerID:$r, amount:"1.00"}, idempotencyKey:"x5"){ journal { id } } }`, "FORBIDDEN", map[string]any{"r": string(west.ID)}},
 			{`mutation($p:ID!){ recordRecharge(input:{partnerID:$p, amount:"1.00"}, idempotencyKey:"x6"){ journal { id } } }`, "FORBIDDEN", map[string]any{"p": spID}},
 			{`mutation($c:ID!){ recordCustomerRecharge(input:{customerID:$c, amount:"1.00"}, idempotencyKey:"x7"){ journal { id } } }`, "FORBIDDEN", map[string]any{"c": anyCustomer}},
+			{`mutation($p:ID!){ grantCouponQuota(input:{partnerID:$p, kind: VOUCHER, value:"1.00", validFrom:"2026-01-01T00:00:00Z", validUntil:"2099-01-01T00:00:00Z"}, idempotencyKey:"c1"){ quota { id } } }`, "FORBIDDEN", map[string]any{"p": spID}},
+			{`mutation($q:ID!){ adjustCouponQuota(input:{quotaID:$q, delta:"-1.00"}, idempotencyKey:"c2"){ quota { id } } }`, "FORBIDDEN", map[string]any{"q": objs["CouponQuota"][0]}},
+			{`mutation($q:ID!){ setCouponQuotaStatus(input:{quotaID:$q, status: FROZEN}, idempotencyKey:"c3"){ quota { id } } }`, "FORBIDDEN", map[string]any{"q": objs["CouponQuota"][0]}},
+			{`mutation($q:ID!,$r:ID!){ issueQuotaToResellers(input:{quotaID:$q, resellerIDs:[$r], value:"1.00"}, idempotencyKey:"c4"){ quotas { id } } }`, "FORBIDDEN", map[string]any{"q": objs["CouponQuota"][0], "r": string(west.ID)}},
+			{`mutation($q:ID!){ reclaimResellerQuota(input:{quotaID:$q}, idempotencyKey:"c5"){ quota { id } } }`, "FORBIDDEN", map[string]any{"q": objs["CouponQuota"][0]}},
+			{`mutation($q:ID!,$c:ID!){ issueCoupons(input:{quotaID:$q, customerIDs:[$c], faceValue:"1.00"}, idempotencyKey:"c6"){ coupons { id } userErrors { code } } }`, "userErrors:BAD_USER_INPUT", map[string]any{"q": objs["CouponQuota"][0], "c": anyCustomer}},
+			{`mutation($cp:ID!,$c:ID!){ reissueCoupon(input:{couponID:$cp, customerID:$c}, idempotencyKey:"c7"){ coupon { id } userErrors { code } } }`, "userErrors:BAD_USER_INPUT", map[string]any{"cp": objs["Coupon"][0], "c": anyCustomer}},
+			{`mutation($cp:ID!){ reclaimCoupons(input:{couponIDs:[$cp]}, idempotencyKey:"c8"){ total results { code } userErrors { code } } }`, "userErrors:BATCH_REFUSED", map[string]any{"cp": objs["Coupon"][0]}},
+			{`mutation($c:ID!){ addToWhitelist(input:{customerIDs:[$c]}){ entries { id } } }`, "FORBIDDEN", map[string]any{"c": anyCustomer}},
+			{`mutation($c:ID!){ removeFromWhitelist(input:{customerIDs:[$c]}){ entries { id } } }`, "FORBIDDEN", map[string]any{"c": anyCustomer}},
 		}
 		for _, m := range idMutations {
 			r := s.post(t, other, m.q, m.vars)
@@ -293,6 +332,16 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 		}
 		if a := s.DB.Client.ResellerApplication.GetX(sys(), app.ID); a.Status != "PENDING" {
 			t.Fatalf("another partner decided Demo Distributor's application: %s", a.Status)
+		}
+		for _, id := range objs["Coupon"] {
+			if cp := s.DB.Client.Coupon.GetX(sys(), gid.ID(id)); cp.Status != coupon.StatusUSABLE {
+				t.Fatalf("another partner changed Demo SP's coupon: %s", cp.Status)
+			}
+		}
+		for _, id := range objs["CouponQuota"] {
+			if q := s.DB.Client.CouponQuota.GetX(sys(), gid.ID(id)); q.Status != couponquota.StatusNORMAL {
+				t.Fatalf("another partner changed Demo SP's quota: %s", q.Status)
+			}
 		}
 		key := objs["APIKey"][0]
 		r = s.post(t, other, `mutation($id:ID!){ revokeApiKey(id:$id){ apiKey { id revokedAt } } }`, map[string]any{"id": key})

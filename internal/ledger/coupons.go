@@ -44,9 +44,10 @@ type IssueRequest struct {
 	VerificationCode *string
 }
 
-// issuerKinds are the partner kinds that issue each kind of coupon.
+// issuerKinds are the partner kinds that issue each kind of coupon (a distributor passes its
+// voucher quota to its resellers, who issue).
 var issuerKinds = map[couponquota.Kind][]partner.Kind{
-	couponquota.KindVOUCHER: {partner.KindSOLUTION_PROVIDER, partner.KindGOV_SUBSIDY, partner.KindCLOUD_RESELLER, partner.KindDISTRIBUTOR},
+	couponquota.KindVOUCHER: {partner.KindSOLUTION_PROVIDER, partner.KindGOV_SUBSIDY, partner.KindCLOUD_RESELLER},
 	couponquota.KindCASH:    {partner.KindGOV_SUBSIDY},
 	couponquota.KindPICKUP:  {partner.KindGOV_CLOUD},
 }
@@ -69,9 +70,12 @@ func ownQuota(ctx context.Context, c *ent.Client, id gid.ID) (*ent.CouponQuota, 
 	return q, err
 }
 
-// issuable refuses a quota that cannot issue now.
-func issuable(q *ent.CouponQuota) error {
+// issuable refuses a quota that cannot issue coupons now.
+func issuable(ctx context.Context, q *ent.CouponQuota) error {
+	kind := partner.Kind(viewer.FromContext(ctx).PartnerKind)
 	switch {
+	case !slices.Contains(issuerKinds[q.Kind], kind):
+		return apperr.Refuse(apperr.BadUserInput, "KIND_NOT_ALLOWED", "a %s partner does not issue %s coupons", kind, q.Kind)
 	case q.Status != couponquota.StatusNORMAL:
 		return apperr.Refuse(apperr.BadUserInput, "QUOTA_NOT_NORMAL", "the quota is %s: it cannot issue", q.Status)
 	case !q.ValidUntil.After(Now()):
@@ -158,7 +162,7 @@ func (l *Ledger) IssueCoupons(ctx context.Context, req IssueRequest) (*Outcome, 
 			return nil, refuse(ctx, c, auditlog.ActionCOUPON_ISSUE, req.QuotaID, err)
 		}
 		spec := couponSpec{kind: q.Kind, faceValue: req.FaceValue, designated: req.Designated, remark: strings.TrimSpace(req.Remark)}
-		if err := issuable(q); err != nil {
+		if err := issuable(ctx, q); err != nil {
 			return nil, refuse(ctx, c, auditlog.ActionCOUPON_ISSUE, req.QuotaID, err)
 		}
 		if req.Designated && q.Kind != couponquota.KindCASH {
@@ -296,7 +300,7 @@ func (l *Ledger) ReissueCoupon(ctx context.Context, req ReissueRequest) (*Outcom
 		}
 		q, err := ownQuota(ctx, c, old.QuotaID)
 		if err == nil {
-			err = issuable(q)
+			err = issuable(ctx, q)
 		}
 		if err == nil {
 			err = stepup.Check(ctx, c, "issuing coupons", req.VerificationCode)

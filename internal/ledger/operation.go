@@ -50,6 +50,10 @@ func targetType(id gid.ID) string {
 		return "Customer"
 	case gid.PrefixPartner:
 		return "Partner"
+	case gid.PrefixCouponQuota:
+		return "CouponQuota"
+	case gid.PrefixCoupon:
+		return "Coupon"
 	}
 	return ""
 }

@@ -325,11 +325,12 @@ func (l *Ledger) IssueQuotaToResellers(ctx context.Context, req ResellerQuotaReq
 	return l.run(ctx, "quota-to-resellers", req.IdempotencyKey, args, plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		v := viewer.FromContext(ctx)
 		q, err := ownQuota(ctx, c, req.QuotaID)
-		if err == nil {
-			err = issuable(q)
-		}
-		if err == nil && q.Kind != couponquota.KindVOUCHER {
+		switch {
+		case err != nil:
+		case q.Kind != couponquota.KindVOUCHER:
 			err = apperr.Refuse(apperr.BadUserInput, "KIND_NOT_ALLOWED", "resellers get voucher quota only")
+		case q.Status != couponquota.StatusNORMAL:
+			err = apperr.Refuse(apperr.BadUserInput, "QUOTA_NOT_NORMAL", "the quota is %s: it cannot be passed on", q.Status)
 		}
 		var from, until time.Time
 		if err == nil {
