@@ -8,7 +8,7 @@ export const GOV_KINDS: readonly PartnerKind[] = ['GOV_SUBSIDY', 'GOV_CLOUD'];
 export interface CouponPermissions {
   /** The 券管理 page: partner staff and the platform. */
   view: boolean;
-  /** Issue and reclaim coupons: the partner's admin. */
+  /** Issue and reclaim coupons: the partner's admin (a distributor passes quota on to its resellers instead). */
   issue: boolean;
   /** The records (发放回收记录): admins and the platform only. */
   records: boolean;
@@ -18,7 +18,7 @@ export function couponPermissions(role: UserRole, partnerKind?: PartnerKind | nu
   const admin = role === 'PARTNER_ADMIN' && !!partnerKind;
   return {
     view: STAFF_ROLES.includes(role) || role === 'PLATFORM_OPERATOR',
-    issue: admin,
+    issue: admin && partnerKind !== 'DISTRIBUTOR',
     records: admin || role === 'PLATFORM_OPERATOR',
   };
 }

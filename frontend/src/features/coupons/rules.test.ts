@@ -39,6 +39,7 @@ describe('coupon dialog rules', () => {
     expect(couponPermissions('PARTNER_ADMIN', 'SOLUTION_PROVIDER')).toEqual({ view: true, issue: true, records: true });
     expect(couponPermissions('CUSTOMER_MANAGER', 'SOLUTION_PROVIDER')).toEqual({ view: true, issue: false, records: false });
     expect(couponPermissions('PLATFORM_OPERATOR')).toEqual({ view: true, issue: false, records: true });
+    expect(couponPermissions('PARTNER_ADMIN', 'DISTRIBUTOR')).toEqual({ view: true, issue: false, records: true });
     expect(couponPermissions('CUSTOMER')).toEqual({ view: false, issue: false, records: false });
   });
 });
