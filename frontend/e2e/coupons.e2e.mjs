@@ -85,6 +85,7 @@ async function main() {
     await page.keyboard.type('demo_c000');
     for (const c of [mine, other]) await page.locator(`.ant-select-item-option[title="${c.label}"]`).click();
     await page.locator('.ant-modal-title').filter({ visible: true }).click(); // closes the dropdown
+    await page.locator('.ant-select-dropdown').filter({ visible: true }).waitFor({ state: 'hidden' });
     await page.getByTestId('issue-face-value').fill(FACE);
     await page.getByTestId('issue-remark').fill(REMARK);
     await page.getByTestId('issue-total').waitFor();
@@ -130,7 +131,10 @@ async function main() {
     assert(total === FACE, `reclaimed total ${total}, expected ${FACE}`);
     await shot('reclaim-result');
     await page.getByTestId('reclaim-submit').click(); // now "close"
-    await page.locator(`[data-testid=coupon-row][data-id="${otherCoupon}"][data-status=RECLAIMED]`).waitFor();
+    const reclaimed = page.locator(`[data-testid=coupon-row][data-id="${otherCoupon}"][data-status=RECLAIMED]`);
+    await reclaimed.waitFor();
+    assert((await reclaimed.getByTestId('coupon-reclaim').count()) === 0, 'a reclaimed coupon still offers reclaim');
+    await reclaimed.getByTestId('coupon-reissue').waitFor();
     return `reclaimed ${amount}, total ${total}`;
   });
 

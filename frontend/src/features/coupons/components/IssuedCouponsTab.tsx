@@ -19,6 +19,7 @@ import { customerLabel } from '../customerLabel';
 import { CouponStatusTag, KindTag, LimitsCell } from './CouponTags';
 import { CustomerPicker } from './CustomerPicker';
 import { ReclaimCouponsDialog } from './ReclaimCouponsDialog';
+import { ReissueCouponDialog } from './ReissueCouponDialog';
 
 type Row = CouponRowFieldsFragment;
 const KINDS: readonly CouponKind[] = ['VOUCHER', 'CASH', 'PICKUP'];
@@ -41,6 +42,7 @@ export function IssuedCouponsTab({ canReclaim, reloadKey }: { canReclaim: boolea
   const list = usePagedConnection({ query: CouponsQuery, variables, select: (d) => d.coupons, requestPolicy: 'cache-and-network' });
   const [selected, setSelected] = useState<Row[]>([]);
   const [reclaiming, setReclaiming] = useState<Row[] | null>(null);
+  const [reissuing, setReissuing] = useState<Row | null>(null);
   const [form] = Form.useForm<FormValues>();
   useReload(reloadKey, list.refresh);
 
@@ -105,13 +107,18 @@ export function IssuedCouponsTab({ canReclaim, reloadKey }: { canReclaim: boolea
           {
             key: 'actions',
             title: t('coupons.columns.actions'),
-            width: 100,
+            width: 110,
             fixed: 'end' as const,
-            render: (_: unknown, c: Row) => (
-              <Button size="small" danger disabled={c.status !== 'USABLE'} onClick={() => setReclaiming([c])} data-testid="coupon-reclaim">
-                {t('coupons.issued.reclaim')}
-              </Button>
-            ),
+            render: (_: unknown, c: Row) =>
+              c.status === 'RECLAIMED' ? (
+                <Button size="small" onClick={() => setReissuing(c)} data-testid="coupon-reissue">
+                  {t('coupons.reissue.action')}
+                </Button>
+              ) : (
+                <Button size="small" danger disabled={c.status !== 'USABLE'} onClick={() => setReclaiming([c])} data-testid="coupon-reclaim">
+                  {t('coupons.issued.reclaim')}
+                </Button>
+              ),
           },
         ]
       : []),
@@ -195,6 +202,7 @@ export function IssuedCouponsTab({ canReclaim, reloadKey }: { canReclaim: boolea
         locale={{ emptyText: t('coupons.page.emptyCoupons') }}
         pagination={tablePagination(list, { showTotal: (n) => t('coupons.common.total', { count: n }) })}
       />
+      {reissuing && <ReissueCouponDialog coupon={reissuing} onClose={() => setReissuing(null)} onDone={list.refresh} />}
       {reclaiming && (
         <ReclaimCouponsDialog
           coupons={reclaiming}
