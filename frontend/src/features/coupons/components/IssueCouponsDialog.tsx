@@ -166,6 +166,17 @@ export function IssueCouponsDialog({ partnerID, partnerKind, onClose, onDone }: 
             {stepUp.data?.viewer?.partner?.requireStepUp && (
               <Alert type="info" showIcon title={t('coupons.common.stepUpHint')} style={{ marginBottom: 12 }} />
             )}
+            {error && <Alert type="error" showIcon title={error} data-testid="issue-error" style={{ marginBottom: 12 }} />}
+            {refusal && (
+              <>
+                <Alert type="error" showIcon title={t('coupons.issue.refused')} description={refusal.message} data-testid="issue-error" style={{ marginBottom: 12 }} />
+                {refusal.rows.length > 0 && (
+                  <div style={{ marginBottom: 16 }}>
+                    <BatchResultTable results={refusal.rows} nameOf={nameOf} />
+                  </div>
+                )}
+              </>
+            )}
             <Form<Values>
               form={form}
               layout="vertical"
@@ -256,13 +267,6 @@ export function IssueCouponsDialog({ partnerID, partnerKind, onClose, onDone }: 
                 <Input.TextArea rows={2} maxLength={200} data-testid="issue-remark" />
               </Form.Item>
             </Form>
-            {error && <Alert type="error" showIcon title={error} data-testid="issue-error" style={{ marginBottom: 12 }} />}
-            {refusal && (
-              <>
-                <Alert type="error" showIcon title={t('coupons.issue.refused')} description={refusal.message} data-testid="issue-error" style={{ marginBottom: 12 }} />
-                {refusal.rows.length > 0 && <BatchResultTable results={refusal.rows} nameOf={nameOf} />}
-              </>
-            )}
           </>
         )}
       </div>

@@ -110,6 +110,17 @@ export function IssueQuotaDialog({ quotas, onClose, onDone }: Props) {
           <>
             {usable.length === 0 && <Alert type="warning" showIcon title={t('coupons.issue.noQuota')} style={{ marginBottom: 12 }} />}
             {stepUp.data?.viewer?.partner?.requireStepUp && <Alert type="info" showIcon title={t('coupons.common.stepUpHint')} style={{ marginBottom: 12 }} />}
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+            {refusal && (
+              <>
+                <Alert type="error" showIcon title={t('coupons.resellerQuotas.refused')} description={refusal.message} style={{ marginBottom: 12 }} />
+                {refusal.rows.length > 0 && (
+                  <div style={{ marginBottom: 16 }}>
+                    <BatchResultTable results={refusal.rows} nameOf={(id) => names.get(id)} />
+                  </div>
+                )}
+              </>
+            )}
             <Form<Values>
               form={form}
               layout="vertical"
@@ -163,13 +174,6 @@ export function IssueQuotaDialog({ quotas, onClose, onDone }: Props) {
                 <Input.TextArea rows={2} maxLength={200} />
               </Form.Item>
             </Form>
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-            {refusal && (
-              <>
-                <Alert type="error" showIcon title={t('coupons.resellerQuotas.refused')} description={refusal.message} style={{ marginBottom: 12 }} />
-                {refusal.rows.length > 0 && <BatchResultTable results={refusal.rows} nameOf={(id) => names.get(id)} />}
-              </>
-            )}
           </>
         )}
       </div>
