@@ -11,6 +11,7 @@ import { tablePagination } from '../../../shared/components/tablePagination';
 import type { PagedConnection } from '../../../shared/graphql/usePagedConnection';
 import { validity } from '../filters';
 import { KindTag, LimitsCell, QuotaStatusTag } from './CouponTags';
+import { QuotaRecords } from './QuotaRecords';
 
 export type QuotaRow = CouponQuotaRowFieldsFragment;
 
@@ -22,9 +23,11 @@ interface Props {
   actionsWidth?: number;
   empty?: string;
   testId?: string;
+  /** Expanding a row shows the quota's records (a partner's admin and the platform read them). */
+  showRecords?: boolean;
 }
 
-export function QuotaTable({ list, showPartner, actions, actionsWidth = 160, empty, testId = 'quota-row' }: Props) {
+export function QuotaTable({ list, showPartner, actions, actionsWidth = 160, empty, testId = 'quota-row', showRecords }: Props) {
   const { t } = useTranslation();
   const columns: ColumnsType<QuotaRow> = [
     { key: 'kind', title: t('coupons.columns.kind'), width: 100, render: (_, q) => <KindTag kind={q.kind} /> },
@@ -75,6 +78,7 @@ export function QuotaTable({ list, showPartner, actions, actionsWidth = 160, emp
       dataSource={list.rows}
       loading={list.loading}
       scroll={{ x: 1300 }}
+      expandable={showRecords ? { expandedRowRender: (q) => <QuotaRecords quotaID={q.id} />, columnWidth: 40 } : undefined}
       onRow={(q) => ({ 'data-testid': testId, 'data-id': q.id, 'data-partner': q.partnerName }) as HTMLAttributes<HTMLElement>}
       locale={{ emptyText: empty ?? t('coupons.page.emptyQuotas') }}
       pagination={tablePagination(list, { showTotal: (n) => t('coupons.common.total', { count: n }), hideOnSinglePage: true })}

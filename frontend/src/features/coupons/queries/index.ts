@@ -394,3 +394,24 @@ export const CustomerHomeQuery = graphql(`
     }
   }
 `);
+
+/** A quota's own operation records (granted, issued to a reseller, adjusted...), shown when its row is expanded. */
+export const CouponQuotaRecordsQuery = graphql(`
+  query CouponQuotaRecords($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on CouponQuota {
+        id
+        records(first: 20) {
+          id
+          createdAt
+          type
+          amount
+          customerName
+          operatorName
+          reason
+        }
+      }
+    }
+  }
+`);

@@ -18,14 +18,14 @@ import { useReload } from '../useReload';
 
 const NO_VARS = {};
 
-function QuotasTab({ showPartner, reloadKey }: { showPartner: boolean; reloadKey: number }) {
+function QuotasTab({ showPartner, showRecords, reloadKey }: { showPartner: boolean; showRecords: boolean; reloadKey: number }) {
   const { t } = useTranslation();
   const list = usePagedConnection({ query: CouponQuotasQuery, variables: NO_VARS, select: (d) => d.couponQuotas, requestPolicy: 'cache-and-network' });
   useReload(reloadKey, list.refresh);
   return (
     <Flex vertical gap={16}>
       {list.error && <Alert type="error" showIcon title={t('coupons.common.loadFailed', { message: errorMessage(list.error, t('errors.network')) })} />}
-      <QuotaTable list={list} showPartner={showPartner} />
+      <QuotaTable list={list} showPartner={showPartner} showRecords={showRecords} />
     </Flex>
   );
 }
@@ -61,7 +61,7 @@ export function CouponsView() {
           onChange={setTab}
           destroyOnHidden={false}
           items={[
-            { key: 'quotas', label: <span data-testid="tab-quotas">{t('coupons.page.tabQuotas')}</span>, children: <QuotasTab showPartner={showPartner} reloadKey={reloadKey} /> },
+            { key: 'quotas', label: <span data-testid="tab-quotas">{t('coupons.page.tabQuotas')}</span>, children: <QuotasTab showPartner={showPartner} showRecords={can.records} reloadKey={reloadKey} /> },
             {
               key: 'coupons',
               label: <span data-testid="tab-coupons">{t('coupons.page.tabCoupons')}</span>,

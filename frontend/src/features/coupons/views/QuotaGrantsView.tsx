@@ -65,6 +65,7 @@ function QuotaGrants() {
         <QuotaTable
           list={list}
           showPartner
+          showRecords
           actionsWidth={170}
           actions={(q) =>
             platformGrant(q) && q.status !== 'INVALID' && q.status !== 'RECLAIMED' ? (

@@ -60,13 +60,14 @@ function ResellerQuotas({ partnerID }: { partnerID: string }) {
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('coupons.resellerQuotas.own')}
         </Typography.Title>
-        <QuotaTable list={own} testId="own-quota-row" />
+        <QuotaTable list={own} testId="own-quota-row" showRecords />
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('coupons.resellerQuotas.issued')}
         </Typography.Title>
         <QuotaTable
           list={issued}
           showPartner
+          showRecords
           testId="reseller-quota-row"
           empty={t('coupons.resellerQuotas.empty')}
           actionsWidth={100}
