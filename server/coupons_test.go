@@ -460,8 +460,8 @@ func TestResellerQuotas(t *testing.T) {
 }
 
 // TestCouponListStatements: coupon and quota lists with their nested fields cost no more
-// statements for 30 rows than for 2. (The loaders batch by a 2 ms window: under load the name
-// lookups of one request may fall into two batches, so a count may differ by one either way.)
+// statements for 30 rows than for 2. (The loaders batch by a 2 ms window: under load the lookups
+// of one request may fall into two batches, so the test takes the fewest of three tries.)
 func TestCouponListStatements(t *testing.T) {
 	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
 		s := newTestServer(t, engine)
@@ -478,12 +478,16 @@ func TestCouponListStatements(t *testing.T) {
 			couponRecords(first:$n) { edges { node { id type amount customerName } } } }`
 		counts := map[int]int{}
 		for _, n := range []int{2, 30} {
-			s.Counter.Reset()
-			r := s.post(t, admin, q, map[string]any{"n": n})
-			if len(r.Errors) > 0 || len(dig(r.Data, "coupons", "edges").([]any)) != n {
-				t.Fatalf("first %d: %s", n, r.Raw)
+			for range 3 { // the fewest of three: a batch split by timing is not growth
+				s.Counter.Reset()
+				r := s.post(t, admin, q, map[string]any{"n": n})
+				if len(r.Errors) > 0 || len(dig(r.Data, "coupons", "edges").([]any)) != n {
+					t.Fatalf("first %d: %s", n, r.Raw)
+				}
+				if c := s.Counter.Count(); counts[n] == 0 || c < counts[n] {
+					counts[n] = c
+				}
 			}
-			counts[n] = s.Counter.Count()
 		}
 		if counts[30] > counts[2]+1 || counts[30] > 14 {
 			t.Fatalf("statements grow with rows: 2 -> %d, 30 -> %d\n%s", counts[2], counts[30], strings.Join(s.Counter.Statements(), "\n"))
