@@ -142,6 +142,11 @@ func TestCouponRules(t *testing.T) {
 		if b := balanceOf(t, s, ledger.QuotaBalance(plain)); b.String() != "770.00" {
 			t.Fatalf("quota after reclaiming 70.00: %s", b)
 		}
+		// The same key again answers the same amounts and moves nothing.
+		if r := s.post(t, admin, reclaimCouponsQ, map[string]any{"ids": []any{ids[0]}, "k": "rec-1"}); dig(r.Data, "reclaimCoupons", "total") != "70.00" ||
+			balanceOf(t, s, ledger.QuotaBalance(plain)).String() != "770.00" {
+			t.Fatalf("a replayed reclaim: %s", r.Raw)
+		}
 		rec := c.CouponRecord.Query().Where(couponrecord.CouponID(gid.ID(ids[0])), couponrecord.TypeEQ(couponrecord.TypeRECLAIMED_BY_HAND)).OnlyX(sys())
 		if rec.Amount.String() != "70.00" {
 			t.Fatalf("the reclaim's record: %+v", rec)
@@ -445,6 +450,9 @@ func TestResellerQuotas(t *testing.T) {
 		r = s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-1"})
 		if dig(r.Data, "reclaimResellerQuota", "reclaimed") != "900.00" || dig(r.Data, "reclaimResellerQuota", "quota", "status") != "RECLAIMED" {
 			t.Fatalf("reclaim: %s", r.Raw)
+		}
+		if r := s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-1"}); dig(r.Data, "reclaimResellerQuota", "reclaimed") != "900.00" {
+			t.Fatalf("a replayed reclaim: %s", r.Raw)
 		}
 		if r := s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-2"}); r.UserError("reclaimResellerQuota") != "ALREADY_RECLAIMED" {
 			t.Fatalf("a second reclaim: %s", r.Raw)

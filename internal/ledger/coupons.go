@@ -399,7 +399,7 @@ func (l *Ledger) ReclaimCoupons(ctx context.Context, req ReclaimRequest) (*Outco
 			out.Rows[i].Amount = amounts[i]
 			total = total.Add(amounts[i])
 		}
-		out.JournalIDs = plan.JournalIDs
+		out.JournalIDs, out.learned = plan.JournalIDs, true
 		return out, audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionCOUPON_RECLAIM, Reason: req.Reason,
 			Detail: "reclaimed " + strconv.Itoa(len(list)) + " coupons, " + total.String() + " in all"})
 	})
@@ -421,8 +421,8 @@ func reclaimable(cp *ent.Coupon) *apperr.Error {
 
 // reclaim moves each coupon's whole remaining balance back to its quota, marks it (RECLAIMED, or
 // EXPIRED for an expiry) and writes its record of typ; journalIDs are planned IDs or nil. It
-// answers the amounts. A coupon with nothing left is refused (someone spent or reclaimed it
-// meanwhile) unless it expires.
+// answers the amounts. A reclaim by hand refuses a coupon with nothing left (someone spent or
+// reclaimed it meanwhile); the automatic ones just mark it.
 func reclaim(ctx context.Context, c *ent.Client, list []*ent.Coupon, typ couponrecord.Type, reason string, journalIDs []gid.ID, key string) ([]money.Money, error) {
 	owners := make([]Owner, 0, 2*len(list))
 	for _, cp := range list {
@@ -441,7 +441,7 @@ func reclaim(ctx context.Context, c *ent.Client, list []*ent.Coupon, typ couponr
 		from, to := accs[2*i], accs[2*i+1]
 		amounts[i] = from.Balance
 		if !amounts[i].IsPositive() {
-			if typ == couponrecord.TypeRECLAIMED_ON_EXPIRY {
+			if typ != couponrecord.TypeRECLAIMED_BY_HAND {
 				continue
 			}
 			return nil, apperr.Refuse(apperr.BadUserInput, "COUPON_NOT_USABLE", "the coupon has no balance left")
@@ -453,9 +453,11 @@ func reclaim(ctx context.Context, c *ent.Client, list []*ent.Coupon, typ couponr
 		postings = append(postings, posting{spec, []leg{{from, money.Zero.Sub(amounts[i])}, {to, amounts[i]}}})
 		ids = append(ids, cp.ID)
 	}
-	js, err := post(ctx, c, postings...)
-	if err != nil {
-		return nil, err
+	var js []*ent.Journal
+	if len(postings) > 0 {
+		if js, err = post(ctx, c, postings...); err != nil {
+			return nil, err
+		}
 	}
 	journalOf := map[gid.ID]gid.ID{}
 	for i, j := range js {

@@ -456,7 +456,7 @@ func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID g
 			SetJournalID(plan.JournalIDs[0]).SetReason(reason).Exec(sys(ctx)); err != nil {
 			return nil, err
 		}
-		out := &Outcome{JournalIDs: plan.JournalIDs, Rows: []RowOutcome{{ID: quotaID, OK: true, JournalID: plan.JournalIDs[0], Object: quotaID, Amount: amount}}}
+		out := &Outcome{JournalIDs: plan.JournalIDs, Rows: []RowOutcome{{ID: quotaID, OK: true, JournalID: plan.JournalIDs[0], Object: quotaID, Amount: amount}}, learned: true}
 		return out, audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionQUOTA_FROM_RESELLER, TargetType: "CouponQuota", TargetID: q.ID, ActingFor: q.PartnerID,
 			Reason: reason, Detail: "reclaimed " + amount.String()})
 	})
