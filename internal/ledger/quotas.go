@@ -14,6 +14,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/rule"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/audit"
 	"github.com/partnercenter/partnercenter/internal/dbx"
@@ -38,16 +39,8 @@ type GrantRequest struct {
 	Reason         string
 }
 
-// grantKinds are the partners the platform grants each kind of quota to (cloud resellers get
-// voucher quota from their distributor).
-var grantKinds = map[couponquota.Kind][]partner.Kind{
-	couponquota.KindVOUCHER: {partner.KindSOLUTION_PROVIDER, partner.KindGOV_SUBSIDY, partner.KindDISTRIBUTOR},
-	couponquota.KindCASH:    {partner.KindGOV_SUBSIDY},
-	couponquota.KindPICKUP:  {partner.KindGOV_CLOUD},
-}
-
 func platformOnly(ctx context.Context) error {
-	if !viewer.FromContext(ctx).IsPlatform() {
+	if !rule.MayGrantQuotas(viewer.FromContext(ctx)) {
 		return apperr.New(apperr.Forbidden, "only the platform grants and adjusts quotas")
 	}
 	return nil
@@ -78,7 +71,7 @@ func (l *Ledger) GrantQuota(ctx context.Context, req GrantRequest) (*Outcome, er
 		p, err := c.Partner.Query().Where(partner.ID(req.PartnerID)).Only(ctx)
 		if ent.IsNotFound(err) {
 			err = apperr.BadInput("partnerID", "no partner with this ID")
-		} else if err == nil && !slices.Contains(grantKinds[req.Kind], p.Kind) {
+		} else if err == nil && !rule.GrantedTo(p.Kind, req.Kind) {
 			err = apperr.Refuse(apperr.BadUserInput, "KIND_NOT_ALLOWED", "a %s partner is not granted %s quota", p.Kind, req.Kind)
 		}
 		if err != nil {
@@ -294,8 +287,7 @@ type ResellerQuotaRequest struct {
 }
 
 func distributorOnly(ctx context.Context) error {
-	v := viewer.FromContext(ctx)
-	if !v.IsPartnerAdmin() || v.PartnerKind != string(partner.KindDISTRIBUTOR) {
+	if !rule.MayPassQuotaToResellers(viewer.FromContext(ctx)) {
 		return apperr.New(apperr.Forbidden, "only a distributor's admin issues quota to resellers")
 	}
 	return nil
