@@ -1,9 +1,13 @@
 // Command bank is the ledger's torture test: two server processes on one PostgreSQL database,
 // many concurrent clients doing random allocations, reclaims, batches, reseller transfers and
-// withdrawals for a while, some retried with the same idempotency key, optionally with one
-// server killed (SIGKILL) and restarted midway. Afterwards it checks, in SQL, that the accounts
-// still sum to what they did to the fen, no balance is negative, every journal sums to zero, each
-// balance equals its entries, and each idempotency key had exactly one effect.
+// withdrawals, and (three in ten) coupon operations: quota grants and adjustments, coupon issues
+// in batches, reclaims single and batched, quota issued to resellers and reclaimed (coupons.go),
+// for a while, some retried with the same idempotency key, optionally with one server killed
+// (SIGKILL) and restarted midway; then a sample of the coupon operations is asked again. Afterwards
+// it checks, in SQL, that the accounts still sum to what they did to the fen, no balance is
+// negative (quotas' and coupons' included), every journal sums to zero, each balance equals its
+// entries, each idempotency key had exactly one effect and answered alike every time, and the
+// coupon invariants hold (see checkCoupons).
 //
 //	go run ./bench/bank -server bin/partnercenter -clients 16 -duration 30s -kill
 package main
@@ -17,6 +21,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,17 +48,32 @@ func main() {
 	fmt.Println("1 passed, 0 failed")
 }
 
-// op is one money request a client makes (and may retry with the same key).
+// op is one money or coupon request a client makes (and may retry with the same key).
 type op struct {
 	field, query string
 	vars         map[string]any
 	token        string
+	// name is what the figures count it as (default field); want is the number of journals it
+	// posts when it succeeds (0: as many as it answers); after sees its final answer.
+	name  string
+	want  int
+	after func(result)
 }
 
-// result of one attempt: the journal IDs it answered (sorted, joined), or why not.
+func (o op) label() string {
+	if o.name != "" {
+		return o.name
+	}
+	return o.field
+}
+
+// result of one attempt: the journal IDs it answered (sorted, joined), the coupons or quotas it
+// answered (in order, joined), the amount a reclaim answered, or why not.
 type result struct {
 	journals string
-	refused  string // a userError code
+	objects  string
+	amount   string
+	refused  string // a userError code (a refused batch: its first row's)
 	err      error  // transport or server error: outcome unknown
 }
 
@@ -69,25 +89,58 @@ func (o op) do(addr string) result {
 		}
 		return result{refused: code}
 	}
+	type id struct{ ID string }
 	var p struct {
-		Journal    *struct{ ID string }
-		Journals   []struct{ ID string }
+		Journal    *id
+		Journals   []id
+		Quota      *id
+		Quotas     []id
+		Coupons    []id
+		Total      *string
+		Reclaimed  *string
+		Results    []struct{ Code, Reason *string }
 		UserErrors []struct{ Code string }
 	}
 	if err := json.Unmarshal(r.Data[o.field], &p); err != nil {
 		return result{err: err}
 	}
 	if len(p.UserErrors) > 0 {
-		return result{refused: p.UserErrors[0].Code}
+		code := p.UserErrors[0].Code
+		for _, row := range p.Results { // a refused batch: why, rather than BATCH_REFUSED
+			if row.Code != nil && *row.Code != "NOT_ATTEMPTED" {
+				code = *row.Code
+				if row.Reason != nil {
+					code = *row.Reason
+				}
+				break
+			}
+		}
+		return result{refused: code}
 	}
-	ids := []string{}
+	ids, objects := []string{}, []string{}
 	if p.Journal != nil {
 		ids = append(ids, p.Journal.ID)
 	}
 	for _, j := range p.Journals {
 		ids = append(ids, j.ID)
 	}
-	return result{journals: strings.Join(ids, ",")}
+	if p.Quota != nil {
+		objects = append(objects, p.Quota.ID)
+	}
+	for _, q := range p.Quotas {
+		objects = append(objects, q.ID)
+	}
+	for _, c := range p.Coupons {
+		objects = append(objects, c.ID)
+	}
+	res := result{journals: strings.Join(ids, ","), objects: strings.Join(objects, ",")}
+	if p.Total != nil {
+		res.amount = *p.Total
+	}
+	if p.Reclaimed != nil {
+		res.amount = *p.Reclaimed
+	}
+	return res
 }
 
 func amount() string { return fmt.Sprintf("%d.%02d", rand.IntN(50), rand.IntN(100)+1) }
@@ -166,15 +219,17 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		return err
 	}
 
-	type keyed struct {
-		key     string
-		results []result
+	cw, err := newCouponWorld(ctx, db, a.Addr, platTok, spTok, distTok, customers)
+	if err != nil {
+		return err
 	}
+
 	var mu sync.Mutex
 	byKey := map[string]*keyed{}
 	var nOK, nRefused, nUnknown, nRetries atomic.Int64
 	var codesMu sync.Mutex
 	codes := map[string]int{}
+	perOp := map[string]*[4]int{} // ok, refused, unknown, retries
 	deadline := time.Now().Add(duration)
 	pick := func() string {
 		if bAlive.Load() && rand.IntN(2) == 0 {
@@ -189,55 +244,82 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 			defer wg.Done()
 			for i := 0; time.Now().Before(deadline); i++ {
 				key := fmt.Sprintf("bank-%d-%d", c, i)
+				// Seven in ten are money operations, three in ten coupon operations.
 				var o op
-				switch n := rand.IntN(100); {
-				case n < 40:
-					o = op{"allocateBalance", `mutation($c:ID!,$a:Decimal!,$k:String!){ allocateBalance(input:{customerID:$c, amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
-						map[string]any{"c": customers[rand.IntN(len(customers))], "a": amount(), "k": key}, spTok}
-				case n < 70:
-					o = op{"reclaimBalance", `mutation($c:ID!,$a:Decimal!,$k:String!){ reclaimBalance(input:{customerID:$c, amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
-						map[string]any{"c": customers[rand.IntN(len(customers))], "a": amount(), "k": key}, spTok}
-				case n < 80:
+				n, ok := rand.IntN(100), false
+				if n >= 70 {
+					if o, ok = cw.op(n-70, key); !ok {
+						n = rand.IntN(70)
+					}
+				}
+				switch {
+				case ok:
+				case n < 28:
+					o = op{field: "allocateBalance", query: `mutation($c:ID!,$a:Decimal!,$k:String!){ allocateBalance(input:{customerID:$c, amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
+						vars: map[string]any{"c": customers[rand.IntN(len(customers))], "a": amount(), "k": key}, token: spTok}
+				case n < 49:
+					o = op{field: "reclaimBalance", query: `mutation($c:ID!,$a:Decimal!,$k:String!){ reclaimBalance(input:{customerID:$c, amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
+						vars: map[string]any{"c": customers[rand.IntN(len(customers))], "a": amount(), "k": key}, token: spTok}
+				case n < 56:
 					ids := []string{}
 					for _, j := range rand.Perm(len(customers))[:2+rand.IntN(4)] {
 						ids = append(ids, customers[j])
 					}
-					o = op{"batchAllocateBalance", `mutation($ids:[ID!]!,$a:Decimal!,$k:String!){ batchAllocateBalance(input:{customerIDs:$ids, amount:$a}, idempotencyKey:$k){ journals { id } userErrors { code } } }`,
-						map[string]any{"ids": ids, "a": amount(), "k": key}, spTok}
-				case n < 90:
+					o = op{field: "batchAllocateBalance", query: `mutation($ids:[ID!]!,$a:Decimal!,$k:String!){ batchAllocateBalance(input:{customerIDs:$ids, amount:$a}, idempotencyKey:$k){ journals { id } userErrors { code } } }`,
+						vars: map[string]any{"ids": ids, "a": amount(), "k": key}, token: spTok}
+				case n < 63:
 					f := "allocateToReseller"
 					if rand.IntN(2) == 0 {
 						f = "reclaimFromReseller"
 					}
-					o = op{f, `mutation($r:ID!,$a:Decimal!,$k:String!){ ` + f + `(input:{resellerID:$r, amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
-						map[string]any{"r": reseller, "a": amount(), "k": key}, distTok}
+					o = op{field: f, query: `mutation($r:ID!,$a:Decimal!,$k:String!){ ` + f + `(input:{resellerID:$r, amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
+						vars: map[string]any{"r": reseller, "a": amount(), "k": key}, token: distTok}
 				default:
-					o = op{"withdrawBalance", `mutation($a:Decimal!,$k:String!){ withdrawBalance(input:{amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
-						map[string]any{"a": amount(), "k": key}, custTok}
+					o = op{field: "withdrawBalance", query: `mutation($a:Decimal!,$k:String!){ withdrawBalance(input:{amount:$a}, idempotencyKey:$k){ journal { id } userErrors { code } } }`,
+						vars: map[string]any{"a": amount(), "k": key}, token: custTok}
 				}
-				kd := &keyed{key: key}
+				kd := &keyed{key: key, o: o}
 				res := o.do(pick())
 				kd.results = append(kd.results, res)
-				// Unknown outcomes are always retried with the same key, and one in ten of the others.
-				for tries := 0; (res.err != nil && tries < 20) || (tries == 0 && rand.IntN(10) == 0); tries++ {
+				// Unknown outcomes are always retried with the same key, and one in ten of the others
+				// (one in four coupon operations).
+				odds := 10
+				if o.want > 0 {
+					odds = 4
+				}
+				retries := 0
+				for tries := 0; (res.err != nil && tries < 20) || (tries == 0 && rand.IntN(odds) == 0); tries++ {
 					nRetries.Add(1)
+					retries++
 					if res.err != nil {
 						time.Sleep(50 * time.Millisecond)
 					}
 					res = o.do(pick())
 					kd.results = append(kd.results, res)
 				}
+				if o.after != nil {
+					o.after(res)
+				}
+				codesMu.Lock()
+				st := perOp[o.label()]
+				if st == nil {
+					st = new([4]int)
+					perOp[o.label()] = st
+				}
+				st[3] += retries
 				switch {
 				case res.err != nil:
 					nUnknown.Add(1)
+					st[2]++
 				case res.refused != "":
 					nRefused.Add(1)
-					codesMu.Lock()
-					codes[o.field+":"+res.refused]++
-					codesMu.Unlock()
+					st[1]++
+					codes[o.label()+":"+res.refused]++
 				default:
 					nOK.Add(1)
+					st[0]++
 				}
+				codesMu.Unlock()
 				mu.Lock()
 				byKey[key+"|"+o.token[:12]] = kd
 				mu.Unlock()
@@ -257,6 +339,29 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		fmt.Println("bank: restarted server B")
 	}
 	wg.Wait()
+
+	// Coupon operations retried after the kill: a sample of those that succeeded is asked again,
+	// with the same key and request, of server B (restarted when -kill); each must answer as it
+	// did and change nothing.
+	var again []*keyed
+	for _, kd := range byKey {
+		if kd.o.want > 0 && slices.ContainsFunc(kd.results, result.ok) {
+			again = append(again, kd)
+		}
+	}
+	rand.Shuffle(len(again), func(i, j int) { again[i], again[j] = again[j], again[i] })
+	again = again[:min(len(again), 300)]
+	for c := 0; c < clients; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			for i := c; i < len(again); i += clients {
+				again[i].results = append(again[i].results, again[i].o.do(b.Addr))
+			}
+		}(c)
+	}
+	wg.Wait()
+	fmt.Printf("bank: %d succeeded coupon operations asked again of server B after the run\n", len(again))
 
 	// The invariants, in SQL.
 	var problems []string
@@ -320,15 +425,34 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		}
 	}
 	var dupKeys int
-	_ = db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT idempotency_key FROM journals WHERE idempotency_key LIKE 'bank-%' AND batch_id IS NULL GROUP BY idempotency_key, partner_id, kind HAVING count(*) > 1) x`).Scan(&dupKeys)
+	_ = db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT idempotency_key FROM journals WHERE idempotency_key LIKE 'bank-%' AND batch_id IS NULL AND kind NOT IN ('COUPON_ISSUE', 'COUPON_RECLAIM', 'QUOTA_TO_RESELLER') GROUP BY idempotency_key, partner_id, kind HAVING count(*) > 1) x`).Scan(&dupKeys)
 	if dupKeys > 0 {
 		problems = append(problems, fmt.Sprintf("%d keys had more than one effect", dupKeys))
 	}
+	all := make([]*keyed, 0, len(byKey))
+	for _, kd := range byKey {
+		all = append(all, kd)
+	}
+	couponProblems, couponFigures, err := cw.checkCoupons(ctx, db, all)
+	if err != nil {
+		return err
+	}
+	problems = append(problems, couponProblems...)
 	var journals int
 	_ = db.QueryRowContext(ctx, `SELECT count(*) FROM journals`).Scan(&journals)
 	fmt.Printf("bank: %d clients for %s on 2 servers (kill=%v): %d succeeded, %d refused (business rules), %d unknown, %d retries (%d keys answered more than once); %d journals; total %d fen before and %d after\n",
 		clients, duration, kill, nOK.Load(), nRefused.Load(), nUnknown.Load(), nRetries.Load(), multi, journals, totalBefore, totalAfter)
+	names := make([]string, 0, len(perOp))
+	for name := range perOp {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		st := perOp[name]
+		fmt.Printf("bank:   %-24s %6d succeeded %6d refused %3d unknown %5d retries\n", name, st[0], st[1], st[2], st[3])
+	}
 	fmt.Printf("bank: refusals by operation and code: %v\n", codes)
+	fmt.Printf("bank: coupons: %s\n", couponFigures)
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "; "))
 	}
