@@ -145,7 +145,9 @@ func (w *couponWorld) sample(pool *[]string, n int) []string {
 	return choose(*pool, n)
 }
 
-func faceValue(maxYuan int) string { return fmt.Sprintf("%d.%02d", 1+rand.IntN(maxYuan), rand.IntN(100)) }
+func faceValue(maxYuan int) string {
+	return fmt.Sprintf("%d.%02d", 1+rand.IntN(maxYuan), rand.IntN(100))
+}
 
 // op makes the coupon operation numbered n (0..29, see the mix in run); false: it has nothing to
 // act on yet (the caller does a money operation instead).
