@@ -482,3 +482,24 @@ func (w *couponWorld) checkCoupons(ctx context.Context, db *sql.DB, keys []*keye
 	}
 	return problems, figures, nil
 }
+
+// tamper corrupts the coupon tables the way a bug might (-tamper), to show that checkCoupons
+// notices: it answers what the problems must then mention.
+func tamper(ctx context.Context, db *sql.DB) ([]string, error) {
+	for _, q := range []string{
+		// a usable coupon marked reclaimed, its balance left
+		`UPDATE coupons SET status = 'RECLAIMED' WHERE id = (SELECT id FROM coupons WHERE status = 'USABLE' AND remark = 'bank' ORDER BY id LIMIT 1)`,
+		// a quota's value changed without a journal
+		`UPDATE coupon_quotas SET value = value + 100 WHERE id = (SELECT id FROM coupon_quotas WHERE parent_quota_id IS NULL ORDER BY id LIMIT 1)`,
+		// a coupon made twice (without its account and journal)
+		`INSERT INTO coupons (id, created_at, updated_at, kind, partner_id, face_value, valid_from, valid_until, remark, status, quota_id, customer_id)
+		 SELECT 'cpn_TAMPERED', created_at, updated_at, kind, partner_id, face_value, valid_from, valid_until, remark, status, quota_id, customer_id
+		 FROM coupons WHERE remark = 'bank' ORDER BY id LIMIT 1`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return nil, fmt.Errorf("tamper: %w", err)
+		}
+	}
+	return []string{"coupons whose balance disagrees with their status", "quotas whose balance + coupons + passed to resellers differ",
+		"platform quotas whose value differs", "coupons without exactly one account", "issued by the bank test), want"}, nil
+}

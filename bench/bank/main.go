@@ -33,12 +33,16 @@ import (
 	"github.com/partnercenter/partnercenter/bench/internal/harness"
 )
 
+// tamperFirst: -tamper.
+var tamperFirst bool
+
 func main() {
 	bin := flag.String("server", "bin/partnercenter", "the server binary")
 	admin := flag.String("db", os.Getenv("TEST_DATABASE_URL"), "a PostgreSQL URL on which a scratch database is created (default TEST_DATABASE_URL, else the local server)")
 	clients := flag.Int("clients", 16, "concurrent clients")
 	duration := flag.Duration("duration", 30*time.Second, "how long the clients run")
 	kill := flag.Bool("kill", false, "SIGKILL the second server halfway and restart it")
+	flag.BoolVar(&tamperFirst, "tamper", false, "corrupt the coupon tables before checking, and pass only if the checks notice each corruption")
 	flag.Parse()
 	if err := run(*bin, harness.AdminURL(*admin), *clients, *duration, *kill); err != nil {
 		fmt.Fprintln(os.Stderr, "bank: FAIL:", err)
@@ -363,6 +367,13 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 	wg.Wait()
 	fmt.Printf("bank: %d succeeded coupon operations asked again of server B after the run\n", len(again))
 
+	var expected []string
+	if tamperFirst {
+		if expected, err = tamper(ctx, db); err != nil {
+			return err
+		}
+	}
+
 	// The invariants, in SQL.
 	var problems []string
 	var totalAfter int64
@@ -453,6 +464,16 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 	}
 	fmt.Printf("bank: refusals by operation and code: %v\n", codes)
 	fmt.Printf("bank: coupons: %s\n", couponFigures)
+	if tamperFirst {
+		all := strings.Join(problems, "; ")
+		for _, e := range expected {
+			if !strings.Contains(all, e) {
+				return fmt.Errorf("tampered, yet no problem mentions %q (problems: %s)", e, all)
+			}
+		}
+		fmt.Printf("bank: tampered: the checks noticed all %d corruptions (%s)\n", len(expected), all)
+		return nil
+	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "; "))
 	}
