@@ -221,7 +221,11 @@ func (w *couponWorld) op(n int, key string) (op, bool) {
 				ids = append(ids, old[0])
 			}
 		}
-		return op{field: "reclaimCoupons", name: "reclaimCoupons/" + holder, want: len(ids), token: tok,
+		name := "reclaimCoupons/" + holder + "/one"
+		if len(ids) > 1 {
+			name = "reclaimCoupons/" + holder + "/batch"
+		}
+		return op{field: "reclaimCoupons", name: name, want: len(ids), token: tok,
 			query: `mutation($ids:[ID!]!,$k:String!){ reclaimCoupons(input:{couponIDs:$ids, reason:"bank"}, idempotencyKey:$k){ total results { code reason } userErrors { code } } }`,
 			vars:  map[string]any{"ids": ids, "k": key},
 			after: func(r result) {

@@ -233,7 +233,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 	var nOK, nRefused, nUnknown, nRetries atomic.Int64
 	var codesMu sync.Mutex
 	codes := map[string]int{}
-	perOp := map[string]*[4]int{} // ok, refused, unknown, retries
+	perOp := map[string]*[5]int{} // ok, refused, unknown, retries, failed attempts
 	deadline := time.Now().Add(duration)
 	pick := func() string {
 		if bAlive.Load() && rand.IntN(2) == 0 {
@@ -307,10 +307,15 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 				codesMu.Lock()
 				st := perOp[o.label()]
 				if st == nil {
-					st = new([4]int)
+					st = new([5]int)
 					perOp[o.label()] = st
 				}
 				st[3] += retries
+				for _, r := range kd.results {
+					if r.err != nil {
+						st[4]++
+					}
+				}
 				switch {
 				case res.err != nil:
 					nUnknown.Add(1)
@@ -411,8 +416,16 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		journalsByKey[k] += ids
 	}
 	rows.Close()
-	multi := 0
+	multi, failedAttempts, recovered := 0, 0, 0
 	for _, kd := range byKey {
+		for i, r := range kd.results {
+			if r.err != nil {
+				failedAttempts++
+				if i == 0 && kd.results[len(kd.results)-1].err == nil {
+					recovered++
+				}
+			}
+		}
 		seen := ""
 		for _, r := range kd.results {
 			if r.err != nil || r.refused != "" {
@@ -460,8 +473,9 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 	slices.Sort(names)
 	for _, name := range names {
 		st := perOp[name]
-		fmt.Printf("bank:   %-24s %6d succeeded %6d refused %3d unknown %5d retries\n", name, st[0], st[1], st[2], st[3])
+		fmt.Printf("bank:   %-27s %5d succeeded %4d refused %3d unknown %4d retries (%d failed attempts)\n", name, st[0], st[1], st[2], st[3], st[4])
 	}
+	fmt.Printf("bank: %d attempts failed (transport or server error: outcome unknown); %d operations whose first attempt failed were settled by a retry with the same key\n", failedAttempts, recovered)
 	fmt.Printf("bank: refusals by operation and code: %v\n", codes)
 	fmt.Printf("bank: coupons: %s\n", couponFigures)
 	if tamperFirst {
