@@ -464,6 +464,9 @@ func (w *couponWorld) checkCoupons(ctx context.Context, db *sql.DB, keys []*keye
 		   OR (SELECT count(*) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id WHERE e.account_id = a.id AND j.kind = 'QUOTA_TO_RESELLER') <> 1
 		   OR (SELECT count(*) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id WHERE e.account_id = a.id AND j.kind = 'QUOTA_FROM_RESELLER')
 		      <> CASE WHEN q.status = 'RECLAIMED' THEN 1 ELSE 0 END)`)
+	count("quota or coupon journals without exactly one coupon record of their amount", `
+		SELECT count(*) FROM journals j WHERE j.kind IN ('QUOTA_GRANT', 'QUOTA_ADJUST', 'QUOTA_TO_RESELLER', 'QUOTA_FROM_RESELLER', 'COUPON_ISSUE', 'COUPON_RECLAIM')
+		AND (SELECT count(*) FROM coupon_records r WHERE r.journal_id = j.id AND abs(r.amount) = j.amount) <> 1`)
 	count("quotas without exactly one account", `
 		SELECT (SELECT count(*) FROM coupon_quotas q WHERE (SELECT count(*) FROM accounts a WHERE a.quota_id = q.id AND a.kind = 'COUPON_QUOTA') <> 1)`)
 

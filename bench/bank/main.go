@@ -230,7 +230,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 
 	var mu sync.Mutex
 	byKey := map[string]*keyed{}
-	var nOK, nRefused, nUnknown, nRetries atomic.Int64
+	var nOK, nRefused, nUnknown, nRetries, nDoubled atomic.Int64
 	var codesMu sync.Mutex
 	codes := map[string]int{}
 	perOp := map[string]*[5]int{} // ok, refused, unknown, retries, failed attempts
@@ -283,8 +283,27 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 						vars: map[string]any{"a": amount(), "k": key}, token: custTok}
 				}
 				kd := &keyed{key: key, o: o}
-				res := o.do(pick())
-				kd.results = append(kd.results, res)
+				var res result
+				if o.want > 0 && rand.IntN(20) == 0 {
+					// One in twenty coupon operations is sent twice at once, to both servers: one
+					// effect, the same answer twice.
+					nDoubled.Add(1)
+					var twice [2]result
+					var both sync.WaitGroup
+					for i, addr := range []string{a.Addr, pick()} {
+						both.Add(1)
+						go func() { defer both.Done(); twice[i] = o.do(addr) }()
+					}
+					both.Wait()
+					kd.results = append(kd.results, twice[:]...)
+					res = twice[1]
+					if twice[1].err != nil {
+						res = twice[0]
+					}
+				} else {
+					res = o.do(pick())
+					kd.results = append(kd.results, res)
+				}
 				// Unknown outcomes are always retried with the same key, and one in ten of the others
 				// (one in four coupon operations).
 				odds := 10
@@ -475,6 +494,7 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		st := perOp[name]
 		fmt.Printf("bank:   %-27s %5d succeeded %4d refused %3d unknown %4d retries (%d failed attempts)\n", name, st[0], st[1], st[2], st[3], st[4])
 	}
+	fmt.Printf("bank: %d coupon operations sent twice at once\n", nDoubled.Load())
 	fmt.Printf("bank: %d attempts failed (transport or server error: outcome unknown); %d operations whose first attempt failed were settled by a retry with the same key\n", failedAttempts, recovered)
 	fmt.Printf("bank: refusals by operation and code: %v\n", codes)
 	fmt.Printf("bank: coupons: %s\n", couponFigures)
