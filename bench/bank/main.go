@@ -28,7 +28,7 @@ import (
 	"syscall"
 	"time"
 
-	_ "github.com/lib/pq"
+	"github.com/lib/pq"
 
 	"github.com/partnercenter/partnercenter/bench/internal/harness"
 )
@@ -241,6 +241,51 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		}
 		return a.Addr
 	}
+	// finish retries an operation with the same key (an unknown outcome always, any other once in
+	// odds), then records its answers and figures.
+	finish := func(o op, kd *keyed, res result, odds int) {
+		retries := 0
+		for tries := 0; (res.err != nil && tries < 20) || (tries == 0 && rand.IntN(odds) == 0); tries++ {
+			nRetries.Add(1)
+			retries++
+			if res.err != nil {
+				time.Sleep(50 * time.Millisecond)
+			}
+			res = o.do(pick())
+			kd.results = append(kd.results, res)
+		}
+		if o.after != nil {
+			o.after(res)
+		}
+		codesMu.Lock()
+		st := perOp[o.label()]
+		if st == nil {
+			st = new([5]int)
+			perOp[o.label()] = st
+		}
+		st[3] += retries
+		for _, r := range kd.results {
+			if r.err != nil {
+				st[4]++
+			}
+		}
+		switch {
+		case res.err != nil:
+			nUnknown.Add(1)
+			st[2]++
+		case res.refused != "":
+			nRefused.Add(1)
+			st[1]++
+			codes[o.label()+":"+res.refused]++
+		default:
+			nOK.Add(1)
+			st[0]++
+		}
+		codesMu.Unlock()
+		mu.Lock()
+		byKey[kd.key+"|"+o.token[:12]] = kd
+		mu.Unlock()
+	}
 	var wg sync.WaitGroup
 	for c := 0; c < clients; c++ {
 		wg.Add(1)
@@ -310,53 +355,54 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 				if o.want > 0 {
 					odds = 4
 				}
-				retries := 0
-				for tries := 0; (res.err != nil && tries < 20) || (tries == 0 && rand.IntN(odds) == 0); tries++ {
-					nRetries.Add(1)
-					retries++
-					if res.err != nil {
-						time.Sleep(50 * time.Millisecond)
-					}
-					res = o.do(pick())
-					kd.results = append(kd.results, res)
-				}
-				if o.after != nil {
-					o.after(res)
-				}
-				codesMu.Lock()
-				st := perOp[o.label()]
-				if st == nil {
-					st = new([5]int)
-					perOp[o.label()] = st
-				}
-				st[3] += retries
-				for _, r := range kd.results {
-					if r.err != nil {
-						st[4]++
-					}
-				}
-				switch {
-				case res.err != nil:
-					nUnknown.Add(1)
-					st[2]++
-				case res.refused != "":
-					nRefused.Add(1)
-					st[1]++
-					codes[o.label()+":"+res.refused]++
-				default:
-					nOK.Add(1)
-					st[0]++
-				}
-				codesMu.Unlock()
-				mu.Lock()
-				byKey[key+"|"+o.token[:12]] = kd
-				mu.Unlock()
+				finish(o, kd, res, odds)
 			}
 		}(c)
 	}
+	var burst sync.WaitGroup
+	var burstFailed []string // keys whose first attempt on B failed
+	inFlight := 0
+	answered := make(chan struct{}, clients)
+	var killedAt time.Time
 	if kill {
 		time.Sleep(duration / 2)
+		// A burst of coupon operations is sent to B, one every 3 ms, and B dies among them: each
+		// that failed is then retried with its key on A until its outcome is known.
+		for i := 0; i < clients; i++ {
+			o, ok := cw.op(rand.IntN(30), fmt.Sprintf("bank-kill-%d", i))
+			if !ok {
+				continue
+			}
+			burst.Add(1)
+			inFlight++
+			go func(start time.Duration) {
+				defer burst.Done()
+				time.Sleep(start)
+				kd := &keyed{key: o.vars["k"].(string), o: o}
+				res := o.do(b.Addr)
+				kd.results = append(kd.results, res)
+				if res.err != nil {
+					mu.Lock()
+					burstFailed = append(burstFailed, kd.key)
+					mu.Unlock()
+				} else {
+					answered <- struct{}{}
+				}
+				finish(o, kd, res, 1<<30)
+			}(time.Duration(i) * 3 * time.Millisecond)
+		}
+		// B dies once a quarter of them have been answered: the others are in flight or not sent.
+		timeout := time.After(2 * time.Second)
+	wait:
+		for n := 0; n < max(1, inFlight/4); n++ {
+			select {
+			case <-answered:
+			case <-timeout:
+				break wait
+			}
+		}
 		bAlive.Store(false)
+		killedAt = time.Now()
 		b.Stop(syscall.SIGKILL)
 		fmt.Println("bank: killed server B (SIGKILL) at", duration/2)
 		time.Sleep(2 * time.Second)
@@ -367,6 +413,18 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 		fmt.Println("bank: restarted server B")
 	}
 	wg.Wait()
+	burst.Wait()
+	if kill {
+		// Their journals dated before the kill were committed by B just before it died (a
+		// killed server commits nothing): the retry must have replayed them, not done them again.
+		var lost int
+		if err := db.QueryRowContext(ctx, `SELECT count(DISTINCT idempotency_key) FROM journals WHERE idempotency_key = ANY($1) AND created_at < $2`,
+			pq.Array(burstFailed), killedAt).Scan(&lost); err != nil {
+			return err
+		}
+		fmt.Printf("bank: %d coupon operations were sent to server B around its kill: %d of them failed and were retried with the same key (%d had taken effect before the kill, their answer lost)\n",
+			inFlight, len(burstFailed), lost)
+	}
 
 	// Coupon operations retried after the kill: a sample of those that succeeded is asked again,
 	// with the same key and request, of server B (restarted when -kill); each must answer as it
