@@ -2,8 +2,9 @@
 // many concurrent clients doing random allocations, reclaims, batches, reseller transfers and
 // withdrawals, and (three in ten) coupon operations: quota grants and adjustments, coupon issues
 // in batches, reclaims single and batched, quota issued to resellers and reclaimed (coupons.go),
-// for a while, some retried with the same idempotency key, optionally with one server killed
-// (SIGKILL) and restarted midway; then a sample of the coupon operations is asked again. Afterwards
+// for a while, some retried with the same idempotency key, some coupon operations sent to both
+// servers at once, optionally with one server killed (SIGKILL) amid a burst of coupon operations
+// and restarted midway; then a sample of the coupon operations is asked again. Afterwards
 // it checks, in SQL, that the accounts still sum to what they did to the fen, no balance is
 // negative (quotas' and coupons' included), every journal sums to zero, each balance equals its
 // entries, each idempotency key had exactly one effect and answered alike every time, and the
@@ -341,8 +342,9 @@ func run(bin, adminURL string, clients int, duration time.Duration, kill bool) e
 					}
 					both.Wait()
 					kd.results = append(kd.results, twice[:]...)
+					// What it did: a success if either says so, else a refusal, else unknown.
 					res = twice[1]
-					if twice[1].err != nil {
+					if twice[0].ok() || twice[1].err != nil && twice[0].err == nil {
 						res = twice[0]
 					}
 				} else {
