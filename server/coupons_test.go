@@ -443,7 +443,8 @@ func TestResellerQuotas(t *testing.T) {
 		}
 		// West issues 100.00 of it; the reclaim takes back the 900.00 left.
 		cu := s.demoCustomer(t, "Demo Reseller West", customer.AssociationTypeRESALE, false)
-		if ids := issued(t, s.post(t, s.login(t, "reseller.west@example.com"), issueQ, map[string]any{"q": westQuota, "ids": []any{string(cu.ID)}, "f": "100.00", "k": "w-iss"})); len(ids) != 1 {
+		westCoupons := issued(t, s.post(t, s.login(t, "reseller.west@example.com"), issueQ, map[string]any{"q": westQuota, "ids": []any{string(cu.ID)}, "f": "100.00", "k": "w-iss"}))
+		if len(westCoupons) != 1 {
 			t.Fatal("the reseller could not issue out of its quota")
 		}
 		rq := `mutation($q:ID!,$k:String!){ reclaimResellerQuota(input:{quotaID:$q}, idempotencyKey:$k){ reclaimed quota { status balance } userErrors { code } } }`
@@ -462,6 +463,17 @@ func TestResellerQuotas(t *testing.T) {
 		}
 		if b := balanceOf(t, s, ledger.QuotaBalance(src)); b.String() != "98900.00" {
 			t.Fatalf("the distributor's quota after the reclaim: %s", b)
+		}
+		// West reclaims its coupon afterwards: the 100.00 returns to its reclaimed quota, and the
+		// distributor takes it back by reclaiming the quota again.
+		if r := s.post(t, s.login(t, "reseller.west@example.com"), reclaimCouponsQ, map[string]any{"ids": []any{westCoupons[0]}, "k": "w-rec"}); dig(r.Data, "reclaimCoupons", "total") != "100.00" {
+			t.Fatalf("the reseller reclaiming its coupon: %s", r.Raw)
+		}
+		if r := s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-4"}); dig(r.Data, "reclaimResellerQuota", "reclaimed") != "100.00" {
+			t.Fatalf("reclaiming what came back: %s", r.Raw)
+		}
+		if b := balanceOf(t, s, ledger.QuotaBalance(src)); b.String() != "99000.00" {
+			t.Fatalf("the distributor's quota after the second reclaim: %s", b)
 		}
 		ledgerTotals(t, s)
 	})

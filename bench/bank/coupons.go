@@ -459,13 +459,14 @@ func (w *couponWorld) checkCoupons(ctx context.Context, db *sql.DB, keys []*keye
 		WHERE q.parent_quota_id IS NULL AND q.value <> (SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id
 		                                                WHERE e.account_id = a.id AND j.kind IN ('QUOTA_GRANT', 'QUOTA_ADJUST'))
 		   OR q.parent_quota_id IS NULL AND (SELECT count(*) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id WHERE e.account_id = a.id AND j.kind = 'QUOTA_GRANT') <> 1`)
-	count("reseller quotas not given once of their value, or reclaimed other than once when RECLAIMED (never otherwise)", `
+	count("reseller quotas not given once of their value, or not reclaimed when RECLAIMED (at least once: what coupons return later is swept by reclaiming again), or reclaimed while not RECLAIMED", `
 		SELECT count(*) FROM coupon_quotas q JOIN accounts a ON a.quota_id = q.id AND a.kind = 'COUPON_QUOTA'
 		WHERE q.parent_quota_id IS NOT NULL AND (
 		      (SELECT count(*) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id WHERE e.account_id = a.id AND j.kind = 'QUOTA_TO_RESELLER' AND e.amount = q.value) <> 1
 		   OR (SELECT count(*) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id WHERE e.account_id = a.id AND j.kind = 'QUOTA_TO_RESELLER') <> 1
 		   OR (SELECT count(*) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id WHERE e.account_id = a.id AND j.kind = 'QUOTA_FROM_RESELLER')
-		      <> CASE WHEN q.status = 'RECLAIMED' THEN 1 ELSE 0 END)`)
+		      < CASE WHEN q.status = 'RECLAIMED' THEN 1 ELSE 0 END
+		   OR q.status <> 'RECLAIMED' AND (SELECT count(*) FROM ledger_entries e JOIN journals j ON j.id = e.journal_id WHERE e.account_id = a.id AND j.kind = 'QUOTA_FROM_RESELLER') > 0)`)
 	count("quota or coupon journals without exactly one coupon record of their amount", `
 		SELECT count(*) FROM journals j WHERE j.kind IN ('QUOTA_GRANT', 'QUOTA_ADJUST', 'QUOTA_TO_RESELLER', 'QUOTA_FROM_RESELLER', 'COUPON_ISSUE', 'COUPON_RECLAIM')
 		AND (SELECT count(*) FROM coupon_records r WHERE r.journal_id = j.id AND abs(r.amount) = j.amount) <> 1`)
@@ -486,7 +487,7 @@ func (w *couponWorld) checkCoupons(ctx context.Context, db *sql.DB, keys []*keye
 		bad("quotas hold %d fen and coupons %d: together not the %d granted", quotaBal, couponBal, value)
 	}
 	// (Coupons reclaimed after their reseller quota was taken back return to that RECLAIMED quota,
-	// where nothing issues or reclaims it any more: counted, not refused.)
+	// until the distributor reclaims it again: counted, not refused.)
 	figures := fmt.Sprintf("%d quotas (%d before; %d reseller quotas, %d reclaimed, holding %d fen that coupons reclaimed later returned to them), %d coupons (%d before; %d reclaimed); quotas hold %d fen and coupons %d of %d granted; %d coupon keys answered more than once",
 		quotas, w.seededQuotas, resellerQuotas, reclaimedRQs, stranded, coupons, w.seededCoupons, reclaimed, quotaBal, couponBal, value, replays)
 	for _, name := range slices.Sorted(maps.Keys(mismatched)) {

@@ -402,7 +402,8 @@ func (l *Ledger) IssueQuotaToResellers(ctx context.Context, req ResellerQuotaReq
 
 // ReclaimResellerQuota takes a reseller quota's whole remaining balance back to the distributor's
 // quota it came from and marks it RECLAIMED; Rows[0].Amount is the amount actually reclaimed.
-// Coupons the reseller already issued stay with its customers.
+// Coupons the reseller already issued stay with its customers; what they return to the quota
+// later (the reseller reclaims one) is taken back by reclaiming the quota again.
 func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID gid.ID, reason string, code *string) (*Outcome, error) {
 	if err := distributorOnly(ctx); err != nil {
 		return nil, err
@@ -416,11 +417,8 @@ func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID g
 		v := viewer.FromContext(ctx)
 		q, err := c.CouponQuota.Query().Where(couponquota.ID(quotaID), couponquota.HasParentWith(couponquota.PartnerID(v.PartnerID)),
 			predicate.CouponQuota(dbx.ForUpdate)).Only(ctx)
-		switch {
-		case ent.IsNotFound(err):
+		if ent.IsNotFound(err) {
 			err = apperr.BadInput("quotaID", "no quota you issued to a reseller has this ID")
-		case err == nil && q.Status == couponquota.StatusRECLAIMED:
-			err = apperr.Refuse(apperr.BadUserInput, "ALREADY_RECLAIMED", "this quota was reclaimed already")
 		}
 		if err == nil {
 			err = stepup.Check(ctx, c, "reclaiming a reseller's quota", code)
@@ -433,7 +431,10 @@ func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID g
 			return nil, err
 		}
 		amount := accs[0].Balance
-		if !amount.IsPositive() {
+		switch {
+		case !amount.IsPositive() && q.Status == couponquota.StatusRECLAIMED:
+			return nil, refuse(ctx, c, auditlog.ActionQUOTA_FROM_RESELLER, quotaID, apperr.Refuse(apperr.BadUserInput, "ALREADY_RECLAIMED", "this quota was reclaimed already and nothing came back to it since"))
+		case !amount.IsPositive():
 			return nil, refuse(ctx, c, auditlog.ActionQUOTA_FROM_RESELLER, quotaID, apperr.Refuse(apperr.BadUserInput, "NOTHING_TO_RECLAIM", "the reseller has issued the whole quota: nothing is left to reclaim"))
 		}
 		if _, err := post(ctx, c, posting{journalSpec{id: plan.JournalIDs[0], kind: journal.KindQUOTA_FROM_RESELLER, amount: amount, key: key, reason: reason},
