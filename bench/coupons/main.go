@@ -285,19 +285,16 @@ func run(bin, adminURL string, clients, batch int, duration time.Duration, runs 
 			time.Sleep(d - 2*time.Second)
 			window <- [2]sample{a, {time.Now(), harness.PostgresCPU()}}
 		}()
-		// pgbench only counts transactions: that each wrote its batch is checked by counting.
-		count := func() (n int, err error) {
-			err = sqldb.QueryRow(`SELECT count(*) FROM journals WHERE id LIKE 'jnl\_PG%'`).Scan(&n)
-			return n, err
-		}
-		j0, err := count()
+		// pgbench only counts transactions: that each wrote what a request writes is checked by
+		// counting its rows.
+		c0, err := countRows(sqldb, true)
 		if err != nil {
 			return stats{}, err
 		}
 		if err := cmd.Run(); err != nil {
 			return stats{}, fmt.Errorf("pgbench: %v\n%s", err, so.String())
 		}
-		j1, err := count()
+		c1, err := countRows(sqldb, true)
 		if err != nil {
 			return stats{}, err
 		}
@@ -308,8 +305,8 @@ func run(bin, adminURL string, clients, batch int, duration time.Duration, runs 
 		}
 		tps, _ := strconv.ParseFloat(m[1], 64)
 		lat := harness.PgbenchLatencies(logDir)
-		if j1-j0 != batch*len(lat) {
-			return stats{}, fmt.Errorf("pgbench's %d transactions wrote %d journals, not %d each", len(lat), j1-j0, batch)
+		if err := checkRows(c0, c1, batch, len(lat)); err != nil {
+			return stats{}, fmt.Errorf("pgbench: %w", err)
 		}
 		return stats{BPS: tps, P50: harness.Percentile(lat, .5), P95: harness.Percentile(lat, .95), P99: harness.Percentile(lat, .99), N: len(lat),
 			DBCPU:     cpuMs(w[1].cpu-w[0].cpu, harness.PgbenchCount(logDir, w[0].at, w[1].at)),
@@ -327,11 +324,23 @@ func run(bin, adminURL string, clients, batch int, duration time.Duration, runs 
 	load0 := loadavg()
 	for i := range runs {
 		var s, p stats
-		server := func() {
+		server := func() error {
+			c0, err := countRows(sqldb, false)
+			if err != nil {
+				return err
+			}
 			s = serverRun(duration)
 			errs += s.Errors
+			c1, err := countRows(sqldb, false)
+			if err != nil {
+				return err
+			}
+			if err := checkRows(c0, c1, batch, s.N); err != nil && s.Errors == 0 {
+				return fmt.Errorf("server: %w", err)
+			}
 			fmt.Printf("run %d  server   %6.1f batches/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%d ok, %d errors)  CPU/batch: server %.2f, db %.2f, client %.2f ms\n",
 				i+1, s.BPS, s.P50, s.P95, s.P99, s.N, s.Errors, s.ServerCPU, s.DBCPU, s.ClientCPU)
+			return nil
 		}
 		bench := func() error {
 			var err error
@@ -342,16 +351,15 @@ func run(bin, adminURL string, clients, batch int, duration time.Duration, runs 
 				i+1, p.BPS, p.P50, p.P95, p.P99, p.N, p.DBCPU, p.ClientCPU)
 			return nil
 		}
-		if i%2 == 0 {
-			server()
-			if err := bench(); err != nil {
-				return err
-			}
-		} else {
-			if err := bench(); err != nil {
-				return err
-			}
-			server()
+		first, second := server, bench
+		if i%2 == 1 {
+			first, second = bench, server
+		}
+		if err := first(); err != nil {
+			return err
+		}
+		if err := second(); err != nil {
+			return err
 		}
 		ours, theirs = append(ours, s), append(theirs, p)
 		pairs = append(pairs, s.BPS/p.BPS)
@@ -398,6 +406,45 @@ load average (1 min) before the runs %s, after %s (the database CPU counts every
 	}
 	if errs > 0 {
 		return fmt.Errorf("%d server batches failed", errs)
+	}
+	return nil
+}
+
+// tables are what one batch writes, with the ID prefix of pgbench's rows and the rows per voucher.
+var tables = []struct {
+	name, prefix string
+	perVoucher   int
+}{
+	{"coupons", "cpn", 1}, {"accounts", "acc", 1}, {"journals", "jnl", 1}, {"ledger_entries", "ent", 2}, {"coupon_records", "crd", 1},
+	{"audit_logs", "aud", 0}, {"idempotency_records", "idm", 0},
+}
+
+// countRows counts the rows of tables written by pgbench (its IDs begin PG) or by the server.
+func countRows(db *sql.DB, pgbench bool) ([]int, error) {
+	n := make([]int, len(tables))
+	for i, t := range tables {
+		op := "NOT LIKE"
+		if pgbench {
+			op = "LIKE"
+		}
+		if err := db.QueryRow(`SELECT count(*) FROM ` + t.name + ` WHERE id ` + op + ` '` + t.prefix + `\_PG%'`).Scan(&n[i]); err != nil {
+			return nil, err
+		}
+	}
+	return n, nil
+}
+
+// checkRows says whether n batches wrote what they should have between two counts: per voucher a
+// coupon, its account, a journal, two entries and a record; per batch an audit record and a key.
+func checkRows(c0, c1 []int, batch, n int) error {
+	for i, t := range tables {
+		want := n * batch * t.perVoucher
+		if t.perVoucher == 0 {
+			want = n
+		}
+		if c1[i]-c0[i] != want {
+			return fmt.Errorf("%d batches wrote %d rows of %s, want %d", n, c1[i]-c0[i], t.name, want)
+		}
 	}
 	return nil
 }
