@@ -16,7 +16,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -140,6 +142,10 @@ func run(bin, adminURL string, clients, batch int, duration time.Duration, runs 
 	}
 	defer drop()
 	srv := &harness.Server{Bin: bin, DBURL: dbURL} // the demo world
+	profile := os.Getenv("COUPONS_PPROF")          // a file: after the runs, one more server run is profiled into it
+	if profile != "" {
+		srv.Args = []string{"--dev"} // exposes /debug/pprof
+	}
 	if err := srv.Start(); err != nil {
 		return err
 	}
@@ -363,6 +369,29 @@ func run(bin, adminURL string, clients, batch int, duration time.Duration, runs 
 		}
 		ours, theirs = append(ours, s), append(theirs, p)
 		pairs = append(pairs, s.BPS/p.BPS)
+	}
+	if profile != "" {
+		got := make(chan error, 1)
+		go func() {
+			secs := max(1, int(duration.Seconds())-1)
+			resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, secs))
+			if err != nil {
+				got <- err
+				return
+			}
+			defer resp.Body.Close()
+			f, err := os.Create(profile)
+			if err == nil {
+				_, err = io.Copy(f, resp.Body)
+				f.Close()
+			}
+			got <- err
+		}()
+		s := serverRun(duration)
+		if err := <-got; err != nil {
+			return fmt.Errorf("profile: %w", err)
+		}
+		fmt.Printf("profiled run: server %.1f batches/s, CPU/batch: server %.2f ms; profile in %s\n", s.BPS, s.ServerCPU, profile)
 	}
 	pairList := make([]string, len(pairs))
 	for i, r := range pairs {
