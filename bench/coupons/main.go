@@ -95,7 +95,7 @@ type client struct {
 }
 
 // addCustomers gives Demo SP n more resale customers (the demo world has about 30), with their
-// associations, and answers the IDs of n of its resale customers.
+// associations, and answers their IDs.
 func addCustomers(ctx context.Context, url string, n int) ([]string, error) {
 	d, err := db.Open(ctx, url, db.Options{})
 	if err != nil {
