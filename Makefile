@@ -9,7 +9,7 @@ ADDR      ?= :8080
 GO_PKGS   := ./...
 export PC_REQUIRE_POSTGRES ?= 1
 
-.PHONY: staticcheck bank bench bench-quick bench-deps bench-alloc test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check need-chromium e2e generate migration clean
+.PHONY: staticcheck bank bench bench-quick bench-deps bench-alloc bench-coupons test-bank help run build build-server build-spa deps test vet test-go check-generated spa-check need-chromium e2e generate migration clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ bank: build-server ## the ledger torture test: 2 servers on one PostgreSQL, 16 c
 bench-alloc: build-server ## allocateBalance through the server vs pgbench on the same statements (8 clients, 3 alternating runs of 20 s)
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 20s -runs 3
 
+bench-coupons: build-server ## issueCoupons of 100 vouchers through the server vs pgbench on the same statements (4 clients, 3 alternating pairs of 10 s)
+	scripts/with-postgres.sh $(GO) run ./bench/coupons -server $(BIN) -clients 4 -duration 10s -runs 3
+
 bench-deps: ## the benchmark references: PostGraphile 5 on Node 22, Lighthouse 12
 	@test -d bench/postgraphile/node_modules || npm ci --prefix bench/postgraphile --no-audit --no-fund
 	@test -d bench/lighthouse/node_modules || npm ci --prefix bench/lighthouse --no-audit --no-fund
@@ -78,6 +81,7 @@ bench: build bench-deps ## every benchmark side by side at SF1 (about 10 minutes
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 32 -duration 8s -runs 5
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 8s -runs 5 -spread
 	scripts/with-postgres.sh $(GO) run ./bench/alloc -server $(BIN) -clients 8 -duration 10s -batch 100
+	scripts/with-postgres.sh $(GO) run ./bench/coupons -server $(BIN) -clients 4 -duration 10s -runs 3
 	scripts/with-postgres.sh $(GO) test -run '^$$' -bench TenThousand -benchtime 20x ./bench/nested/
 	node bench/spa.mjs
 

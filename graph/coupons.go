@@ -9,6 +9,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/rule"
 	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/gid"
@@ -131,7 +132,7 @@ func (r *Resolver) whitelist(ctx context.Context, ids []gid.ID, add bool) (*mode
 	v := viewer.FromContext(ctx)
 	c := r.db(ctx)
 	err := func() error {
-		if !v.IsPartnerAdmin() || (v.PartnerKind != "GOV_SUBSIDY" && v.PartnerKind != "GOV_CLOUD") {
+		if !rule.MayMaintainWhitelist(v) {
 			return apperr.New(apperr.Forbidden, "only a government partner's admin maintains a customer whitelist")
 		}
 		if len(ids) == 0 || len(ids) > ledger.MaxBatch {

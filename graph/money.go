@@ -30,24 +30,9 @@ func (r *Resolver) batchAllocatePayload(ctx context.Context, out *ledger.Outcome
 	if err != nil {
 		return payload(ctx, p, err)
 	}
-	for _, row := range out.Rows {
-		br := &model.BatchRowResult{ID: row.ID, Ok: row.OK && !out.Failed}
-		if br.Ok {
-			p.Succeeded++
-		} else {
-			p.Failed++
-			code, msg := row.Code, row.Message
-			br.Code, br.Message = &code, &msg
-			if row.Reason != "" {
-				reason := row.Reason
-				br.Reason = &reason
-			}
-		}
-		p.Results = append(p.Results, br)
-	}
+	p.Results, p.Succeeded, p.Failed = rowResults(out)
 	if out.Failed { // a refusal with per-row reasons: the results stay beside it
-		p.UserErrors = []*model.UserError{{Code: "BATCH_REFUSED", Field: []string{"input", "customerIDs"},
-			Message: "nothing was allocated: the results say which customers were refused and why"}}
+		p.UserErrors = batchRefused("customerIDs", "customers")
 		return p, nil
 	}
 	switch {

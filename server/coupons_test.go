@@ -142,6 +142,11 @@ func TestCouponRules(t *testing.T) {
 		if b := balanceOf(t, s, ledger.QuotaBalance(plain)); b.String() != "770.00" {
 			t.Fatalf("quota after reclaiming 70.00: %s", b)
 		}
+		// The same key again answers the same amounts and moves nothing.
+		if r := s.post(t, admin, reclaimCouponsQ, map[string]any{"ids": []any{ids[0]}, "k": "rec-1"}); dig(r.Data, "reclaimCoupons", "total") != "70.00" ||
+			balanceOf(t, s, ledger.QuotaBalance(plain)).String() != "770.00" {
+			t.Fatalf("a replayed reclaim: %s", r.Raw)
+		}
 		rec := c.CouponRecord.Query().Where(couponrecord.CouponID(gid.ID(ids[0])), couponrecord.TypeEQ(couponrecord.TypeRECLAIMED_BY_HAND)).OnlyX(sys())
 		if rec.Amount.String() != "70.00" {
 			t.Fatalf("the reclaim's record: %+v", rec)
@@ -438,13 +443,17 @@ func TestResellerQuotas(t *testing.T) {
 		}
 		// West issues 100.00 of it; the reclaim takes back the 900.00 left.
 		cu := s.demoCustomer(t, "Demo Reseller West", customer.AssociationTypeRESALE, false)
-		if ids := issued(t, s.post(t, s.login(t, "reseller.west@example.com"), issueQ, map[string]any{"q": westQuota, "ids": []any{string(cu.ID)}, "f": "100.00", "k": "w-iss"})); len(ids) != 1 {
+		westCoupons := issued(t, s.post(t, s.login(t, "reseller.west@example.com"), issueQ, map[string]any{"q": westQuota, "ids": []any{string(cu.ID)}, "f": "100.00", "k": "w-iss"}))
+		if len(westCoupons) != 1 {
 			t.Fatal("the reseller could not issue out of its quota")
 		}
 		rq := `mutation($q:ID!,$k:String!){ reclaimResellerQuota(input:{quotaID:$q}, idempotencyKey:$k){ reclaimed quota { status balance } userErrors { code } } }`
 		r = s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-1"})
 		if dig(r.Data, "reclaimResellerQuota", "reclaimed") != "900.00" || dig(r.Data, "reclaimResellerQuota", "quota", "status") != "RECLAIMED" {
 			t.Fatalf("reclaim: %s", r.Raw)
+		}
+		if r := s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-1"}); dig(r.Data, "reclaimResellerQuota", "reclaimed") != "900.00" {
+			t.Fatalf("a replayed reclaim: %s", r.Raw)
 		}
 		if r := s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-2"}); r.UserError("reclaimResellerQuota") != "ALREADY_RECLAIMED" {
 			t.Fatalf("a second reclaim: %s", r.Raw)
@@ -455,13 +464,24 @@ func TestResellerQuotas(t *testing.T) {
 		if b := balanceOf(t, s, ledger.QuotaBalance(src)); b.String() != "98900.00" {
 			t.Fatalf("the distributor's quota after the reclaim: %s", b)
 		}
+		// West reclaims its coupon afterwards: the 100.00 returns to its reclaimed quota, and the
+		// distributor takes it back by reclaiming the quota again.
+		if r := s.post(t, s.login(t, "reseller.west@example.com"), reclaimCouponsQ, map[string]any{"ids": []any{westCoupons[0]}, "k": "w-rec"}); dig(r.Data, "reclaimCoupons", "total") != "100.00" {
+			t.Fatalf("the reseller reclaiming its coupon: %s", r.Raw)
+		}
+		if r := s.post(t, dist, rq, map[string]any{"q": westQuota, "k": "rr-4"}); dig(r.Data, "reclaimResellerQuota", "reclaimed") != "100.00" {
+			t.Fatalf("reclaiming what came back: %s", r.Raw)
+		}
+		if b := balanceOf(t, s, ledger.QuotaBalance(src)); b.String() != "99000.00" {
+			t.Fatalf("the distributor's quota after the second reclaim: %s", b)
+		}
 		ledgerTotals(t, s)
 	})
 }
 
 // TestCouponListStatements: coupon and quota lists with their nested fields cost no more
-// statements for 30 rows than for 2. (The loaders batch by a 2 ms window: under load the name
-// lookups of one request may fall into two batches, so a count may differ by one either way.)
+// statements for 30 rows than for 2. (The loaders batch by a 2 ms window: under load the lookups
+// of one request may fall into two batches, so the test takes the fewest of three tries.)
 func TestCouponListStatements(t *testing.T) {
 	testdb.ForEachEngine(t, func(t *testing.T, engine string) {
 		s := newTestServer(t, engine)
@@ -478,12 +498,16 @@ func TestCouponListStatements(t *testing.T) {
 			couponRecords(first:$n) { edges { node { id type amount customerName } } } }`
 		counts := map[int]int{}
 		for _, n := range []int{2, 30} {
-			s.Counter.Reset()
-			r := s.post(t, admin, q, map[string]any{"n": n})
-			if len(r.Errors) > 0 || len(dig(r.Data, "coupons", "edges").([]any)) != n {
-				t.Fatalf("first %d: %s", n, r.Raw)
+			for range 3 { // the fewest of three: a batch split by timing is not growth
+				s.Counter.Reset()
+				r := s.post(t, admin, q, map[string]any{"n": n})
+				if len(r.Errors) > 0 || len(dig(r.Data, "coupons", "edges").([]any)) != n {
+					t.Fatalf("first %d: %s", n, r.Raw)
+				}
+				if c := s.Counter.Count(); counts[n] == 0 || c < counts[n] {
+					counts[n] = c
+				}
 			}
-			counts[n] = s.Counter.Count()
 		}
 		if counts[30] > counts[2]+1 || counts[30] > 14 {
 			t.Fatalf("statements grow with rows: 2 -> %d, 30 -> %d\n%s", counts[2], counts[30], strings.Join(s.Counter.Statements(), "\n"))

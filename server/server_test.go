@@ -230,15 +230,19 @@ func TestStatementsDoNotGrowWithRows(t *testing.T) {
 				associations { id type status since partner { id name } } } } } }`
 		counts := map[int]int{}
 		for _, n := range []int{5, 50} {
-			s.Counter.Reset()
-			r := s.post(t, tok, q, map[string]any{"n": n})
-			if len(r.Errors) > 0 {
-				t.Fatalf("first %d: %s", n, r.Raw)
+			for range 3 { // the fewest of three: the loaders batch by a 2 ms window, and a batch split by load is not growth
+				s.Counter.Reset()
+				r := s.post(t, tok, q, map[string]any{"n": n})
+				if len(r.Errors) > 0 {
+					t.Fatalf("first %d: %s", n, r.Raw)
+				}
+				if got := len(dig(r.Data, "customers", "edges").([]any)); got != n {
+					t.Fatalf("first %d returned %d", n, got)
+				}
+				if c := s.Counter.Count(); counts[n] == 0 || c < counts[n] {
+					counts[n] = c
+				}
 			}
-			if got := len(dig(r.Data, "customers", "edges").([]any)); got != n {
-				t.Fatalf("first %d returned %d", n, got)
-			}
-			counts[n] = s.Counter.Count()
 		}
 		if counts[5] != counts[50] {
 			t.Fatalf("statements grow with rows: 5 customers -> %d, 50 -> %d\n%s", counts[5], counts[50], strings.Join(s.Counter.Statements(), "\n"))

@@ -12,6 +12,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/couponrecord"
 	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
+	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/privacy"
 	"github.com/partnercenter/partnercenter/internal/viewer"
 )
@@ -130,4 +131,57 @@ func MaySeeCouponRemark(v *viewer.Viewer, c *ent.Coupon) bool {
 		return true
 	}
 	return s.Customer == "" && slices.Contains(s.Partners, c.PartnerID)
+}
+
+// Who may run the coupon operations (DOMAIN.md §4). The operations (internal/ledger) ask these
+// before anything else; what they act on is then read through the privacy rules above.
+
+// issuers are the partner kinds that issue each kind of coupon to their customers: a
+// distributor passes its voucher quota to its resellers, who issue.
+var issuers = map[couponquota.Kind][]partner.Kind{
+	couponquota.KindVOUCHER: {partner.KindSOLUTION_PROVIDER, partner.KindGOV_SUBSIDY, partner.KindCLOUD_RESELLER},
+	couponquota.KindCASH:    {partner.KindGOV_SUBSIDY},
+	couponquota.KindPICKUP:  {partner.KindGOV_CLOUD},
+}
+
+// grantees are the partner kinds the platform grants each kind of quota (a cloud reseller gets
+// voucher quota from its distributor).
+var grantees = map[couponquota.Kind][]partner.Kind{
+	couponquota.KindVOUCHER: {partner.KindSOLUTION_PROVIDER, partner.KindGOV_SUBSIDY, partner.KindDISTRIBUTOR},
+	couponquota.KindCASH:    {partner.KindGOV_SUBSIDY},
+	couponquota.KindPICKUP:  {partner.KindGOV_CLOUD},
+}
+
+// MayGrantQuotas: the platform grants, adjusts, freezes and invalidates quotas.
+func MayGrantQuotas(v *viewer.Viewer) bool { return v.IsPlatform() && !v.ReadOnly }
+
+// GrantedTo reports whether a partner of kind p may be granted quota of kind k by the platform.
+func GrantedTo(p partner.Kind, k couponquota.Kind) bool { return slices.Contains(grantees[k], p) }
+
+// MayPassQuotaToResellers: a distributor's admin (or its read-write key) issues quota to its
+// resellers and reclaims it.
+func MayPassQuotaToResellers(v *viewer.Viewer) bool {
+	return v.IsPartnerAdmin() && !v.ReadOnly && v.PartnerKind == string(partner.KindDISTRIBUTOR)
+}
+
+// MayIssueCoupons: a partner's admin (or read-write key) issues and reclaims coupons; of kind k
+// (zero: any kind) only where its partner is an issuer of k.
+func MayIssueCoupons(v *viewer.Viewer, k couponquota.Kind) bool {
+	if !v.IsPartnerAdmin() || v.ReadOnly {
+		return false
+	}
+	if k == "" {
+		return true
+	}
+	return slices.Contains(issuers[k], partner.Kind(v.PartnerKind))
+}
+
+// IssuesOnlyToWhitelist: a government partner issues only to the customers on its whitelist.
+func IssuesOnlyToWhitelist(v *viewer.Viewer) bool {
+	return v != nil && (v.PartnerKind == string(partner.KindGOV_SUBSIDY) || v.PartnerKind == string(partner.KindGOV_CLOUD))
+}
+
+// MayMaintainWhitelist: a government partner's admin (or read-write key) keeps its whitelist.
+func MayMaintainWhitelist(v *viewer.Viewer) bool {
+	return v.IsPartnerAdmin() && !v.ReadOnly && IssuesOnlyToWhitelist(v)
 }

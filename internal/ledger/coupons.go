@@ -15,8 +15,8 @@ import (
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/journal"
-	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/rule"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/audit"
 	"github.com/partnercenter/partnercenter/internal/dbx"
@@ -44,23 +44,11 @@ type IssueRequest struct {
 	VerificationCode *string
 }
 
-// issuerKinds are the partner kinds that issue each kind of coupon (a distributor passes its
-// voucher quota to its resellers, who issue).
-var issuerKinds = map[couponquota.Kind][]partner.Kind{
-	couponquota.KindVOUCHER: {partner.KindSOLUTION_PROVIDER, partner.KindGOV_SUBSIDY, partner.KindCLOUD_RESELLER},
-	couponquota.KindCASH:    {partner.KindGOV_SUBSIDY},
-	couponquota.KindPICKUP:  {partner.KindGOV_CLOUD},
-}
-
-func isGovernment(k string) bool {
-	return k == string(partner.KindGOV_SUBSIDY) || k == string(partner.KindGOV_CLOUD)
-}
-
 // ownQuota reads one of the viewer's partner's own quotas through its privacy rules,
 // share-locked (a concurrent freeze waits for the issue), with its limits.
 func ownQuota(ctx context.Context, c *ent.Client, id gid.ID) (*ent.CouponQuota, error) {
 	v := viewer.FromContext(ctx)
-	if !v.IsPartnerAdmin() {
+	if !rule.MayIssueCoupons(v, "") && !rule.MayPassQuotaToResellers(v) {
 		return nil, apperr.New(apperr.Forbidden, "only a partner's admin issues and reclaims coupons")
 	}
 	q, err := c.CouponQuota.Query().Where(couponquota.ID(id), predicate.CouponQuota(dbx.ForShare)).WithLimits().Only(ctx)
@@ -72,10 +60,10 @@ func ownQuota(ctx context.Context, c *ent.Client, id gid.ID) (*ent.CouponQuota, 
 
 // issuable refuses a quota that cannot issue coupons now.
 func issuable(ctx context.Context, q *ent.CouponQuota) error {
-	kind := partner.Kind(viewer.FromContext(ctx).PartnerKind)
+	v := viewer.FromContext(ctx)
 	switch {
-	case !slices.Contains(issuerKinds[q.Kind], kind):
-		return apperr.Refuse(apperr.BadUserInput, "KIND_NOT_ALLOWED", "a %s partner does not issue %s coupons", kind, q.Kind)
+	case !rule.MayIssueCoupons(v, q.Kind):
+		return apperr.Refuse(apperr.BadUserInput, "KIND_NOT_ALLOWED", "a %s partner does not issue %s coupons", v.PartnerKind, q.Kind)
 	case q.Status != couponquota.StatusNORMAL:
 		return apperr.Refuse(apperr.BadUserInput, "QUOTA_NOT_NORMAL", "the quota is %s: it cannot issue", q.Status)
 	case !q.ValidUntil.After(Now()):
@@ -97,7 +85,7 @@ func issueTargets(ctx context.Context, c *ent.Client, q *ent.CouponQuota, ids []
 		byID[cu.ID] = cu
 	}
 	listed := map[gid.ID]bool{}
-	gov := isGovernment(viewer.FromContext(ctx).PartnerKind)
+	gov := rule.IssuesOnlyToWhitelist(viewer.FromContext(ctx))
 	if gov {
 		wl, err := c.CustomerWhitelist.Query().Where(customerwhitelist.PartnerID(q.PartnerID), customerwhitelist.CustomerIDIn(ids...)).All(ctx)
 		if err != nil {
@@ -358,7 +346,7 @@ func (l *Ledger) ReclaimCoupons(ctx context.Context, req ReclaimRequest) (*Outco
 	}
 	return l.run(ctx, "reclaim-coupons", req.IdempotencyKey, []any{req.CouponIDs, strings.TrimSpace(req.Reason)}, plan, func(ctx context.Context, c *ent.Client) (*Outcome, error) {
 		v := viewer.FromContext(ctx)
-		if !v.IsPartnerAdmin() {
+		if !rule.MayIssueCoupons(v, "") {
 			return nil, apperr.New(apperr.Forbidden, "only a partner's admin issues and reclaims coupons")
 		}
 		if err := stepup.Check(ctx, c, "reclaiming coupons", req.VerificationCode); err != nil {
@@ -399,7 +387,7 @@ func (l *Ledger) ReclaimCoupons(ctx context.Context, req ReclaimRequest) (*Outco
 			out.Rows[i].Amount = amounts[i]
 			total = total.Add(amounts[i])
 		}
-		out.JournalIDs = plan.JournalIDs
+		out.JournalIDs, out.learned = plan.JournalIDs, true
 		return out, audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionCOUPON_RECLAIM, Reason: req.Reason,
 			Detail: "reclaimed " + strconv.Itoa(len(list)) + " coupons, " + total.String() + " in all"})
 	})
@@ -421,8 +409,8 @@ func reclaimable(cp *ent.Coupon) *apperr.Error {
 
 // reclaim moves each coupon's whole remaining balance back to its quota, marks it (RECLAIMED, or
 // EXPIRED for an expiry) and writes its record of typ; journalIDs are planned IDs or nil. It
-// answers the amounts. A coupon with nothing left is refused (someone spent or reclaimed it
-// meanwhile) unless it expires.
+// answers the amounts. A reclaim by hand refuses a coupon with nothing left (someone spent or
+// reclaimed it meanwhile); the automatic ones just mark it.
 func reclaim(ctx context.Context, c *ent.Client, list []*ent.Coupon, typ couponrecord.Type, reason string, journalIDs []gid.ID, key string) ([]money.Money, error) {
 	owners := make([]Owner, 0, 2*len(list))
 	for _, cp := range list {
@@ -441,7 +429,7 @@ func reclaim(ctx context.Context, c *ent.Client, list []*ent.Coupon, typ couponr
 		from, to := accs[2*i], accs[2*i+1]
 		amounts[i] = from.Balance
 		if !amounts[i].IsPositive() {
-			if typ == couponrecord.TypeRECLAIMED_ON_EXPIRY {
+			if typ != couponrecord.TypeRECLAIMED_BY_HAND {
 				continue
 			}
 			return nil, apperr.Refuse(apperr.BadUserInput, "COUPON_NOT_USABLE", "the coupon has no balance left")
@@ -453,9 +441,11 @@ func reclaim(ctx context.Context, c *ent.Client, list []*ent.Coupon, typ couponr
 		postings = append(postings, posting{spec, []leg{{from, money.Zero.Sub(amounts[i])}, {to, amounts[i]}}})
 		ids = append(ids, cp.ID)
 	}
-	js, err := post(ctx, c, postings...)
-	if err != nil {
-		return nil, err
+	var js []*ent.Journal
+	if len(postings) > 0 {
+		if js, err = post(ctx, c, postings...); err != nil {
+			return nil, err
+		}
 	}
 	journalOf := map[gid.ID]gid.ID{}
 	for i, j := range js {

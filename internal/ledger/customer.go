@@ -2,7 +2,6 @@ package ledger
 
 import (
 	"context"
-	"slices"
 	"strconv"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -114,11 +113,8 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 	if err := CheckAmount("amount", req.Amount); err != nil {
 		return nil, err
 	}
-	if len(customerIDs) == 0 || len(customerIDs) > MaxBatch {
-		return nil, apperr.BadInput("customerIDs", "give 1 to %d customers", MaxBatch)
-	}
-	if len(slices.Compact(slices.Sorted(slices.Values(customerIDs)))) != len(customerIDs) {
-		return nil, apperr.BadInput("customerIDs", "a customer is listed twice")
+	if err := checkBatch("customerIDs", customerIDs); err != nil {
+		return nil, err
 	}
 	plan := planned(len(customerIDs))
 	plan.Rows = make([]RowOutcome, len(customerIDs))
@@ -134,13 +130,12 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 			return nil, refuse(ctx, c, auditlog.ActionBATCH_ALLOCATE, "", err)
 		}
 		out := &Outcome{Rows: make([]RowOutcome, len(customerIDs))}
+		refusals := make([]*apperr.Error, len(customerIDs))
 		owners := []Owner{}
 		totals := map[gid.ID]money.Money{} // per paying partner (a distributor pays for each of its resellers' customers from the reseller's account)
 		for i, id := range customerIDs {
 			out.Rows[i] = RowOutcome{ID: id, OK: true}
-			if e := adjustable(byID[id]); e != nil {
-				out.Rows[i] = RowOutcome{ID: id, Code: string(e.Code), Reason: e.Reason, Message: e.Message}
-				out.Failed = true
+			if refusals[i] = adjustable(byID[id]); refusals[i] != nil {
 				continue
 			}
 			p := *byID[id].PartnerID
@@ -150,12 +145,7 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 			totals[p] = totals[p].Add(req.Amount)
 			owners = append(owners, CustomerAllocated(id))
 		}
-		if out.Failed {
-			for i := range out.Rows {
-				if out.Rows[i].OK {
-					out.Rows[i].OK, out.Rows[i].Code, out.Rows[i].Message = false, "NOT_ATTEMPTED", "not moved: another customer of the batch was refused"
-				}
-			}
+		if failRows(out, refusals) {
 			return out, refuseBatch(ctx, c, auditlog.ActionBATCH_ALLOCATE, out)
 		}
 		accs, err := lockOwners(ctx, c, owners...)
@@ -168,11 +158,7 @@ func (l *Ledger) BatchAllocate(ctx context.Context, customerIDs []gid.ID, req Re
 		}
 		for p, total := range totals {
 			if a := byOwner[PartnerCash(p)]; a.Balance.Cmp(total) < 0 {
-				out.Failed = true
-				for i := range out.Rows {
-					out.Rows[i] = RowOutcome{ID: out.Rows[i].ID, Code: string(apperr.BadUserInput), Reason: "INSUFFICIENT_BALANCE",
-						Message: "the partner's balance (" + a.Balance.String() + ") is less than the batch total (" + total.String() + ")"}
-				}
+				failAll(out, apperr.Refuse(apperr.BadUserInput, "INSUFFICIENT_BALANCE", "the partner's balance (%s) is less than the batch total (%s)", a.Balance, total))
 				return out, refuseBatch(ctx, c, auditlog.ActionBATCH_ALLOCATE, out)
 			}
 		}

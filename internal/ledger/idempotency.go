@@ -38,6 +38,9 @@ type Outcome struct {
 	// Journals are the posted journals themselves on the first answer (a replay has only IDs),
 	// so that the answer needs no second read.
 	Journals []*ent.Journal `json:"-"`
+	// learned marks an outcome that knows more than its plan (a reclaim's amounts, read under
+	// its locks): the key's record is rewritten with it, so that a replay answers the same.
+	learned bool
 }
 
 // RowOutcome is a batch's answer for one target.
@@ -167,6 +170,15 @@ func (l *Ledger) attempt(ctx context.Context, op, scope, key, hash string, plan 
 	}
 	if !slices.Equal(out.JournalIDs, plan.JournalIDs) {
 		return nil, false, fmt.Errorf("ledger: %s posted journals %v, not the planned %v", op, out.JournalIDs, plan.JournalIDs)
+	}
+	if out.learned {
+		if response, err = json.Marshal(out); err != nil {
+			return nil, false, err
+		}
+		if err = c.IdempotencyRecord.Update().Where(idempotencyrecord.Scope(scope), idempotencyrecord.Key(key)).
+			SetResponse(string(response)).Exec(sys(tctx)); err != nil {
+			return nil, false, err
+		}
 	}
 	if err = tx.Commit(); err != nil {
 		return nil, false, err

@@ -14,6 +14,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/rule"
 	"github.com/partnercenter/partnercenter/internal/apperr"
 	"github.com/partnercenter/partnercenter/internal/audit"
 	"github.com/partnercenter/partnercenter/internal/dbx"
@@ -38,16 +39,8 @@ type GrantRequest struct {
 	Reason         string
 }
 
-// grantKinds are the partners the platform grants each kind of quota to (cloud resellers get
-// voucher quota from their distributor).
-var grantKinds = map[couponquota.Kind][]partner.Kind{
-	couponquota.KindVOUCHER: {partner.KindSOLUTION_PROVIDER, partner.KindGOV_SUBSIDY, partner.KindDISTRIBUTOR},
-	couponquota.KindCASH:    {partner.KindGOV_SUBSIDY},
-	couponquota.KindPICKUP:  {partner.KindGOV_CLOUD},
-}
-
 func platformOnly(ctx context.Context) error {
-	if !viewer.FromContext(ctx).IsPlatform() {
+	if !rule.MayGrantQuotas(viewer.FromContext(ctx)) {
 		return apperr.New(apperr.Forbidden, "only the platform grants and adjusts quotas")
 	}
 	return nil
@@ -78,7 +71,7 @@ func (l *Ledger) GrantQuota(ctx context.Context, req GrantRequest) (*Outcome, er
 		p, err := c.Partner.Query().Where(partner.ID(req.PartnerID)).Only(ctx)
 		if ent.IsNotFound(err) {
 			err = apperr.BadInput("partnerID", "no partner with this ID")
-		} else if err == nil && !slices.Contains(grantKinds[req.Kind], p.Kind) {
+		} else if err == nil && !rule.GrantedTo(p.Kind, req.Kind) {
 			err = apperr.Refuse(apperr.BadUserInput, "KIND_NOT_ALLOWED", "a %s partner is not granted %s quota", p.Kind, req.Kind)
 		}
 		if err != nil {
@@ -294,8 +287,7 @@ type ResellerQuotaRequest struct {
 }
 
 func distributorOnly(ctx context.Context) error {
-	v := viewer.FromContext(ctx)
-	if !v.IsPartnerAdmin() || v.PartnerKind != string(partner.KindDISTRIBUTOR) {
+	if !rule.MayPassQuotaToResellers(viewer.FromContext(ctx)) {
 		return apperr.New(apperr.Forbidden, "only a distributor's admin issues quota to resellers")
 	}
 	return nil
@@ -410,7 +402,8 @@ func (l *Ledger) IssueQuotaToResellers(ctx context.Context, req ResellerQuotaReq
 
 // ReclaimResellerQuota takes a reseller quota's whole remaining balance back to the distributor's
 // quota it came from and marks it RECLAIMED; Rows[0].Amount is the amount actually reclaimed.
-// Coupons the reseller already issued stay with its customers.
+// Coupons the reseller already issued stay with its customers; what they return to the quota
+// later (the reseller reclaims one) is taken back by reclaiming the quota again.
 func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID gid.ID, reason string, code *string) (*Outcome, error) {
 	if err := distributorOnly(ctx); err != nil {
 		return nil, err
@@ -424,11 +417,8 @@ func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID g
 		v := viewer.FromContext(ctx)
 		q, err := c.CouponQuota.Query().Where(couponquota.ID(quotaID), couponquota.HasParentWith(couponquota.PartnerID(v.PartnerID)),
 			predicate.CouponQuota(dbx.ForUpdate)).Only(ctx)
-		switch {
-		case ent.IsNotFound(err):
+		if ent.IsNotFound(err) {
 			err = apperr.BadInput("quotaID", "no quota you issued to a reseller has this ID")
-		case err == nil && q.Status == couponquota.StatusRECLAIMED:
-			err = apperr.Refuse(apperr.BadUserInput, "ALREADY_RECLAIMED", "this quota was reclaimed already")
 		}
 		if err == nil {
 			err = stepup.Check(ctx, c, "reclaiming a reseller's quota", code)
@@ -441,7 +431,10 @@ func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID g
 			return nil, err
 		}
 		amount := accs[0].Balance
-		if !amount.IsPositive() {
+		switch {
+		case !amount.IsPositive() && q.Status == couponquota.StatusRECLAIMED:
+			return nil, refuse(ctx, c, auditlog.ActionQUOTA_FROM_RESELLER, quotaID, apperr.Refuse(apperr.BadUserInput, "ALREADY_RECLAIMED", "this quota was reclaimed already and nothing came back to it since"))
+		case !amount.IsPositive():
 			return nil, refuse(ctx, c, auditlog.ActionQUOTA_FROM_RESELLER, quotaID, apperr.Refuse(apperr.BadUserInput, "NOTHING_TO_RECLAIM", "the reseller has issued the whole quota: nothing is left to reclaim"))
 		}
 		if _, err := post(ctx, c, posting{journalSpec{id: plan.JournalIDs[0], kind: journal.KindQUOTA_FROM_RESELLER, amount: amount, key: key, reason: reason},
@@ -456,7 +449,7 @@ func (l *Ledger) ReclaimResellerQuota(ctx context.Context, key string, quotaID g
 			SetJournalID(plan.JournalIDs[0]).SetReason(reason).Exec(sys(ctx)); err != nil {
 			return nil, err
 		}
-		out := &Outcome{JournalIDs: plan.JournalIDs, Rows: []RowOutcome{{ID: quotaID, OK: true, JournalID: plan.JournalIDs[0], Object: quotaID, Amount: amount}}}
+		out := &Outcome{JournalIDs: plan.JournalIDs, Rows: []RowOutcome{{ID: quotaID, OK: true, JournalID: plan.JournalIDs[0], Object: quotaID, Amount: amount}}, learned: true}
 		return out, audit.Record(ctx, c, audit.Entry{Action: auditlog.ActionQUOTA_FROM_RESELLER, TargetType: "CouponQuota", TargetID: q.ID, ActingFor: q.PartnerID,
 			Reason: reason, Detail: "reclaimed " + amount.String()})
 	})
