@@ -71,8 +71,9 @@ function ResellerQuotas({ partnerID }: { partnerID: string }) {
           testId="reseller-quota-row"
           empty={t('coupons.resellerQuotas.empty')}
           actionsWidth={100}
+          // a reclaimed quota may be reclaimed again: what its coupons returned since comes back
           actions={(q) => (
-            <Button size="small" danger disabled={q.status === 'RECLAIMED' || q.status === 'INVALID'} onClick={() => setReclaiming(q)} data-testid="quota-reclaim">
+            <Button size="small" danger onClick={() => setReclaiming(q)} data-testid="quota-reclaim">
               {t('coupons.resellerQuotas.reclaim')}
             </Button>
           )}
