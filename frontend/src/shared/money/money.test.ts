@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ledger from '../../../../internal/ledger/ledger.go?raw';
-import { amountProblem, formatMoney, MAX_AMOUNT, toDecimal, toFen } from './money';
+import { amountProblem, formatMoney, fromFen, MAX_AMOUNT, toDecimal, toFen } from './money';
 
 describe('formatMoney', () => {
   it('groups thousands and keeps two decimals', () => {
@@ -107,5 +107,14 @@ describe('toFen', () => {
     expect(toFen('90071992547409931.99')).toBe(9007199254740993199n);
     expect(toFen('1.001')).toBeNull();
     expect(toFen('x')).toBeNull();
+  });
+});
+
+describe('fromFen', () => {
+  it('writes fen back as a decimal', () => {
+    expect(fromFen(24690n)).toBe('246.90');
+    expect(fromFen(-5n)).toBe('-0.05');
+    expect(fromFen(0n)).toBe('0.00');
+    expect(fromFen(toFen('12345678901.23')!)).toBe('12345678901.23');
   });
 });

@@ -35,6 +35,12 @@ export function toFen(value: string): bigint | null {
   return m[1] === '-' ? -fen : fen;
 }
 
+/** Fen as a Decimal string, the inverse of toFen: 24690n -> "246.90", -5n -> "-0.05". */
+export function fromFen(fen: bigint): string {
+  const abs = fen < 0n ? -fen : fen;
+  return `${fen < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
 /** Why a typed amount is refused (an i18n key under `amount.`), or undefined when it is fine. */
 export type AmountProblem = 'required' | 'format' | 'decimals' | 'positive' | 'tooLarge' | 'overBalance';
 

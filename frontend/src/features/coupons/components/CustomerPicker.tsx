@@ -1,10 +1,11 @@
 // A select of the partner's customers (masked names from the server), searched on the server
-// from 2 characters; single or multiple.
-import { useState } from 'react';
+// from 2 characters; single or multiple. With `whitelist` it offers the customers on the
+// government partner's whitelist instead (searched here, they are at most a page).
+import { useState, type CSSProperties } from 'react';
 import { Select } from 'antd';
 import { useQuery } from 'urql';
 import type { CustomerAssociationType } from '../../../gql/graphql';
-import { CouponCustomerOptionsQuery } from '../queries';
+import { CouponCustomerOptionsQuery, CustomerWhitelistsQuery } from '../queries';
 import { customerLabel } from '../customerLabel';
 
 interface Props {
@@ -13,25 +14,34 @@ interface Props {
   multiple?: boolean;
   associationType?: CustomerAssociationType;
   placeholder?: string;
-  style?: React.CSSProperties;
+  style?: CSSProperties;
   testId?: string;
   disabled?: boolean;
+  /** Offer the whitelist's customers (a government partner issues only to them). */
+  whitelist?: boolean;
+  /** Every customer named so far (id -> label), e.g. to name the rows of a batch answer. */
+  labels?: Map<string, string>;
 }
 
-export function CustomerPicker({ value, onChange, multiple, associationType, placeholder, style, testId, disabled }: Props) {
+export function CustomerPicker({ value, onChange, multiple, associationType, placeholder, style, testId, disabled, whitelist, labels }: Props) {
   const [search, setSearch] = useState('');
-  const [known] = useState(() => new Map<string, string>());
+  const [own] = useState(() => new Map<string, string>());
+  const known = labels ?? own;
   const term = search.trim().length >= 2 ? search.trim() : undefined;
-  const [{ data, fetching }] = useQuery({
+  const [customers] = useQuery({
     query: CouponCustomerOptionsQuery,
     variables: { where: { ...(associationType ? { associationType } : {}), ...(term ? { search: term } : {}) } },
-    pause: disabled,
+    pause: disabled || whitelist,
   });
-  const options = (data?.customers.edges ?? []).flatMap((e) => {
-    if (!e?.node) return [];
-    const label = customerLabel(e.node);
-    known.set(e.node.id, label);
-    return [{ value: e.node.id, label }];
+  const [listed] = useQuery({ query: CustomerWhitelistsQuery, variables: { first: 100 }, pause: disabled || !whitelist });
+  const candidates = whitelist
+    ? (listed.data?.customerWhitelists.edges ?? []).flatMap((e) => (e?.node?.customer ? [e.node.customer] : []))
+    : (customers.data?.customers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const fetching = customers.fetching || listed.fetching;
+  const options = candidates.flatMap((c) => {
+    const label = customerLabel(c);
+    known.set(c.id, label);
+    return whitelist && term && !label.includes(term) ? [] : [{ value: c.id, label }];
   });
   const chosen = value === undefined ? [] : Array.isArray(value) ? value : [value];
   for (const id of chosen) if (!options.some((o) => o.value === id)) options.push({ value: id, label: known.get(id) ?? id });

@@ -8,7 +8,8 @@ import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { CouponCustomerOptionsQuery, CouponQuotasQuery, CouponStepUpQuery, CustomerWhitelistsQuery, IssueCouponsMutation } from '../queries';
+import { CouponQuotasQuery, CouponStepUpQuery, IssueCouponsMutation } from '../queries';
+import { CustomerPicker } from './CustomerPicker';
 import type { PartnerKind } from '../../../gql/graphql';
 import { GOV_KINDS } from '../permissions';
 import { useVerifiedMutation } from '../../../shared/graphql/stepUp';
@@ -16,11 +17,10 @@ import { newIdempotencyKey } from '../../../shared/graphql/verification';
 import { describeError, describeRefusal } from '../../../shared/graphql/errorInfo';
 import { AmountField } from '../../../shared/components/AmountField';
 import { BatchResultTable, type BatchRow } from '../../../shared/components/BatchResultTable';
-import { formatMoney, toDecimal, toFen } from '../../../shared/money/money';
+import { formatMoney, fromFen, toDecimal, toFen } from '../../../shared/money/money';
 import { limitsInput, sortedLimits, type LimitRow } from '../limits';
 import { LimitsEditor } from './LimitsEditor';
 import { LimitText } from './CouponTags';
-import { customerLabel } from '../customerLabel';
 import { issueValidity } from '../rules';
 
 import { MAX_BATCH } from '../rules';
@@ -52,7 +52,6 @@ export function IssueCouponsDialog({ partnerID, partnerKind, onClose, onDone }: 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [key, setKey] = useState(newIdempotencyKey);
-  const [search, setSearch] = useState('');
   const [error, setError] = useState<string>();
   const [refusal, setRefusal] = useState<{ message: string; rows: BatchRow[] }>();
   const [results, setResults] = useState<BatchRow[]>();
@@ -69,35 +68,16 @@ export function IssueCouponsDialog({ partnerID, partnerKind, onClose, onDone }: 
   );
   const quotaID = Form.useWatch('quotaID', form);
   const quota = quotas.find((q) => q.id === quotaID);
-  const term = search.trim().length >= 2 ? search.trim() : undefined;
   const whitelisted = !!partnerKind && GOV_KINDS.includes(partnerKind);
-  const [customersAnswer] = useQuery({
-    query: CouponCustomerOptionsQuery,
-    // vouchers go to resale customers; cash and pickup coupons to the (whitelisted) customers
-    variables: { where: { ...(quota?.kind === 'VOUCHER' ? { associationType: 'RESALE' as const } : {}), ...(term ? { search: term } : {}) } },
-    pause: !quota || whitelisted,
-  });
-  const [whitelistAnswer] = useQuery({ query: CustomerWhitelistsQuery, variables: { first: 100 }, pause: !whitelisted });
-  // Everyone shown so far, to keep the chosen ones named after a new search.
+  // Everyone the picker named so far, to name the rows of the answer.
   const [known] = useState(() => new Map<string, string>());
-  const candidates = whitelisted
-    ? (whitelistAnswer.data?.customerWhitelists.edges ?? []).flatMap((e) => (e?.node?.customer ? [e.node.customer] : []))
-    : (customersAnswer.data?.customers.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const customerOptions = candidates.flatMap((c) => {
-    const label = customerLabel(c);
-    known.set(c.id, label);
-    if (whitelisted && term && !label.includes(term)) return [];
-    return [{ value: c.id, label }];
-  });
   const chosen: string[] = Form.useWatch('customerIDs', form) ?? [];
-  for (const id of chosen) if (!customerOptions.some((o) => o.value === id)) customerOptions.push({ value: id, label: known.get(id) ?? id });
   const amount = Form.useWatch('amount', form);
   const [stepUp] = useQuery({ query: CouponStepUpQuery });
 
   const eachFen = amount ? toFen(toDecimal(amount)) : null;
   const totalFen = eachFen !== null && chosen.length ? eachFen * BigInt(chosen.length) : null;
   const balanceFen = quota ? toFen(quota.balance) : null;
-  const fenText = (f: bigint) => `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
 
   async function submit(v: Values) {
     if (!quota) return;
@@ -225,13 +205,14 @@ export function IssueCouponsDialog({ partnerID, partnerKind, onClose, onDone }: 
                   { type: 'array', max: MAX_BATCH, message: t('coupons.issue.customersTooMany', { max: MAX_BATCH }) },
                 ]}
               >
-                <Select
-                  mode="multiple"
+                <CustomerPicker
+                  multiple
                   disabled={!quota}
-                  loading={customersAnswer.fetching || whitelistAnswer.fetching}
-                  showSearch={{ filterOption: false, onSearch: setSearch }}
-                  options={customerOptions}
-                  data-testid="issue-customers"
+                  // vouchers go to resale customers; a government partner's coupons to its whitelist
+                  associationType={quota?.kind === 'VOUCHER' && !whitelisted ? 'RESALE' : undefined}
+                  whitelist={whitelisted}
+                  labels={known}
+                  testId="issue-customers"
                 />
               </Form.Item>
               <AmountField label={t('coupons.issue.faceValue')} max={quota?.balance} testId="issue-face-value" />
@@ -244,7 +225,7 @@ export function IssueCouponsDialog({ partnerID, partnerKind, onClose, onDone }: 
                   title={
                     (totalFen > balanceFen ? `${t('coupons.issue.overBalance')}: ` : '') +
                     t('coupons.issue.total', {
-                      total: formatMoney(fenText(totalFen), { symbol: true }),
+                      total: formatMoney(fromFen(totalFen), { symbol: true }),
                       count: chosen.length,
                       balance: formatMoney(quota?.balance, { symbol: true }),
                     })

@@ -7,11 +7,9 @@ import { CustomerHomeQuery, MyCouponsQuery } from '../queries';
 import { useViewer } from '../../auth/viewer';
 import { NoAccess } from '../../../shared/components/NoAccess';
 import { errorMessage } from '../../../shared/graphql/errors';
-import { formatMoney, toFen } from '../../../shared/money/money';
+import { formatMoney, fromFen, toFen } from '../../../shared/money/money';
 import { MY_COUPONS_PATH } from '../../../app/paths';
 import { MyCouponsTable } from '../components/MyCouponsTable';
-
-const fenText = (f: bigint) => `${f / 100n}.${String(f % 100n).padStart(2, '0')}`;
 
 export function CustomerHomeView() {
   const viewer = useViewer();
@@ -53,7 +51,7 @@ function CustomerHome() {
                 <Statistic title={t('coupons.home.usableCoupons')} value={usable.length} loading={coupons.fetching && !coupons.data} />
               </Col>
               <Col xs={24} sm={12} lg={6}>
-                <Statistic title={t('coupons.home.couponBalance')} value={fenText(couponTotal)} formatter={() => formatMoney(fenText(couponTotal), { symbol: true })} loading={coupons.fetching && !coupons.data} />
+                <Statistic title={t('coupons.home.couponBalance')} value={fromFen(couponTotal)} formatter={() => formatMoney(fromFen(couponTotal), { symbol: true })} loading={coupons.fetching && !coupons.data} />
               </Col>
             </Row>
           </Flex>
