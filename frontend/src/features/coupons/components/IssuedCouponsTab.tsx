@@ -3,7 +3,7 @@
 // row selection, and single or batch reclaim.
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useReload } from '../useReload';
-import { Alert, Button, DatePicker, Flex, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Key } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -18,6 +18,7 @@ import { Money } from '../../../shared/components/Money';
 import { customerLabel } from '../customerLabel';
 import { CouponStatusTag, KindTag, LimitsCell } from './CouponTags';
 import { CustomerPicker } from './CustomerPicker';
+import { QuotaPicker } from './QuotaPicker';
 import { ReclaimCouponsDialog } from './ReclaimCouponsDialog';
 import { ReissueCouponDialog } from './ReissueCouponDialog';
 
@@ -136,8 +137,8 @@ export function IssuedCouponsTab({ canReclaim, reloadKey }: { canReclaim: boolea
         <Form.Item label={t('coupons.filters.customer')} name="customerID">
           <CustomerPicker style={{ width: 220 }} placeholder={t('coupons.filters.customerPlaceholder')} testId="coupon-filter-customer" />
         </Form.Item>
-        <Form.Item label={t('coupons.filters.quotaID')} name="quotaID">
-          <Input allowClear style={{ width: 180 }} data-testid="coupon-filter-quota" />
+        <Form.Item label={t('coupons.filters.quota')} name="quotaID">
+          <QuotaPicker style={{ width: 220 }} testId="coupon-filter-quota" />
         </Form.Item>
         <Form.Item label={t('coupons.filters.validity')} name="range">
           <DatePicker.RangePicker allowEmpty={[true, true]} />

@@ -12,6 +12,7 @@ import { tablePagination } from '../../../shared/components/tablePagination';
 import { errorMessage } from '../../../shared/graphql/errors';
 import { Money } from '../../../shared/components/Money';
 import { CustomerPicker } from './CustomerPicker';
+import { QuotaPicker } from './QuotaPicker';
 import { useReload } from '../useReload';
 
 type Row = NonNullable<NonNullable<NonNullable<CouponRecordsQuery['couponRecords']['edges']>[number]>['node']>;
@@ -105,8 +106,8 @@ export function RecordsTab({ reloadKey }: { reloadKey?: number }) {
             data-testid="record-filter-type"
           />
         </Form.Item>
-        <Form.Item label={t('coupons.filters.quotaID')} name="quotaID">
-          <Input allowClear style={{ width: 160 }} />
+        <Form.Item label={t('coupons.filters.quota')} name="quotaID">
+          <QuotaPicker style={{ width: 220 }} testId="record-filter-quota" />
         </Form.Item>
         <Form.Item label={t('coupons.filters.couponID')} name="couponID">
           <Input allowClear style={{ width: 160 }} data-testid="record-filter-coupon" />
