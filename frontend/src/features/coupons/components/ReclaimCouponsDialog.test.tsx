@@ -8,7 +8,6 @@ import type { CouponRowFieldsFragment } from '../../../gql/graphql';
 import { ReclaimCouponsDialog } from './ReclaimCouponsDialog';
 
 const coupon = (id: string, balance: string, status: CouponRowFieldsFragment['status'] = 'USABLE'): CouponRowFieldsFragment => ({
-  __typename: 'Coupon',
   id,
   createdAt: '2026-12-07T10:00:00Z',
   kind: 'VOUCHER',
@@ -22,7 +21,7 @@ const coupon = (id: string, balance: string, status: CouponRowFieldsFragment['st
   designatedCustomerID: null,
   remark: null,
   issuerName: 'Demo SP',
-  customer: { __typename: 'Customer', id: `cus_${id}`, accountName: `de***${id}`, name: '李*' },
+  customer: { id: `cus_${id}`, accountName: `de***${id}`, name: '李*' },
   limits: [],
 });
 
