@@ -75,7 +75,9 @@ func run(args []string) error {
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    64 << 10,
 	}
-	go expireCoupons(ctx, database.Client, log)
+	jobs, stopJobs := context.WithCancel(ctx)
+	defer stopJobs() // before the database closes (defers run last first)
+	go expireCoupons(jobs, database.Client, log)
 	errc := make(chan error, 1)
 	go func() {
 		log.Info("listening", "addr", cfg.Addr, "dev", cfg.Dev)
