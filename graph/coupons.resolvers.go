@@ -7,11 +7,11 @@ import (
 	"github.com/partnercenter/partnercenter/ent/coupon"
 	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/rule"
+	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/ledger"
-	"github.com/partnercenter/partnercenter/internal/viewer"
-	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/money"
+	"github.com/partnercenter/partnercenter/internal/viewer"
 )
 
 // Balance is the resolver for the balance field.
