@@ -15,10 +15,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/partnercenter/partnercenter/ent"
 	"github.com/partnercenter/partnercenter/internal/db"
 	"github.com/partnercenter/partnercenter/internal/demo"
-	"github.com/partnercenter/partnercenter/internal/ledger"
+	"github.com/partnercenter/partnercenter/internal/jobs"
 )
 
 func main() {
@@ -75,9 +74,20 @@ func run(args []string) error {
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    64 << 10,
 	}
-	jobs, stopJobs := context.WithCancel(ctx)
-	defer stopJobs() // before the database closes (defers run last first)
-	go expireCoupons(jobs, database.Client, log)
+	// Background jobs (coupon expiry, every minute) run on River over the same database; every
+	// instance works them, the elected leader inserts the periodic ones. The client is stopped
+	// (running jobs finish or are cancelled) before the database closes (defers run last first).
+	jobClient, err := jobs.Start(context.WithoutCancel(ctx), database, jobs.Options{Logger: log})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+		defer cancel()
+		if err := jobClient.Stop(sctx); err != nil {
+			log.Error("stopping jobs", "error", err)
+		}
+	}()
 	errc := make(chan error, 1)
 	go func() {
 		log.Info("listening", "addr", cfg.Addr, "dev", cfg.Dev)
@@ -92,27 +102,6 @@ func run(args []string) error {
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
 	return srv.Shutdown(sctx)
-}
-
-// expireCoupons runs the coupon expiry (ledger.ExpireCoupons: record type 4, balances back to
-// their quotas, expired quotas invalid) at start and every minute until ctx ends. Every
-// instance runs it; a coupon is taken once (its row is locked and re-checked). Issue 17 moves it
-// onto the job library with the other background work.
-func expireCoupons(ctx context.Context, c *ent.Client, log *slog.Logger) {
-	t := time.NewTicker(time.Minute)
-	defer t.Stop()
-	for {
-		if n, err := ledger.ExpireCoupons(ctx, c, 500); err != nil && ctx.Err() == nil {
-			log.Error("coupon expiry", "error", err)
-		} else if n > 0 {
-			log.Info("coupons expired", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
 
 // tuneGC applies the collector settings unless the Go runtime's own variables are set. A higher
