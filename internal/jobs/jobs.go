@@ -78,6 +78,9 @@ func Migrate(ctx context.Context, d *db.DB, drv Driver) error {
 		return err
 	}
 	defer tx.Rollback() //nolint:errcheck // after a commit it does nothing
+	// MigrateTx is deprecated because some PostgreSQL migrations cannot share a transaction; on
+	// SQLite the one transaction is the lock that keeps instances starting together apart.
+	//lint:ignore SA1019 deliberate on SQLite, see above
 	if _, err := m.MigrateTx(ctx, tx, rivermigrate.DirectionUp, nil); err != nil {
 		return fmt.Errorf("river migrations: %w", err)
 	}
