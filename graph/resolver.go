@@ -12,6 +12,7 @@ import (
 	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/auth"
 	"github.com/partnercenter/partnercenter/internal/customers"
+	"github.com/partnercenter/partnercenter/internal/jobs"
 	"github.com/partnercenter/partnercenter/internal/ledger"
 )
 
@@ -22,6 +23,7 @@ type Resolver struct {
 	customers *customers.Service
 	ledger    *ledger.Ledger
 	payments  ledger.PaymentGateway
+	jobs      *jobs.Client
 }
 
 // Services are the domain services the API calls.
@@ -30,12 +32,14 @@ type Services struct {
 	Customers *customers.Service
 	Ledger    *ledger.Ledger
 	Payments  ledger.PaymentGateway
+	// Jobs lists the background jobs (backgroundJobs); nil: the query answers INTERNAL.
+	Jobs *jobs.Client
 }
 
 // NewSchema builds the executable schema with its dependencies.
 func NewSchema(client *ent.Client, s Services) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &Resolver{client: client, auth: s.Auth, customers: s.Customers, ledger: s.Ledger, payments: s.Payments},
+		Resolvers:  &Resolver{client: client, auth: s.Auth, customers: s.Customers, ledger: s.Ledger, payments: s.Payments, jobs: s.Jobs},
 		Directives: generated.DirectiveRoot{Sensitive: sensitiveDirective},
 	})
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/partnercenter/partnercenter/internal/customers"
 	"github.com/partnercenter/partnercenter/internal/db"
 	"github.com/partnercenter/partnercenter/internal/gid"
+	"github.com/partnercenter/partnercenter/internal/jobs"
 	"github.com/partnercenter/partnercenter/internal/ledger"
 	"github.com/partnercenter/partnercenter/internal/mask"
 	"github.com/partnercenter/partnercenter/internal/reqinfo"
@@ -42,6 +43,9 @@ type Deps struct {
 	SMS sms.Sender
 	// OnDisassociate returns what a partner allocated to a customer when they part (the ledger).
 	OnDisassociate func(ctx context.Context, c *ent.Client, cu *ent.Customer, partnerID gid.ID) error
+	// Jobs is the River client the operator's job listing reads through (main passes the
+	// started one); nil: an unstarted client on database, which lists but works no job.
+	Jobs *jobs.Client
 }
 
 // NewHTTPHandler wires every route and middleware of the server.
@@ -58,7 +62,14 @@ func NewHTTPHandler(cfg *Config, database *db.DB, log *slog.Logger, deps Deps) h
 	if deps.SMS != nil {
 		customerSvc.SMS = deps.SMS
 	}
-	svc := graph.Services{Auth: authSvc, Customers: customerSvc, Ledger: &ledger.Ledger{Client: database.Client}, Payments: ledger.Stub{}}
+	if deps.Jobs == nil {
+		c, err := jobs.New(database, jobs.NewDriver(database), jobs.Options{Logger: log, NoPeriodic: true})
+		if err != nil { // only a misconfigured worker fails here; the listing then answers INTERNAL
+			log.Error("river client for the job listing", "error", err)
+		}
+		deps.Jobs = c
+	}
+	svc := graph.Services{Auth: authSvc, Customers: customerSvc, Ledger: &ledger.Ledger{Client: database.Client}, Payments: ledger.Stub{}, Jobs: deps.Jobs}
 	gql := graph.NewHandler(database.Client, svc, graph.Options{Introspection: cfg.Dev, Logger: log})
 
 	mux := http.NewServeMux()

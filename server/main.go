@@ -65,18 +65,10 @@ func run(args []string) error {
 		}
 	}
 
-	srv := &http.Server{
-		Addr:              cfg.Addr,
-		Handler:           NewHTTPHandler(cfg, database, log, Deps{}),
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    64 << 10,
-	}
 	// Background jobs (coupon expiry, every minute) run on River over the same database; every
-	// instance works them, the elected leader inserts the periodic ones. The client is stopped
-	// (running jobs finish or are cancelled) before the database closes (defers run last first).
+	// instance works them, the elected leader inserts the periodic ones; the operator's listing
+	// (backgroundJobs) reads through it. The client is stopped (running jobs finish or are
+	// cancelled) before the database closes (defers run last first).
 	jobClient, err := jobs.Start(context.WithoutCancel(ctx), database, jobs.Options{Logger: log})
 	if err != nil {
 		return err
@@ -88,6 +80,15 @@ func run(args []string) error {
 			log.Error("stopping jobs", "error", err)
 		}
 	}()
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           NewHTTPHandler(cfg, database, log, Deps{Jobs: jobClient}),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
 	errc := make(chan error, 1)
 	go func() {
 		log.Info("listening", "addr", cfg.Addr, "dev", cfg.Dev)

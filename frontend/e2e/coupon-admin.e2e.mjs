@@ -118,6 +118,21 @@ async function main() {
     return `${id}: 888.88 -> 800.00, FROZEN`;
   });
 
+  await step('the platform sees the coupon expiry among the background jobs', async () => {
+    // signed in as the platform by the step before; the server ran the periodic job on start
+    await page.getByTestId('menu-/background-jobs').click();
+    const row = page.locator('[data-testid=job-row]').filter({ hasText: 'expire_coupons' }).first();
+    await row.waitFor();
+    const state = await row.getByTestId('job-state').getAttribute('data-state');
+    assert(state, 'no state tag');
+    const attempts = await text(row.getByTestId('job-attempts'));
+    assert(/^\d+\/5$/.test(attempts), `attempts ${attempts}`);
+    await page.getByTestId('jobs-refresh').click();
+    await row.waitFor();
+    await shot('background-jobs');
+    return `expire_coupons ${state} ${attempts}`;
+  });
+
   let added;
   await step('gov.admin adds a customer to its whitelist and removes it', async () => {
     await signIn('gov.admin@example.com');

@@ -15,6 +15,7 @@ var (
 	noChildren_AssociationType           = noChildren("AssociationType")
 	noChildren_AuditLogAction            = noChildren("AuditLogAction")
 	noChildren_AuditLogOutcome           = noChildren("AuditLogOutcome")
+	noChildren_BackgroundJobState        = noChildren("BackgroundJobState")
 	noChildren_Boolean                   = noChildren("Boolean")
 	noChildren_CouponKind                = noChildren("CouponKind")
 	noChildren_CouponLimitLimitKey       = noChildren("CouponLimitLimitKey")

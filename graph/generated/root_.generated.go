@@ -187,6 +187,29 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	BackgroundJob struct {
+		ArgsBytes   func(childComplexity int) int
+		Attempt     func(childComplexity int) int
+		AttemptedAt func(childComplexity int) int
+		AttemptedBy func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		ErrorCount  func(childComplexity int) int
+		FinalizedAt func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		LastError   func(childComplexity int) int
+		MaxAttempts func(childComplexity int) int
+		Queue       func(childComplexity int) int
+		ScheduledAt func(childComplexity int) int
+		State       func(childComplexity int) int
+	}
+
+	BackgroundJobError struct {
+		At      func(childComplexity int) int
+		Attempt func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	BatchAllocatePayload struct {
 		Failed     func(childComplexity int) int
 		Journals   func(childComplexity int) int
@@ -613,6 +636,7 @@ type ComplexityRoot struct {
 		AssociationEvents         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationEventOrder, where *ent.AssociationEventWhereInput) int
 		Associations              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AssociationOrder, where *ent.AssociationWhereInput) int
 		AuditLogs                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
+		BackgroundJobs            func(childComplexity int, states []model.BackgroundJobState, kind *string, first *int) int
 		CheckCustomerRegistration func(childComplexity int, accountName *string, mobile *string, email *string) int
 		CouponQuotas              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponQuotaOrder, where *ent.CouponQuotaWhereInput) int
 		CouponRecords             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.CouponRecordOrder, where *ent.CouponRecordWhereInput) int
@@ -1361,6 +1385,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditLogEdge.Node(childComplexity), true
+
+	case "BackgroundJob.argsBytes":
+		if e.ComplexityRoot.BackgroundJob.ArgsBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.ArgsBytes(childComplexity), true
+	case "BackgroundJob.attempt":
+		if e.ComplexityRoot.BackgroundJob.Attempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.Attempt(childComplexity), true
+	case "BackgroundJob.attemptedAt":
+		if e.ComplexityRoot.BackgroundJob.AttemptedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.AttemptedAt(childComplexity), true
+	case "BackgroundJob.attemptedBy":
+		if e.ComplexityRoot.BackgroundJob.AttemptedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.AttemptedBy(childComplexity), true
+	case "BackgroundJob.createdAt":
+		if e.ComplexityRoot.BackgroundJob.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.CreatedAt(childComplexity), true
+	case "BackgroundJob.errorCount":
+		if e.ComplexityRoot.BackgroundJob.ErrorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.ErrorCount(childComplexity), true
+	case "BackgroundJob.finalizedAt":
+		if e.ComplexityRoot.BackgroundJob.FinalizedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.FinalizedAt(childComplexity), true
+	case "BackgroundJob.id":
+		if e.ComplexityRoot.BackgroundJob.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.ID(childComplexity), true
+	case "BackgroundJob.kind":
+		if e.ComplexityRoot.BackgroundJob.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.Kind(childComplexity), true
+	case "BackgroundJob.lastError":
+		if e.ComplexityRoot.BackgroundJob.LastError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.LastError(childComplexity), true
+	case "BackgroundJob.maxAttempts":
+		if e.ComplexityRoot.BackgroundJob.MaxAttempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.MaxAttempts(childComplexity), true
+	case "BackgroundJob.queue":
+		if e.ComplexityRoot.BackgroundJob.Queue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.Queue(childComplexity), true
+	case "BackgroundJob.scheduledAt":
+		if e.ComplexityRoot.BackgroundJob.ScheduledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.ScheduledAt(childComplexity), true
+	case "BackgroundJob.state":
+		if e.ComplexityRoot.BackgroundJob.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJob.State(childComplexity), true
+
+	case "BackgroundJobError.at":
+		if e.ComplexityRoot.BackgroundJobError.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJobError.At(childComplexity), true
+	case "BackgroundJobError.attempt":
+		if e.ComplexityRoot.BackgroundJobError.Attempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJobError.Attempt(childComplexity), true
+	case "BackgroundJobError.message":
+		if e.ComplexityRoot.BackgroundJobError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BackgroundJobError.Message(childComplexity), true
 
 	case "BatchAllocatePayload.failed":
 		if e.ComplexityRoot.BatchAllocatePayload.Failed == nil {
@@ -3346,6 +3474,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLogs(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.AuditLogOrder), args["where"].(*ent.AuditLogWhereInput)), true
+	case "Query.backgroundJobs":
+		if e.ComplexityRoot.Query.BackgroundJobs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_backgroundJobs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BackgroundJobs(childComplexity, args["states"].([]model.BackgroundJobState), args["kind"].(*string), args["first"].(*int)), true
 	case "Query.checkCustomerRegistration":
 		if e.ComplexityRoot.Query.CheckCustomerRegistration == nil {
 			break
@@ -8564,6 +8703,65 @@ extend type ResellerApplication {
   distributorName: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/jobs.graphqls", Input: `# Background jobs (issue 17 item 6): River's jobs on the same database, for the platform operator.
+# A job's args are never shown (a job may carry personal data): only their size.
+
+"A job's state, as River keeps it (river_job.state)."
+enum BackgroundJobState {
+  AVAILABLE
+  CANCELLED
+  COMPLETED
+  DISCARDED
+  PENDING
+  RETRYABLE
+  RUNNING
+  SCHEDULED
+}
+
+"The newest error of a job's attempts."
+type BackgroundJobError {
+  "The attempt it happened on."
+  attempt: Int!
+  at: Time!
+  message: String!
+}
+
+"A background job (River's river_job row)."
+type BackgroundJob {
+  "River's job id, a number as a string (not a node ID: no node(id:) finds it)."
+  id: String!
+  "What it does, e.g. expire_coupons."
+  kind: String!
+  state: BackgroundJobState!
+  queue: String!
+  "Attempts made so far."
+  attempt: Int!
+  maxAttempts: Int!
+  "The instances (River client IDs) that attempted it, oldest first."
+  attemptedBy: [String!]!
+  createdAt: Time!
+  "When it is (or was) due to run."
+  scheduledAt: Time!
+  "When the latest attempt started."
+  attemptedAt: Time
+  "When it completed, was cancelled or was discarded."
+  finalizedAt: Time
+  "The newest of its errors."
+  lastError: BackgroundJobError
+  "How many errors its attempts recorded."
+  errorCount: Int!
+  "The size of its encoded args in bytes (the args themselves are never shown)."
+  argsBytes: Int!
+}
+
+extend type Query {
+  """
+  The newest background jobs (at most 500), of the given states and kind when given. Only the
+  platform operator sees them; anyone else gets FORBIDDEN.
+  """
+  backgroundJobs(states: [BackgroundJobState!], kind: String, first: Int = 50): [BackgroundJob!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/money.graphqls", Input: `input AllocateBalanceInput {
   customerID: ID!
   "More than 0.00, at most two decimal places."
@@ -9076,6 +9274,52 @@ func (ec *executionContext) childFields_AuditLogEdge(ctx context.Context, field 
 		return ec.fieldContext_AuditLogEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditLogEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_BackgroundJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BackgroundJob_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_BackgroundJob_kind(ctx, field)
+	case "state":
+		return ec.fieldContext_BackgroundJob_state(ctx, field)
+	case "queue":
+		return ec.fieldContext_BackgroundJob_queue(ctx, field)
+	case "attempt":
+		return ec.fieldContext_BackgroundJob_attempt(ctx, field)
+	case "maxAttempts":
+		return ec.fieldContext_BackgroundJob_maxAttempts(ctx, field)
+	case "attemptedBy":
+		return ec.fieldContext_BackgroundJob_attemptedBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_BackgroundJob_createdAt(ctx, field)
+	case "scheduledAt":
+		return ec.fieldContext_BackgroundJob_scheduledAt(ctx, field)
+	case "attemptedAt":
+		return ec.fieldContext_BackgroundJob_attemptedAt(ctx, field)
+	case "finalizedAt":
+		return ec.fieldContext_BackgroundJob_finalizedAt(ctx, field)
+	case "lastError":
+		return ec.fieldContext_BackgroundJob_lastError(ctx, field)
+	case "errorCount":
+		return ec.fieldContext_BackgroundJob_errorCount(ctx, field)
+	case "argsBytes":
+		return ec.fieldContext_BackgroundJob_argsBytes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BackgroundJob", field.Name)
+}
+
+func (ec *executionContext) childFields_BackgroundJobError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "attempt":
+		return ec.fieldContext_BackgroundJobError_attempt(ctx, field)
+	case "at":
+		return ec.fieldContext_BackgroundJobError_at(ctx, field)
+	case "message":
+		return ec.fieldContext_BackgroundJobError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BackgroundJobError", field.Name)
 }
 
 func (ec *executionContext) childFields_BatchAllocatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/partnercenter/partnercenter/ent"
@@ -49,6 +53,42 @@ type AssignCustomerManagerInput struct {
 	CustomerIDs []gid.ID `json:"customerIDs"`
 	// Null unassigns.
 	ManagerID *gid.ID `json:"managerID,omitempty"`
+}
+
+// A background job (River's river_job row).
+type BackgroundJob struct {
+	// River's job id, a number as a string (not a node ID: no node(id:) finds it).
+	ID string `json:"id"`
+	// What it does, e.g. expire_coupons.
+	Kind  string             `json:"kind"`
+	State BackgroundJobState `json:"state"`
+	Queue string             `json:"queue"`
+	// Attempts made so far.
+	Attempt     int `json:"attempt"`
+	MaxAttempts int `json:"maxAttempts"`
+	// The instances (River client IDs) that attempted it, oldest first.
+	AttemptedBy []string  `json:"attemptedBy"`
+	CreatedAt   time.Time `json:"createdAt"`
+	// When it is (or was) due to run.
+	ScheduledAt time.Time `json:"scheduledAt"`
+	// When the latest attempt started.
+	AttemptedAt *time.Time `json:"attemptedAt,omitempty"`
+	// When it completed, was cancelled or was discarded.
+	FinalizedAt *time.Time `json:"finalizedAt,omitempty"`
+	// The newest of its errors.
+	LastError *BackgroundJobError `json:"lastError,omitempty"`
+	// How many errors its attempts recorded.
+	ErrorCount int `json:"errorCount"`
+	// The size of its encoded args in bytes (the args themselves are never shown).
+	ArgsBytes int `json:"argsBytes"`
+}
+
+// The newest error of a job's attempts.
+type BackgroundJobError struct {
+	// The attempt it happened on.
+	Attempt int       `json:"attempt"`
+	At      time.Time `json:"at"`
+	Message string    `json:"message"`
 }
 
 type BatchAllocateBalanceInput struct {
@@ -491,4 +531,72 @@ type WhitelistPayload struct {
 	// The partner's whitelist entries for the customers given (after the change).
 	Entries    []*ent.CustomerWhitelist `json:"entries"`
 	UserErrors []*UserError             `json:"userErrors"`
+}
+
+// A job's state, as River keeps it (river_job.state).
+type BackgroundJobState string
+
+const (
+	BackgroundJobStateAvailable BackgroundJobState = "AVAILABLE"
+	BackgroundJobStateCancelled BackgroundJobState = "CANCELLED"
+	BackgroundJobStateCompleted BackgroundJobState = "COMPLETED"
+	BackgroundJobStateDiscarded BackgroundJobState = "DISCARDED"
+	BackgroundJobStatePending   BackgroundJobState = "PENDING"
+	BackgroundJobStateRetryable BackgroundJobState = "RETRYABLE"
+	BackgroundJobStateRunning   BackgroundJobState = "RUNNING"
+	BackgroundJobStateScheduled BackgroundJobState = "SCHEDULED"
+)
+
+var AllBackgroundJobState = []BackgroundJobState{
+	BackgroundJobStateAvailable,
+	BackgroundJobStateCancelled,
+	BackgroundJobStateCompleted,
+	BackgroundJobStateDiscarded,
+	BackgroundJobStatePending,
+	BackgroundJobStateRetryable,
+	BackgroundJobStateRunning,
+	BackgroundJobStateScheduled,
+}
+
+func (e BackgroundJobState) IsValid() bool {
+	switch e {
+	case BackgroundJobStateAvailable, BackgroundJobStateCancelled, BackgroundJobStateCompleted, BackgroundJobStateDiscarded, BackgroundJobStatePending, BackgroundJobStateRetryable, BackgroundJobStateRunning, BackgroundJobStateScheduled:
+		return true
+	}
+	return false
+}
+
+func (e BackgroundJobState) String() string {
+	return string(e)
+}
+
+func (e *BackgroundJobState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = BackgroundJobState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid BackgroundJobState", str)
+	}
+	return nil
+}
+
+func (e BackgroundJobState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *BackgroundJobState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e BackgroundJobState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

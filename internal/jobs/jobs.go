@@ -225,12 +225,21 @@ func (d joinTx) BeginTx(context.Context, *entsql.TxOptions) (dialect.Tx, error) 
 	return dialect.NopTx(d.Driver), nil
 }
 
-// List is what an operator page would show: the newest jobs with their state, attempts and
-// errors (rivertype.JobRow: Kind, State, Attempt, MaxAttempts, AttemptedBy, Errors, timestamps).
-func List(ctx context.Context, c *Client, states []rivertype.JobState, limit int) ([]*rivertype.JobRow, error) {
+// MaxList is the most jobs List answers at once.
+const MaxList = 500
+
+// List is what the operator page shows (graph's backgroundJobs): the newest jobs, of the given
+// states and kind when not empty, with their state, attempts and errors (rivertype.JobRow: Kind,
+// State, Attempt, MaxAttempts, AttemptedBy, Errors, timestamps). limit is brought within
+// 1..MaxList (River's JobListParams.First panics outside 1..10000). An unstarted client lists too.
+func List(ctx context.Context, c *Client, states []rivertype.JobState, kind string, limit int) ([]*rivertype.JobRow, error) {
+	limit = min(max(limit, 1), MaxList)
 	p := river.NewJobListParams().First(limit).OrderBy(river.JobListOrderByID, river.SortOrderDesc)
 	if len(states) > 0 {
 		p = p.States(states...)
+	}
+	if kind != "" {
+		p = p.Kinds(kind)
 	}
 	res, err := c.JobList(ctx, p)
 	if err != nil {

@@ -93,7 +93,7 @@ func TestPeriodicCouponExpiry(t *testing.T) {
 		job := waitCompleted(t, events, "expire_coupons", 30*time.Second)
 		checkExpired(t, d, cp)
 
-		list, err := jobs.List(ctx, c, nil, 10)
+		list, err := jobs.List(ctx, c, nil, "", 10)
 		if err != nil {
 			t.Fatal(err)
 		}

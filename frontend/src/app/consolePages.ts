@@ -22,4 +22,5 @@ export const pages = {
   whitelist: () => import('../features/coupons/routes/WhitelistRoute'),
   myCoupons: () => import('../features/coupons/routes/MyCouponsRoute'),
   customerHome: () => import('../features/coupons/routes/CustomerHomeRoute'),
+  backgroundJobs: () => import('../features/jobs/routes/BackgroundJobsRoute'),
 };

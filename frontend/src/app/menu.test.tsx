@@ -77,3 +77,12 @@ describe('landing page', () => {
     expect(homePathFor('PLATFORM_OPERATOR')).toBe('/customers');
   });
 });
+
+describe('menu entry of the background jobs', () => {
+  it('shows the background jobs to the platform only', () => {
+    expect(menuFor('PLATFORM_OPERATOR').map((e) => e.path)).toContain('/background-jobs');
+    for (const role of ['PARTNER_ADMIN', 'SUPERVISOR', 'CUSTOMER_MANAGER', 'CUSTOMER'] as const) {
+      expect(menuFor(role, MENU, 'DISTRIBUTOR').map((e) => e.path), role).not.toContain('/background-jobs');
+    }
+  });
+});

@@ -1,8 +1,8 @@
 // The console's side menu, as data: a new page adds one entry here and one route in routes.tsx.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, GiftOutlined, HomeOutlined, SafetyCertificateOutlined, SendOutlined, SolutionOutlined, TagsOutlined, AuditOutlined, HistoryOutlined, KeyOutlined, SafetyOutlined, TeamOutlined, TransactionOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ScheduleOutlined, GiftOutlined, HomeOutlined, SafetyCertificateOutlined, SendOutlined, SolutionOutlined, TagsOutlined, AuditOutlined, HistoryOutlined, KeyOutlined, SafetyOutlined, TeamOutlined, TransactionOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
-import { COUPON_GRANTS_PATH, COUPONS_PATH, CUSTOMER_HOME_PATH, MY_COUPONS_PATH, RESELLER_QUOTAS_PATH, WHITELIST_PATH } from './paths';
+import { BACKGROUND_JOBS_PATH, COUPON_GRANTS_PATH, COUPONS_PATH, CUSTOMER_HOME_PATH, MY_COUPONS_PATH, RESELLER_QUOTAS_PATH, WHITELIST_PATH } from './paths';
 import { ACCOUNT_PATH, API_KEYS_PATH, ASSOCIATIONS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, RESELLER_ACCOUNTS_PATH, RESELLER_APPLICATIONS_PATH, SECURITY_PATH } from './paths';
 import type { PartnerKind, UserRole } from '../gql/graphql';
 
@@ -96,6 +96,13 @@ export const MENU: readonly MenuEntry[] = [
     path: AUDIT_LOGS_PATH,
     label: 'audit.menu',
     icon: <HistoryOutlined />,
+  },
+  {
+    // River's jobs (state, attempts, last error): the platform operator's only
+    path: BACKGROUND_JOBS_PATH,
+    label: 'jobs.menu',
+    icon: <ScheduleOutlined />,
+    roles: ['PLATFORM_OPERATOR'],
   },
   {
     path: API_KEYS_PATH,

@@ -16,6 +16,8 @@ export const COUPON_GRANTS_PATH = '/coupon-grants';
 export const RESELLER_QUOTAS_PATH = '/reseller-quotas';
 export const WHITELIST_PATH = '/customer-whitelist';
 export const MY_COUPONS_PATH = '/my-coupons';
+/** The platform operator's background jobs (River). */
+export const BACKGROUND_JOBS_PATH = '/background-jobs';
 /** A customer user's own landing page: its balances and coupons. */
 export const CUSTOMER_HOME_PATH = '/my-account';
 /** Where the console opens after sign-in (partner staff and the platform; see homePathFor). */

@@ -4,7 +4,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { PageLoading } from '../shared/components/PageLoading';
 import { NotFound } from '../shared/components/NotFound';
 import { ACCOUNT_PATH, API_KEYS_PATH, AUDIT_LOGS_PATH, CUSTOMERS_PATH, LOGIN_PATH, RESELLER_ACCOUNTS_PATH, SECURITY_PATH } from './paths';
-import { ASSOCIATIONS_PATH, CUSTOMER_NEW_PATH, RESELLER_APPLICATIONS_PATH } from './paths';
+import { ASSOCIATIONS_PATH, BACKGROUND_JOBS_PATH, CUSTOMER_NEW_PATH, RESELLER_APPLICATIONS_PATH } from './paths';
 import { COUPON_GRANTS_PATH, COUPONS_PATH, CUSTOMER_HOME_PATH, homePathFor, MY_COUPONS_PATH, RESELLER_QUOTAS_PATH, WHITELIST_PATH } from './paths';
 import { useViewer } from '../features/auth/viewer';
 
@@ -51,6 +51,7 @@ const ResellerQuotasRoute = page('resellerQuotas');
 const WhitelistRoute = page('whitelist');
 const MyCouponsRoute = page('myCoupons');
 const CustomerHomeRoute = page('customerHome');
+const BackgroundJobsRoute = page('backgroundJobs');
 
 /** The console's root: each role's own home (a customer's user its account page, see homePathFor). */
 function HomeRedirect() {
@@ -93,6 +94,7 @@ export const routes: RouteObject[] = [
       { path: WHITELIST_PATH, element: <WhitelistRoute /> },
       { path: MY_COUPONS_PATH, element: <MyCouponsRoute /> },
       { path: CUSTOMER_HOME_PATH, element: <CustomerHomeRoute /> },
+      { path: BACKGROUND_JOBS_PATH, element: <BackgroundJobsRoute /> },
       { path: '*', element: <NotFound /> },
     ],
   },
