@@ -32,7 +32,9 @@ import (
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/ent/verificationcode"
@@ -77,8 +79,12 @@ type Client struct {
 	ManagerAssignment *ManagerAssignmentClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
+	// Product is the client for interacting with the Product builders.
+	Product *ProductClient
 	// ResellerApplication is the client for interacting with the ResellerApplication builders.
 	ResellerApplication *ResellerApplicationClient
+	// ServiceType is the client for interacting with the ServiceType builders.
+	ServiceType *ServiceTypeClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// User is the client for interacting with the User builders.
@@ -112,7 +118,9 @@ func (c *Client) init() {
 	c.LedgerEntry = NewLedgerEntryClient(c.config)
 	c.ManagerAssignment = NewManagerAssignmentClient(c.config)
 	c.Partner = NewPartnerClient(c.config)
+	c.Product = NewProductClient(c.config)
 	c.ResellerApplication = NewResellerApplicationClient(c.config)
+	c.ServiceType = NewServiceTypeClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.User = NewUserClient(c.config)
 	c.VerificationCode = NewVerificationCodeClient(c.config)
@@ -224,7 +232,9 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		LedgerEntry:         NewLedgerEntryClient(cfg),
 		ManagerAssignment:   NewManagerAssignmentClient(cfg),
 		Partner:             NewPartnerClient(cfg),
+		Product:             NewProductClient(cfg),
 		ResellerApplication: NewResellerApplicationClient(cfg),
+		ServiceType:         NewServiceTypeClient(cfg),
 		Session:             NewSessionClient(cfg),
 		User:                NewUserClient(cfg),
 		VerificationCode:    NewVerificationCodeClient(cfg),
@@ -263,7 +273,9 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		LedgerEntry:         NewLedgerEntryClient(cfg),
 		ManagerAssignment:   NewManagerAssignmentClient(cfg),
 		Partner:             NewPartnerClient(cfg),
+		Product:             NewProductClient(cfg),
 		ResellerApplication: NewResellerApplicationClient(cfg),
+		ServiceType:         NewServiceTypeClient(cfg),
 		Session:             NewSessionClient(cfg),
 		User:                NewUserClient(cfg),
 		VerificationCode:    NewVerificationCodeClient(cfg),
@@ -299,7 +311,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIKey, c.Account, c.Association, c.AssociationEvent, c.AuditLog, c.Coupon,
 		c.CouponLimit, c.CouponQuota, c.CouponRecord, c.Customer, c.CustomerWhitelist,
 		c.IdempotencyRecord, c.Journal, c.LedgerEntry, c.ManagerAssignment, c.Partner,
-		c.ResellerApplication, c.Session, c.User, c.VerificationCode,
+		c.Product, c.ResellerApplication, c.ServiceType, c.Session, c.User,
+		c.VerificationCode,
 	} {
 		n.Use(hooks...)
 	}
@@ -312,7 +325,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIKey, c.Account, c.Association, c.AssociationEvent, c.AuditLog, c.Coupon,
 		c.CouponLimit, c.CouponQuota, c.CouponRecord, c.Customer, c.CustomerWhitelist,
 		c.IdempotencyRecord, c.Journal, c.LedgerEntry, c.ManagerAssignment, c.Partner,
-		c.ResellerApplication, c.Session, c.User, c.VerificationCode,
+		c.Product, c.ResellerApplication, c.ServiceType, c.Session, c.User,
+		c.VerificationCode,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -353,8 +367,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ManagerAssignment.mutate(ctx, m)
 	case *PartnerMutation:
 		return c.Partner.mutate(ctx, m)
+	case *ProductMutation:
+		return c.Product.mutate(ctx, m)
 	case *ResellerApplicationMutation:
 		return c.ResellerApplication.mutate(ctx, m)
+	case *ServiceTypeMutation:
+		return c.ServiceType.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
 	case *UserMutation:
@@ -3230,6 +3248,156 @@ func (c *PartnerClient) mutate(ctx context.Context, m *PartnerMutation) (Value, 
 	}
 }
 
+// ProductClient is a client for the Product schema.
+type ProductClient struct {
+	config
+}
+
+// NewProductClient returns a client for the Product from the given config.
+func NewProductClient(c config) *ProductClient {
+	return &ProductClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `product.Hooks(f(g(h())))`.
+func (c *ProductClient) Use(hooks ...Hook) {
+	c.hooks.Product = append(c.hooks.Product, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `product.Intercept(f(g(h())))`.
+func (c *ProductClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Product = append(c.inters.Product, interceptors...)
+}
+
+// Create returns a builder for creating a Product entity.
+func (c *ProductClient) Create() *ProductCreate {
+	mutation := newProductMutation(c.config, OpCreate)
+	return &ProductCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Product entities.
+func (c *ProductClient) CreateBulk(builders ...*ProductCreate) *ProductCreateBulk {
+	return &ProductCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProductClient) MapCreateBulk(slice any, setFunc func(*ProductCreate, int)) *ProductCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProductCreateBulk{err: fmt.Errorf("calling to ProductClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProductCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProductCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Product.
+func (c *ProductClient) Update() *ProductUpdate {
+	mutation := newProductMutation(c.config, OpUpdate)
+	return &ProductUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProductClient) UpdateOne(_m *Product) *ProductUpdateOne {
+	mutation := newProductMutation(c.config, OpUpdateOne, withProduct(_m))
+	return &ProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProductClient) UpdateOneID(id gid.ID) *ProductUpdateOne {
+	mutation := newProductMutation(c.config, OpUpdateOne, withProductID(id))
+	return &ProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Product.
+func (c *ProductClient) Delete() *ProductDelete {
+	mutation := newProductMutation(c.config, OpDelete)
+	return &ProductDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProductClient) DeleteOne(_m *Product) *ProductDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProductClient) DeleteOneID(id gid.ID) *ProductDeleteOne {
+	builder := c.Delete().Where(product.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProductDeleteOne{builder}
+}
+
+// Query returns a query builder for Product.
+func (c *ProductClient) Query() *ProductQuery {
+	return &ProductQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProduct},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Product entity by its id.
+func (c *ProductClient) Get(ctx context.Context, id gid.ID) (*Product, error) {
+	return c.Query().Where(product.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProductClient) GetX(ctx context.Context, id gid.ID) *Product {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryServiceType queries the service_type edge of a Product.
+func (c *ProductClient) QueryServiceType(_m *Product) *ServiceTypeQuery {
+	query := (&ServiceTypeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(servicetype.Table, servicetype.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, product.ServiceTypeTable, product.ServiceTypeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProductClient) Hooks() []Hook {
+	hooks := c.hooks.Product
+	return append(hooks[:len(hooks):len(hooks)], product.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProductClient) Interceptors() []Interceptor {
+	return c.inters.Product
+}
+
+func (c *ProductClient) mutate(ctx context.Context, m *ProductMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProductCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProductUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProductUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProductDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Product mutation op: %q", m.Op())
+	}
+}
+
 // ResellerApplicationClient is a client for the ResellerApplication schema.
 type ResellerApplicationClient struct {
 	config
@@ -3393,6 +3561,156 @@ func (c *ResellerApplicationClient) mutate(ctx context.Context, m *ResellerAppli
 		return (&ResellerApplicationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ResellerApplication mutation op: %q", m.Op())
+	}
+}
+
+// ServiceTypeClient is a client for the ServiceType schema.
+type ServiceTypeClient struct {
+	config
+}
+
+// NewServiceTypeClient returns a client for the ServiceType from the given config.
+func NewServiceTypeClient(c config) *ServiceTypeClient {
+	return &ServiceTypeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `servicetype.Hooks(f(g(h())))`.
+func (c *ServiceTypeClient) Use(hooks ...Hook) {
+	c.hooks.ServiceType = append(c.hooks.ServiceType, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `servicetype.Intercept(f(g(h())))`.
+func (c *ServiceTypeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ServiceType = append(c.inters.ServiceType, interceptors...)
+}
+
+// Create returns a builder for creating a ServiceType entity.
+func (c *ServiceTypeClient) Create() *ServiceTypeCreate {
+	mutation := newServiceTypeMutation(c.config, OpCreate)
+	return &ServiceTypeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ServiceType entities.
+func (c *ServiceTypeClient) CreateBulk(builders ...*ServiceTypeCreate) *ServiceTypeCreateBulk {
+	return &ServiceTypeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ServiceTypeClient) MapCreateBulk(slice any, setFunc func(*ServiceTypeCreate, int)) *ServiceTypeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ServiceTypeCreateBulk{err: fmt.Errorf("calling to ServiceTypeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ServiceTypeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ServiceTypeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ServiceType.
+func (c *ServiceTypeClient) Update() *ServiceTypeUpdate {
+	mutation := newServiceTypeMutation(c.config, OpUpdate)
+	return &ServiceTypeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ServiceTypeClient) UpdateOne(_m *ServiceType) *ServiceTypeUpdateOne {
+	mutation := newServiceTypeMutation(c.config, OpUpdateOne, withServiceType(_m))
+	return &ServiceTypeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ServiceTypeClient) UpdateOneID(id gid.ID) *ServiceTypeUpdateOne {
+	mutation := newServiceTypeMutation(c.config, OpUpdateOne, withServiceTypeID(id))
+	return &ServiceTypeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ServiceType.
+func (c *ServiceTypeClient) Delete() *ServiceTypeDelete {
+	mutation := newServiceTypeMutation(c.config, OpDelete)
+	return &ServiceTypeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ServiceTypeClient) DeleteOne(_m *ServiceType) *ServiceTypeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ServiceTypeClient) DeleteOneID(id gid.ID) *ServiceTypeDeleteOne {
+	builder := c.Delete().Where(servicetype.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ServiceTypeDeleteOne{builder}
+}
+
+// Query returns a query builder for ServiceType.
+func (c *ServiceTypeClient) Query() *ServiceTypeQuery {
+	return &ServiceTypeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeServiceType},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ServiceType entity by its id.
+func (c *ServiceTypeClient) Get(ctx context.Context, id gid.ID) (*ServiceType, error) {
+	return c.Query().Where(servicetype.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ServiceTypeClient) GetX(ctx context.Context, id gid.ID) *ServiceType {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryProducts queries the products edge of a ServiceType.
+func (c *ServiceTypeClient) QueryProducts(_m *ServiceType) *ProductQuery {
+	query := (&ProductClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(servicetype.Table, servicetype.FieldID, id),
+			sqlgraph.To(product.Table, product.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, servicetype.ProductsTable, servicetype.ProductsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ServiceTypeClient) Hooks() []Hook {
+	hooks := c.hooks.ServiceType
+	return append(hooks[:len(hooks):len(hooks)], servicetype.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ServiceTypeClient) Interceptors() []Interceptor {
+	return c.inters.ServiceType
+}
+
+func (c *ServiceTypeClient) mutate(ctx context.Context, m *ServiceTypeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ServiceTypeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ServiceTypeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ServiceTypeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ServiceTypeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ServiceType mutation op: %q", m.Op())
 	}
 }
 
@@ -3931,14 +4249,14 @@ type (
 	hooks struct {
 		APIKey, Account, Association, AssociationEvent, AuditLog, Coupon, CouponLimit,
 		CouponQuota, CouponRecord, Customer, CustomerWhitelist, IdempotencyRecord,
-		Journal, LedgerEntry, ManagerAssignment, Partner, ResellerApplication, Session,
-		User, VerificationCode []ent.Hook
+		Journal, LedgerEntry, ManagerAssignment, Partner, Product, ResellerApplication,
+		ServiceType, Session, User, VerificationCode []ent.Hook
 	}
 	inters struct {
 		APIKey, Account, Association, AssociationEvent, AuditLog, Coupon, CouponLimit,
 		CouponQuota, CouponRecord, Customer, CustomerWhitelist, IdempotencyRecord,
-		Journal, LedgerEntry, ManagerAssignment, Partner, ResellerApplication, Session,
-		User, VerificationCode []ent.Interceptor
+		Journal, LedgerEntry, ManagerAssignment, Partner, Product, ResellerApplication,
+		ServiceType, Session, User, VerificationCode []ent.Interceptor
 	}
 )
 

@@ -28,7 +28,9 @@ import (
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/ent/verificationcode"
@@ -108,7 +110,9 @@ func checkColumn(t, c string) error {
 			ledgerentry.Table:         ledgerentry.ValidColumn,
 			managerassignment.Table:   managerassignment.ValidColumn,
 			partner.Table:             partner.ValidColumn,
+			product.Table:             product.ValidColumn,
 			resellerapplication.Table: resellerapplication.ValidColumn,
+			servicetype.Table:         servicetype.ValidColumn,
 			session.Table:             session.ValidColumn,
 			user.Table:                user.ValidColumn,
 			verificationcode.Table:    verificationcode.ValidColumn,

@@ -20,7 +20,9 @@ import (
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/ent/verificationcode"
@@ -33,7 +35,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 20)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 22)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -401,6 +403,33 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   product.Table,
+			Columns: product.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: product.FieldID,
+			},
+		},
+		Type: "Product",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			product.FieldCreatedAt:     {Type: field.TypeTime, Column: product.FieldCreatedAt},
+			product.FieldUpdatedAt:     {Type: field.TypeTime, Column: product.FieldUpdatedAt},
+			product.FieldCode:          {Type: field.TypeString, Column: product.FieldCode},
+			product.FieldServiceTypeID: {Type: field.TypeString, Column: product.FieldServiceTypeID},
+			product.FieldNameZh:        {Type: field.TypeString, Column: product.FieldNameZh},
+			product.FieldNameEn:        {Type: field.TypeString, Column: product.FieldNameEn},
+			product.FieldSpec:          {Type: field.TypeString, Column: product.FieldSpec},
+			product.FieldBillingModes:  {Type: field.TypeString, Column: product.FieldBillingModes},
+			product.FieldOrderTypes:    {Type: field.TypeString, Column: product.FieldOrderTypes},
+			product.FieldMonthlyPrice:  {Type: field.TypeInt64, Column: product.FieldMonthlyPrice},
+			product.FieldOnDemandPrice: {Type: field.TypeInt64, Column: product.FieldOnDemandPrice},
+			product.FieldOnDemandUnit:  {Type: field.TypeString, Column: product.FieldOnDemandUnit},
+			product.FieldRegions:       {Type: field.TypeString, Column: product.FieldRegions},
+			product.FieldStatus:        {Type: field.TypeEnum, Column: product.FieldStatus},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   resellerapplication.Table,
 			Columns: resellerapplication.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -420,7 +449,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			resellerapplication.FieldDecisionReason: {Type: field.TypeString, Column: resellerapplication.FieldDecisionReason},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   servicetype.Table,
+			Columns: servicetype.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: servicetype.FieldID,
+			},
+		},
+		Type: "ServiceType",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			servicetype.FieldCreatedAt: {Type: field.TypeTime, Column: servicetype.FieldCreatedAt},
+			servicetype.FieldUpdatedAt: {Type: field.TypeTime, Column: servicetype.FieldUpdatedAt},
+			servicetype.FieldCode:      {Type: field.TypeString, Column: servicetype.FieldCode},
+			servicetype.FieldNameZh:    {Type: field.TypeString, Column: servicetype.FieldNameZh},
+			servicetype.FieldNameEn:    {Type: field.TypeString, Column: servicetype.FieldNameEn},
+			servicetype.FieldSortOrder: {Type: field.TypeInt, Column: servicetype.FieldSortOrder},
+		},
+	}
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -439,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldRemoteAddr: {Type: field.TypeString, Column: session.FieldRemoteAddr},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -465,7 +513,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldTotpLastStep:      {Type: field.TypeInt64, Column: user.FieldTotpLastStep},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   verificationcode.Table,
 			Columns: verificationcode.Columns,
@@ -1026,6 +1074,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ResellerApplication",
 	)
 	graph.MustAddE(
+		"service_type",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   product.ServiceTypeTable,
+			Columns: []string{product.ServiceTypeColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"ServiceType",
+	)
+	graph.MustAddE(
 		"reseller",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1048,6 +1108,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ResellerApplication",
 		"Partner",
+	)
+	graph.MustAddE(
+		"products",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   servicetype.ProductsTable,
+			Columns: []string{servicetype.ProductsColumn},
+			Bidi:    false,
+		},
+		"ServiceType",
+		"Product",
 	)
 	graph.MustAddE(
 		"user",
@@ -3210,6 +3282,130 @@ func (f *PartnerFilter) WhereHasApplicationsReceivedWith(preds ...predicate.Rese
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ProductQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProductQuery builder.
+func (_q *ProductQuery) Filter() *ProductFilter {
+	return &ProductFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProductMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProductMutation builder.
+func (m *ProductMutation) Filter() *ProductFilter {
+	return &ProductFilter{config: m.config, predicateAdder: m}
+}
+
+// ProductFilter provides a generic filtering capability at runtime for ProductQuery.
+type ProductFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProductFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ProductFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(product.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProductFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(product.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProductFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(product.FieldUpdatedAt))
+}
+
+// WhereCode applies the entql string predicate on the code field.
+func (f *ProductFilter) WhereCode(p entql.StringP) {
+	f.Where(p.Field(product.FieldCode))
+}
+
+// WhereServiceTypeID applies the entql string predicate on the service_type_id field.
+func (f *ProductFilter) WhereServiceTypeID(p entql.StringP) {
+	f.Where(p.Field(product.FieldServiceTypeID))
+}
+
+// WhereNameZh applies the entql string predicate on the name_zh field.
+func (f *ProductFilter) WhereNameZh(p entql.StringP) {
+	f.Where(p.Field(product.FieldNameZh))
+}
+
+// WhereNameEn applies the entql string predicate on the name_en field.
+func (f *ProductFilter) WhereNameEn(p entql.StringP) {
+	f.Where(p.Field(product.FieldNameEn))
+}
+
+// WhereSpec applies the entql string predicate on the spec field.
+func (f *ProductFilter) WhereSpec(p entql.StringP) {
+	f.Where(p.Field(product.FieldSpec))
+}
+
+// WhereBillingModes applies the entql string predicate on the billing_modes field.
+func (f *ProductFilter) WhereBillingModes(p entql.StringP) {
+	f.Where(p.Field(product.FieldBillingModes))
+}
+
+// WhereOrderTypes applies the entql string predicate on the order_types field.
+func (f *ProductFilter) WhereOrderTypes(p entql.StringP) {
+	f.Where(p.Field(product.FieldOrderTypes))
+}
+
+// WhereMonthlyPrice applies the entql int64 predicate on the monthly_price field.
+func (f *ProductFilter) WhereMonthlyPrice(p entql.Int64P) {
+	f.Where(p.Field(product.FieldMonthlyPrice))
+}
+
+// WhereOnDemandPrice applies the entql int64 predicate on the on_demand_price field.
+func (f *ProductFilter) WhereOnDemandPrice(p entql.Int64P) {
+	f.Where(p.Field(product.FieldOnDemandPrice))
+}
+
+// WhereOnDemandUnit applies the entql string predicate on the on_demand_unit field.
+func (f *ProductFilter) WhereOnDemandUnit(p entql.StringP) {
+	f.Where(p.Field(product.FieldOnDemandUnit))
+}
+
+// WhereRegions applies the entql string predicate on the regions field.
+func (f *ProductFilter) WhereRegions(p entql.StringP) {
+	f.Where(p.Field(product.FieldRegions))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ProductFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(product.FieldStatus))
+}
+
+// WhereHasServiceType applies a predicate to check if query has an edge service_type.
+func (f *ProductFilter) WhereHasServiceType() {
+	f.Where(entql.HasEdge("service_type"))
+}
+
+// WhereHasServiceTypeWith applies a predicate to check if query has an edge service_type with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasServiceTypeWith(preds ...predicate.ServiceType) {
+	f.Where(entql.HasEdgeWith("service_type", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ResellerApplicationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3238,7 +3434,7 @@ type ResellerApplicationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ResellerApplicationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3318,6 +3514,90 @@ func (f *ResellerApplicationFilter) WhereHasDistributorWith(preds ...predicate.P
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ServiceTypeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ServiceTypeQuery builder.
+func (_q *ServiceTypeQuery) Filter() *ServiceTypeFilter {
+	return &ServiceTypeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ServiceTypeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ServiceTypeMutation builder.
+func (m *ServiceTypeMutation) Filter() *ServiceTypeFilter {
+	return &ServiceTypeFilter{config: m.config, predicateAdder: m}
+}
+
+// ServiceTypeFilter provides a generic filtering capability at runtime for ServiceTypeQuery.
+type ServiceTypeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ServiceTypeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ServiceTypeFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(servicetype.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ServiceTypeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(servicetype.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ServiceTypeFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(servicetype.FieldUpdatedAt))
+}
+
+// WhereCode applies the entql string predicate on the code field.
+func (f *ServiceTypeFilter) WhereCode(p entql.StringP) {
+	f.Where(p.Field(servicetype.FieldCode))
+}
+
+// WhereNameZh applies the entql string predicate on the name_zh field.
+func (f *ServiceTypeFilter) WhereNameZh(p entql.StringP) {
+	f.Where(p.Field(servicetype.FieldNameZh))
+}
+
+// WhereNameEn applies the entql string predicate on the name_en field.
+func (f *ServiceTypeFilter) WhereNameEn(p entql.StringP) {
+	f.Where(p.Field(servicetype.FieldNameEn))
+}
+
+// WhereSortOrder applies the entql int predicate on the sort_order field.
+func (f *ServiceTypeFilter) WhereSortOrder(p entql.IntP) {
+	f.Where(p.Field(servicetype.FieldSortOrder))
+}
+
+// WhereHasProducts applies a predicate to check if query has an edge products.
+func (f *ServiceTypeFilter) WhereHasProducts() {
+	f.Where(entql.HasEdge("products"))
+}
+
+// WhereHasProductsWith applies a predicate to check if query has an edge products with a given conditions (other predicates).
+func (f *ServiceTypeFilter) WhereHasProductsWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("products", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3346,7 +3626,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3430,7 +3710,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3633,7 +3913,7 @@ type VerificationCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VerificationCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

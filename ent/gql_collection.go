@@ -25,7 +25,9 @@ import (
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/dbx"
 	"github.com/partnercenter/partnercenter/internal/gid"
@@ -2904,6 +2906,175 @@ func newPartnerPaginateArgs(rv map[string]any) *partnerPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProductQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProductQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(product.Columns))
+		selectedFields = []string{product.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "serviceType":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceTypeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, servicetypeImplementors)...); err != nil {
+				return err
+			}
+			_q.withServiceType = query
+			if _, ok := fieldSeen[product.FieldServiceTypeID]; !ok {
+				selectedFields = append(selectedFields, product.FieldServiceTypeID)
+				fieldSeen[product.FieldServiceTypeID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[product.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, product.FieldCreatedAt)
+				fieldSeen[product.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[product.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, product.FieldUpdatedAt)
+				fieldSeen[product.FieldUpdatedAt] = struct{}{}
+			}
+		case "code":
+			if _, ok := fieldSeen[product.FieldCode]; !ok {
+				selectedFields = append(selectedFields, product.FieldCode)
+				fieldSeen[product.FieldCode] = struct{}{}
+			}
+		case "serviceTypeID":
+			if _, ok := fieldSeen[product.FieldServiceTypeID]; !ok {
+				selectedFields = append(selectedFields, product.FieldServiceTypeID)
+				fieldSeen[product.FieldServiceTypeID] = struct{}{}
+			}
+		case "nameZh":
+			if _, ok := fieldSeen[product.FieldNameZh]; !ok {
+				selectedFields = append(selectedFields, product.FieldNameZh)
+				fieldSeen[product.FieldNameZh] = struct{}{}
+			}
+		case "nameEn":
+			if _, ok := fieldSeen[product.FieldNameEn]; !ok {
+				selectedFields = append(selectedFields, product.FieldNameEn)
+				fieldSeen[product.FieldNameEn] = struct{}{}
+			}
+		case "spec":
+			if _, ok := fieldSeen[product.FieldSpec]; !ok {
+				selectedFields = append(selectedFields, product.FieldSpec)
+				fieldSeen[product.FieldSpec] = struct{}{}
+			}
+		case "billingModes":
+			if _, ok := fieldSeen[product.FieldBillingModes]; !ok {
+				selectedFields = append(selectedFields, product.FieldBillingModes)
+				fieldSeen[product.FieldBillingModes] = struct{}{}
+			}
+		case "orderTypes":
+			if _, ok := fieldSeen[product.FieldOrderTypes]; !ok {
+				selectedFields = append(selectedFields, product.FieldOrderTypes)
+				fieldSeen[product.FieldOrderTypes] = struct{}{}
+			}
+		case "monthlyPrice":
+			if _, ok := fieldSeen[product.FieldMonthlyPrice]; !ok {
+				selectedFields = append(selectedFields, product.FieldMonthlyPrice)
+				fieldSeen[product.FieldMonthlyPrice] = struct{}{}
+			}
+		case "onDemandPrice":
+			if _, ok := fieldSeen[product.FieldOnDemandPrice]; !ok {
+				selectedFields = append(selectedFields, product.FieldOnDemandPrice)
+				fieldSeen[product.FieldOnDemandPrice] = struct{}{}
+			}
+		case "onDemandUnit":
+			if _, ok := fieldSeen[product.FieldOnDemandUnit]; !ok {
+				selectedFields = append(selectedFields, product.FieldOnDemandUnit)
+				fieldSeen[product.FieldOnDemandUnit] = struct{}{}
+			}
+		case "regions":
+			if _, ok := fieldSeen[product.FieldRegions]; !ok {
+				selectedFields = append(selectedFields, product.FieldRegions)
+				fieldSeen[product.FieldRegions] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[product.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, product.FieldStatus)
+				fieldSeen[product.FieldStatus] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type productPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProductPaginateOption
+}
+
+func newProductPaginateArgs(rv map[string]any) *productPaginateArgs {
+	args := &productPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProductOrder{Field: &ProductOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProductOrder(order))
+			}
+		case *ProductOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProductOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProductWhereInput); ok {
+		args.opts = append(args.opts, WithProductFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ResellerApplicationQuery) CollectFields(ctx context.Context, satisfies ...string) (*ResellerApplicationQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -3023,6 +3194,209 @@ func newResellerApplicationPaginateArgs(rv map[string]any) *resellerapplicationP
 	}
 	if v, ok := rv[whereField].(*ResellerApplicationWhereInput); ok {
 		args.opts = append(args.opts, WithResellerApplicationFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ServiceTypeQuery) CollectFields(ctx context.Context, satisfies ...string) (*ServiceTypeQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ServiceTypeQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(servicetype.Columns))
+		selectedFields = []string{servicetype.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "products":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductClient{config: _q.config}).Query()
+			)
+			args := newProductPaginateArgs(fieldArgs(ctx, new(ProductWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newProductPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*ServiceType) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"service_type_id"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(servicetype.ProductsColumn), ids...))
+						})
+						if err := query.GroupBy(servicetype.ProductsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[0] == nil {
+								nodes[i].Edges.totalCount[0] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[0][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*ServiceType) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Products)
+							if nodes[i].Edges.totalCount[0] == nil {
+								nodes[i].Edges.totalCount[0] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[0][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, productImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := dbx.LimitPerRow(servicetype.ProductsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedProducts(alias, func(wq *ProductQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[servicetype.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, servicetype.FieldCreatedAt)
+				fieldSeen[servicetype.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[servicetype.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, servicetype.FieldUpdatedAt)
+				fieldSeen[servicetype.FieldUpdatedAt] = struct{}{}
+			}
+		case "code":
+			if _, ok := fieldSeen[servicetype.FieldCode]; !ok {
+				selectedFields = append(selectedFields, servicetype.FieldCode)
+				fieldSeen[servicetype.FieldCode] = struct{}{}
+			}
+		case "nameZh":
+			if _, ok := fieldSeen[servicetype.FieldNameZh]; !ok {
+				selectedFields = append(selectedFields, servicetype.FieldNameZh)
+				fieldSeen[servicetype.FieldNameZh] = struct{}{}
+			}
+		case "nameEn":
+			if _, ok := fieldSeen[servicetype.FieldNameEn]; !ok {
+				selectedFields = append(selectedFields, servicetype.FieldNameEn)
+				fieldSeen[servicetype.FieldNameEn] = struct{}{}
+			}
+		case "sortOrder":
+			if _, ok := fieldSeen[servicetype.FieldSortOrder]; !ok {
+				selectedFields = append(selectedFields, servicetype.FieldSortOrder)
+				fieldSeen[servicetype.FieldSortOrder] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type servicetypePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ServiceTypePaginateOption
+}
+
+func newServiceTypePaginateArgs(rv map[string]any) *servicetypePaginateArgs {
+	args := &servicetypePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ServiceTypeOrder{Field: &ServiceTypeOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithServiceTypeOrder(order))
+			}
+		case *ServiceTypeOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithServiceTypeOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ServiceTypeWhereInput); ok {
+		args.opts = append(args.opts, WithServiceTypeFilter(v.Filter))
 	}
 	return args
 }

@@ -331,6 +331,35 @@ func (_m *Partner) Associations(
 	return _m.QueryAssociations().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Product) ServiceType(ctx context.Context) (*ServiceType, error) {
+	result, err := _m.Edges.ServiceTypeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryServiceType().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ServiceType) Products(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ProductOrder, where *ProductWhereInput,
+) (*ProductConnection, error) {
+	opts := []ProductPaginateOption{
+		WithProductOrder(orderBy),
+		WithProductFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
+	if nodes, err := _m.NamedProducts(alias); err == nil || hasTotalCount {
+		pager, err := newProductPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProductConnection{Edges: []*ProductEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryProducts().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *User) Partner(ctx context.Context) (*Partner, error) {
 	result, err := _m.Edges.PartnerOrErr()
 	if IsNotLoaded(err) {

@@ -24,7 +24,9 @@ import (
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 )
@@ -109,10 +111,20 @@ var partnerImplementors = []string{"Partner", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Partner) IsNode() {}
 
+var productImplementors = []string{"Product", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Product) IsNode() {}
+
 var resellerapplicationImplementors = []string{"ResellerApplication", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*ResellerApplication) IsNode() {}
+
+var servicetypeImplementors = []string{"ServiceType", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ServiceType) IsNode() {}
 
 var userImplementors = []string{"User", "Node"}
 
@@ -372,6 +384,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			}
 		}
 		return query.Only(ctx)
+	case product.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Product.Query().
+			Where(product.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case resellerapplication.Table:
 		var uid gid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -381,6 +406,19 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(resellerapplication.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, resellerapplicationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case servicetype.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.ServiceType.Query().
+			Where(servicetype.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, servicetypeImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -711,10 +749,42 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 				*noder = node
 			}
 		}
+	case product.Table:
+		query := c.Product.Query().
+			Where(product.IDIn(ids...))
+		query, err := query.CollectFields(ctx, productImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case resellerapplication.Table:
 		query := c.ResellerApplication.Query().
 			Where(resellerapplication.IDIn(ids...))
 		query, err := query.CollectFields(ctx, resellerapplicationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case servicetype.Table:
+		query := c.ServiceType.Query().
+			Where(servicetype.IDIn(ids...))
+		query, err := query.CollectFields(ctx, servicetypeImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -22,7 +22,9 @@ import (
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 )
@@ -6167,6 +6169,582 @@ func (i *PartnerWhereInput) P() (predicate.Partner, error) {
 	}
 }
 
+// ProductWhereInput represents a where input for filtering Product queries.
+type ProductWhereInput struct {
+	Predicates []predicate.Product  `json:"-"`
+	Not        *ProductWhereInput   `json:"not,omitempty"`
+	Or         []*ProductWhereInput `json:"or,omitempty"`
+	And        []*ProductWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "code" field predicates.
+	Code             *string  `json:"code,omitempty"`
+	CodeNEQ          *string  `json:"codeNEQ,omitempty"`
+	CodeIn           []string `json:"codeIn,omitempty"`
+	CodeNotIn        []string `json:"codeNotIn,omitempty"`
+	CodeGT           *string  `json:"codeGT,omitempty"`
+	CodeGTE          *string  `json:"codeGTE,omitempty"`
+	CodeLT           *string  `json:"codeLT,omitempty"`
+	CodeLTE          *string  `json:"codeLTE,omitempty"`
+	CodeContains     *string  `json:"codeContains,omitempty"`
+	CodeHasPrefix    *string  `json:"codeHasPrefix,omitempty"`
+	CodeHasSuffix    *string  `json:"codeHasSuffix,omitempty"`
+	CodeEqualFold    *string  `json:"codeEqualFold,omitempty"`
+	CodeContainsFold *string  `json:"codeContainsFold,omitempty"`
+
+	// "service_type_id" field predicates.
+	ServiceTypeID             *gid.ID  `json:"serviceTypeID,omitempty"`
+	ServiceTypeIDNEQ          *gid.ID  `json:"serviceTypeIDNEQ,omitempty"`
+	ServiceTypeIDIn           []gid.ID `json:"serviceTypeIDIn,omitempty"`
+	ServiceTypeIDNotIn        []gid.ID `json:"serviceTypeIDNotIn,omitempty"`
+	ServiceTypeIDGT           *gid.ID  `json:"serviceTypeIDGT,omitempty"`
+	ServiceTypeIDGTE          *gid.ID  `json:"serviceTypeIDGTE,omitempty"`
+	ServiceTypeIDLT           *gid.ID  `json:"serviceTypeIDLT,omitempty"`
+	ServiceTypeIDLTE          *gid.ID  `json:"serviceTypeIDLTE,omitempty"`
+	ServiceTypeIDContains     *gid.ID  `json:"serviceTypeIDContains,omitempty"`
+	ServiceTypeIDHasPrefix    *gid.ID  `json:"serviceTypeIDHasPrefix,omitempty"`
+	ServiceTypeIDHasSuffix    *gid.ID  `json:"serviceTypeIDHasSuffix,omitempty"`
+	ServiceTypeIDEqualFold    *gid.ID  `json:"serviceTypeIDEqualFold,omitempty"`
+	ServiceTypeIDContainsFold *gid.ID  `json:"serviceTypeIDContainsFold,omitempty"`
+
+	// "name_zh" field predicates.
+	NameZh             *string  `json:"nameZh,omitempty"`
+	NameZhNEQ          *string  `json:"nameZhNEQ,omitempty"`
+	NameZhIn           []string `json:"nameZhIn,omitempty"`
+	NameZhNotIn        []string `json:"nameZhNotIn,omitempty"`
+	NameZhGT           *string  `json:"nameZhGT,omitempty"`
+	NameZhGTE          *string  `json:"nameZhGTE,omitempty"`
+	NameZhLT           *string  `json:"nameZhLT,omitempty"`
+	NameZhLTE          *string  `json:"nameZhLTE,omitempty"`
+	NameZhContains     *string  `json:"nameZhContains,omitempty"`
+	NameZhHasPrefix    *string  `json:"nameZhHasPrefix,omitempty"`
+	NameZhHasSuffix    *string  `json:"nameZhHasSuffix,omitempty"`
+	NameZhEqualFold    *string  `json:"nameZhEqualFold,omitempty"`
+	NameZhContainsFold *string  `json:"nameZhContainsFold,omitempty"`
+
+	// "name_en" field predicates.
+	NameEn             *string  `json:"nameEn,omitempty"`
+	NameEnNEQ          *string  `json:"nameEnNEQ,omitempty"`
+	NameEnIn           []string `json:"nameEnIn,omitempty"`
+	NameEnNotIn        []string `json:"nameEnNotIn,omitempty"`
+	NameEnGT           *string  `json:"nameEnGT,omitempty"`
+	NameEnGTE          *string  `json:"nameEnGTE,omitempty"`
+	NameEnLT           *string  `json:"nameEnLT,omitempty"`
+	NameEnLTE          *string  `json:"nameEnLTE,omitempty"`
+	NameEnContains     *string  `json:"nameEnContains,omitempty"`
+	NameEnHasPrefix    *string  `json:"nameEnHasPrefix,omitempty"`
+	NameEnHasSuffix    *string  `json:"nameEnHasSuffix,omitempty"`
+	NameEnEqualFold    *string  `json:"nameEnEqualFold,omitempty"`
+	NameEnContainsFold *string  `json:"nameEnContainsFold,omitempty"`
+
+	// "billing_modes" field predicates.
+	BillingModes             *string  `json:"billingModes,omitempty"`
+	BillingModesNEQ          *string  `json:"billingModesNEQ,omitempty"`
+	BillingModesIn           []string `json:"billingModesIn,omitempty"`
+	BillingModesNotIn        []string `json:"billingModesNotIn,omitempty"`
+	BillingModesGT           *string  `json:"billingModesGT,omitempty"`
+	BillingModesGTE          *string  `json:"billingModesGTE,omitempty"`
+	BillingModesLT           *string  `json:"billingModesLT,omitempty"`
+	BillingModesLTE          *string  `json:"billingModesLTE,omitempty"`
+	BillingModesContains     *string  `json:"billingModesContains,omitempty"`
+	BillingModesHasPrefix    *string  `json:"billingModesHasPrefix,omitempty"`
+	BillingModesHasSuffix    *string  `json:"billingModesHasSuffix,omitempty"`
+	BillingModesEqualFold    *string  `json:"billingModesEqualFold,omitempty"`
+	BillingModesContainsFold *string  `json:"billingModesContainsFold,omitempty"`
+
+	// "order_types" field predicates.
+	OrderTypes             *string  `json:"orderTypes,omitempty"`
+	OrderTypesNEQ          *string  `json:"orderTypesNEQ,omitempty"`
+	OrderTypesIn           []string `json:"orderTypesIn,omitempty"`
+	OrderTypesNotIn        []string `json:"orderTypesNotIn,omitempty"`
+	OrderTypesGT           *string  `json:"orderTypesGT,omitempty"`
+	OrderTypesGTE          *string  `json:"orderTypesGTE,omitempty"`
+	OrderTypesLT           *string  `json:"orderTypesLT,omitempty"`
+	OrderTypesLTE          *string  `json:"orderTypesLTE,omitempty"`
+	OrderTypesContains     *string  `json:"orderTypesContains,omitempty"`
+	OrderTypesHasPrefix    *string  `json:"orderTypesHasPrefix,omitempty"`
+	OrderTypesHasSuffix    *string  `json:"orderTypesHasSuffix,omitempty"`
+	OrderTypesEqualFold    *string  `json:"orderTypesEqualFold,omitempty"`
+	OrderTypesContainsFold *string  `json:"orderTypesContainsFold,omitempty"`
+
+	// "regions" field predicates.
+	Regions             *string  `json:"regions,omitempty"`
+	RegionsNEQ          *string  `json:"regionsNEQ,omitempty"`
+	RegionsIn           []string `json:"regionsIn,omitempty"`
+	RegionsNotIn        []string `json:"regionsNotIn,omitempty"`
+	RegionsGT           *string  `json:"regionsGT,omitempty"`
+	RegionsGTE          *string  `json:"regionsGTE,omitempty"`
+	RegionsLT           *string  `json:"regionsLT,omitempty"`
+	RegionsLTE          *string  `json:"regionsLTE,omitempty"`
+	RegionsContains     *string  `json:"regionsContains,omitempty"`
+	RegionsHasPrefix    *string  `json:"regionsHasPrefix,omitempty"`
+	RegionsHasSuffix    *string  `json:"regionsHasSuffix,omitempty"`
+	RegionsEqualFold    *string  `json:"regionsEqualFold,omitempty"`
+	RegionsContainsFold *string  `json:"regionsContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *product.Status  `json:"status,omitempty"`
+	StatusNEQ   *product.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []product.Status `json:"statusIn,omitempty"`
+	StatusNotIn []product.Status `json:"statusNotIn,omitempty"`
+
+	// "service_type" edge predicates.
+	HasServiceType     *bool                    `json:"hasServiceType,omitempty"`
+	HasServiceTypeWith []*ServiceTypeWhereInput `json:"hasServiceTypeWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ProductWhereInput) AddPredicates(predicates ...predicate.Product) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ProductWhereInput filter on the ProductQuery builder.
+func (i *ProductWhereInput) Filter(q *ProductQuery) (*ProductQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyProductWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyProductWhereInput is returned in case the ProductWhereInput is empty.
+var ErrEmptyProductWhereInput = errors.New("ent: empty predicate ProductWhereInput")
+
+// P returns a predicate for filtering products.
+// An error is returned if the input is empty or invalid.
+func (i *ProductWhereInput) P() (predicate.Product, error) {
+	var predicates []predicate.Product
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, product.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Product, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, product.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Product, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, product.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, product.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, product.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, product.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, product.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, product.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, product.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, product.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, product.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, product.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, product.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, product.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, product.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, product.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, product.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, product.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, product.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Code != nil {
+		predicates = append(predicates, product.CodeEQ(*i.Code))
+	}
+	if i.CodeNEQ != nil {
+		predicates = append(predicates, product.CodeNEQ(*i.CodeNEQ))
+	}
+	if len(i.CodeIn) > 0 {
+		predicates = append(predicates, product.CodeIn(i.CodeIn...))
+	}
+	if len(i.CodeNotIn) > 0 {
+		predicates = append(predicates, product.CodeNotIn(i.CodeNotIn...))
+	}
+	if i.CodeGT != nil {
+		predicates = append(predicates, product.CodeGT(*i.CodeGT))
+	}
+	if i.CodeGTE != nil {
+		predicates = append(predicates, product.CodeGTE(*i.CodeGTE))
+	}
+	if i.CodeLT != nil {
+		predicates = append(predicates, product.CodeLT(*i.CodeLT))
+	}
+	if i.CodeLTE != nil {
+		predicates = append(predicates, product.CodeLTE(*i.CodeLTE))
+	}
+	if i.CodeContains != nil {
+		predicates = append(predicates, product.CodeContains(*i.CodeContains))
+	}
+	if i.CodeHasPrefix != nil {
+		predicates = append(predicates, product.CodeHasPrefix(*i.CodeHasPrefix))
+	}
+	if i.CodeHasSuffix != nil {
+		predicates = append(predicates, product.CodeHasSuffix(*i.CodeHasSuffix))
+	}
+	if i.CodeEqualFold != nil {
+		predicates = append(predicates, product.CodeEqualFold(*i.CodeEqualFold))
+	}
+	if i.CodeContainsFold != nil {
+		predicates = append(predicates, product.CodeContainsFold(*i.CodeContainsFold))
+	}
+	if i.ServiceTypeID != nil {
+		predicates = append(predicates, product.ServiceTypeIDEQ(*i.ServiceTypeID))
+	}
+	if i.ServiceTypeIDNEQ != nil {
+		predicates = append(predicates, product.ServiceTypeIDNEQ(*i.ServiceTypeIDNEQ))
+	}
+	if len(i.ServiceTypeIDIn) > 0 {
+		predicates = append(predicates, product.ServiceTypeIDIn(i.ServiceTypeIDIn...))
+	}
+	if len(i.ServiceTypeIDNotIn) > 0 {
+		predicates = append(predicates, product.ServiceTypeIDNotIn(i.ServiceTypeIDNotIn...))
+	}
+	if i.ServiceTypeIDGT != nil {
+		predicates = append(predicates, product.ServiceTypeIDGT(*i.ServiceTypeIDGT))
+	}
+	if i.ServiceTypeIDGTE != nil {
+		predicates = append(predicates, product.ServiceTypeIDGTE(*i.ServiceTypeIDGTE))
+	}
+	if i.ServiceTypeIDLT != nil {
+		predicates = append(predicates, product.ServiceTypeIDLT(*i.ServiceTypeIDLT))
+	}
+	if i.ServiceTypeIDLTE != nil {
+		predicates = append(predicates, product.ServiceTypeIDLTE(*i.ServiceTypeIDLTE))
+	}
+	if i.ServiceTypeIDContains != nil {
+		predicates = append(predicates, product.ServiceTypeIDContains(*i.ServiceTypeIDContains))
+	}
+	if i.ServiceTypeIDHasPrefix != nil {
+		predicates = append(predicates, product.ServiceTypeIDHasPrefix(*i.ServiceTypeIDHasPrefix))
+	}
+	if i.ServiceTypeIDHasSuffix != nil {
+		predicates = append(predicates, product.ServiceTypeIDHasSuffix(*i.ServiceTypeIDHasSuffix))
+	}
+	if i.ServiceTypeIDEqualFold != nil {
+		predicates = append(predicates, product.ServiceTypeIDEqualFold(*i.ServiceTypeIDEqualFold))
+	}
+	if i.ServiceTypeIDContainsFold != nil {
+		predicates = append(predicates, product.ServiceTypeIDContainsFold(*i.ServiceTypeIDContainsFold))
+	}
+	if i.NameZh != nil {
+		predicates = append(predicates, product.NameZhEQ(*i.NameZh))
+	}
+	if i.NameZhNEQ != nil {
+		predicates = append(predicates, product.NameZhNEQ(*i.NameZhNEQ))
+	}
+	if len(i.NameZhIn) > 0 {
+		predicates = append(predicates, product.NameZhIn(i.NameZhIn...))
+	}
+	if len(i.NameZhNotIn) > 0 {
+		predicates = append(predicates, product.NameZhNotIn(i.NameZhNotIn...))
+	}
+	if i.NameZhGT != nil {
+		predicates = append(predicates, product.NameZhGT(*i.NameZhGT))
+	}
+	if i.NameZhGTE != nil {
+		predicates = append(predicates, product.NameZhGTE(*i.NameZhGTE))
+	}
+	if i.NameZhLT != nil {
+		predicates = append(predicates, product.NameZhLT(*i.NameZhLT))
+	}
+	if i.NameZhLTE != nil {
+		predicates = append(predicates, product.NameZhLTE(*i.NameZhLTE))
+	}
+	if i.NameZhContains != nil {
+		predicates = append(predicates, product.NameZhContains(*i.NameZhContains))
+	}
+	if i.NameZhHasPrefix != nil {
+		predicates = append(predicates, product.NameZhHasPrefix(*i.NameZhHasPrefix))
+	}
+	if i.NameZhHasSuffix != nil {
+		predicates = append(predicates, product.NameZhHasSuffix(*i.NameZhHasSuffix))
+	}
+	if i.NameZhEqualFold != nil {
+		predicates = append(predicates, product.NameZhEqualFold(*i.NameZhEqualFold))
+	}
+	if i.NameZhContainsFold != nil {
+		predicates = append(predicates, product.NameZhContainsFold(*i.NameZhContainsFold))
+	}
+	if i.NameEn != nil {
+		predicates = append(predicates, product.NameEnEQ(*i.NameEn))
+	}
+	if i.NameEnNEQ != nil {
+		predicates = append(predicates, product.NameEnNEQ(*i.NameEnNEQ))
+	}
+	if len(i.NameEnIn) > 0 {
+		predicates = append(predicates, product.NameEnIn(i.NameEnIn...))
+	}
+	if len(i.NameEnNotIn) > 0 {
+		predicates = append(predicates, product.NameEnNotIn(i.NameEnNotIn...))
+	}
+	if i.NameEnGT != nil {
+		predicates = append(predicates, product.NameEnGT(*i.NameEnGT))
+	}
+	if i.NameEnGTE != nil {
+		predicates = append(predicates, product.NameEnGTE(*i.NameEnGTE))
+	}
+	if i.NameEnLT != nil {
+		predicates = append(predicates, product.NameEnLT(*i.NameEnLT))
+	}
+	if i.NameEnLTE != nil {
+		predicates = append(predicates, product.NameEnLTE(*i.NameEnLTE))
+	}
+	if i.NameEnContains != nil {
+		predicates = append(predicates, product.NameEnContains(*i.NameEnContains))
+	}
+	if i.NameEnHasPrefix != nil {
+		predicates = append(predicates, product.NameEnHasPrefix(*i.NameEnHasPrefix))
+	}
+	if i.NameEnHasSuffix != nil {
+		predicates = append(predicates, product.NameEnHasSuffix(*i.NameEnHasSuffix))
+	}
+	if i.NameEnEqualFold != nil {
+		predicates = append(predicates, product.NameEnEqualFold(*i.NameEnEqualFold))
+	}
+	if i.NameEnContainsFold != nil {
+		predicates = append(predicates, product.NameEnContainsFold(*i.NameEnContainsFold))
+	}
+	if i.BillingModes != nil {
+		predicates = append(predicates, product.BillingModesEQ(*i.BillingModes))
+	}
+	if i.BillingModesNEQ != nil {
+		predicates = append(predicates, product.BillingModesNEQ(*i.BillingModesNEQ))
+	}
+	if len(i.BillingModesIn) > 0 {
+		predicates = append(predicates, product.BillingModesIn(i.BillingModesIn...))
+	}
+	if len(i.BillingModesNotIn) > 0 {
+		predicates = append(predicates, product.BillingModesNotIn(i.BillingModesNotIn...))
+	}
+	if i.BillingModesGT != nil {
+		predicates = append(predicates, product.BillingModesGT(*i.BillingModesGT))
+	}
+	if i.BillingModesGTE != nil {
+		predicates = append(predicates, product.BillingModesGTE(*i.BillingModesGTE))
+	}
+	if i.BillingModesLT != nil {
+		predicates = append(predicates, product.BillingModesLT(*i.BillingModesLT))
+	}
+	if i.BillingModesLTE != nil {
+		predicates = append(predicates, product.BillingModesLTE(*i.BillingModesLTE))
+	}
+	if i.BillingModesContains != nil {
+		predicates = append(predicates, product.BillingModesContains(*i.BillingModesContains))
+	}
+	if i.BillingModesHasPrefix != nil {
+		predicates = append(predicates, product.BillingModesHasPrefix(*i.BillingModesHasPrefix))
+	}
+	if i.BillingModesHasSuffix != nil {
+		predicates = append(predicates, product.BillingModesHasSuffix(*i.BillingModesHasSuffix))
+	}
+	if i.BillingModesEqualFold != nil {
+		predicates = append(predicates, product.BillingModesEqualFold(*i.BillingModesEqualFold))
+	}
+	if i.BillingModesContainsFold != nil {
+		predicates = append(predicates, product.BillingModesContainsFold(*i.BillingModesContainsFold))
+	}
+	if i.OrderTypes != nil {
+		predicates = append(predicates, product.OrderTypesEQ(*i.OrderTypes))
+	}
+	if i.OrderTypesNEQ != nil {
+		predicates = append(predicates, product.OrderTypesNEQ(*i.OrderTypesNEQ))
+	}
+	if len(i.OrderTypesIn) > 0 {
+		predicates = append(predicates, product.OrderTypesIn(i.OrderTypesIn...))
+	}
+	if len(i.OrderTypesNotIn) > 0 {
+		predicates = append(predicates, product.OrderTypesNotIn(i.OrderTypesNotIn...))
+	}
+	if i.OrderTypesGT != nil {
+		predicates = append(predicates, product.OrderTypesGT(*i.OrderTypesGT))
+	}
+	if i.OrderTypesGTE != nil {
+		predicates = append(predicates, product.OrderTypesGTE(*i.OrderTypesGTE))
+	}
+	if i.OrderTypesLT != nil {
+		predicates = append(predicates, product.OrderTypesLT(*i.OrderTypesLT))
+	}
+	if i.OrderTypesLTE != nil {
+		predicates = append(predicates, product.OrderTypesLTE(*i.OrderTypesLTE))
+	}
+	if i.OrderTypesContains != nil {
+		predicates = append(predicates, product.OrderTypesContains(*i.OrderTypesContains))
+	}
+	if i.OrderTypesHasPrefix != nil {
+		predicates = append(predicates, product.OrderTypesHasPrefix(*i.OrderTypesHasPrefix))
+	}
+	if i.OrderTypesHasSuffix != nil {
+		predicates = append(predicates, product.OrderTypesHasSuffix(*i.OrderTypesHasSuffix))
+	}
+	if i.OrderTypesEqualFold != nil {
+		predicates = append(predicates, product.OrderTypesEqualFold(*i.OrderTypesEqualFold))
+	}
+	if i.OrderTypesContainsFold != nil {
+		predicates = append(predicates, product.OrderTypesContainsFold(*i.OrderTypesContainsFold))
+	}
+	if i.Regions != nil {
+		predicates = append(predicates, product.RegionsEQ(*i.Regions))
+	}
+	if i.RegionsNEQ != nil {
+		predicates = append(predicates, product.RegionsNEQ(*i.RegionsNEQ))
+	}
+	if len(i.RegionsIn) > 0 {
+		predicates = append(predicates, product.RegionsIn(i.RegionsIn...))
+	}
+	if len(i.RegionsNotIn) > 0 {
+		predicates = append(predicates, product.RegionsNotIn(i.RegionsNotIn...))
+	}
+	if i.RegionsGT != nil {
+		predicates = append(predicates, product.RegionsGT(*i.RegionsGT))
+	}
+	if i.RegionsGTE != nil {
+		predicates = append(predicates, product.RegionsGTE(*i.RegionsGTE))
+	}
+	if i.RegionsLT != nil {
+		predicates = append(predicates, product.RegionsLT(*i.RegionsLT))
+	}
+	if i.RegionsLTE != nil {
+		predicates = append(predicates, product.RegionsLTE(*i.RegionsLTE))
+	}
+	if i.RegionsContains != nil {
+		predicates = append(predicates, product.RegionsContains(*i.RegionsContains))
+	}
+	if i.RegionsHasPrefix != nil {
+		predicates = append(predicates, product.RegionsHasPrefix(*i.RegionsHasPrefix))
+	}
+	if i.RegionsHasSuffix != nil {
+		predicates = append(predicates, product.RegionsHasSuffix(*i.RegionsHasSuffix))
+	}
+	if i.RegionsEqualFold != nil {
+		predicates = append(predicates, product.RegionsEqualFold(*i.RegionsEqualFold))
+	}
+	if i.RegionsContainsFold != nil {
+		predicates = append(predicates, product.RegionsContainsFold(*i.RegionsContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, product.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, product.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, product.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, product.StatusNotIn(i.StatusNotIn...))
+	}
+
+	if i.HasServiceType != nil {
+		p := product.HasServiceType()
+		if !*i.HasServiceType {
+			p = product.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceTypeWith) > 0 {
+		with := make([]predicate.ServiceType, 0, len(i.HasServiceTypeWith))
+		for _, w := range i.HasServiceTypeWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceTypeWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, product.HasServiceTypeWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyProductWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return product.And(predicates...), nil
+	}
+}
+
 // ResellerApplicationWhereInput represents a where input for filtering ResellerApplication queries.
 type ResellerApplicationWhereInput struct {
 	Predicates []predicate.ResellerApplication  `json:"-"`
@@ -6596,6 +7174,382 @@ func (i *ResellerApplicationWhereInput) P() (predicate.ResellerApplication, erro
 		return predicates[0], nil
 	default:
 		return resellerapplication.And(predicates...), nil
+	}
+}
+
+// ServiceTypeWhereInput represents a where input for filtering ServiceType queries.
+type ServiceTypeWhereInput struct {
+	Predicates []predicate.ServiceType  `json:"-"`
+	Not        *ServiceTypeWhereInput   `json:"not,omitempty"`
+	Or         []*ServiceTypeWhereInput `json:"or,omitempty"`
+	And        []*ServiceTypeWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "code" field predicates.
+	Code             *string  `json:"code,omitempty"`
+	CodeNEQ          *string  `json:"codeNEQ,omitempty"`
+	CodeIn           []string `json:"codeIn,omitempty"`
+	CodeNotIn        []string `json:"codeNotIn,omitempty"`
+	CodeGT           *string  `json:"codeGT,omitempty"`
+	CodeGTE          *string  `json:"codeGTE,omitempty"`
+	CodeLT           *string  `json:"codeLT,omitempty"`
+	CodeLTE          *string  `json:"codeLTE,omitempty"`
+	CodeContains     *string  `json:"codeContains,omitempty"`
+	CodeHasPrefix    *string  `json:"codeHasPrefix,omitempty"`
+	CodeHasSuffix    *string  `json:"codeHasSuffix,omitempty"`
+	CodeEqualFold    *string  `json:"codeEqualFold,omitempty"`
+	CodeContainsFold *string  `json:"codeContainsFold,omitempty"`
+
+	// "name_zh" field predicates.
+	NameZh             *string  `json:"nameZh,omitempty"`
+	NameZhNEQ          *string  `json:"nameZhNEQ,omitempty"`
+	NameZhIn           []string `json:"nameZhIn,omitempty"`
+	NameZhNotIn        []string `json:"nameZhNotIn,omitempty"`
+	NameZhGT           *string  `json:"nameZhGT,omitempty"`
+	NameZhGTE          *string  `json:"nameZhGTE,omitempty"`
+	NameZhLT           *string  `json:"nameZhLT,omitempty"`
+	NameZhLTE          *string  `json:"nameZhLTE,omitempty"`
+	NameZhContains     *string  `json:"nameZhContains,omitempty"`
+	NameZhHasPrefix    *string  `json:"nameZhHasPrefix,omitempty"`
+	NameZhHasSuffix    *string  `json:"nameZhHasSuffix,omitempty"`
+	NameZhEqualFold    *string  `json:"nameZhEqualFold,omitempty"`
+	NameZhContainsFold *string  `json:"nameZhContainsFold,omitempty"`
+
+	// "name_en" field predicates.
+	NameEn             *string  `json:"nameEn,omitempty"`
+	NameEnNEQ          *string  `json:"nameEnNEQ,omitempty"`
+	NameEnIn           []string `json:"nameEnIn,omitempty"`
+	NameEnNotIn        []string `json:"nameEnNotIn,omitempty"`
+	NameEnGT           *string  `json:"nameEnGT,omitempty"`
+	NameEnGTE          *string  `json:"nameEnGTE,omitempty"`
+	NameEnLT           *string  `json:"nameEnLT,omitempty"`
+	NameEnLTE          *string  `json:"nameEnLTE,omitempty"`
+	NameEnContains     *string  `json:"nameEnContains,omitempty"`
+	NameEnHasPrefix    *string  `json:"nameEnHasPrefix,omitempty"`
+	NameEnHasSuffix    *string  `json:"nameEnHasSuffix,omitempty"`
+	NameEnEqualFold    *string  `json:"nameEnEqualFold,omitempty"`
+	NameEnContainsFold *string  `json:"nameEnContainsFold,omitempty"`
+
+	// "sort_order" field predicates.
+	SortOrder      *int  `json:"sortOrder,omitempty"`
+	SortOrderNEQ   *int  `json:"sortOrderNEQ,omitempty"`
+	SortOrderIn    []int `json:"sortOrderIn,omitempty"`
+	SortOrderNotIn []int `json:"sortOrderNotIn,omitempty"`
+	SortOrderGT    *int  `json:"sortOrderGT,omitempty"`
+	SortOrderGTE   *int  `json:"sortOrderGTE,omitempty"`
+	SortOrderLT    *int  `json:"sortOrderLT,omitempty"`
+	SortOrderLTE   *int  `json:"sortOrderLTE,omitempty"`
+
+	// "products" edge predicates.
+	HasProducts     *bool                `json:"hasProducts,omitempty"`
+	HasProductsWith []*ProductWhereInput `json:"hasProductsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ServiceTypeWhereInput) AddPredicates(predicates ...predicate.ServiceType) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ServiceTypeWhereInput filter on the ServiceTypeQuery builder.
+func (i *ServiceTypeWhereInput) Filter(q *ServiceTypeQuery) (*ServiceTypeQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyServiceTypeWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyServiceTypeWhereInput is returned in case the ServiceTypeWhereInput is empty.
+var ErrEmptyServiceTypeWhereInput = errors.New("ent: empty predicate ServiceTypeWhereInput")
+
+// P returns a predicate for filtering servicetypes.
+// An error is returned if the input is empty or invalid.
+func (i *ServiceTypeWhereInput) P() (predicate.ServiceType, error) {
+	var predicates []predicate.ServiceType
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, servicetype.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ServiceType, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, servicetype.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ServiceType, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, servicetype.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, servicetype.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, servicetype.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, servicetype.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, servicetype.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, servicetype.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, servicetype.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, servicetype.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, servicetype.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, servicetype.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, servicetype.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, servicetype.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, servicetype.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, servicetype.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, servicetype.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, servicetype.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, servicetype.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.Code != nil {
+		predicates = append(predicates, servicetype.CodeEQ(*i.Code))
+	}
+	if i.CodeNEQ != nil {
+		predicates = append(predicates, servicetype.CodeNEQ(*i.CodeNEQ))
+	}
+	if len(i.CodeIn) > 0 {
+		predicates = append(predicates, servicetype.CodeIn(i.CodeIn...))
+	}
+	if len(i.CodeNotIn) > 0 {
+		predicates = append(predicates, servicetype.CodeNotIn(i.CodeNotIn...))
+	}
+	if i.CodeGT != nil {
+		predicates = append(predicates, servicetype.CodeGT(*i.CodeGT))
+	}
+	if i.CodeGTE != nil {
+		predicates = append(predicates, servicetype.CodeGTE(*i.CodeGTE))
+	}
+	if i.CodeLT != nil {
+		predicates = append(predicates, servicetype.CodeLT(*i.CodeLT))
+	}
+	if i.CodeLTE != nil {
+		predicates = append(predicates, servicetype.CodeLTE(*i.CodeLTE))
+	}
+	if i.CodeContains != nil {
+		predicates = append(predicates, servicetype.CodeContains(*i.CodeContains))
+	}
+	if i.CodeHasPrefix != nil {
+		predicates = append(predicates, servicetype.CodeHasPrefix(*i.CodeHasPrefix))
+	}
+	if i.CodeHasSuffix != nil {
+		predicates = append(predicates, servicetype.CodeHasSuffix(*i.CodeHasSuffix))
+	}
+	if i.CodeEqualFold != nil {
+		predicates = append(predicates, servicetype.CodeEqualFold(*i.CodeEqualFold))
+	}
+	if i.CodeContainsFold != nil {
+		predicates = append(predicates, servicetype.CodeContainsFold(*i.CodeContainsFold))
+	}
+	if i.NameZh != nil {
+		predicates = append(predicates, servicetype.NameZhEQ(*i.NameZh))
+	}
+	if i.NameZhNEQ != nil {
+		predicates = append(predicates, servicetype.NameZhNEQ(*i.NameZhNEQ))
+	}
+	if len(i.NameZhIn) > 0 {
+		predicates = append(predicates, servicetype.NameZhIn(i.NameZhIn...))
+	}
+	if len(i.NameZhNotIn) > 0 {
+		predicates = append(predicates, servicetype.NameZhNotIn(i.NameZhNotIn...))
+	}
+	if i.NameZhGT != nil {
+		predicates = append(predicates, servicetype.NameZhGT(*i.NameZhGT))
+	}
+	if i.NameZhGTE != nil {
+		predicates = append(predicates, servicetype.NameZhGTE(*i.NameZhGTE))
+	}
+	if i.NameZhLT != nil {
+		predicates = append(predicates, servicetype.NameZhLT(*i.NameZhLT))
+	}
+	if i.NameZhLTE != nil {
+		predicates = append(predicates, servicetype.NameZhLTE(*i.NameZhLTE))
+	}
+	if i.NameZhContains != nil {
+		predicates = append(predicates, servicetype.NameZhContains(*i.NameZhContains))
+	}
+	if i.NameZhHasPrefix != nil {
+		predicates = append(predicates, servicetype.NameZhHasPrefix(*i.NameZhHasPrefix))
+	}
+	if i.NameZhHasSuffix != nil {
+		predicates = append(predicates, servicetype.NameZhHasSuffix(*i.NameZhHasSuffix))
+	}
+	if i.NameZhEqualFold != nil {
+		predicates = append(predicates, servicetype.NameZhEqualFold(*i.NameZhEqualFold))
+	}
+	if i.NameZhContainsFold != nil {
+		predicates = append(predicates, servicetype.NameZhContainsFold(*i.NameZhContainsFold))
+	}
+	if i.NameEn != nil {
+		predicates = append(predicates, servicetype.NameEnEQ(*i.NameEn))
+	}
+	if i.NameEnNEQ != nil {
+		predicates = append(predicates, servicetype.NameEnNEQ(*i.NameEnNEQ))
+	}
+	if len(i.NameEnIn) > 0 {
+		predicates = append(predicates, servicetype.NameEnIn(i.NameEnIn...))
+	}
+	if len(i.NameEnNotIn) > 0 {
+		predicates = append(predicates, servicetype.NameEnNotIn(i.NameEnNotIn...))
+	}
+	if i.NameEnGT != nil {
+		predicates = append(predicates, servicetype.NameEnGT(*i.NameEnGT))
+	}
+	if i.NameEnGTE != nil {
+		predicates = append(predicates, servicetype.NameEnGTE(*i.NameEnGTE))
+	}
+	if i.NameEnLT != nil {
+		predicates = append(predicates, servicetype.NameEnLT(*i.NameEnLT))
+	}
+	if i.NameEnLTE != nil {
+		predicates = append(predicates, servicetype.NameEnLTE(*i.NameEnLTE))
+	}
+	if i.NameEnContains != nil {
+		predicates = append(predicates, servicetype.NameEnContains(*i.NameEnContains))
+	}
+	if i.NameEnHasPrefix != nil {
+		predicates = append(predicates, servicetype.NameEnHasPrefix(*i.NameEnHasPrefix))
+	}
+	if i.NameEnHasSuffix != nil {
+		predicates = append(predicates, servicetype.NameEnHasSuffix(*i.NameEnHasSuffix))
+	}
+	if i.NameEnEqualFold != nil {
+		predicates = append(predicates, servicetype.NameEnEqualFold(*i.NameEnEqualFold))
+	}
+	if i.NameEnContainsFold != nil {
+		predicates = append(predicates, servicetype.NameEnContainsFold(*i.NameEnContainsFold))
+	}
+	if i.SortOrder != nil {
+		predicates = append(predicates, servicetype.SortOrderEQ(*i.SortOrder))
+	}
+	if i.SortOrderNEQ != nil {
+		predicates = append(predicates, servicetype.SortOrderNEQ(*i.SortOrderNEQ))
+	}
+	if len(i.SortOrderIn) > 0 {
+		predicates = append(predicates, servicetype.SortOrderIn(i.SortOrderIn...))
+	}
+	if len(i.SortOrderNotIn) > 0 {
+		predicates = append(predicates, servicetype.SortOrderNotIn(i.SortOrderNotIn...))
+	}
+	if i.SortOrderGT != nil {
+		predicates = append(predicates, servicetype.SortOrderGT(*i.SortOrderGT))
+	}
+	if i.SortOrderGTE != nil {
+		predicates = append(predicates, servicetype.SortOrderGTE(*i.SortOrderGTE))
+	}
+	if i.SortOrderLT != nil {
+		predicates = append(predicates, servicetype.SortOrderLT(*i.SortOrderLT))
+	}
+	if i.SortOrderLTE != nil {
+		predicates = append(predicates, servicetype.SortOrderLTE(*i.SortOrderLTE))
+	}
+
+	if i.HasProducts != nil {
+		p := servicetype.HasProducts()
+		if !*i.HasProducts {
+			p = servicetype.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProductsWith) > 0 {
+		with := make([]predicate.Product, 0, len(i.HasProductsWith))
+		for _, w := range i.HasProductsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProductsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, servicetype.HasProductsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyServiceTypeWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return servicetype.And(predicates...), nil
 	}
 }
 

@@ -46,8 +46,12 @@ type Tx struct {
 	ManagerAssignment *ManagerAssignmentClient
 	// Partner is the client for interacting with the Partner builders.
 	Partner *PartnerClient
+	// Product is the client for interacting with the Product builders.
+	Product *ProductClient
 	// ResellerApplication is the client for interacting with the ResellerApplication builders.
 	ResellerApplication *ResellerApplicationClient
+	// ServiceType is the client for interacting with the ServiceType builders.
+	ServiceType *ServiceTypeClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
 	// User is the client for interacting with the User builders.
@@ -201,7 +205,9 @@ func (tx *Tx) init() {
 	tx.LedgerEntry = NewLedgerEntryClient(tx.config)
 	tx.ManagerAssignment = NewManagerAssignmentClient(tx.config)
 	tx.Partner = NewPartnerClient(tx.config)
+	tx.Product = NewProductClient(tx.config)
 	tx.ResellerApplication = NewResellerApplicationClient(tx.config)
+	tx.ServiceType = NewServiceTypeClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 	tx.VerificationCode = NewVerificationCodeClient(tx.config)

@@ -91,10 +91,22 @@ func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[gid.I
 		ent.WithPartnerOrder(orderBy), ent.WithPartnerFilter(where.Filter))
 }
 
+// Products is the resolver for the products field.
+func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) (*ent.ProductConnection, error) {
+	return r.db(ctx).Product.Query().Paginate(ctx, after, first, before, last,
+		ent.WithProductOrder(orderBy), ent.WithProductFilter(where.Filter))
+}
+
 // ResellerApplications is the resolver for the resellerApplications field.
 func (r *queryResolver) ResellerApplications(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ResellerApplicationOrder, where *ent.ResellerApplicationWhereInput) (*ent.ResellerApplicationConnection, error) {
 	return r.db(ctx).ResellerApplication.Query().Paginate(ctx, after, first, before, last,
 		ent.WithResellerApplicationOrder(orderBy), ent.WithResellerApplicationFilter(where.Filter))
+}
+
+// ServiceTypes is the resolver for the serviceTypes field.
+func (r *queryResolver) ServiceTypes(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ServiceTypeOrder, where *ent.ServiceTypeWhereInput) (*ent.ServiceTypeConnection, error) {
+	return r.db(ctx).ServiceType.Query().Paginate(ctx, after, first, before, last,
+		ent.WithServiceTypeOrder(orderBy), ent.WithServiceTypeFilter(where.Filter))
 }
 
 // Users is the resolver for the users field.

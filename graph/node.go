@@ -11,6 +11,8 @@ import (
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/customerwhitelist"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/product"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/graph/model"
 	"github.com/partnercenter/partnercenter/internal/apperr"
@@ -27,6 +29,8 @@ var prefixTables = map[string]string{
 	gid.PrefixCoupon:            coupon.Table,
 	gid.PrefixCouponRecord:      couponrecord.Table,
 	gid.PrefixCustomerWhitelist: customerwhitelist.Table,
+	gid.PrefixServiceType:       servicetype.Table,
+	gid.PrefixProduct:           product.Table,
 }
 
 // tableOf resolves the type of an ID from its prefix; an unknown or malformed ID is simply not

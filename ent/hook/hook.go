@@ -201,6 +201,18 @@ func (f PartnerFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PartnerMutation", m)
 }
 
+// The ProductFunc type is an adapter to allow the use of ordinary
+// function as Product mutator.
+type ProductFunc func(context.Context, *ent.ProductMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProductFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProductMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductMutation", m)
+}
+
 // The ResellerApplicationFunc type is an adapter to allow the use of ordinary
 // function as ResellerApplication mutator.
 type ResellerApplicationFunc func(context.Context, *ent.ResellerApplicationMutation) (ent.Value, error)
@@ -211,6 +223,18 @@ func (f ResellerApplicationFunc) Mutate(ctx context.Context, m ent.Mutation) (en
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ResellerApplicationMutation", m)
+}
+
+// The ServiceTypeFunc type is an adapter to allow the use of ordinary
+// function as ServiceType mutator.
+type ServiceTypeFunc func(context.Context, *ent.ServiceTypeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ServiceTypeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ServiceTypeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ServiceTypeMutation", m)
 }
 
 // The SessionFunc type is an adapter to allow the use of ordinary

@@ -25,7 +25,9 @@ import (
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
 	"github.com/partnercenter/partnercenter/ent/predicate"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/ent/verificationcode"
@@ -519,6 +521,33 @@ func (f TraversePartner) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.PartnerQuery", q)
 }
 
+// The ProductFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductFunc func(context.Context, *ent.ProductQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
+}
+
+// The TraverseProduct type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProduct func(context.Context, *ent.ProductQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProduct) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProduct) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
+}
+
 // The ResellerApplicationFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ResellerApplicationFunc func(context.Context, *ent.ResellerApplicationQuery) (ent.Value, error)
 
@@ -544,6 +573,33 @@ func (f TraverseResellerApplication) Traverse(ctx context.Context, q ent.Query) 
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ResellerApplicationQuery", q)
+}
+
+// The ServiceTypeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ServiceTypeFunc func(context.Context, *ent.ServiceTypeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ServiceTypeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ServiceTypeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ServiceTypeQuery", q)
+}
+
+// The TraverseServiceType type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseServiceType func(context.Context, *ent.ServiceTypeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseServiceType) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseServiceType) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ServiceTypeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ServiceTypeQuery", q)
 }
 
 // The SessionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -662,8 +718,12 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ManagerAssignmentQuery, predicate.ManagerAssignment, managerassignment.OrderOption]{typ: ent.TypeManagerAssignment, tq: q}, nil
 	case *ent.PartnerQuery:
 		return &query[*ent.PartnerQuery, predicate.Partner, partner.OrderOption]{typ: ent.TypePartner, tq: q}, nil
+	case *ent.ProductQuery:
+		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
 	case *ent.ResellerApplicationQuery:
 		return &query[*ent.ResellerApplicationQuery, predicate.ResellerApplication, resellerapplication.OrderOption]{typ: ent.TypeResellerApplication, tq: q}, nil
+	case *ent.ServiceTypeQuery:
+		return &query[*ent.ServiceTypeQuery, predicate.ServiceType, servicetype.OrderOption]{typ: ent.TypeServiceType, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.UserQuery:

@@ -724,6 +724,45 @@ var (
 			},
 		},
 	}
+	// ProductsColumns holds the columns for the "products" table.
+	ProductsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "code", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "name_zh", Type: field.TypeString, Size: 100},
+		{Name: "name_en", Type: field.TypeString, Size: 100},
+		{Name: "spec", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "billing_modes", Type: field.TypeString, Size: 100},
+		{Name: "order_types", Type: field.TypeString, Size: 100},
+		{Name: "monthly_price", Type: field.TypeInt64, Default: "0"},
+		{Name: "on_demand_price", Type: field.TypeInt64, Default: "0"},
+		{Name: "on_demand_unit", Type: field.TypeString, Size: 32, Default: ""},
+		{Name: "regions", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"ACTIVE", "RETIRED"}, Default: "ACTIVE"},
+		{Name: "service_type_id", Type: field.TypeString, Size: 40},
+	}
+	// ProductsTable holds the schema information for the "products" table.
+	ProductsTable = &schema.Table{
+		Name:       "products",
+		Columns:    ProductsColumns,
+		PrimaryKey: []*schema.Column{ProductsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "products_service_types_products",
+				Columns:    []*schema.Column{ProductsColumns[14]},
+				RefColumns: []*schema.Column{ServiceTypesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "product_service_type_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ProductsColumns[14], ProductsColumns[13]},
+			},
+		},
+	}
 	// ResellerApplicationsColumns holds the columns for the "reseller_applications" table.
 	ResellerApplicationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -767,6 +806,22 @@ var (
 				Columns: []*schema.Column{ResellerApplicationsColumns[7], ResellerApplicationsColumns[1]},
 			},
 		},
+	}
+	// ServiceTypesColumns holds the columns for the "service_types" table.
+	ServiceTypesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "code", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "name_zh", Type: field.TypeString, Size: 100},
+		{Name: "name_en", Type: field.TypeString, Size: 100},
+		{Name: "sort_order", Type: field.TypeInt, Default: 0},
+	}
+	// ServiceTypesTable holds the schema information for the "service_types" table.
+	ServiceTypesTable = &schema.Table{
+		Name:       "service_types",
+		Columns:    ServiceTypesColumns,
+		PrimaryKey: []*schema.Column{ServiceTypesColumns[0]},
 	}
 	// SessionsColumns holds the columns for the "sessions" table.
 	SessionsColumns = []*schema.Column{
@@ -896,7 +951,9 @@ var (
 		LedgerEntriesTable,
 		ManagerAssignmentsTable,
 		PartnersTable,
+		ProductsTable,
 		ResellerApplicationsTable,
+		ServiceTypesTable,
 		SessionsTable,
 		UsersTable,
 		VerificationCodesTable,
@@ -944,6 +1001,11 @@ func init() {
 	ManagerAssignmentsTable.ForeignKeys[0].RefTable = CustomersTable
 	ManagerAssignmentsTable.ForeignKeys[1].RefTable = UsersTable
 	PartnersTable.ForeignKeys[0].RefTable = PartnersTable
+	ProductsTable.ForeignKeys[0].RefTable = ServiceTypesTable
+	ProductsTable.Annotation = &entsql.Annotation{}
+	ProductsTable.Annotation.Checks = map[string]string{
+		"product_prices_not_negative": "monthly_price >= 0 AND on_demand_price >= 0",
+	}
 	ResellerApplicationsTable.ForeignKeys[0].RefTable = PartnersTable
 	ResellerApplicationsTable.ForeignKeys[1].RefTable = PartnersTable
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable

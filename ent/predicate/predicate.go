@@ -54,8 +54,14 @@ type ManagerAssignment func(*sql.Selector)
 // Partner is the predicate function for partner builders.
 type Partner func(*sql.Selector)
 
+// Product is the predicate function for product builders.
+type Product func(*sql.Selector)
+
 // ResellerApplication is the predicate function for resellerapplication builders.
 type ResellerApplication func(*sql.Selector)
+
+// ServiceType is the predicate function for servicetype builders.
+type ServiceType func(*sql.Selector)
 
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)

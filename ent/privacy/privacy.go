@@ -495,6 +495,30 @@ func (f PartnerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PartnerMutation", m)
 }
 
+// The ProductQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductQueryRuleFunc func(context.Context, *ent.ProductQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductQuery", q)
+}
+
+// The ProductMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductMutationRuleFunc func(context.Context, *ent.ProductMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductMutation", m)
+}
+
 // The ResellerApplicationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ResellerApplicationQueryRuleFunc func(context.Context, *ent.ResellerApplicationQuery) error
@@ -517,6 +541,30 @@ func (f ResellerApplicationMutationRuleFunc) EvalMutation(ctx context.Context, m
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ResellerApplicationMutation", m)
+}
+
+// The ServiceTypeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ServiceTypeQueryRuleFunc func(context.Context, *ent.ServiceTypeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ServiceTypeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ServiceTypeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ServiceTypeQuery", q)
+}
+
+// The ServiceTypeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ServiceTypeMutationRuleFunc func(context.Context, *ent.ServiceTypeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ServiceTypeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ServiceTypeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ServiceTypeMutation", m)
 }
 
 // The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -658,7 +706,11 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.PartnerQuery:
 		return q.Filter(), nil
+	case *ent.ProductQuery:
+		return q.Filter(), nil
 	case *ent.ResellerApplicationQuery:
+		return q.Filter(), nil
+	case *ent.ServiceTypeQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
 		return q.Filter(), nil
@@ -705,7 +757,11 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.PartnerMutation:
 		return m.Filter(), nil
+	case *ent.ProductMutation:
+		return m.Filter(), nil
 	case *ent.ResellerApplicationMutation:
+		return m.Filter(), nil
+	case *ent.ServiceTypeMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
 		return m.Filter(), nil

@@ -21,6 +21,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/customer"
 	"github.com/partnercenter/partnercenter/ent/journal"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/auth"
@@ -267,6 +268,15 @@ func newFixture(t *testing.T, c *ent.Client) *fixture {
 		SetExpiresAt(time.Now().Add(time.Hour)).SaveX(ctx).ID)
 	fx.add("idemA", c.IdempotencyRecord.Create().SetScope(string(id("A"))).SetKey("k1").SetOperation("allocate").
 		SetRequestHash("h").SetExpiresAt(time.Now().Add(time.Hour)).SaveX(ctx).ID)
+
+	// The catalogue: one service type with an active and a retired product, the same for all.
+	fx.add("svtCompute", c.ServiceType.Create().SetCode("compute").SetNameZh("计算").SetNameEn("Compute").SaveX(ctx).ID)
+	fx.add("prdSmall", c.Product.Create().SetCode("ecs.small").SetServiceTypeID(id("svtCompute")).
+		SetNameZh("小型").SetNameEn("Small").SetBillingModes("SUBSCRIPTION").
+		SetOrderTypes("NEW").SetRegions("cn-north-1").SaveX(ctx).ID)
+	fx.add("prdOld", c.Product.Create().SetCode("ecs.old").SetServiceTypeID(id("svtCompute")).
+		SetNameZh("旧型").SetNameEn("Old").SetBillingModes("ON_DEMAND").
+		SetOrderTypes("RENEWAL").SetRegions("").SetStatus(product.StatusRETIRED).SaveX(ctx).ID)
 
 	// Viewers as the server builds them: a login's through ViewerFor, a key's through Authenticate.
 	svc := auth.NewService(c, time.Hour)

@@ -68,7 +68,7 @@ func allRules() []entityRules {
 	var all []entityRules
 	for _, group := range [][]entityRules{
 		partnerRules(), userRules(), customerRules(), auditRules(), apiKeyRules(),
-		resellerRules(), ledgerRules(), couponRules(), systemRules(),
+		resellerRules(), ledgerRules(), couponRules(), systemRules(), catalogueRules(),
 	} {
 		all = append(all, group...)
 	}

@@ -22,8 +22,10 @@ import (
 	"github.com/partnercenter/partnercenter/ent/ledgerentry"
 	"github.com/partnercenter/partnercenter/ent/managerassignment"
 	"github.com/partnercenter/partnercenter/ent/partner"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/resellerapplication"
 	"github.com/partnercenter/partnercenter/ent/schema"
+	"github.com/partnercenter/partnercenter/ent/servicetype"
 	"github.com/partnercenter/partnercenter/ent/session"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/ent/verificationcode"
@@ -1100,6 +1102,168 @@ func init() {
 			return nil
 		}
 	}()
+	productMixin := schema.Product{}.Mixin()
+	product.Policy = privacy.NewPolicies(schema.Product{})
+	product.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := product.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productMixinFields0 := productMixin[0].Fields()
+	_ = productMixinFields0
+	productMixinFields1 := productMixin[1].Fields()
+	_ = productMixinFields1
+	productFields := schema.Product{}.Fields()
+	_ = productFields
+	// productDescCreatedAt is the schema descriptor for created_at field.
+	productDescCreatedAt := productMixinFields1[0].Descriptor()
+	// product.DefaultCreatedAt holds the default value on creation for the created_at field.
+	product.DefaultCreatedAt = productDescCreatedAt.Default.(func() time.Time)
+	// productDescUpdatedAt is the schema descriptor for updated_at field.
+	productDescUpdatedAt := productMixinFields1[1].Descriptor()
+	// product.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	product.DefaultUpdatedAt = productDescUpdatedAt.Default.(func() time.Time)
+	// product.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	product.UpdateDefaultUpdatedAt = productDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productDescCode is the schema descriptor for code field.
+	productDescCode := productFields[0].Descriptor()
+	// product.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	product.CodeValidator = func() func(string) error {
+		validators := productDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescNameZh is the schema descriptor for name_zh field.
+	productDescNameZh := productFields[2].Descriptor()
+	// product.NameZhValidator is a validator for the "name_zh" field. It is called by the builders before save.
+	product.NameZhValidator = func() func(string) error {
+		validators := productDescNameZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_zh string) error {
+			for _, fn := range fns {
+				if err := fn(name_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescNameEn is the schema descriptor for name_en field.
+	productDescNameEn := productFields[3].Descriptor()
+	// product.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
+	product.NameEnValidator = func() func(string) error {
+		validators := productDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescSpec is the schema descriptor for spec field.
+	productDescSpec := productFields[4].Descriptor()
+	// product.DefaultSpec holds the default value on creation for the spec field.
+	product.DefaultSpec = productDescSpec.Default.(string)
+	// product.SpecValidator is a validator for the "spec" field. It is called by the builders before save.
+	product.SpecValidator = productDescSpec.Validators[0].(func(string) error)
+	// productDescBillingModes is the schema descriptor for billing_modes field.
+	productDescBillingModes := productFields[5].Descriptor()
+	// product.BillingModesValidator is a validator for the "billing_modes" field. It is called by the builders before save.
+	product.BillingModesValidator = func() func(string) error {
+		validators := productDescBillingModes.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(billing_modes string) error {
+			for _, fn := range fns {
+				if err := fn(billing_modes); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescOrderTypes is the schema descriptor for order_types field.
+	productDescOrderTypes := productFields[6].Descriptor()
+	// product.OrderTypesValidator is a validator for the "order_types" field. It is called by the builders before save.
+	product.OrderTypesValidator = func() func(string) error {
+		validators := productDescOrderTypes.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(order_types string) error {
+			for _, fn := range fns {
+				if err := fn(order_types); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescMonthlyPrice is the schema descriptor for monthly_price field.
+	productDescMonthlyPrice := productFields[7].Descriptor()
+	// product.DefaultMonthlyPrice holds the default value on creation for the monthly_price field.
+	product.DefaultMonthlyPrice = productDescMonthlyPrice.Default.(func() money.Money)
+	// productDescOnDemandPrice is the schema descriptor for on_demand_price field.
+	productDescOnDemandPrice := productFields[8].Descriptor()
+	// product.DefaultOnDemandPrice holds the default value on creation for the on_demand_price field.
+	product.DefaultOnDemandPrice = productDescOnDemandPrice.Default.(func() money.Money)
+	// productDescOnDemandUnit is the schema descriptor for on_demand_unit field.
+	productDescOnDemandUnit := productFields[9].Descriptor()
+	// product.DefaultOnDemandUnit holds the default value on creation for the on_demand_unit field.
+	product.DefaultOnDemandUnit = productDescOnDemandUnit.Default.(string)
+	// product.OnDemandUnitValidator is a validator for the "on_demand_unit" field. It is called by the builders before save.
+	product.OnDemandUnitValidator = productDescOnDemandUnit.Validators[0].(func(string) error)
+	// productDescRegions is the schema descriptor for regions field.
+	productDescRegions := productFields[10].Descriptor()
+	// product.DefaultRegions holds the default value on creation for the regions field.
+	product.DefaultRegions = productDescRegions.Default.(string)
+	// product.RegionsValidator is a validator for the "regions" field. It is called by the builders before save.
+	product.RegionsValidator = productDescRegions.Validators[0].(func(string) error)
+	// productDescID is the schema descriptor for id field.
+	productDescID := productMixinFields0[0].Descriptor()
+	// product.DefaultID holds the default value on creation for the id field.
+	product.DefaultID = productDescID.Default.(func() gid.ID)
+	// product.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	product.IDValidator = func() func(string) error {
+		validators := productDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	resellerapplicationMixin := schema.ResellerApplication{}.Mixin()
 	resellerapplication.Policy = privacy.NewPolicies(schema.ResellerApplication{})
 	resellerapplication.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1137,6 +1301,110 @@ func init() {
 	// resellerapplication.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	resellerapplication.IDValidator = func() func(string) error {
 		validators := resellerapplicationDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	servicetypeMixin := schema.ServiceType{}.Mixin()
+	servicetype.Policy = privacy.NewPolicies(schema.ServiceType{})
+	servicetype.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := servicetype.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	servicetypeMixinFields0 := servicetypeMixin[0].Fields()
+	_ = servicetypeMixinFields0
+	servicetypeMixinFields1 := servicetypeMixin[1].Fields()
+	_ = servicetypeMixinFields1
+	servicetypeFields := schema.ServiceType{}.Fields()
+	_ = servicetypeFields
+	// servicetypeDescCreatedAt is the schema descriptor for created_at field.
+	servicetypeDescCreatedAt := servicetypeMixinFields1[0].Descriptor()
+	// servicetype.DefaultCreatedAt holds the default value on creation for the created_at field.
+	servicetype.DefaultCreatedAt = servicetypeDescCreatedAt.Default.(func() time.Time)
+	// servicetypeDescUpdatedAt is the schema descriptor for updated_at field.
+	servicetypeDescUpdatedAt := servicetypeMixinFields1[1].Descriptor()
+	// servicetype.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	servicetype.DefaultUpdatedAt = servicetypeDescUpdatedAt.Default.(func() time.Time)
+	// servicetype.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	servicetype.UpdateDefaultUpdatedAt = servicetypeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// servicetypeDescCode is the schema descriptor for code field.
+	servicetypeDescCode := servicetypeFields[0].Descriptor()
+	// servicetype.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	servicetype.CodeValidator = func() func(string) error {
+		validators := servicetypeDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// servicetypeDescNameZh is the schema descriptor for name_zh field.
+	servicetypeDescNameZh := servicetypeFields[1].Descriptor()
+	// servicetype.NameZhValidator is a validator for the "name_zh" field. It is called by the builders before save.
+	servicetype.NameZhValidator = func() func(string) error {
+		validators := servicetypeDescNameZh.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_zh string) error {
+			for _, fn := range fns {
+				if err := fn(name_zh); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// servicetypeDescNameEn is the schema descriptor for name_en field.
+	servicetypeDescNameEn := servicetypeFields[2].Descriptor()
+	// servicetype.NameEnValidator is a validator for the "name_en" field. It is called by the builders before save.
+	servicetype.NameEnValidator = func() func(string) error {
+		validators := servicetypeDescNameEn.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name_en string) error {
+			for _, fn := range fns {
+				if err := fn(name_en); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// servicetypeDescSortOrder is the schema descriptor for sort_order field.
+	servicetypeDescSortOrder := servicetypeFields[3].Descriptor()
+	// servicetype.DefaultSortOrder holds the default value on creation for the sort_order field.
+	servicetype.DefaultSortOrder = servicetypeDescSortOrder.Default.(int)
+	// servicetypeDescID is the schema descriptor for id field.
+	servicetypeDescID := servicetypeMixinFields0[0].Descriptor()
+	// servicetype.DefaultID holds the default value on creation for the id field.
+	servicetype.DefaultID = servicetypeDescID.Default.(func() gid.ID)
+	// servicetype.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	servicetype.IDValidator = func() func(string) error {
+		validators := servicetypeDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

@@ -145,3 +145,18 @@ func (CustomerWhitelist) Policy() ent.Policy {
 			rule.FilterCustomerWhitelists(), rule.AllowWhitelistWrites(), privacy.AlwaysDenyRule()},
 	}
 }
+
+// cataloguePolicy: anyone logged in reads the catalogue (customers too); only the platform
+// writes it, never through a read-only key.
+func cataloguePolicy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowCatalogueWrite(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// Policy of ServiceType.
+func (ServiceType) Policy() ent.Policy { return cataloguePolicy() }
+
+// Policy of Product.
+func (Product) Policy() ent.Policy { return cataloguePolicy() }

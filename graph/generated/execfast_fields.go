@@ -30,6 +30,7 @@ var (
 	noChildren_Int                       = noChildren("Int")
 	noChildren_JournalKind               = noChildren("JournalKind")
 	noChildren_PartnerKind               = noChildren("PartnerKind")
+	noChildren_ProductStatus             = noChildren("ProductStatus")
 	noChildren_ResellerApplicationStatus = noChildren("ResellerApplicationStatus")
 	noChildren_SensitiveField            = noChildren("SensitiveField")
 	noChildren_String                    = noChildren("String")

@@ -630,6 +630,36 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Product struct {
+		BillingModes  func(childComplexity int) int
+		Code          func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		MonthlyPrice  func(childComplexity int) int
+		NameEn        func(childComplexity int) int
+		NameZh        func(childComplexity int) int
+		OnDemandPrice func(childComplexity int) int
+		OnDemandUnit  func(childComplexity int) int
+		OrderTypes    func(childComplexity int) int
+		Regions       func(childComplexity int) int
+		ServiceType   func(childComplexity int) int
+		ServiceTypeID func(childComplexity int) int
+		Spec          func(childComplexity int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	ProductConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ProductEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Query struct {
 		APIKeys                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.APIKeyOrder, where *ent.APIKeyWhereInput) int
 		Accounts                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, where *ent.AccountWhereInput) int
@@ -649,7 +679,9 @@ type ComplexityRoot struct {
 		Node                      func(childComplexity int, id gid.ID) int
 		Nodes                     func(childComplexity int, ids []gid.ID) int
 		Partners                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PartnerOrder, where *ent.PartnerWhereInput) int
+		Products                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
 		ResellerApplications      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ResellerApplicationOrder, where *ent.ResellerApplicationWhereInput) int
+		ServiceTypes              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ServiceTypeOrder, where *ent.ServiceTypeWhereInput) int
 		Users                     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
 		Viewer                    func(childComplexity int) int
 	}
@@ -724,6 +756,28 @@ type ComplexityRoot struct {
 	SendVerificationCodePayload struct {
 		ExpiresAt  func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	ServiceType struct {
+		Code      func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		NameEn    func(childComplexity int) int
+		NameZh    func(childComplexity int) int
+		Products  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput) int
+		SortOrder func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	ServiceTypeConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ServiceTypeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SetCustomerFrozenPayload struct {
@@ -3419,6 +3473,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PartnerEdge.Node(childComplexity), true
 
+	case "Product.billingModes":
+		if e.ComplexityRoot.Product.BillingModes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.BillingModes(childComplexity), true
+	case "Product.code":
+		if e.ComplexityRoot.Product.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Code(childComplexity), true
+	case "Product.createdAt":
+		if e.ComplexityRoot.Product.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.CreatedAt(childComplexity), true
+	case "Product.id":
+		if e.ComplexityRoot.Product.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ID(childComplexity), true
+	case "Product.monthlyPrice":
+		if e.ComplexityRoot.Product.MonthlyPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.MonthlyPrice(childComplexity), true
+	case "Product.nameEn":
+		if e.ComplexityRoot.Product.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.NameEn(childComplexity), true
+	case "Product.nameZh":
+		if e.ComplexityRoot.Product.NameZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.NameZh(childComplexity), true
+	case "Product.onDemandPrice":
+		if e.ComplexityRoot.Product.OnDemandPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.OnDemandPrice(childComplexity), true
+	case "Product.onDemandUnit":
+		if e.ComplexityRoot.Product.OnDemandUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.OnDemandUnit(childComplexity), true
+	case "Product.orderTypes":
+		if e.ComplexityRoot.Product.OrderTypes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.OrderTypes(childComplexity), true
+	case "Product.regions":
+		if e.ComplexityRoot.Product.Regions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Regions(childComplexity), true
+	case "Product.serviceType":
+		if e.ComplexityRoot.Product.ServiceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ServiceType(childComplexity), true
+	case "Product.serviceTypeID":
+		if e.ComplexityRoot.Product.ServiceTypeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ServiceTypeID(childComplexity), true
+	case "Product.spec":
+		if e.ComplexityRoot.Product.Spec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Spec(childComplexity), true
+	case "Product.status":
+		if e.ComplexityRoot.Product.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Status(childComplexity), true
+	case "Product.updatedAt":
+		if e.ComplexityRoot.Product.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.UpdatedAt(childComplexity), true
+
+	case "ProductConnection.edges":
+		if e.ComplexityRoot.ProductConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductConnection.Edges(childComplexity), true
+	case "ProductConnection.pageInfo":
+		if e.ComplexityRoot.ProductConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductConnection.PageInfo(childComplexity), true
+	case "ProductConnection.totalCount":
+		if e.ComplexityRoot.ProductConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductConnection.TotalCount(childComplexity), true
+
+	case "ProductEdge.cursor":
+		if e.ComplexityRoot.ProductEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductEdge.Cursor(childComplexity), true
+	case "ProductEdge.node":
+		if e.ComplexityRoot.ProductEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
+
 	case "Query.apiKeys":
 		if e.ComplexityRoot.Query.APIKeys == nil {
 			break
@@ -3613,6 +3796,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Partners(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PartnerOrder), args["where"].(*ent.PartnerWhereInput)), true
+	case "Query.products":
+		if e.ComplexityRoot.Query.Products == nil {
+			break
+		}
+
+		args, err := ec.field_Query_products_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Products(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.ProductOrder), args["where"].(*ent.ProductWhereInput)), true
 	case "Query.resellerApplications":
 		if e.ComplexityRoot.Query.ResellerApplications == nil {
 			break
@@ -3624,6 +3818,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ResellerApplications(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.ResellerApplicationOrder), args["where"].(*ent.ResellerApplicationWhereInput)), true
+	case "Query.serviceTypes":
+		if e.ComplexityRoot.Query.ServiceTypes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_serviceTypes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ServiceTypes(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.ServiceTypeOrder), args["where"].(*ent.ServiceTypeWhereInput)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -3886,6 +4091,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SendVerificationCodePayload.UserErrors(childComplexity), true
+
+	case "ServiceType.code":
+		if e.ComplexityRoot.ServiceType.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceType.Code(childComplexity), true
+	case "ServiceType.createdAt":
+		if e.ComplexityRoot.ServiceType.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceType.CreatedAt(childComplexity), true
+	case "ServiceType.id":
+		if e.ComplexityRoot.ServiceType.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceType.ID(childComplexity), true
+	case "ServiceType.nameEn":
+		if e.ComplexityRoot.ServiceType.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceType.NameEn(childComplexity), true
+	case "ServiceType.nameZh":
+		if e.ComplexityRoot.ServiceType.NameZh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceType.NameZh(childComplexity), true
+	case "ServiceType.products":
+		if e.ComplexityRoot.ServiceType.Products == nil {
+			break
+		}
+
+		args, err := ec.field_ServiceType_products_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ServiceType.Products(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].(*ent.ProductOrder), args["where"].(*ent.ProductWhereInput)), true
+	case "ServiceType.sortOrder":
+		if e.ComplexityRoot.ServiceType.SortOrder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceType.SortOrder(childComplexity), true
+	case "ServiceType.updatedAt":
+		if e.ComplexityRoot.ServiceType.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceType.UpdatedAt(childComplexity), true
+
+	case "ServiceTypeConnection.edges":
+		if e.ComplexityRoot.ServiceTypeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypeConnection.Edges(childComplexity), true
+	case "ServiceTypeConnection.pageInfo":
+		if e.ComplexityRoot.ServiceTypeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypeConnection.PageInfo(childComplexity), true
+	case "ServiceTypeConnection.totalCount":
+		if e.ComplexityRoot.ServiceTypeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypeConnection.TotalCount(childComplexity), true
+
+	case "ServiceTypeEdge.cursor":
+		if e.ComplexityRoot.ServiceTypeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypeEdge.Cursor(childComplexity), true
+	case "ServiceTypeEdge.node":
+		if e.ComplexityRoot.ServiceTypeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypeEdge.Node(childComplexity), true
 
 	case "SetCustomerFrozenPayload.customer":
 		if e.ComplexityRoot.SetCustomerFrozenPayload.Customer == nil {
@@ -4170,6 +4461,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ec.unmarshalInputMigrateCustomersInput,
 			ec.unmarshalInputPartnerOrder,
 			ec.unmarshalInputPartnerWhereInput,
+			ec.unmarshalInputProductOrder,
+			ec.unmarshalInputProductWhereInput,
 			ec.unmarshalInputReclaimCouponsInput,
 			ec.unmarshalInputReclaimResellerQuotaInput,
 			ec.unmarshalInputRecordCustomerRechargeInput,
@@ -4180,6 +4473,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ec.unmarshalInputResellerApplicationWhereInput,
 			ec.unmarshalInputResellerTransferInput,
 			ec.unmarshalInputRevealSensitiveInput,
+			ec.unmarshalInputServiceTypeOrder,
+			ec.unmarshalInputServiceTypeWhereInput,
 			ec.unmarshalInputSetCouponQuotaStatusInput,
 			ec.unmarshalInputSetCustomerFrozenInput,
 			ec.unmarshalInputSwitchAssociationTypeInput,
@@ -7350,6 +7645,260 @@ input PartnerWhereInput {
   hasAssociations: Boolean
   hasAssociationsWith: [AssociationWhereInput!]
 }
+type Product implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  the stable key ("ecs.c7.large"), named by coupon limits
+  """
+  code: String!
+  serviceTypeID: ID!
+  nameZh: String!
+  nameEn: String!
+  """
+  规格, as shown ("2 vCPU, 4 GiB")
+  """
+  spec: String!
+  """
+  of SUBSCRIPTION (包年/包月) and ON_DEMAND (按需), comma-separated; at least one
+  """
+  billingModes: String!
+  """
+  of NEW, RENEWAL, CHANGE and UNSUBSCRIBE, comma-separated; at least one
+  """
+  orderTypes: String!
+  """
+  the subscription list price per month (官网价), CNY
+  """
+  monthlyPrice: Decimal!
+  """
+  the on-demand list price per unit, CNY
+  """
+  onDemandPrice: Decimal!
+  """
+  the on-demand unit ("HOUR", "GB", "GB_MONTH", "10K_REQUESTS"), empty without on-demand
+  """
+  onDemandUnit: String!
+  """
+  the region codes it is sold in, comma-separated ("cn-north-1,cn-east-2")
+  """
+  regions: String!
+  status: ProductStatus!
+  serviceType: ServiceType!
+}
+"""
+A connection to a list of items.
+"""
+type ProductConnection {
+  """
+  A list of edges.
+  """
+  edges: [ProductEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ProductEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Product
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Product connections
+"""
+input ProductOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Products.
+  """
+  field: ProductOrderField!
+}
+"""
+Properties by which Product connections can be ordered.
+"""
+enum ProductOrderField {
+  CREATED_AT
+  CODE
+}
+"""
+ProductStatus is enum for the field status
+"""
+enum ProductStatus @goModel(model: "github.com/partnercenter/partnercenter/ent/product.Status") {
+  ACTIVE
+  RETIRED
+}
+"""
+ProductWhereInput is used for filtering Product objects.
+Input was generated by ent.
+"""
+input ProductWhereInput {
+  not: ProductWhereInput
+  and: [ProductWhereInput!]
+  or: [ProductWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  code field predicates
+  """
+  code: String
+  codeNEQ: String
+  codeIn: [String!]
+  codeNotIn: [String!]
+  codeGT: String
+  codeGTE: String
+  codeLT: String
+  codeLTE: String
+  codeContains: String
+  codeHasPrefix: String
+  codeHasSuffix: String
+  codeEqualFold: String
+  codeContainsFold: String
+  """
+  service_type_id field predicates
+  """
+  serviceTypeID: ID
+  serviceTypeIDNEQ: ID
+  serviceTypeIDIn: [ID!]
+  serviceTypeIDNotIn: [ID!]
+  serviceTypeIDGT: ID
+  serviceTypeIDGTE: ID
+  serviceTypeIDLT: ID
+  serviceTypeIDLTE: ID
+  serviceTypeIDContains: ID
+  serviceTypeIDHasPrefix: ID
+  serviceTypeIDHasSuffix: ID
+  serviceTypeIDEqualFold: ID
+  serviceTypeIDContainsFold: ID
+  """
+  name_zh field predicates
+  """
+  nameZh: String
+  nameZhNEQ: String
+  nameZhIn: [String!]
+  nameZhNotIn: [String!]
+  nameZhGT: String
+  nameZhGTE: String
+  nameZhLT: String
+  nameZhLTE: String
+  nameZhContains: String
+  nameZhHasPrefix: String
+  nameZhHasSuffix: String
+  nameZhEqualFold: String
+  nameZhContainsFold: String
+  """
+  name_en field predicates
+  """
+  nameEn: String
+  nameEnNEQ: String
+  nameEnIn: [String!]
+  nameEnNotIn: [String!]
+  nameEnGT: String
+  nameEnGTE: String
+  nameEnLT: String
+  nameEnLTE: String
+  nameEnContains: String
+  nameEnHasPrefix: String
+  nameEnHasSuffix: String
+  nameEnEqualFold: String
+  nameEnContainsFold: String
+  """
+  billing_modes field predicates
+  """
+  billingModes: String
+  billingModesNEQ: String
+  billingModesIn: [String!]
+  billingModesNotIn: [String!]
+  billingModesGT: String
+  billingModesGTE: String
+  billingModesLT: String
+  billingModesLTE: String
+  billingModesContains: String
+  billingModesHasPrefix: String
+  billingModesHasSuffix: String
+  billingModesEqualFold: String
+  billingModesContainsFold: String
+  """
+  order_types field predicates
+  """
+  orderTypes: String
+  orderTypesNEQ: String
+  orderTypesIn: [String!]
+  orderTypesNotIn: [String!]
+  orderTypesGT: String
+  orderTypesGTE: String
+  orderTypesLT: String
+  orderTypesLTE: String
+  orderTypesContains: String
+  orderTypesHasPrefix: String
+  orderTypesHasSuffix: String
+  orderTypesEqualFold: String
+  orderTypesContainsFold: String
+  """
+  regions field predicates
+  """
+  regions: String
+  regionsNEQ: String
+  regionsIn: [String!]
+  regionsNotIn: [String!]
+  regionsGT: String
+  regionsGTE: String
+  regionsLT: String
+  regionsLTE: String
+  regionsContains: String
+  regionsHasPrefix: String
+  regionsHasSuffix: String
+  regionsEqualFold: String
+  regionsContainsFold: String
+  """
+  status field predicates
+  """
+  status: ProductStatus
+  statusNEQ: ProductStatus
+  statusIn: [ProductStatus!]
+  statusNotIn: [ProductStatus!]
+  """
+  service_type edge predicates
+  """
+  hasServiceType: Boolean
+  hasServiceTypeWith: [ServiceTypeWhereInput!]
+}
 type Query {
   """
   Fetches an object given its ID.
@@ -7736,6 +8285,37 @@ type Query {
     """
     where: PartnerWhereInput
   ): PartnerConnection!
+  products(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Products returned from the connection.
+    """
+    orderBy: ProductOrder
+
+    """
+    Filtering options for Products returned from the connection.
+    """
+    where: ProductWhereInput
+  ): ProductConnection!
   resellerApplications(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -7767,6 +8347,37 @@ type Query {
     """
     where: ResellerApplicationWhereInput
   ): ResellerApplicationConnection!
+  serviceTypes(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for ServiceTypes returned from the connection.
+    """
+    orderBy: ServiceTypeOrder
+
+    """
+    Filtering options for ServiceTypes returned from the connection.
+    """
+    where: ServiceTypeWhereInput
+  ): ServiceTypeConnection!
   users(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -7977,6 +8588,198 @@ input ResellerApplicationWhereInput {
   """
   hasDistributor: Boolean
   hasDistributorWith: [PartnerWhereInput!]
+}
+type ServiceType implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  the stable key ("compute"), named by coupon limits
+  """
+  code: String!
+  nameZh: String!
+  nameEn: String!
+  """
+  display order, smallest first
+  """
+  sortOrder: Int!
+  products(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Products returned from the connection.
+    """
+    orderBy: ProductOrder
+
+    """
+    Filtering options for Products returned from the connection.
+    """
+    where: ProductWhereInput
+  ): ProductConnection!
+}
+"""
+A connection to a list of items.
+"""
+type ServiceTypeConnection {
+  """
+  A list of edges.
+  """
+  edges: [ServiceTypeEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ServiceTypeEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: ServiceType
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for ServiceType connections
+"""
+input ServiceTypeOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ServiceTypes.
+  """
+  field: ServiceTypeOrderField!
+}
+"""
+Properties by which ServiceType connections can be ordered.
+"""
+enum ServiceTypeOrderField {
+  CREATED_AT
+  CODE
+  SORT_ORDER
+}
+"""
+ServiceTypeWhereInput is used for filtering ServiceType objects.
+Input was generated by ent.
+"""
+input ServiceTypeWhereInput {
+  not: ServiceTypeWhereInput
+  and: [ServiceTypeWhereInput!]
+  or: [ServiceTypeWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  code field predicates
+  """
+  code: String
+  codeNEQ: String
+  codeIn: [String!]
+  codeNotIn: [String!]
+  codeGT: String
+  codeGTE: String
+  codeLT: String
+  codeLTE: String
+  codeContains: String
+  codeHasPrefix: String
+  codeHasSuffix: String
+  codeEqualFold: String
+  codeContainsFold: String
+  """
+  name_zh field predicates
+  """
+  nameZh: String
+  nameZhNEQ: String
+  nameZhIn: [String!]
+  nameZhNotIn: [String!]
+  nameZhGT: String
+  nameZhGTE: String
+  nameZhLT: String
+  nameZhLTE: String
+  nameZhContains: String
+  nameZhHasPrefix: String
+  nameZhHasSuffix: String
+  nameZhEqualFold: String
+  nameZhContainsFold: String
+  """
+  name_en field predicates
+  """
+  nameEn: String
+  nameEnNEQ: String
+  nameEnIn: [String!]
+  nameEnNotIn: [String!]
+  nameEnGT: String
+  nameEnGTE: String
+  nameEnLT: String
+  nameEnLTE: String
+  nameEnContains: String
+  nameEnHasPrefix: String
+  nameEnHasSuffix: String
+  nameEnEqualFold: String
+  nameEnContainsFold: String
+  """
+  sort_order field predicates
+  """
+  sortOrder: Int
+  sortOrderNEQ: Int
+  sortOrderIn: [Int!]
+  sortOrderNotIn: [Int!]
+  sortOrderGT: Int
+  sortOrderGTE: Int
+  sortOrderLT: Int
+  sortOrderLTE: Int
+  """
+  products edge predicates
+  """
+  hasProducts: Boolean
+  hasProductsWith: [ProductWhereInput!]
 }
 type User implements Node {
   id: ID!
@@ -10076,6 +10879,66 @@ func (ec *executionContext) childFields_PartnerEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type PartnerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Product_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Product_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Product_updatedAt(ctx, field)
+	case "code":
+		return ec.fieldContext_Product_code(ctx, field)
+	case "serviceTypeID":
+		return ec.fieldContext_Product_serviceTypeID(ctx, field)
+	case "nameZh":
+		return ec.fieldContext_Product_nameZh(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Product_nameEn(ctx, field)
+	case "spec":
+		return ec.fieldContext_Product_spec(ctx, field)
+	case "billingModes":
+		return ec.fieldContext_Product_billingModes(ctx, field)
+	case "orderTypes":
+		return ec.fieldContext_Product_orderTypes(ctx, field)
+	case "monthlyPrice":
+		return ec.fieldContext_Product_monthlyPrice(ctx, field)
+	case "onDemandPrice":
+		return ec.fieldContext_Product_onDemandPrice(ctx, field)
+	case "onDemandUnit":
+		return ec.fieldContext_Product_onDemandUnit(ctx, field)
+	case "regions":
+		return ec.fieldContext_Product_regions(ctx, field)
+	case "status":
+		return ec.fieldContext_Product_status(ctx, field)
+	case "serviceType":
+		return ec.fieldContext_Product_serviceType(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProductConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProductConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProductConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ProductEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ProductEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_ReclaimCouponsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "reclaims":
@@ -10218,6 +11081,50 @@ func (ec *executionContext) childFields_SendVerificationCodePayload(ctx context.
 		return ec.fieldContext_SendVerificationCodePayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SendVerificationCodePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceType(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ServiceType_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ServiceType_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ServiceType_updatedAt(ctx, field)
+	case "code":
+		return ec.fieldContext_ServiceType_code(ctx, field)
+	case "nameZh":
+		return ec.fieldContext_ServiceType_nameZh(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_ServiceType_nameEn(ctx, field)
+	case "sortOrder":
+		return ec.fieldContext_ServiceType_sortOrder(ctx, field)
+	case "products":
+		return ec.fieldContext_ServiceType_products(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceType", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceTypeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ServiceTypeConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ServiceTypeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ServiceTypeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceTypeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceTypeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ServiceTypeEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ServiceTypeEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceTypeEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SetCustomerFrozenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -125,3 +125,9 @@ const (
 	PrefixCustomerWhitelist = "cwl"
 	PrefixCouponRecord      = "crd"
 )
+
+// Prefixes of the product catalogue.
+const (
+	PrefixServiceType = "svt"
+	PrefixProduct     = "prd"
+)

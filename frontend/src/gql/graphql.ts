@@ -2159,7 +2159,9 @@ export type CouponQuotaRecordsQuery = { node:
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
     | { __typename: 'Partner' }
+    | { __typename: 'Product' }
     | { __typename: 'ResellerApplication' }
+    | { __typename: 'ServiceType' }
     | { __typename: 'User' }
    | null };
 
@@ -2228,7 +2230,9 @@ export type CustomerDetailQuery = { node:
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
     | { __typename: 'Partner' }
+    | { __typename: 'Product' }
     | { __typename: 'ResellerApplication' }
+    | { __typename: 'ServiceType' }
     | { __typename: 'User' }
    | null };
 
@@ -2257,7 +2261,9 @@ export type CustomerAssociationEventsQuery = { node:
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
     | { __typename: 'Partner' }
+    | { __typename: 'Product' }
     | { __typename: 'ResellerApplication' }
+    | { __typename: 'ServiceType' }
     | { __typename: 'User' }
    | null };
 
@@ -2286,7 +2292,9 @@ export type CustomerManagerAssignmentsQuery = { node:
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
     | { __typename: 'Partner' }
+    | { __typename: 'Product' }
     | { __typename: 'ResellerApplication' }
+    | { __typename: 'ServiceType' }
     | { __typename: 'User' }
    | null };
 
@@ -2409,7 +2417,9 @@ export type ResellerPartnerQuery = { node:
     | { __typename: 'LedgerEntry' }
     | { __typename: 'ManagerAssignment' }
     | { __typename: 'Partner', id: string, kind: PartnerKind, distributor: { id: string, name: string } | null }
+    | { __typename: 'Product' }
     | { __typename: 'ResellerApplication' }
+    | { __typename: 'ServiceType' }
     | { __typename: 'User' }
    | null };
 
