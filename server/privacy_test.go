@@ -54,6 +54,9 @@ var idTakingFields = map[string]bool{
 	"Mutation.grantCouponQuota": true, "Mutation.adjustCouponQuota": true, "Mutation.setCouponQuotaStatus": true,
 	"Mutation.issueQuotaToResellers": true, "Mutation.reclaimResellerQuota": true, "Mutation.issueCoupons": true,
 	"Mutation.reissueCoupon": true, "Mutation.reclaimCoupons": true, "Mutation.addToWhitelist": true, "Mutation.removeFromWhitelist": true,
+	// The catalogue is public: every partner reads the same service types and products, so these
+	// are covered only to show that no tenant's object comes through them.
+	"Query.serviceTypes": true, "Query.products": true, "ServiceType.products": true,
 }
 
 // takesID reports whether a type (or an input object, recursively) carries an ID.
@@ -231,6 +234,9 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			`{ couponRecords(first: 100) { edges { node { id quotaID couponID customerID customerName } } } }`,
 			`{ customerWhitelists(first: 100) { edges { node { id customerID customer { id } } } } }`,
 			`{ myCoupons { id } }`,
+			// The public catalogue: the other partner sees the same catalogue as Demo SP, none of Demo SP's objects.
+			`{ serviceTypes(first: 50) { edges { node { id code products(first: 50) { edges { node { id code } } } } } } }`,
+			`{ products(first: 100) { edges { node { id code serviceTypeID serviceType { id } } } } }`,
 		}
 		for _, q := range queries {
 			r := s.post(t, other, q, nil)
@@ -259,6 +265,8 @@ func TestCrossTenantZeroLeaks(t *testing.T) {
 			{`query($p:ID!,$q:ID!,$c:ID!){ coupons(first: 100, where:{or:[{partnerID:$p},{quotaID:$q},{customerID:$c}]}) { edges { node { id } } } }`, map[string]any{"p": spID, "q": objs["CouponQuota"][0], "c": anyCustomer}},
 			{`query($p:ID!,$q:ID!,$c:ID!){ couponRecords(first: 100, where:{or:[{partnerID:$p},{quotaID:$q},{customerID:$c}]}) { edges { node { id } } } }`, map[string]any{"p": spID, "q": objs["CouponQuota"][0], "c": anyCustomer}},
 			{`query($c:ID!){ customerWhitelists(first: 100, where:{customerID:$c}) { edges { node { id } } } }`, map[string]any{"c": anyCustomer}},
+			{`query($p:ID!){ products(first: 100, where:{or:[{id:$p},{serviceTypeID:$p}]}) { edges { node { id } } } }`, map[string]any{"p": spID}},
+			{`query($p:ID!){ serviceTypes(first: 100, where:{id:$p}) { edges { node { id products(first: 10, where:{id:$p}) { edges { node { id } } } } } } }`, map[string]any{"p": spID}},
 		}
 		for _, f := range filtered {
 			r := s.post(t, other, f.q, f.vars)

@@ -149,6 +149,7 @@ const (
 	ActionCOUPON_RECLAIM            Action = "COUPON_RECLAIM"
 	ActionCOUPON_AUTO_RECLAIM       Action = "COUPON_AUTO_RECLAIM"
 	ActionWHITELIST_CHANGED         Action = "WHITELIST_CHANGED"
+	ActionCATALOGUE_CHANGED         Action = "CATALOGUE_CHANGED"
 )
 
 func (a Action) String() string {
@@ -158,7 +159,7 @@ func (a Action) String() string {
 // ActionValidator is a validator for the "action" field enum values. It is called by the builders before save.
 func ActionValidator(a Action) error {
 	switch a {
-	case ActionLOGIN, ActionLOGIN_FAILED, ActionLOGOUT, ActionPASSWORD_CHANGED, ActionREVEAL, ActionAPI_KEY_CREATED, ActionAPI_KEY_REVOKED, ActionTOTP_ENROLLED, ActionTOTP_DISABLED, ActionSTEP_UP_VERIFIED, ActionSTEP_UP_FAILED, ActionSETTINGS_CHANGED, ActionRECHARGE, ActionALLOCATE, ActionRECLAIM, ActionBATCH_ALLOCATE, ActionWITHDRAW, ActionRECLAIM_ON_DISASSOCIATION, ActionQUOTA_GRANT, ActionQUOTA_ADJUST, ActionQUOTA_STATUS, ActionQUOTA_TO_RESELLERS, ActionQUOTA_FROM_RESELLER, ActionCOUPON_ISSUE, ActionCOUPON_RECLAIM, ActionCOUPON_AUTO_RECLAIM, ActionWHITELIST_CHANGED:
+	case ActionLOGIN, ActionLOGIN_FAILED, ActionLOGOUT, ActionPASSWORD_CHANGED, ActionREVEAL, ActionAPI_KEY_CREATED, ActionAPI_KEY_REVOKED, ActionTOTP_ENROLLED, ActionTOTP_DISABLED, ActionSTEP_UP_VERIFIED, ActionSTEP_UP_FAILED, ActionSETTINGS_CHANGED, ActionRECHARGE, ActionALLOCATE, ActionRECLAIM, ActionBATCH_ALLOCATE, ActionWITHDRAW, ActionRECLAIM_ON_DISASSOCIATION, ActionQUOTA_GRANT, ActionQUOTA_ADJUST, ActionQUOTA_STATUS, ActionQUOTA_TO_RESELLERS, ActionQUOTA_FROM_RESELLER, ActionCOUPON_ISSUE, ActionCOUPON_RECLAIM, ActionCOUPON_AUTO_RECLAIM, ActionWHITELIST_CHANGED, ActionCATALOGUE_CHANGED:
 		return nil
 	default:
 		return fmt.Errorf("auditlog: invalid enum value for action field: %q", a)

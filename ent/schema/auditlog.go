@@ -34,6 +34,7 @@ func (AuditLog) Fields() []ent.Field {
 			"RECHARGE", "ALLOCATE", "RECLAIM", "BATCH_ALLOCATE", "WITHDRAW", "RECLAIM_ON_DISASSOCIATION",
 			"QUOTA_GRANT", "QUOTA_ADJUST", "QUOTA_STATUS", "QUOTA_TO_RESELLERS", "QUOTA_FROM_RESELLER",
 			"COUPON_ISSUE", "COUPON_RECLAIM", "COUPON_AUTO_RECLAIM", "WHITELIST_CHANGED",
+			"CATALOGUE_CHANGED",
 		),
 		field.Enum("outcome").Immutable().Values("ALLOWED", "DENIED").Default("ALLOWED"),
 		field.String("actor_id").GoType(gid.ID("")).Optional().Nillable().Immutable().

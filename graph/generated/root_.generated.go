@@ -563,6 +563,8 @@ type ComplexityRoot struct {
 		ConfirmTotpEnrollment      func(childComplexity int, code string) int
 		CreateAPIKey               func(childComplexity int, input model.CreateAPIKeyInput) int
 		CreateCustomer             func(childComplexity int, input model.CreateCustomerInput) int
+		CreateProduct              func(childComplexity int, input model.CreateProductInput) int
+		CreateServiceType          func(childComplexity int, input model.CreateServiceTypeInput) int
 		DecideDisassociation       func(childComplexity int, input model.DecideDisassociationInput) int
 		DecideResellerApplications func(childComplexity int, input model.DecideResellerApplicationsInput) int
 		DisableTotp                func(childComplexity int, code string) int
@@ -590,6 +592,8 @@ type ComplexityRoot struct {
 		SetStepUpRequired          func(childComplexity int, required bool, verificationCode *string) int
 		SwitchAssociationType      func(childComplexity int, input model.SwitchAssociationTypeInput) int
 		UpdateCustomer             func(childComplexity int, input model.UpdateCustomerInput) int
+		UpdateProduct              func(childComplexity int, input model.UpdateProductInput) int
+		UpdateServiceType          func(childComplexity int, input model.UpdateServiceTypeInput) int
 		WithdrawBalance            func(childComplexity int, input model.AmountInput, idempotencyKey string) int
 	}
 
@@ -658,6 +662,11 @@ type ComplexityRoot struct {
 	ProductEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ProductPayload struct {
+		Product    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Query struct {
@@ -778,6 +787,11 @@ type ComplexityRoot struct {
 	ServiceTypeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ServiceTypePayload struct {
+		ServiceType func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	SetCustomerFrozenPayload struct {
@@ -3000,6 +3014,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCustomer(childComplexity, args["input"].(model.CreateCustomerInput)), true
+	case "Mutation.createProduct":
+		if e.ComplexityRoot.Mutation.CreateProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProduct(childComplexity, args["input"].(model.CreateProductInput)), true
+	case "Mutation.createServiceType":
+		if e.ComplexityRoot.Mutation.CreateServiceType == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createServiceType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateServiceType(childComplexity, args["input"].(model.CreateServiceTypeInput)), true
 	case "Mutation.decideDisassociation":
 		if e.ComplexityRoot.Mutation.DecideDisassociation == nil {
 			break
@@ -3292,6 +3328,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCustomer(childComplexity, args["input"].(model.UpdateCustomerInput)), true
+	case "Mutation.updateProduct":
+		if e.ComplexityRoot.Mutation.UpdateProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProduct(childComplexity, args["input"].(model.UpdateProductInput)), true
+	case "Mutation.updateServiceType":
+		if e.ComplexityRoot.Mutation.UpdateServiceType == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateServiceType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateServiceType(childComplexity, args["input"].(model.UpdateServiceTypeInput)), true
 	case "Mutation.withdrawBalance":
 		if e.ComplexityRoot.Mutation.WithdrawBalance == nil {
 			break
@@ -3601,6 +3659,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
+
+	case "ProductPayload.product":
+		if e.ComplexityRoot.ProductPayload.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPayload.Product(childComplexity), true
+	case "ProductPayload.userErrors":
+		if e.ComplexityRoot.ProductPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPayload.UserErrors(childComplexity), true
 
 	case "Query.apiKeys":
 		if e.ComplexityRoot.Query.APIKeys == nil {
@@ -4178,6 +4249,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceTypeEdge.Node(childComplexity), true
 
+	case "ServiceTypePayload.serviceType":
+		if e.ComplexityRoot.ServiceTypePayload.ServiceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypePayload.ServiceType(childComplexity), true
+	case "ServiceTypePayload.userErrors":
+		if e.ComplexityRoot.ServiceTypePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypePayload.UserErrors(childComplexity), true
+
 	case "SetCustomerFrozenPayload.customer":
 		if e.ComplexityRoot.SetCustomerFrozenPayload.Customer == nil {
 			break
@@ -4443,6 +4527,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ec.unmarshalInputCouponWhereInput,
 			ec.unmarshalInputCreateApiKeyInput,
 			ec.unmarshalInputCreateCustomerInput,
+			ec.unmarshalInputCreateProductInput,
+			ec.unmarshalInputCreateServiceTypeInput,
 			ec.unmarshalInputCustomerOrder,
 			ec.unmarshalInputCustomerWhereInput,
 			ec.unmarshalInputCustomerWhitelistOrder,
@@ -4479,6 +4565,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ec.unmarshalInputSetCustomerFrozenInput,
 			ec.unmarshalInputSwitchAssociationTypeInput,
 			ec.unmarshalInputUpdateCustomerInput,
+			ec.unmarshalInputUpdateProductInput,
+			ec.unmarshalInputUpdateServiceTypeInput,
 			ec.unmarshalInputUserOrder,
 			ec.unmarshalInputUserWhereInput,
 			ec.unmarshalInputWhitelistInput,
@@ -5429,6 +5517,7 @@ enum AuditLogAction @goModel(model: "github.com/partnercenter/partnercenter/ent/
   COUPON_RECLAIM
   COUPON_AUTO_RECLAIM
   WHITELIST_CHANGED
+  CATALOGUE_CHANGED
 }
 """
 A connection to a list of items.
@@ -9078,6 +9167,98 @@ type Mutation {
   logout: LogoutPayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/catalogue.graphqls", Input: `# The product catalogue (DOMAIN.md §5): cloud service types and their products, read by everyone
+# logged in, changed only by the platform. Codes are the stable keys (coupon limits name them), so
+# the mutations take codes, never IDs.
+
+"A billing mode a product allows: 包年/包月 or 按需."
+enum BillingMode {
+  SUBSCRIPTION
+  ON_DEMAND
+}
+
+"An order type a product allows: 开通, 续订, 变更, 退订."
+enum CatalogueOrderType {
+  NEW
+  RENEWAL
+  CHANGE
+  UNSUBSCRIBE
+}
+
+input CreateServiceTypeInput {
+  "Unique and unchangeable (\"compute\"): lower-case letters, digits, '.', '-' and '_'."
+  code: String!
+  nameZh: String!
+  nameEn: String!
+  sortOrder: Int
+}
+
+input UpdateServiceTypeInput {
+  code: String!
+  nameZh: String
+  nameEn: String
+  sortOrder: Int
+}
+
+type ServiceTypePayload {
+  serviceType: ServiceType
+  userErrors: [UserError!]!
+}
+
+input CreateProductInput {
+  "Unique and unchangeable (\"ecs.c7.large\")."
+  code: String!
+  "The code of an existing service type."
+  serviceTypeCode: String!
+  nameZh: String!
+  nameEn: String!
+  spec: String
+  "At least one."
+  billingModes: [BillingMode!]!
+  "At least one."
+  orderTypes: [CatalogueOrderType!]!
+  "The subscription price per month, >= 0 with at most 2 decimals."
+  monthlyPrice: Decimal!
+  "The on-demand price per unit, >= 0 with at most 2 decimals."
+  onDemandPrice: Decimal
+  "The on-demand unit (HOUR, GB, GB_MONTH...)."
+  onDemandUnit: String
+  "Region codes."
+  regions: [String!]
+}
+
+"Every field but the code is optional; status RETIRED retires the product (ACTIVE brings it back)."
+input UpdateProductInput {
+  code: String!
+  serviceTypeCode: String
+  nameZh: String
+  nameEn: String
+  spec: String
+  billingModes: [BillingMode!]
+  orderTypes: [CatalogueOrderType!]
+  monthlyPrice: Decimal
+  onDemandPrice: Decimal
+  onDemandUnit: String
+  regions: [String!]
+  status: ProductStatus
+}
+
+type ProductPayload {
+  product: Product
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "The platform adds a cloud service type (CODE_TAKEN when the code exists)."
+  createServiceType(input: CreateServiceTypeInput!): ServiceTypePayload!
+  "The platform renames or reorders a service type."
+  updateServiceType(input: UpdateServiceTypeInput!): ServiceTypePayload!
+  "The platform adds a product (CODE_TAKEN when the code exists)."
+  createProduct(input: CreateProductInput!): ProductPayload!
+  "The platform changes a product, or retires it with status RETIRED."
+  updateProduct(input: UpdateProductInput!): ProductPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/coupons.graphqls", Input: `# Coupons (券管理, DOMAIN.md §4): quotas, coupons issued out of them, their limits and the records
 # of every operation. A quota's and a coupon's balance are ledger accounts; every operation takes an
 # idempotency key and answers with userErrors when it is refused.
@@ -10939,6 +11120,16 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ProductPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductPayload_product(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ProductPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ReclaimCouponsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "reclaims":
@@ -11125,6 +11316,16 @@ func (ec *executionContext) childFields_ServiceTypeEdge(ctx context.Context, fie
 		return ec.fieldContext_ServiceTypeEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ServiceTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceTypePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "serviceType":
+		return ec.fieldContext_ServiceTypePayload_serviceType(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ServiceTypePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceTypePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SetCustomerFrozenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

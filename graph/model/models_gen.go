@@ -14,6 +14,7 @@ import (
 	"github.com/partnercenter/partnercenter/ent/couponlimit"
 	"github.com/partnercenter/partnercenter/ent/couponquota"
 	"github.com/partnercenter/partnercenter/ent/customer"
+	"github.com/partnercenter/partnercenter/ent/product"
 	"github.com/partnercenter/partnercenter/ent/user"
 	"github.com/partnercenter/partnercenter/internal/gid"
 	"github.com/partnercenter/partnercenter/internal/mask"
@@ -210,6 +211,36 @@ type CreateCustomerPayload struct {
 	UserErrors []*UserError  `json:"userErrors"`
 }
 
+type CreateProductInput struct {
+	// Unique and unchangeable ("ecs.c7.large").
+	Code string `json:"code"`
+	// The code of an existing service type.
+	ServiceTypeCode string  `json:"serviceTypeCode"`
+	NameZh          string  `json:"nameZh"`
+	NameEn          string  `json:"nameEn"`
+	Spec            *string `json:"spec,omitempty"`
+	// At least one.
+	BillingModes []BillingMode `json:"billingModes"`
+	// At least one.
+	OrderTypes []CatalogueOrderType `json:"orderTypes"`
+	// The subscription price per month, >= 0 with at most 2 decimals.
+	MonthlyPrice money.Money `json:"monthlyPrice"`
+	// The on-demand price per unit, >= 0 with at most 2 decimals.
+	OnDemandPrice *money.Money `json:"onDemandPrice,omitempty"`
+	// The on-demand unit (HOUR, GB, GB_MONTH...).
+	OnDemandUnit *string `json:"onDemandUnit,omitempty"`
+	// Region codes.
+	Regions []string `json:"regions,omitempty"`
+}
+
+type CreateServiceTypeInput struct {
+	// Unique and unchangeable ("compute"): lower-case letters, digits, '.', '-' and '_'.
+	Code      string `json:"code"`
+	NameZh    string `json:"nameZh"`
+	NameEn    string `json:"nameEn"`
+	SortOrder *int   `json:"sortOrder,omitempty"`
+}
+
 type DecideDisassociationInput struct {
 	// The DISASSOCIATION_REQUESTED event.
 	EventID          gid.ID  `json:"eventID"`
@@ -331,6 +362,11 @@ type MoneyMovePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+type ProductPayload struct {
+	Product    *ent.Product `json:"product,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 type ReclaimCouponsInput struct {
 	// 1 to 100 usable coupons; all or nothing.
 	CouponIDs        []gid.ID `json:"couponIDs"`
@@ -449,6 +485,11 @@ type SendVerificationCodePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+type ServiceTypePayload struct {
+	ServiceType *ent.ServiceType `json:"serviceType,omitempty"`
+	UserErrors  []*UserError     `json:"userErrors"`
+}
+
 type SetCouponQuotaStatusInput struct {
 	QuotaID gid.ID `json:"quotaID"`
 	// NORMAL, FROZEN, ADJUSTING or INVALID (INVALID is final).
@@ -495,6 +536,29 @@ type UpdateCustomerInput struct {
 type UpdateCustomerPayload struct {
 	Customer   *ent.Customer `json:"customer,omitempty"`
 	UserErrors []*UserError  `json:"userErrors"`
+}
+
+// Every field but the code is optional; status RETIRED retires the product (ACTIVE brings it back).
+type UpdateProductInput struct {
+	Code            string               `json:"code"`
+	ServiceTypeCode *string              `json:"serviceTypeCode,omitempty"`
+	NameZh          *string              `json:"nameZh,omitempty"`
+	NameEn          *string              `json:"nameEn,omitempty"`
+	Spec            *string              `json:"spec,omitempty"`
+	BillingModes    []BillingMode        `json:"billingModes,omitempty"`
+	OrderTypes      []CatalogueOrderType `json:"orderTypes,omitempty"`
+	MonthlyPrice    *money.Money         `json:"monthlyPrice,omitempty"`
+	OnDemandPrice   *money.Money         `json:"onDemandPrice,omitempty"`
+	OnDemandUnit    *string              `json:"onDemandUnit,omitempty"`
+	Regions         []string             `json:"regions,omitempty"`
+	Status          *product.Status      `json:"status,omitempty"`
+}
+
+type UpdateServiceTypeInput struct {
+	Code      string  `json:"code"`
+	NameZh    *string `json:"nameZh,omitempty"`
+	NameEn    *string `json:"nameEn,omitempty"`
+	SortOrder *int    `json:"sortOrder,omitempty"`
 }
 
 // A business refusal of a mutation (insufficient balance, a cooling period, a request that is not
@@ -596,6 +660,122 @@ func (e *BackgroundJobState) UnmarshalJSON(b []byte) error {
 }
 
 func (e BackgroundJobState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A billing mode a product allows: 包年/包月 or 按需.
+type BillingMode string
+
+const (
+	BillingModeSubscription BillingMode = "SUBSCRIPTION"
+	BillingModeOnDemand     BillingMode = "ON_DEMAND"
+)
+
+var AllBillingMode = []BillingMode{
+	BillingModeSubscription,
+	BillingModeOnDemand,
+}
+
+func (e BillingMode) IsValid() bool {
+	switch e {
+	case BillingModeSubscription, BillingModeOnDemand:
+		return true
+	}
+	return false
+}
+
+func (e BillingMode) String() string {
+	return string(e)
+}
+
+func (e *BillingMode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = BillingMode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid BillingMode", str)
+	}
+	return nil
+}
+
+func (e BillingMode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *BillingMode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e BillingMode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// An order type a product allows: 开通, 续订, 变更, 退订.
+type CatalogueOrderType string
+
+const (
+	CatalogueOrderTypeNew         CatalogueOrderType = "NEW"
+	CatalogueOrderTypeRenewal     CatalogueOrderType = "RENEWAL"
+	CatalogueOrderTypeChange      CatalogueOrderType = "CHANGE"
+	CatalogueOrderTypeUnsubscribe CatalogueOrderType = "UNSUBSCRIBE"
+)
+
+var AllCatalogueOrderType = []CatalogueOrderType{
+	CatalogueOrderTypeNew,
+	CatalogueOrderTypeRenewal,
+	CatalogueOrderTypeChange,
+	CatalogueOrderTypeUnsubscribe,
+}
+
+func (e CatalogueOrderType) IsValid() bool {
+	switch e {
+	case CatalogueOrderTypeNew, CatalogueOrderTypeRenewal, CatalogueOrderTypeChange, CatalogueOrderTypeUnsubscribe:
+		return true
+	}
+	return false
+}
+
+func (e CatalogueOrderType) String() string {
+	return string(e)
+}
+
+func (e *CatalogueOrderType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CatalogueOrderType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CatalogueOrderType", str)
+	}
+	return nil
+}
+
+func (e CatalogueOrderType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CatalogueOrderType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CatalogueOrderType) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

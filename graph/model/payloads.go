@@ -87,3 +87,9 @@ func (p *ReissueCouponPayload) SetUserErrors(e []*UserError) { p.UserErrors = e 
 
 // SetUserErrors implements the mutation payload contract.
 func (p *ReclaimCouponsPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *ServiceTypePayload) SetUserErrors(e []*UserError) { p.UserErrors = e }
+
+// SetUserErrors implements the mutation payload contract.
+func (p *ProductPayload) SetUserErrors(e []*UserError) { p.UserErrors = e }

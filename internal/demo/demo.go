@@ -178,6 +178,9 @@ func load(ctx context.Context, c *ent.Client) error {
 	if _, err = w.user("customer@example.com", "Demo 客户", user.RoleCUSTOMER, nil, &resale.ID, nil); err != nil {
 		return err
 	}
+	if err := catalogue(ctx, c); err != nil {
+		return err
+	}
 	return w.coupons(ctx, sp, dist, gov, govCloud, spCustomers)
 }
 
