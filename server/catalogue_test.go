@@ -91,6 +91,10 @@ func TestCatalogue(t *testing.T) {
 			dig(r.Data, "products", "totalCount") != float64(3) || !strings.Contains(r.Raw, "rds.mysql.2c4g") {
 			t.Fatalf("a customer reading the catalogue: %s", r.Raw)
 		}
+		r = s.post(t, cust, `{ products(first: 50, where:{billingModesContains:"ON_DEMAND", hasServiceTypeWith:{code:"security"}}) { totalCount } }`, nil)
+		if dig(r.Data, "products", "totalCount") != float64(1) { // hss.host only
+			t.Fatalf("filtering by billing mode: %s", r.Raw)
+		}
 	})
 }
 
